@@ -1,0 +1,16 @@
+/**
+ * `npm run bench -- <name> [options]`: runs one benchmark and appends its result to bench/results/<name>.jsonl.
+ * Benchmarks are never part of `npm test` or CI: they measure, they do not assert.
+ */
+export {};
+
+const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
+  seed: () => import('./seed.bench.ts'),
+};
+
+const [bench, ...args] = process.argv.slice(2);
+if (!bench || !benches[bench]) {
+  console.error(`Usage: npm run bench -- <${Object.keys(benches).join('|')}> [options]`);
+  process.exit(2);
+}
+await (await benches[bench]()).run(args);

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { allocate } from './generate.ts';
+import { cumulativeTarget } from './learning-cities.ts';
+import { Random } from './random.ts';
+import { composeProgram, copyListing, pickSubcategory } from './compose.ts';
+
+describe('the demo generator', () => {
+  it('splits totals exactly, in proportion, with a floor', () => {
+    expect(allocate(10, [1, 1, 2])).toEqual([3, 2, 5]);
+    const parts = allocate(1000, [5, 3, 2], 100);
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(1000);
+    expect(parts.every((p) => p >= 100)).toBe(true);
+    expect(parts[0]).toBeGreaterThan(parts[1]!);
+  });
+
+  it('follows the national designation totals the sources give', () => {
+    expect(cumulativeTarget(2001)).toBe(3);
+    expect(cumulativeTarget(2005)).toBe(33);
+    expect(cumulativeTarget(2007)).toBe(76);
+    expect(cumulativeTarget(2025)).toBe(201);
+    expect(cumulativeTarget(2013)).toBeGreaterThan(76);
+    expect(cumulativeTarget(2013)).toBeLessThan(175);
+  });
+
+  it('draws the same values from the same seed, and independent streams by name', () => {
+    const a = new Random(7);
+    const b = new Random(7);
+    expect([a.int(0, 1000), a.float()]).toEqual([b.int(0, 1000), b.float()]);
+    expect(new Random(7).fork('x').int(0, 1e9)).not.toBe(new Random(7).fork('y').int(0, 1e9));
+  });
+
+  it('samples distinct items, few from many or many from few', () => {
+    const random = new Random(1);
+    const many = Array.from({ length: 1000 }, (_, i) => i);
+    expect(new Set(random.sample(many, 10)).size).toBe(10);
+    expect(new Set(random.sample(many, 900)).size).toBe(900);
+    expect(random.sample([1, 2], 5)).toHaveLength(2);
+  });
+
+  it('composes Korean listings whose titles never repeat a word of the stem', () => {
+    const random = new Random(3);
+    for (let i = 0; i < 500; i++) {
+      const listing = composeProgram(random, pickSubcategory(random, 'lifelong_learning_centre'), { dongName: '철산3동', institutionName: '광명시 평생학습원', online: false });
+      const words = listing.title.split(' ');
+      expect(new Set(words).size, listing.title).toBe(words.length);
+      expect(listing.title).toMatch(/[가-힣]/);
+      expect(listing.sentences.join(' ')).not.toMatch(/\{\w+\}/);
+    }
+  });
+
+  it('makes near-copies that keep most of the source', () => {
+    const random = new Random(5);
+    const source = composeProgram(random, pickSubcategory(random, 'library'), { dongName: '하안1동', institutionName: '광명시 중앙도서관', online: false });
+    const context = { dongName: '연향동', institutionName: '순천시 평생학습관', online: false };
+    expect(copyListing(random, source, 'exact', context)).toEqual({ title: source.title, sentences: source.sentences });
+    const reordered = copyListing(random, source, 'reordered', context);
+    expect([...reordered.sentences].sort()).toEqual([...source.sentences].sort());
+    const edited = copyListing(random, source, 'edited', context);
+    expect(edited.sentences.filter((s, i) => s === source.sentences[i]).length).toBeGreaterThanOrEqual(source.sentences.length - 1);
+  });
+});

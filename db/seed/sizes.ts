@@ -1,0 +1,19 @@
+/** Named sizes of generated data. `demo` is what `npm start` loads; `national` is for benchmarks on PostgreSQL. */
+import type { SeedSize } from '../../src/server/config.ts';
+
+export interface SizeSpec {
+  /** Cities with institutions and programs; above the demo list's length, every municipality takes part. */
+  cities: number;
+  institutions: number;
+  programs: number;
+  residents: number;
+  enrolments: number;
+}
+
+export const sizeSpecs: Record<SeedSize, SizeSpec> = {
+  tiny: { cities: 31, institutions: 124, programs: 800, residents: 1_500, enrolments: 4_000 },
+  small: { cities: 31, institutions: 300, programs: 3_000, residents: 6_000, enrolments: 25_000 },
+  demo: { cities: 31, institutions: 600, programs: 10_000, residents: 20_000, enrolments: 100_000 },
+  large: { cities: 229, institutions: 5_000, programs: 100_000, residents: 200_000, enrolments: 1_000_000 },
+  national: { cities: 229, institutions: 50_000, programs: 1_000_000, residents: 5_000_000, enrolments: 20_000_000 },
+};

@@ -1,0 +1,92 @@
+/**
+ * Builds the HTTP app: platform plugins, then each domain module's routes under /api, then the SPA.
+ */
+import Fastify, { LogController, type FastifyInstance } from 'fastify';
+import fastifyCompress from '@fastify/compress';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { ErrorBody } from '../shared/contracts/common.ts';
+import type { Config } from './config.ts';
+import type { Database } from './platform/database/database.ts';
+import { registerErrorHandling } from './platform/http/errors.ts';
+import { registerSpa } from './platform/http/spa.ts';
+import type { Api } from './platform/http/api.ts';
+import { registerSessionCookie } from './platform/auth/session-cookie.ts';
+import { registerHealth } from './platform/http/health.ts';
+import { modules, type ModuleContext } from './modules/index.ts';
+import { identity } from './modules/identity/index.ts';
+
+export interface AppOptions {
+  config: Config;
+  database: Database;
+  /** Pino logger settings; tests pass false. */
+  logger?: boolean | object;
+}
+
+export const API_BODY_LIMIT = 256 * 1024;
+
+export async function buildApp({ config, database, logger }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ?? { level: config.logLevel },
+    // One line per request only when asked for (LOG_LEVEL=debug); errors are always logged.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    bodyLimit: API_BODY_LIMIT,
+    // Unknown fields are an error (named in the message), not silently dropped.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  registerErrorHandling(app);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        'default-src': ["'self'"],
+        'script-src': ["'self'"],
+        'style-src': ["'self'", "'unsafe-inline'"],
+        'img-src': ["'self'", 'data:', 'blob:'],
+        'font-src': ["'self'", 'data:'],
+        'worker-src': ["'self'", 'blob:'],
+        'connect-src': ["'self'"],
+      },
+    },
+  });
+  await app.register(fastifyCompress, { global: true, threshold: 1024 });
+  await app.register(fastifyCookie);
+  app.addSchema(ErrorBody);
+
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Learning City API',
+        version: '0.1.0',
+        description: 'Lifelong learning cities (평생학습도시): programs, institutions, cities and designation.',
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lc_session' } } },
+    },
+    refResolver: { buildLocalReference: (json, _baseUri, _fragment, i) => String(json.$id ?? `def-${i}`) },
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  const context: ModuleContext = { config, database };
+  await app.register(
+    async (api: Api) => {
+      await api.register(fastifyRateLimit, { global: true, max: config.apiRateLimitPerMinute, timeWindow: '1 minute' });
+      registerSessionCookie(api, {
+        secure: config.cookieSecure,
+        ttlHours: config.sessionTtlHours,
+        resolve: (tokenHash) => identity.resolveSession(database.db, tokenHash),
+      });
+      registerHealth(api, database);
+      api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
+      for (const module of modules) await module.register(api, context);
+    },
+    { prefix: '/api' },
+  );
+
+  await registerSpa(app, config.webDistDir);
+  return app;
+}

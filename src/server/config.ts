@@ -1,0 +1,102 @@
+/**
+ * The only reader of process.env. Parsed once at boot; every problem is reported at once.
+ */
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const seedSizes = ['tiny', 'small', 'demo', 'large', 'national'] as const;
+export type SeedSize = (typeof seedSizes)[number];
+
+export type DatabaseConfig =
+  | { engine: 'pglite'; dataDir: string }
+  | { engine: 'postgresql'; url: string; poolSize: number };
+
+export interface Config {
+  host: string;
+  port: number;
+  database: DatabaseConfig;
+  /** Folder with KOSTAT TopoJSON boundaries; null when absent (maps fall back to points). */
+  boundariesDir: string | null;
+  /** Load the demo on a first start (empty database). */
+  seedOnFirstStart: boolean;
+  seedSize: SeedSize;
+  seed: number;
+  cookieSecure: boolean;
+  sessionTtlHours: number;
+  apiRateLimitPerMinute: number;
+  logLevel: string;
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+export function loadConfig(env: Env = process.env): Config {
+  const problems: string[] = [];
+
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push(`${name} must be an integer between ${min} and ${max} (got "${raw}")`);
+      return fallback;
+    }
+    return value;
+  };
+  const boolean = (name: string, fallback: boolean): boolean => {
+    const raw = env[name]?.toLowerCase();
+    if (raw === undefined || raw === '') return fallback;
+    if (['1', 'true', 'yes', 'on'].includes(raw)) return true;
+    if (['0', 'false', 'no', 'off'].includes(raw)) return false;
+    problems.push(`${name} must be true or false (got "${env[name]}")`);
+    return fallback;
+  };
+
+  let database: DatabaseConfig;
+  const url = env.DATABASE_URL?.trim();
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+    database = { engine: 'postgresql', url, poolSize: integer('DATABASE_POOL_SIZE', 10, 1, 200) };
+  } else {
+    database = { engine: 'pglite', dataDir: path.resolve(repositoryRoot, env.DATA_DIR || 'data') };
+  }
+
+  const seedSize = (env.SEED_SIZE || 'demo') as SeedSize;
+  if (!seedSizes.includes(seedSize)) problems.push(`SEED_SIZE must be one of ${seedSizes.join(', ')} (got "${seedSize}")`);
+
+  let boundariesDir: string | null = null;
+  if (env.BOUNDARIES_DIR) {
+    boundariesDir = path.resolve(repositoryRoot, env.BOUNDARIES_DIR);
+    if (!existsSync(boundariesDir)) problems.push(`BOUNDARIES_DIR does not exist: ${boundariesDir}`);
+  } else {
+    // The development machines keep KOSTAT's boundaries beside the repository; use them when present.
+    const sibling = path.resolve(repositoryRoot, '../shared/data/korea-boundaries');
+    boundariesDir = existsSync(sibling) ? sibling : null;
+  }
+
+  const config: Config = {
+    host: env.HOST || '127.0.0.1',
+    port: integer('PORT', 3000, 0, 65535),
+    database,
+    boundariesDir,
+    seedOnFirstStart: boolean('SEED_ON_FIRST_START', true),
+    seedSize,
+    seed: integer('SEED', 2001, 0, 2 ** 31 - 1),
+    cookieSecure: boolean('COOKIE_SECURE', false),
+    sessionTtlHours: integer('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
+    apiRateLimitPerMinute: integer('API_RATE_LIMIT_PER_MINUTE', 6000, 1, 10_000_000),
+    logLevel: env.LOG_LEVEL || 'info',
+    webDistDir: path.resolve(repositoryRoot, env.WEB_DIST_DIR || 'dist/web'),
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}

@@ -1,0 +1,54 @@
+/**
+ * Starts the product: config → database → migrations → reference data → demo (first start) → HTTP.
+ */
+import { performance } from 'node:perf_hooks';
+import { loadConfig, type Config } from './config.ts';
+import { openDatabase, type Database } from './platform/database/database.ts';
+import { migrate } from './platform/database/migrate.ts';
+import { buildApp } from './app.ts';
+import { geography } from './modules/geography/index.ts';
+import { databaseIsEmpty, seedDemo } from '../../db/seed/generate.ts';
+import { consoleProgress } from './platform/jobs/progress.ts';
+
+export async function prepareDatabase(config: Config, log: (line: string) => void): Promise<Database> {
+  const database = await openDatabase(config.database);
+  try {
+    await migrate(database);
+    if (await geography.ensureGeography(database.db)) log('Loaded Korea’s 17 provinces, 229 municipalities and 3,504 dongs.');
+    if (config.seedOnFirstStart && (await databaseIsEmpty(database.db))) {
+      log(`First start: generating the ${config.seedSize} demo (seed ${config.seed})…`);
+      const summary = await seedDemo(database, { size: config.seedSize, seed: config.seed, onProgress: consoleProgress() });
+      log(`Demo ready: ${summary.cities} cities, ${summary.institutions} institutions, ${summary.programs} programs, ${summary.residents} residents, ${summary.enrolments} enrolments.`);
+    }
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+export async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  const log = (line: string) => console.log(line);
+  const where = config.database.engine === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL at DATABASE_URL';
+  log(`Learning City: database ${where}`);
+  const database = await prepareDatabase(config, log);
+  const app = await buildApp({ config, database });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    log(`${signal}: closing…`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+  log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s: http://${shownHost}:${config.port}  (API docs: /api/docs)`);
+}

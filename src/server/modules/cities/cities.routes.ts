@@ -1,0 +1,70 @@
+import Type from 'typebox';
+import { Code, Page, pageQuery, pageRequest, PageQuery } from '../../../shared/contracts/common.ts';
+import {
+  CityDetail, CityParams, DesignationYear, LearningCitySummary, LearningEvent, RecordDesignationBody, UpdateCityProfileBody,
+} from '../../../shared/contracts/cities.ts';
+import { designationStates } from '../../../shared/vocabulary/index.ts';
+import { authorize } from '../../platform/auth/actor.ts';
+import { errorResponses, type Api } from '../../platform/http/api.ts';
+import type { ModuleContext } from '../index.ts';
+import * as queries from './cities.queries.ts';
+import * as service from './cities.service.ts';
+
+const tags = ['cities'];
+const listings = ['learning', 'with_history', 'all'] as const;
+
+export function registerCityRoutes(api: Api, { database }: ModuleContext): void {
+  const { db } = database;
+
+  api.get('/cities', {
+    schema: {
+      tags, summary: 'Cities with their designation state (by default: current learning cities)',
+      querystring: Type.Object({
+        ...pageQuery(250, 250),
+        listing: Type.Optional(Code(listings, 'learning: current learning cities; with_history: any designation record; all: every 시·군·구')),
+        state: Type.Optional(Code(designationStates.codes)),
+        province: Type.Optional(Type.String({ pattern: '^[0-9]{2}$' })),
+        q: Type.Optional(Type.String({ minLength: 1, maxLength: 40 })),
+      }, { additionalProperties: false }),
+      response: { 200: Page(LearningCitySummary), ...errorResponses },
+    },
+  }, (request) => {
+    const { listing = 'learning', state, province, q } = request.query;
+    return queries.listCities(db, { listing, state, provinceCode: province, q }, pageRequest({ pageSize: 250, ...request.query }));
+  });
+
+  api.get('/cities/designations-by-year', {
+    schema: { tags, summary: 'Newly designated learning cities per year, with the running total', response: { 200: Type.Array(DesignationYear) } },
+  }, () => queries.designationsByYear(db));
+
+  api.get('/cities/:code', {
+    schema: { tags, summary: 'A city: designation history, profile, counts', params: CityParams, response: { 200: CityDetail, ...errorResponses } },
+  }, (request) => service.cityDetail(db, request.params.code));
+
+  api.patch('/cities/:code/profile', {
+    schema: {
+      tags, summary: "Update the city's profile (its own officers, the ministry)", params: CityParams, body: UpdateCityProfileBody,
+      response: { 200: CityDetail, ...errorResponses },
+    },
+  }, (request) => {
+    const actor = authorize(request, 'city.profile.update', { cityCode: request.params.code });
+    return service.updateProfile(db, request.params.code, request.body, actor.personId);
+  });
+
+  api.post('/cities/:code/designations', {
+    schema: {
+      tags, summary: 'Record a designation decision (the ministry)', params: CityParams, body: RecordDesignationBody,
+      response: { 201: CityDetail, ...errorResponses, 409: { $ref: 'ErrorBody#' } },
+    },
+  }, async (request, reply) => {
+    const actor = authorize(request, 'designation.record', { cityCode: request.params.code });
+    return reply.status(201).send(await service.recordDesignation(db, request.params.code, request.body, actor.personId));
+  });
+
+  api.get('/cities/:code/events', {
+    schema: {
+      tags, summary: "The city's learning events, newest first", params: CityParams,
+      querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Page(LearningEvent), ...errorResponses },
+    },
+  }, (request) => queries.listEvents(db, request.params.code, pageRequest(request.query)));
+}

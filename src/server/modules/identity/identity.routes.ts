@@ -1,0 +1,74 @@
+import Type from 'typebox';
+import { Code, IdParams, Page, PageQuery, pageRequest } from '../../../shared/contracts/common.ts';
+import { GrantRoleBody, LogInBody, Me, PersonSummary, SignUpBody } from '../../../shared/contracts/identity.ts';
+import { grantableRoles } from '../../../shared/vocabulary/index.ts';
+import { authorize, requireActor } from '../../platform/auth/actor.ts';
+import { SESSION_COOKIE, clearSessionCookie, hashSessionToken, setSessionCookie } from '../../platform/auth/session-cookie.ts';
+import { errorResponses, type Api } from '../../platform/http/api.ts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { ModuleContext } from '../index.ts';
+import * as queries from './identity.queries.ts';
+import * as service from './identity.service.ts';
+
+const tags = ['identity'];
+const loginRateLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+
+export function registerIdentityRoutes(api: Api, { config, database }: ModuleContext): void {
+  const { db } = database;
+  const cookieOptions = { secure: config.cookieSecure, ttlHours: config.sessionTtlHours };
+
+  /** Opens a session for the person, sets its cookie, and answers with who they are. */
+  const startSession = async (request: FastifyRequest, reply: FastifyReply, personId: number) => {
+    const token = await service.openSession(db, personId, config.sessionTtlHours, request.headers['user-agent'] ?? null);
+    setSessionCookie(reply, token, cookieOptions);
+    return (await queries.findSessionPerson(db, hashSessionToken(token)))!;
+  };
+
+  api.post('/auth/signup', {
+    config: loginRateLimit,
+    schema: { tags, summary: 'Create a resident account and log in', body: SignUpBody, response: { 201: Me, ...errorResponses, 409: { $ref: 'ErrorBody#' } } },
+  }, async (request, reply) => {
+    const personId = await service.signUp(db, request.body);
+    return reply.status(201).send(await startSession(request, reply, personId));
+  });
+
+  api.post('/auth/login', {
+    config: loginRateLimit,
+    schema: { tags, summary: 'Log in with email and password', body: LogInBody, response: { 200: Me, ...errorResponses } },
+  }, async (request, reply) => {
+    const personId = await service.logIn(db, request.body.email, request.body.password);
+    return startSession(request, reply, personId);
+  });
+
+  api.post('/auth/logout', {
+    schema: { tags, summary: 'Log out (ends this session)', response: { 204: Type.Null() } },
+  }, async (request, reply) => {
+    const token = request.cookies[SESSION_COOKIE];
+    if (token) await queries.deleteSession(db, hashSessionToken(token));
+    clearSessionCookie(reply);
+    return reply.status(204).send(null);
+  });
+
+  api.get('/auth/me', {
+    schema: { tags, summary: 'The logged-in person and their roles', response: { 200: Me, ...errorResponses } },
+  }, async (request) => requireActor(request));
+
+  api.get('/people', {
+    schema: {
+      tags, summary: 'People with their roles (administrators)',
+      querystring: Type.Object({ ...PageQuery, role: Type.Optional(Code(grantableRoles)) }, { additionalProperties: false }),
+      response: { 200: Page(PersonSummary), ...errorResponses },
+    },
+  }, async (request) => {
+    authorize(request, 'people.list');
+    return queries.listPeople(db, { role: request.query.role }, pageRequest(request.query));
+  });
+
+  api.post('/people/:id/roles', {
+    schema: { tags, summary: 'Grant a role (administrators)', params: IdParams, body: GrantRoleBody, response: { 204: Type.Null(), ...errorResponses } },
+  }, async (request, reply) => {
+    const actor = authorize(request, 'role.grant');
+    await service.grantRole(db, request.params.id, request.body, actor.personId);
+    return reply.status(204).send(null);
+  });
+}

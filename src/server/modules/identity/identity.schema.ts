@@ -1,0 +1,71 @@
+/**
+ * People, the roles they hold, and their login sessions. A person is national (they learn in any city);
+ * staff roles are bound to one institution or one city.
+ */
+import { sql } from 'drizzle-orm';
+import { check, index, integer, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { locales, roles, type Locale, type RoleCode } from '../../../shared/vocabulary/index.ts';
+import { checkIn, createdAt } from '../../platform/database/columns.ts';
+import { dongs, municipalities } from '../geography/geography.schema.ts';
+import { institutions } from '../institutions/institutions.schema.ts';
+
+export const people = pgTable(
+  'people',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    email: text().notNull(),
+    /** Null for people who have never set a password (generated residents): they cannot log in. */
+    passwordHash: text(),
+    displayName: text().notNull(),
+    birthYear: integer(),
+    homeCityCode: text().references(() => municipalities.code),
+    homeDongCode: text().references(() => dongs.code),
+    locale: text().$type<Locale>().notNull().default('ko'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    uniqueIndex('people_email_unique').on(sql`lower(${t.email})`),
+    index().on(t.homeCityCode),
+    checkIn('people_locale_check', t.locale, locales),
+  ],
+);
+
+export const roleGrants = pgTable(
+  'role_grants',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    personId: integer().notNull().references(() => people.id, { onDelete: 'cascade' }),
+    role: text().$type<RoleCode>().notNull(),
+    cityCode: text().references(() => municipalities.code),
+    institutionId: integer().references(() => institutions.id),
+    grantedAt: createdAt(),
+    grantedBy: integer().references(() => people.id),
+  },
+  (t) => [
+    index().on(t.personId),
+    unique('role_grants_unique').on(t.personId, t.role, t.cityCode, t.institutionId).nullsNotDistinct(),
+    checkIn('role_grants_role_check', t.role, roles.codes),
+    // A staff role names its one scope; other roles have none.
+    check(
+      'role_grants_scope_check',
+      sql`CASE ${t.role}
+        WHEN 'institution_staff' THEN ${t.institutionId} IS NOT NULL AND ${t.cityCode} IS NULL
+        WHEN 'city_officer' THEN ${t.cityCode} IS NOT NULL AND ${t.institutionId} IS NULL
+        ELSE ${t.cityCode} IS NULL AND ${t.institutionId} IS NULL END`,
+    ),
+  ],
+);
+
+/** Server-side sessions: the cookie carries a random token; only its SHA-256 is stored. */
+export const authSessions = pgTable(
+  'auth_sessions',
+  {
+    tokenHash: text().primaryKey(),
+    personId: integer().notNull().references(() => people.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    userAgent: text(),
+  },
+  (t) => [index().on(t.personId), index().on(t.expiresAt)],
+);

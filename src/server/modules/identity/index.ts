@@ -1,0 +1,15 @@
+/** Identity: people, their roles, and login sessions. */
+import type { Actor } from '../../platform/auth/actor.ts';
+import type { Executor } from '../../platform/database/database.ts';
+import type { AppModule } from '../index.ts';
+import { findSessionPerson } from './identity.queries.ts';
+import { registerIdentityRoutes } from './identity.routes.ts';
+
+export const identity = {
+  name: 'identity',
+  register: registerIdentityRoutes,
+  resolveSession: (db: Executor, tokenHash: string): Promise<Actor | null> => findSessionPerson(db, tokenHash),
+} satisfies AppModule & Record<string, unknown>;
+
+export { hashPassword } from '../../platform/auth/password.ts';
+export { insertPerson, insertRoleGrant } from './identity.queries.ts';

@@ -1,0 +1,12 @@
+/** Institutions: lifelong-education institutions and their venues. */
+import type { AppModule } from '../index.ts';
+import { countInstitutions, findInstitution, findVenue } from './institutions.queries.ts';
+import { registerInstitutionRoutes } from './institutions.routes.ts';
+
+export const institutionsModule = {
+  name: 'institutions',
+  register: registerInstitutionRoutes,
+  findInstitution,
+  findVenue,
+  countInstitutions,
+} satisfies AppModule & Record<string, unknown>;

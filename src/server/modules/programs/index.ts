@@ -1,0 +1,10 @@
+/** Programs: courses offered by institutions, with their sessions. */
+import type { AppModule } from '../index.ts';
+import { countPrograms } from './programs.queries.ts';
+import { registerProgramRoutes } from './programs.routes.ts';
+
+export const programsModule = {
+  name: 'programs',
+  register: registerProgramRoutes,
+  countPrograms,
+} satisfies AppModule & Record<string, unknown>;

@@ -1,0 +1,104 @@
+/**
+ * Programs (courses) and their sessions. Location (dong, coordinates) is copied from the venue so
+ * that "near me" queries read one table; online programs have none.
+ */
+import { sql } from 'drizzle-orm';
+import { boolean, check, date, doublePrecision, index, integer, numeric, pgTable, text, time, timestamp } from 'drizzle-orm/pg-core';
+import {
+  creditTypes, deliveryModes, programAreas, programStatuses, programSubcategories, purposeTags, targetGroups,
+  taxonomyVersions, weekdays,
+  type CreditType, type DeliveryMode, type ProgramAreaCode, type ProgramStatus, type ProgramSubcategoryCode,
+  type PurposeTag, type TargetGroupCode, type TaxonomyVersion, type Weekday,
+} from '../../../shared/vocabulary/index.ts';
+import { checkAllIn, checkIn, createdAt } from '../../platform/database/columns.ts';
+import { dongs, municipalities } from '../geography/geography.schema.ts';
+import { institutions, venues } from '../institutions/institutions.schema.ts';
+
+export const programs = pgTable(
+  'programs',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    cityCode: text().notNull().references(() => municipalities.code),
+    institutionId: integer().notNull().references(() => institutions.id),
+    venueId: integer().references(() => venues.id),
+    dongCode: text().references(() => dongs.code),
+    lat: doublePrecision(),
+    lon: doublePrecision(),
+    title: text().notNull(),
+    titleEn: text(),
+    description: text().notNull(),
+    area: text().$type<ProgramAreaCode>().notNull(),
+    subcategory: text().$type<ProgramSubcategoryCode>().notNull(),
+    taxonomyVersion: text().$type<TaxonomyVersion>().notNull().default('nile-2009'),
+    targetGroups: text().array().$type<TargetGroupCode[]>().notNull().default(sql`'{all}'::text[]`),
+    purposeTags: text().array().$type<PurposeTag[]>().notNull().default(sql`'{}'::text[]`),
+    mode: text().$type<DeliveryMode>().notNull(),
+    status: text().$type<ProgramStatus>().notNull().default('published'),
+    startsOn: date({ mode: 'string' }).notNull(),
+    endsOn: date({ mode: 'string' }).notNull(),
+    weekdays: text().array().$type<Weekday[]>().notNull().default(sql`'{}'::text[]`),
+    startTime: time().notNull(),
+    endTime: time().notNull(),
+    sessionCount: integer().notNull(),
+    totalHours: numeric({ precision: 6, scale: 1, mode: 'number' }).notNull(),
+    capacity: integer().notNull(),
+    feeKrw: integer().notNull().default(0),
+    creditType: text().$type<CreditType>().notNull().default('none'),
+    credits: numeric({ precision: 4, scale: 1, mode: 'number' }).notNull().default(0),
+    minAge: integer(),
+    maxAge: integer(),
+    residentsFirst: boolean().notNull().default(false),
+    instructorName: text(),
+    enrolmentOpensOn: date({ mode: 'string' }),
+    enrolmentClosesOn: date({ mode: 'string' }),
+    createdAt: createdAt(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    publishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index().on(t.cityCode, t.publishedAt),
+    index().on(t.publishedAt),
+    index().on(t.institutionId),
+    index().on(t.dongCode),
+    index().on(t.lat, t.lon),
+    checkIn('programs_area_check', t.area, programAreas.codes),
+    checkIn('programs_subcategory_check', t.subcategory, programSubcategories.codes),
+    checkIn('programs_taxonomy_version_check', t.taxonomyVersion, taxonomyVersions.map((v) => v.code)),
+    checkIn('programs_mode_check', t.mode, deliveryModes.codes),
+    checkIn('programs_status_check', t.status, programStatuses.codes),
+    checkIn('programs_credit_type_check', t.creditType, creditTypes.codes),
+    checkAllIn('programs_target_groups_check', t.targetGroups, targetGroups.codes),
+    checkAllIn('programs_purpose_tags_check', t.purposeTags, purposeTags.codes),
+    checkAllIn('programs_weekdays_check', t.weekdays, weekdays.codes),
+    check('programs_dates_check', sql`${t.endsOn} >= ${t.startsOn}`),
+    check('programs_capacity_check', sql`${t.capacity} > 0 AND ${t.sessionCount} > 0 AND ${t.feeKrw} >= 0`),
+    // In-person teaching happens somewhere; online teaching nowhere in particular.
+    check(
+      'programs_place_check',
+      sql`(${t.mode} = 'online') = (${t.venueId} IS NULL) AND (${t.venueId} IS NULL) = (${t.lat} IS NULL)`,
+    ),
+  ],
+);
+
+export const programSessions = pgTable(
+  'program_sessions',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    programId: integer().notNull().references(() => programs.id, { onDelete: 'cascade' }),
+    cityCode: text().notNull().references(() => municipalities.code),
+    sessionNo: integer().notNull(),
+    startsAt: timestamp({ withTimezone: true }).notNull(),
+    endsAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [index().on(t.programId, t.sessionNo)],
+);
+
+/**
+ * Ground truth written only by the demo generator: which programs it planted as near-copies of
+ * another institution's program, and how. Lets tests and benchmarks measure copy detection honestly.
+ */
+export const demoCopyPlants = pgTable('demo_copy_plants', {
+  programId: integer().primaryKey().references(() => programs.id, { onDelete: 'cascade' }),
+  sourceProgramId: integer().notNull().references(() => programs.id, { onDelete: 'cascade' }),
+  kind: text().notNull(),
+});

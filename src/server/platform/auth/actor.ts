@@ -1,0 +1,44 @@
+/**
+ * The person making a request, resolved from their session cookie, and the one place where
+ * permissions are enforced (`authorize`). Routes call `authorize`; services receive the actor.
+ */
+import type { FastifyRequest } from 'fastify';
+import { can, type Grant, type Permission, type Scope } from '../../../shared/permissions.ts';
+import type { Locale, RoleCode } from '../../../shared/vocabulary/index.ts';
+import { forbidden, unauthorized } from '../http/errors.ts';
+
+export interface ActorGrant extends Grant {
+  /** Display name of the scope (city or institution), for menus. */
+  scopeName: string | null;
+}
+
+export interface Actor {
+  personId: number;
+  displayName: string;
+  email: string;
+  locale: Locale;
+  homeCityCode: string | null;
+  grants: ActorGrant[];
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    actor: Actor | null;
+  }
+}
+
+export function requireActor(request: FastifyRequest): Actor {
+  if (!request.actor) throw unauthorized();
+  return request.actor;
+}
+
+/** Throws 401 when nobody is logged in, 403 when the actor's roles do not allow this here. */
+export function authorize(request: FastifyRequest, permission: Permission, scope: Scope = {}): Actor {
+  const actor = requireActor(request);
+  if (!can(actor.grants, permission, scope)) throw forbidden();
+  return actor;
+}
+
+export function hasRole(actor: Actor | null, role: RoleCode): boolean {
+  return actor?.grants.some((grant) => grant.role === role) ?? false;
+}

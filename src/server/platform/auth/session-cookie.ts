@@ -1,0 +1,47 @@
+/**
+ * Session cookies: a random token in an httpOnly, SameSite=Lax cookie; the server keeps only its
+ * SHA-256. The lookup itself belongs to the identity module, which passes `resolve` in.
+ */
+import { createHash, randomBytes } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Actor } from './actor.ts';
+import type {} from '@fastify/cookie';
+
+export const SESSION_COOKIE = 'lc_session';
+
+export function newSessionToken(): { token: string; tokenHash: string } {
+  const token = randomBytes(32).toString('base64url');
+  return { token, tokenHash: hashSessionToken(token) };
+}
+
+export function hashSessionToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface SessionCookieOptions {
+  secure: boolean;
+  ttlHours: number;
+  resolve(tokenHash: string): Promise<Actor | null>;
+}
+
+export function registerSessionCookie(app: FastifyInstance, options: SessionCookieOptions): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (request: FastifyRequest) => {
+    const token = request.cookies[SESSION_COOKIE];
+    request.actor = token ? await options.resolve(hashSessionToken(token)) : null;
+  });
+}
+
+export function setSessionCookie(reply: FastifyReply, token: string, options: { secure: boolean; ttlHours: number }): void {
+  reply.setCookie(SESSION_COOKIE, token, {
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: options.secure,
+    path: '/',
+    maxAge: options.ttlHours * 3600,
+  });
+}
+
+export function clearSessionCookie(reply: FastifyReply): void {
+  reply.clearCookie(SESSION_COOKIE, { path: '/' });
+}

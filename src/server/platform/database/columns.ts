@@ -1,0 +1,22 @@
+/** Column helpers shared by module schemas. */
+import { sql, type SQL } from 'drizzle-orm';
+import { check, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+
+/** A CHECK that keeps a text column within a vocabulary's codes (the vocabulary is defined once, in src/shared). */
+export function checkIn(name: string, column: AnyPgColumn, codes: readonly string[]) {
+  return check(name, sql`${column} IN (${quotedCodes(codes)})`);
+}
+
+/** A CHECK that every element of a text[] column is one of the codes. */
+export function checkAllIn(name: string, column: AnyPgColumn, codes: readonly string[]) {
+  return check(name, sql`${column} <@ ARRAY[${quotedCodes(codes)}]::text[]`);
+}
+
+function quotedCodes(codes: readonly string[]): SQL {
+  for (const code of codes) {
+    if (!/^[a-z0-9_-]+$/.test(code)) throw new Error(`vocabulary code not safe for SQL: ${code}`);
+  }
+  return sql.raw(codes.map((code) => `'${code}'`).join(', '));
+}
+
+export const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();

@@ -1,0 +1,44 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freshDatabase, testEngine } from '../../../../tests/support/database.ts';
+import { firstRow, rows, type Database } from './database.ts';
+import { migrate, migrationStatus } from './migrate.ts';
+
+describe(`migrations on ${testEngine()}`, () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await freshDatabase('empty');
+  });
+  afterAll(() => database.close());
+
+  it('are all applied, and applying them again changes nothing', async () => {
+    const before = await migrationStatus(database);
+    expect(before.pending).toBe(0);
+    expect(before.applied).toBeGreaterThanOrEqual(2);
+    await migrate(database);
+    expect(await migrationStatus(database)).toEqual(before);
+  });
+
+  it('create the domain tables, each city-owned one carrying the city code', async () => {
+    const tables = await rows<{ table_name: string }>(database.db, sql`
+      SELECT table_name FROM information_schema.columns WHERE table_schema = 'public' AND column_name = 'city_code'`);
+    expect(tables.map((t) => t.table_name).sort()).toEqual(expect.arrayContaining([
+      'designation_transitions', 'enrolments', 'institutions', 'learning_events', 'program_sessions', 'programs',
+      'study_group_members', 'study_groups', 'venues', 'volunteers',
+    ]));
+  });
+
+  it('keep Korean trigrams (a UTF-8 character type)', async () => {
+    const row = await firstRow<{ similarity: number; matches: boolean }>(database.db, sql`
+      SELECT similarity('스마트폰 활용 교실', '스마트폰')::float8 AS similarity, '스마트폰 활용 교실' % '스마트폰 교실' AS matches`);
+    expect(row!.similarity).toBeGreaterThan(0.4);
+    expect(row!.matches).toBe(true);
+  });
+
+  it('enforce the vocabularies in the database itself', async () => {
+    await expect(database.db.execute(sql`INSERT INTO provinces VALUES ('99', 'x', 'x', 'x', 'x')`)).resolves.toBeDefined();
+    await expect(database.db.execute(sql`
+      INSERT INTO municipalities (code, province_code, kind, name_ko, name_en, lat, lon) VALUES ('99010', '99', 'village', 'x', 'x', 0, 0)`))
+      .rejects.toThrow();
+  });
+});

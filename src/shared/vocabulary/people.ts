@@ -1,0 +1,47 @@
+import { indexVocabulary, type Labelled } from './label.ts';
+
+/** Who a program is for. The paper names women, the elderly, youth and the underprivileged; the Act adds the rest. */
+export const targetGroupList = [
+  { code: 'all', ko: '누구나', en: 'Everyone' },
+  { code: 'elderly', ko: '어르신', en: 'Older adults' },
+  { code: 'youth', ko: '청소년', en: 'Young people' },
+  { code: 'children', ko: '어린이', en: 'Children' },
+  { code: 'women', ko: '여성', en: 'Women' },
+  { code: 'parents', ko: '부모', en: 'Parents' },
+  { code: 'multicultural', ko: '다문화가족·이주민', en: 'Multicultural families and migrants' },
+  { code: 'disabled', ko: '장애인', en: 'People with disabilities' },
+  { code: 'workers', ko: '직장인', en: 'Workers' },
+  { code: 'unemployed', ko: '구직자·경력단절자', en: 'Job seekers' },
+  { code: 'low_income', ko: '저소득층', en: 'Low-income residents' },
+] as const satisfies readonly Labelled[];
+export type TargetGroupCode = (typeof targetGroupList)[number]['code'];
+export const targetGroups = indexVocabulary<TargetGroupCode, (typeof targetGroupList)[number]>(targetGroupList);
+
+/**
+ * Roles a person can hold. Everyone is a resident (learner); the others are granted, and staff roles are
+ * bound to one institution or one city.
+ */
+export const roleList = [
+  { code: 'resident', ko: '주민(학습자)', en: 'Resident', scope: 'none' },
+  { code: 'institution_staff', ko: '기관 담당자', en: 'Institution staff', scope: 'institution' },
+  { code: 'city_officer', ko: '시·군·구 담당자', en: 'City officer', scope: 'city' },
+  { code: 'ministry_officer', ko: '교육부·국가평생교육진흥원 담당자', en: 'Ministry officer', scope: 'none' },
+  { code: 'administrator', ko: '시스템 관리자', en: 'Administrator', scope: 'none' },
+] as const satisfies readonly (Labelled & { scope: 'none' | 'institution' | 'city' })[];
+export type RoleCode = (typeof roleList)[number]['code'];
+export const roles = indexVocabulary<RoleCode, (typeof roleList)[number]>(roleList);
+
+/** Roles that are granted (everyone is a resident already). */
+export const grantableRoles = roles.codes.filter((code): code is Exclude<RoleCode, 'resident'> => code !== 'resident');
+
+/** Shortest password accepted at sign-up. */
+export const PASSWORD_MIN_LENGTH = 10;
+
+/** Residents who teach (주민 강사), volunteer, or manage a dong learning centre (행복학습매니저). */
+export const volunteerKindList = [
+  { code: 'instructor', ko: '주민 강사', en: 'Community instructor' },
+  { code: 'volunteer', ko: '학습 자원봉사자', en: 'Learning volunteer' },
+  { code: 'learning_manager', ko: '행복학습매니저', en: 'Neighbourhood learning manager' },
+] as const satisfies readonly Labelled[];
+export type VolunteerKind = (typeof volunteerKindList)[number]['code'];
+export const volunteerKinds = indexVocabulary<VolunteerKind, (typeof volunteerKindList)[number]>(volunteerKindList);

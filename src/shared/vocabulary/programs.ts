@@ -1,0 +1,61 @@
+import { indexVocabulary, type Labelled } from './label.ts';
+
+export const deliveryModeList = [
+  { code: 'in_person', ko: '대면', en: 'In person' },
+  { code: 'online', ko: '온라인', en: 'Online' },
+  { code: 'blended', ko: '혼합', en: 'Blended' },
+] as const satisfies readonly Labelled[];
+export type DeliveryMode = (typeof deliveryModeList)[number]['code'];
+export const deliveryModes = indexVocabulary<DeliveryMode, (typeof deliveryModeList)[number]>(deliveryModeList);
+
+/** Purposes the paper's performance measures count (economy, human resources, social integration). */
+export const purposeTagList = [
+  { code: 'business_startup', ko: '창업', en: 'Business start-up' },
+  { code: 'commercialisation', ko: '학습성과 사업화', en: 'Commercialising learning' },
+  { code: 'local_leader', ko: '지역 리더 양성', en: 'Local leaders' },
+  { code: 'citizenship', ko: '시민성 함양', en: 'Citizenship' },
+  { code: 'underprivileged', ko: '소외계층 지원', en: 'Underprivileged learners' },
+  { code: 'belonging', ko: '공동체 소속감', en: 'Sense of belonging' },
+] as const satisfies readonly Labelled[];
+export type PurposeTag = (typeof purposeTagList)[number]['code'];
+export const purposeTags = indexVocabulary<PurposeTag, (typeof purposeTagList)[number]>(purposeTagList);
+
+/** Credit recognition: Academic Credit Bank (학점은행제) or an accredited course (평가인정). */
+export const creditTypeList = [
+  { code: 'none', ko: '학점 없음', en: 'No credit' },
+  { code: 'credit_bank', ko: '학점은행제', en: 'Academic Credit Bank' },
+  { code: 'accredited', ko: '평가인정 과정', en: 'Accredited course' },
+] as const satisfies readonly Labelled[];
+export type CreditType = (typeof creditTypeList)[number]['code'];
+export const creditTypes = indexVocabulary<CreditType, (typeof creditTypeList)[number]>(creditTypeList);
+
+export const programStatusList = [
+  { code: 'draft', ko: '작성 중', en: 'Draft' },
+  { code: 'published', ko: '모집 중', en: 'Open' },
+  { code: 'closed', ko: '마감', en: 'Closed' },
+  { code: 'cancelled', ko: '폐강', en: 'Cancelled' },
+] as const satisfies readonly Labelled[];
+export type ProgramStatus = (typeof programStatusList)[number]['code'];
+export const programStatuses = indexVocabulary<ProgramStatus, (typeof programStatusList)[number]>(programStatusList);
+
+export const weekdayList = [
+  { code: 'mon', ko: '월', en: 'Mon' },
+  { code: 'tue', ko: '화', en: 'Tue' },
+  { code: 'wed', ko: '수', en: 'Wed' },
+  { code: 'thu', ko: '목', en: 'Thu' },
+  { code: 'fri', ko: '금', en: 'Fri' },
+  { code: 'sat', ko: '토', en: 'Sat' },
+  { code: 'sun', ko: '일', en: 'Sun' },
+] as const satisfies readonly Labelled[];
+export type Weekday = (typeof weekdayList)[number]['code'];
+export const weekdays = indexVocabulary<Weekday, (typeof weekdayList)[number]>(weekdayList);
+
+export const enrolmentStatusList = [
+  { code: 'enrolled', ko: '수강 중', en: 'Enrolled' },
+  { code: 'waitlisted', ko: '대기', en: 'Waitlisted' },
+  { code: 'cancelled', ko: '취소', en: 'Cancelled' },
+  { code: 'completed', ko: '수료', en: 'Completed' },
+  { code: 'not_completed', ko: '미수료', en: 'Not completed' },
+] as const satisfies readonly Labelled[];
+export type EnrolmentStatus = (typeof enrolmentStatusList)[number]['code'];
+export const enrolmentStatuses = indexVocabulary<EnrolmentStatus, (typeof enrolmentStatusList)[number]>(enrolmentStatusList);

@@ -1,0 +1,48 @@
+import { createBrowserRouter, RouterProvider } from 'react-router';
+import { Shell } from './shells/Shell.tsx';
+import { SessionProvider } from './shells/session.tsx';
+import { useLocale } from './i18n/index.ts';
+import { HomePage } from './modules/home/HomePage.tsx';
+import { ProgramsPage } from './modules/programs/ProgramsPage.tsx';
+import { ProgramPage } from './modules/programs/ProgramPage.tsx';
+import { CitiesPage } from './modules/cities/CitiesPage.tsx';
+import { CityPage } from './modules/cities/CityPage.tsx';
+import { InstitutionPage } from './modules/institutions/InstitutionPage.tsx';
+import { LoginPage } from './modules/identity/LoginPage.tsx';
+import { SignUpPage } from './modules/identity/SignUpPage.tsx';
+import { MyLearningPage } from './modules/resident/MyLearningPage.tsx';
+import { MinistryPage } from './modules/ministry/MinistryPage.tsx';
+import { PeoplePage } from './modules/admin/PeoplePage.tsx';
+
+function NotFound() {
+  const { t } = useLocale();
+  return <p className="lc-notice">{t('common.notFound')}</p>;
+}
+
+const router = createBrowserRouter([
+  {
+    element: <Shell />,
+    children: [
+      { path: '/', element: <HomePage /> },
+      { path: '/programs', element: <ProgramsPage /> },
+      { path: '/programs/:id', element: <ProgramPage /> },
+      { path: '/cities', element: <CitiesPage /> },
+      { path: '/cities/:code', element: <CityPage /> },
+      { path: '/institutions/:id', element: <InstitutionPage /> },
+      { path: '/login', element: <LoginPage /> },
+      { path: '/signup', element: <SignUpPage /> },
+      { path: '/me', element: <MyLearningPage /> },
+      { path: '/ministry', element: <MinistryPage /> },
+      { path: '/admin/people', element: <PeoplePage /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+]);
+
+export function App() {
+  return (
+    <SessionProvider>
+      <RouterProvider router={router} />
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,66 @@
+/**
+ * The web's only way to the server: JSON over /api, same-origin cookies, errors as ApiError with the
+ * server's message and the field it names.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { ErrorBody } from '../../shared/contracts/common.ts';
+
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string, readonly field?: string) {
+    super(message);
+  }
+}
+
+export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+  const response = await fetch(`/api${path}`, {
+    method: init.method ?? 'GET',
+    credentials: 'same-origin',
+    headers: init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    signal: init.signal,
+  });
+  if (response.status === 204) return undefined as T;
+  const payload = (await response.json().catch(() => null)) as unknown;
+  if (!response.ok) {
+    const error = (payload ?? {}) as Partial<ErrorBody>;
+    throw new ApiError(response.status, error.error ?? 'error', error.message ?? response.statusText, error.field);
+  }
+  return payload as T;
+}
+
+/** Builds a query string from defined, non-empty values. */
+export function query(params: Record<string, string | number | boolean | undefined | null>): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  }
+  const text = search.toString();
+  return text ? `?${text}` : '';
+}
+
+export interface Loaded<T> {
+  data: T | undefined;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload(): void;
+}
+
+/** Loads `path` (null: nothing to load yet); reloads when it changes; ignores answers that arrive late. */
+export function useApi<T>(path: string | null): Loaded<T> {
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: path !== null });
+  const [version, setVersion] = useState(0);
+  useEffect(() => {
+    if (path === null) return;
+    const controller = new AbortController();
+    setState((previous) => ({ data: previous.data, loading: true }));
+    api<T>(path, { signal: controller.signal })
+      .then((data) => setState({ data, loading: false }))
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({ loading: false, error: error instanceof ApiError ? error : new ApiError(0, 'network', String(error)) });
+      });
+    return () => controller.abort();
+  }, [path, version]);
+  const reload = useCallback(() => setVersion((v) => v + 1), []);
+  return { data: state.data, error: state.error, loading: state.loading, reload };
+}

@@ -1,0 +1,36 @@
+/** i18next with Korean as the default; the choice persists in localStorage and sets <html lang>. */
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+import { labelOf, type Locale } from '../../shared/vocabulary/index.ts';
+import { en } from './en.ts';
+import { ko } from './ko.ts';
+
+const STORAGE_KEY = 'learning-city.locale';
+
+function initialLocale(): Locale {
+  const stored = typeof localStorage !== 'undefined' ? localStorage.getItem(STORAGE_KEY) : null;
+  return stored === 'en' ? 'en' : 'ko';
+}
+
+void i18next.use(initReactI18next).init({
+  resources: { ko: { translation: ko }, en: { translation: en } },
+  lng: initialLocale(),
+  fallbackLng: 'ko',
+  interpolation: { escapeValue: false },
+});
+document.documentElement.lang = i18next.language;
+
+export function setLocale(locale: Locale): void {
+  localStorage.setItem(STORAGE_KEY, locale);
+  void i18next.changeLanguage(locale);
+  document.documentElement.lang = locale;
+}
+
+/** The translation function plus the current locale and a vocabulary-label helper. */
+export function useLocale() {
+  const { t, i18n } = useTranslation();
+  const locale: Locale = i18n.language === 'en' ? 'en' : 'ko';
+  const label = (entry: { ko: string; en: string }) => labelOf(entry, locale);
+  const number = (value: number) => value.toLocaleString(locale === 'en' ? 'en-GB' : 'ko-KR');
+  return { t, locale, label, number };
+}

@@ -1,0 +1,14 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import './i18n/index.ts';
+// KRDS tokens, base and components first; our layout after.
+import 'krds-uiux/resources/css/token/krds_tokens.css';
+import 'krds-uiux/resources/css/component/component.css';
+import './styles/app.css';
+import { App } from './App.tsx';
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+);

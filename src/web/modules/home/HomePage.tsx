@@ -1,0 +1,52 @@
+/** The public front page: search, the learning cities on a map, and the newest programs. */
+import { useState, type FormEvent } from 'react';
+import { Link, useNavigate } from 'react-router';
+import type { LearningCitySummary } from '../../../shared/contracts/cities.ts';
+import type { PageOf } from '../../../shared/contracts/common.ts';
+import type { ProgramSummary } from '../../../shared/contracts/programs.ts';
+import { query, useApi } from '../../api/client.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { Loaded } from '../../ui/Status.tsx';
+import { LearningCitiesMap } from '../cities/LearningCitiesMap.tsx';
+import { ProgramCard } from '../programs/ProgramCard.tsx';
+
+export function HomePage() {
+  const { t } = useLocale();
+  const navigate = useNavigate();
+  const [text, setText] = useState('');
+  const cities = useApi<PageOf<LearningCitySummary>>('/cities');
+  const newest = useApi<PageOf<ProgramSummary>>(`/programs${query({ pageSize: 8 })}`);
+
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    navigate(`/programs${query({ q: text.trim() })}`);
+  };
+
+  return (
+    <>
+      <section className="lc-hero">
+        <h1 className="lc-title">{t('home.title')}</h1>
+        <p className="lc-lead">{t('home.lead')}</p>
+        <form className="lc-search" role="search" onSubmit={search}>
+          <label htmlFor="home-search" className="sr-only">{t('home.searchLabel')}</label>
+          <input id="home-search" className="krds-input" type="search" value={text} placeholder={t('home.searchPlaceholder')} onChange={(e) => setText(e.target.value)} />
+          <button type="submit" className="krds-btn primary">{t('home.search')}</button>
+        </form>
+      </section>
+
+      <section aria-labelledby="newest-title">
+        <h2 className="lc-section-title" id="newest-title">{t('home.newest')}</h2>
+        <Loaded state={newest}>
+          {(page) => (
+            <>
+              <div className="lc-grid">{page.items.map((program) => <ProgramCard key={program.id} program={program} />)}</div>
+              <p><Link to="/programs">{t('home.allPrograms')} →</Link></p>
+            </>
+          )}
+        </Loaded>
+      </section>
+
+      <Loaded state={cities}>{(page) => <LearningCitiesMap cities={page.items} />}</Loaded>
+    </>
+  );
+}

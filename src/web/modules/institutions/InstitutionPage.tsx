@@ -1,0 +1,74 @@
+/** An institution: what it is, where, its rooms and its programs; its staff and its city's officers edit it. */
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import type { PageOf } from '../../../shared/contracts/common.ts';
+import type { InstitutionDetail } from '../../../shared/contracts/institutions.ts';
+import type { ProgramSummary } from '../../../shared/contracts/programs.ts';
+import { institutionTypes } from '../../../shared/vocabulary/index.ts';
+import { api, query, useApi } from '../../api/client.ts';
+import { useSubmission } from '../../api/useSubmission.ts';
+import { FormStatus } from '../../ui/FormStatus.tsx';
+import { useLocale } from '../../i18n/index.ts';
+import { useSession } from '../../shells/session.tsx';
+import { TextArea, TextField } from '../../ui/Field.tsx';
+import { Pagination } from '../../ui/Pagination.tsx';
+import { Loaded } from '../../ui/Status.tsx';
+import { ProgramCard } from '../programs/ProgramCard.tsx';
+
+function InstitutionForm({ institution, onSaved }: { institution: InstitutionDetail; onSaved(): void }) {
+  const { t } = useLocale();
+  const [form, setForm] = useState({ name: institution.name, description: institution.description, phone: institution.phone ?? '', website: institution.website ?? '' });
+  const submission = useSubmission(
+    () => api(`/institutions/${institution.id}`, { method: 'PATCH', body: { ...form, phone: form.phone || null, website: form.website || null } }),
+    onSaved,
+  );
+  const { fieldError } = submission;
+  return (
+    <form className="lc-form" onSubmit={submission.onSubmit}>
+      <h2 className="lc-section-title">{t('institutions.edit')}</h2>
+      <TextField label={t('cities.name')} value={form.name} required error={fieldError('name')} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+      <TextArea label={t('institutions.description')} value={form.description} error={fieldError('description')} onChange={(e) => setForm({ ...form, description: e.target.value })} />
+      <TextField label={t('cities.phone')} value={form.phone} error={fieldError('phone')} onChange={(e) => setForm({ ...form, phone: e.target.value })} />
+      <TextField label={t('institutions.website')} type="url" value={form.website} error={fieldError('website')} onChange={(e) => setForm({ ...form, website: e.target.value })} />
+      <FormStatus error={submission.formError(['name', 'description', 'phone', 'website'])} done={submission.done} />
+      <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('common.save')}</button></div>
+    </form>
+  );
+}
+
+export function InstitutionPage() {
+  const { id } = useParams();
+  const { t, locale, label } = useLocale();
+  const session = useSession();
+  const institution = useApi<InstitutionDetail>(`/institutions/${Number(id)}`);
+  const [page, setPage] = useState(1);
+  const programs = useApi<PageOf<ProgramSummary>>(`/programs${query({ institution: Number(id), page, pageSize: 6 })}`);
+  return (
+    <Loaded state={institution}>
+      {(i) => (
+        <>
+          <span className="krds-badge bg-light-primary">{label(institutionTypes.get(i.type))}</span>
+          <h1 className="lc-title">{locale === 'en' && i.nameEn ? i.nameEn : i.name}</h1>
+          <p className="lc-lead">{i.description}</p>
+          <dl className="lc-facts">
+            <dt>{t('institutions.address')}</dt><dd>{i.address}</dd>
+            <dt>{t('programs.city')}</dt><dd><Link to={`/cities/${i.cityCode}`}>{locale === 'en' ? i.cityNameEn : i.cityNameKo}</Link> · {locale === 'en' ? i.dongNameEn : i.dongNameKo}</dd>
+            <dt>{t('cities.phone')}</dt><dd>{i.phone ?? '—'}</dd>
+            <dt>{t('institutions.venues')}</dt>
+            <dd>{i.venues.length === 0 ? t('programs.online') : i.venues.map((v) => `${v.name} (${t('institutions.seats', { count: v.seats })})`).join(', ')}</dd>
+          </dl>
+          {session.can('institution.update', { institutionId: i.id, cityCode: i.cityCode }) && <InstitutionForm institution={i} onSaved={institution.reload} />}
+          <h2 className="lc-section-title">{t('institutions.programs')}</h2>
+          <Loaded state={programs}>
+            {(result) => (
+              <>
+                <div className="lc-grid">{result.items.map((p) => <ProgramCard key={p.id} program={p} />)}</div>
+                <Pagination page={result.page} pageSize={result.pageSize} total={result.total} onChange={setPage} />
+              </>
+            )}
+          </Loaded>
+        </>
+      )}
+    </Loaded>
+  );
+}

@@ -1,0 +1,85 @@
+/**
+ * The frame of every page: skip link, header with the navigation each role needs, language and
+ * high-contrast switches, and the footer.
+ */
+import { useEffect, useState } from 'react';
+import { NavLink, Outlet, useNavigate } from 'react-router';
+import { setLocale, useLocale } from '../i18n/index.ts';
+import { useSession } from './session.tsx';
+
+const CONTRAST_KEY = 'learning-city.contrast';
+
+function RoleLinks() {
+  const { t } = useLocale();
+  const { me } = useSession();
+  if (!me) return null;
+  const links: { to: string; label: string }[] = [{ to: '/me', label: t('nav.myLearning') }];
+  for (const grant of me.grants) {
+    if (grant.role === 'institution_staff' && grant.institutionId) links.push({ to: `/institutions/${grant.institutionId}`, label: `${t('nav.institution')} · ${grant.scopeName ?? ''}` });
+    if (grant.role === 'city_officer' && grant.cityCode) links.push({ to: `/cities/${grant.cityCode}`, label: `${t('nav.city')} · ${grant.scopeName ?? ''}` });
+    if (grant.role === 'ministry_officer') links.push({ to: '/ministry', label: t('nav.ministry') });
+    if (grant.role === 'administrator') links.push({ to: '/admin/people', label: t('nav.admin') });
+  }
+  return <>{links.map((link) => <NavLink key={link.to} to={link.to}>{link.label}</NavLink>)}</>;
+}
+
+export function Shell() {
+  const { t, locale } = useLocale();
+  const { me, logOut } = useSession();
+  const navigate = useNavigate();
+  const [highContrast, setHighContrast] = useState(() => localStorage.getItem(CONTRAST_KEY) === 'on');
+
+  useEffect(() => {
+    if (highContrast) document.documentElement.setAttribute('data-krds-mode', 'high-contrast');
+    else document.documentElement.removeAttribute('data-krds-mode');
+    localStorage.setItem(CONTRAST_KEY, highContrast ? 'on' : 'off');
+  }, [highContrast]);
+
+  return (
+    <>
+      <a className="lc-skip" href="#main">{t('app.skip')}</a>
+      <header className="lc-header">
+        <div className="lc-container">
+          <div className="lc-header-top">
+            <NavLink to="/" className="lc-brand">
+              <img src="/favicon.svg" alt="" width={36} height={36} />
+              <span>{t('app.name')}<small>{t('app.tagline')}</small></span>
+            </NavLink>
+            <div className="lc-utility">
+              <div className="lc-lang" role="group" aria-label={t('app.language')}>
+                <button type="button" lang="ko" aria-pressed={locale === 'ko'} onClick={() => setLocale('ko')}>한국어</button>
+                <button type="button" lang="en" aria-pressed={locale === 'en'} onClick={() => setLocale('en')}>English</button>
+              </div>
+              <button type="button" className="krds-btn small tertiary" aria-pressed={highContrast} onClick={() => setHighContrast(!highContrast)}>
+                {t('app.highContrast')}
+              </button>
+              {me ? (
+                <button type="button" className="krds-btn small secondary" onClick={() => void logOut().then(() => navigate('/'))}>
+                  {t('nav.logout')} <span className="sr-only">({me.displayName})</span>
+                </button>
+              ) : (
+                <>
+                  <NavLink className="krds-btn small secondary" to="/login">{t('nav.login')}</NavLink>
+                  <NavLink className="krds-btn small primary" to="/signup">{t('nav.signup')}</NavLink>
+                </>
+              )}
+            </div>
+          </div>
+          <nav className="lc-nav" aria-label={t('nav.menu')}>
+            <NavLink to="/programs">{t('nav.programs')}</NavLink>
+            <NavLink to="/cities">{t('nav.cities')}</NavLink>
+            <RoleLinks />
+          </nav>
+        </div>
+      </header>
+      <main id="main" tabIndex={-1}>
+        <div className="lc-container">
+          <Outlet />
+        </div>
+      </main>
+      <footer className="lc-footer">
+        <div className="lc-container">{t('app.footer')}</div>
+      </footer>
+    </>
+  );
+}

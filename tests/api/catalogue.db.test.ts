@@ -1,0 +1,82 @@
+/** The public reads: geography, learning cities, institutions and programs. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngine } from '../support/database.ts';
+import { testApp, type TestApp } from '../support/app.ts';
+
+describe(`public catalogue on ${testEngine()}`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp();
+  });
+  afterAll(() => t.close());
+
+  it('knows Korea’s 17 provinces, 229 municipalities and 3,504 dongs', async () => {
+    expect((await t.anonymous.get('/api/geography/provinces')).json().total).toBe(17);
+    const municipalities = (await t.anonymous.get('/api/geography/municipalities')).json();
+    expect(municipalities.total).toBe(229);
+    expect((await t.anonymous.get('/api/geography/dongs?pageSize=1')).json().total).toBe(3504);
+    const changwon = (await t.anonymous.get('/api/geography/municipalities/38110')).json();
+    expect(changwon).toMatchObject({ nameKo: '창원시', nameEn: 'Changwon-si', provinceShortKo: '경남', kind: 'si' });
+    const dongs = (await t.anonymous.get('/api/geography/dongs?city=38110&pageSize=500')).json();
+    expect(new Set(dongs.items.map((d: { districtNameKo: string }) => d.districtNameKo))).toEqual(new Set(['의창구', '성산구', '마산합포구', '마산회원구', '진해구']));
+  });
+
+  it('finds dongs by part of their Korean or English name', async () => {
+    const korean = (await t.anonymous.get(`/api/geography/dongs?q=${encodeURIComponent('철산')}`)).json();
+    expect(korean.items.some((d: { nameKo: string; municipalityCode: string }) => d.nameKo.startsWith('철산') && d.municipalityCode === '31060')).toBe(true);
+    expect((await t.anonymous.get('/api/geography/dongs?q=Cheolsan')).json().total).toBe(korean.total);
+    expect((await t.anonymous.get(`/api/geography/dongs?q=${encodeURIComponent('%')}`)).json().total).toBe(0);
+  });
+
+  it('lists the current learning cities with their first designation year', async () => {
+    const cities = (await t.anonymous.get('/api/cities')).json();
+    expect(cities.total).toBe(31);
+    expect(cities.items[0]).toMatchObject({ designatedYear: 2001 });
+    expect((await t.anonymous.get('/api/cities?listing=all')).json().total).toBe(229);
+  });
+
+  it('counts designations per year, with a running total', async () => {
+    const years = (await t.anonymous.get('/api/cities/designations-by-year')).json() as { year: number; newlyDesignated: number; cumulative: number }[];
+    expect(years[0]).toEqual({ year: 2001, newlyDesignated: 3, cumulative: 3 });
+    expect(years.at(-1)!.cumulative).toBe(31);
+  });
+
+  it('shows a city with its designation history and counts', async () => {
+    const city = (await t.anonymous.get('/api/cities/23030')).json();
+    expect(city).toMatchObject({ nameKo: '미추홀구', designatedYear: 2006 });
+    expect(city.designations.map((d: { state: string }) => d.state).slice(0, 3)).toEqual(['applied', 'potential', 'designated']);
+    expect(city.institutionCount).toBeGreaterThan(0);
+    expect((await t.anonymous.get('/api/cities/99999')).statusCode).toBe(404);
+  });
+
+  it('lists programs newest first, filtered by city, area and title words', async () => {
+    const programs = (await t.anonymous.get('/api/programs?city=36030&pageSize=50')).json();
+    expect(programs.items.length).toBeGreaterThan(0);
+    expect(programs.items.every((p: { cityCode: string }) => p.cityCode === '36030')).toBe(true);
+    const published = programs.items.map((p: { publishedAt: string }) => p.publishedAt);
+    expect([...published].sort().reverse()).toEqual(published);
+    const culture = (await t.anonymous.get('/api/programs?area=culture_arts&pageSize=20')).json();
+    expect(culture.items.every((p: { area: string }) => p.area === 'culture_arts')).toBe(true);
+    const first = culture.items[0] as { title: string };
+    const word = first.title.split(' ')[0]!;
+    const found = (await t.anonymous.get(`/api/programs?q=${encodeURIComponent(word)}&current=false&pageSize=100`)).json();
+    expect(found.items.every((p: { title: string; titleEn: string }) => p.title.includes(word))).toBe(true);
+  });
+
+  it('shows a program with its sessions in Korea time', async () => {
+    const id = (await t.anonymous.get('/api/programs?pageSize=1')).json().items[0].id;
+    const program = (await t.anonymous.get(`/api/programs/${id}`)).json();
+    expect(program.sessions).toHaveLength(program.sessionCount);
+    expect(program.sessions[0].startsAt).toMatch(/T\d\d:\d\d:00\+09:00$/);
+    expect(program.sessions[0].startsAt.slice(11, 16)).toBe(program.startTime);
+    expect((await t.anonymous.get('/api/programs/999999')).statusCode).toBe(404);
+  });
+
+  it('shows an institution with its venues', async () => {
+    const list = (await t.anonymous.get('/api/institutions?city=31060&type=lifelong_learning_centre')).json();
+    expect(list.total).toBe(1);
+    const institution = (await t.anonymous.get(`/api/institutions/${list.items[0].id}`)).json();
+    expect(institution.venues.length).toBeGreaterThanOrEqual(3);
+    expect(institution.programCount).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,121 @@
+/** What every route shares: health, OpenAPI, the error shape, limits, and serving the web app. */
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testEngine } from '../support/database.ts';
+import { testApp, type TestApp } from '../support/app.ts';
+
+const fixtures = path.resolve(import.meta.dirname, '../fixtures');
+
+describe(`the API platform on ${testEngine()}`, () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await testApp({ env: { WEB_DIST_DIR: path.join(fixtures, 'web'), BOUNDARIES_DIR: path.join(fixtures, 'boundaries') } });
+  });
+  afterAll(() => t.close());
+
+  it('reports the database engine and the migration version', async () => {
+    const response = await t.anonymous.get('/api/health');
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toMatchObject({ status: 'ok', engine: testEngine(), migrations: { pending: 0, latest: expect.stringMatching(/^\d{4}_/) } });
+  });
+
+  it('serves OpenAPI 3 describing every route with its schema, and Swagger UI', async () => {
+    const spec = (await t.anonymous.get('/api/openapi.json')).json();
+    expect(spec.openapi).toMatch(/^3\./);
+    const operations = Object.entries(spec.paths as Record<string, Record<string, { responses?: object }>>)
+      .flatMap(([route, methods]) => Object.entries(methods).map(([method, op]) => ({ route, method, op })));
+    expect(operations.length).toBeGreaterThan(15);
+    for (const { route, method, op } of operations) expect(op.responses, `${method} ${route}`).toBeDefined();
+    expect(spec.paths['/api/programs'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize', 'city', 'area']));
+    const ui = await t.anonymous.get('/api/docs/');
+    expect(ui.statusCode).toBe(200);
+    expect(ui.headers['content-type']).toContain('text/html');
+  });
+
+  it('answers an unknown API route with a JSON 404, and any other path with the web app', async () => {
+    const api = await t.anonymous.get('/api/no-such-thing');
+    expect(api.statusCode).toBe(404);
+    expect(api.json()).toEqual({ error: 'not_found', message: expect.stringContaining('/api/no-such-thing') });
+    const deepLink = await t.anonymous.get('/programs/123?from=home');
+    expect(deepLink.statusCode).toBe(200);
+    expect(deepLink.headers['content-type']).toContain('text/html');
+    expect(deepLink.body).toContain('<div id="root">');
+    expect((await t.anonymous.get('/')).body).toContain('<div id="root">');
+    const asset = await t.anonymous.get('/assets/app-123.js');
+    expect(asset.headers['cache-control']).toContain('immutable');
+    expect((await t.anonymous.get('/assets/missing-456.js')).statusCode).toBe(404);
+  });
+
+  it.each([
+    ['/api/programs?page=-1', 'page'],
+    ['/api/programs?page=abc', 'page'],
+    ['/api/programs?pageSize=1000', 'pageSize'],
+    ['/api/programs?area=cooking', 'area'],
+    ['/api/programs?city=seoul', 'city'],
+    ['/api/programs?colour=blue', 'colour'],
+    ['/api/programs/0', 'id'],
+    ['/api/geography/dongs/12', 'code'],
+    ['/api/cities?listing=some', 'listing'],
+  ])('rejects %s with a 400 that names the field', async (url, field) => {
+    const response = await t.anonymous.get(url);
+    expect(response.statusCode).toBe(400);
+    const body = response.json();
+    expect(body).toMatchObject({ error: 'validation', field });
+    expect(body.message).toContain(field);
+  });
+
+  it('names the body field that is wrong, missing or unknown', async () => {
+    const cases: [unknown, string][] = [
+      [{ email: 'not-an-email', password: 'long enough password', displayName: 'x' }, 'email'],
+      [{ email: 'a@example.com', password: 'short', displayName: 'x' }, 'password'],
+      [{ email: 'a@example.com', password: 'long enough password' }, 'displayName'],
+      [{ email: 'a@example.com', password: 'long enough password', displayName: 'x', isAdmin: true }, 'isAdmin'],
+      [{ email: 'a@example.com', password: 'long enough password', displayName: 'x', homeDongCode: '3106' }, 'homeDongCode'],
+    ];
+    for (const [body, field] of cases) {
+      const response = await t.anonymous.post('/api/auth/signup', body);
+      expect(response.statusCode, JSON.stringify(body)).toBe(400);
+      expect(response.json().field).toBe(field);
+    }
+  });
+
+  it('refuses broken JSON, other media types and oversized bodies without falling over', async () => {
+    const broken = await t.anonymous.request({ method: 'POST', url: '/api/auth/login', payload: '{"email":', headers: { 'content-type': 'application/json' } });
+    expect(broken.statusCode).toBe(400);
+    expect(broken.json()).toMatchObject({ field: 'body' });
+    const form = await t.anonymous.request({ method: 'POST', url: '/api/auth/login', payload: 'email=a', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    expect(form.statusCode).toBe(415);
+    const huge = await t.anonymous.request({
+      method: 'POST', url: '/api/auth/signup', headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ email: 'a@example.com', password: 'x'.repeat(20), displayName: 'y'.repeat(10 * 1024 * 1024) }),
+    });
+    expect(huge.statusCode).toBe(413);
+    expect(huge.json()).toMatchObject({ error: 'payload_too_large', field: 'body' });
+    expect((await t.anonymous.get('/api/health')).statusCode).toBe(200);
+  });
+
+  it('paginates list endpoints with a total', async () => {
+    const first = (await t.anonymous.get('/api/programs?pageSize=5&current=false')).json();
+    const second = (await t.anonymous.get('/api/programs?pageSize=5&page=2&current=false')).json();
+    expect(first.items).toHaveLength(5);
+    expect(first.total).toBeGreaterThan(10);
+    expect(second.page).toBe(2);
+    expect(new Set([...first.items, ...second.items].map((p: { id: number }) => p.id)).size).toBe(10);
+  });
+
+  it('serves boundary polygons from the configured folder, with caching, and 404 for what it lacks', async () => {
+    const response = await t.anonymous.get('/api/geography/boundaries/provinces');
+    expect(response.statusCode).toBe(200);
+    expect(response.json().type).toBe('Topology');
+    const etag = response.headers.etag as string;
+    const again = await t.anonymous.request({ method: 'GET', url: '/api/geography/boundaries/provinces', headers: { 'if-none-match': etag } });
+    expect(again.statusCode).toBe(304);
+    expect((await t.anonymous.get('/api/geography/boundaries/dongs')).statusCode).toBe(404);
+  });
+
+  it('sends security headers', async () => {
+    const response = await t.anonymous.get('/');
+    expect(response.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+});

@@ -1,0 +1,70 @@
+/** A visitor opens the portal: the map of learning cities and the newest programs, in Korean, then in English. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { chromiumAvailable, launchBrowser, seriousAccessibilityViolations, startServer, type RunningServer } from '../support/browser.ts';
+
+describe.skipIf(!chromiumAvailable)('a visitor on the home page', () => {
+  let server: RunningServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('sees the learning cities on a map and the newest programs, in Korean, then switches to English for good', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ko-KR' });
+    const page = await context.newPage();
+    await page.goto(server.url);
+
+    await expect.poll(() => page.locator('h1').textContent()).toBe('우리 동네에서 배워요');
+    expect(await page.getAttribute('html', 'lang')).toBe('ko');
+    const map = page.getByRole('img', { name: /전국의 평생학습도시/ });
+    await map.waitFor();
+    await expect.poll(() => map.locator('circle').count()).toBe(31);
+    await expect.poll(() => page.locator('.lc-card').count()).toBe(8);
+    expect(await page.locator('.lc-card h3').first().textContent()).toMatch(/[가-힣]/);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    await page.getByRole('button', { name: '표로 보기' }).click();
+    await expect.poll(() => page.getByRole('row').count()).toBe(32);
+    expect(await page.getByRole('row').nth(1).textContent()).toContain('2001');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Learn in your neighbourhood');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.getByRole('img', { name: /learning cities/ }).count()).toBe(1);
+    expect(await page.locator('.lc-card h3').first().textContent()).toMatch(/[A-Za-z]/);
+
+    await page.reload();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Learn in your neighbourhood');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('fits a phone screen without sideways scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(server.url);
+    await page.locator('.lc-card').first().waitFor();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  it('opens a program from the list and shows its sessions', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}/programs`);
+    const first = page.locator('.lc-card h3 a').first();
+    const title = await first.textContent();
+    await first.click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe(title);
+    expect(await page.getByRole('heading', { name: '수업 일정' }).count()).toBe(1);
+    expect(await page.locator('ol li').count()).toBeGreaterThan(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await context.close();
+  });
+});

@@ -1,0 +1,62 @@
+/**
+ * The real app over a fresh database, driven in-process with `inject`, plus a way to act as a demo user.
+ */
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { buildApp } from '../../src/server/app.ts';
+import { loadConfig, type Config } from '../../src/server/config.ts';
+import type { Database } from '../../src/server/platform/database/database.ts';
+import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
+import { freshDatabase } from './database.ts';
+import type { TemplateKind } from './templates.ts';
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  config: Config;
+  /** A client that sends requests as nobody (no cookie). */
+  anonymous: Client;
+  /** Logs in as a demo account and returns a client carrying its session cookie. */
+  as(email: string, password?: string): Promise<Client>;
+  close(): Promise<void>;
+}
+
+export interface Client {
+  request(options: InjectOptions): Promise<LightMyRequestResponse>;
+  get(url: string): Promise<LightMyRequestResponse>;
+  post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+  patch(url: string, body?: unknown): Promise<LightMyRequestResponse>;
+}
+
+function client(app: FastifyInstance, cookie?: string): Client {
+  const request = (options: InjectOptions) =>
+    app.inject({ ...options, headers: { ...(cookie ? { cookie } : {}), ...options.headers } });
+  return {
+    request,
+    get: (url) => request({ method: 'GET', url }),
+    post: (url, body) => request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
+    patch: (url, body) => request({ method: 'PATCH', url, payload: body as object }),
+  };
+}
+
+export async function testApp(options: { kind?: TemplateKind; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const database = await freshDatabase(options.kind ?? 'seeded');
+  const config = loadConfig({ API_RATE_LIMIT_PER_MINUTE: '1000000', ...options.env });
+  const app = await buildApp({ config, database, logger: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    config,
+    anonymous: client(app),
+    async as(email, password = DEMO_PASSWORD) {
+      const response = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password } });
+      if (response.statusCode !== 200) throw new Error(`login as ${email} failed: ${response.statusCode} ${response.body}`);
+      const cookie = response.cookies.find((c) => c.name === 'lc_session')!;
+      return client(app, `lc_session=${cookie.value}`);
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}

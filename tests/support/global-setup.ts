@@ -1,0 +1,27 @@
+/**
+ * Builds (or reuses) the template databases once per test run and tells the test files where they are.
+ * The engine is PGlite unless TEST_DATABASE_URL points at a PostgreSQL server.
+ */
+import type { TestProject } from 'vitest/node';
+import { pgliteTemplate, postgresTemplate } from './templates.ts';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    testEngine: 'pglite' | 'postgresql';
+    templates: { empty: string; seeded: string };
+    adminUrl: string | null;
+  }
+}
+
+export default async function setup(project: TestProject) {
+  const adminUrl = process.env.TEST_DATABASE_URL || null;
+  if (adminUrl) {
+    project.provide('testEngine', 'postgresql');
+    project.provide('adminUrl', adminUrl);
+    project.provide('templates', { empty: await postgresTemplate(adminUrl, 'empty'), seeded: await postgresTemplate(adminUrl, 'seeded') });
+  } else {
+    project.provide('testEngine', 'pglite');
+    project.provide('adminUrl', null);
+    project.provide('templates', { empty: await pgliteTemplate('empty'), seeded: await pgliteTemplate('seeded') });
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * Migrated (and seeded) template databases for tests, built once and cached by a hash of everything
+ * that shapes them (migrations, generator, geography table, date). Each test then starts from a copy:
+ * a PGlite data-folder snapshot, or a PostgreSQL database created from a template database.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+import { repositoryRoot } from '../../src/server/config.ts';
+import { openPglite, openPostgres, type Database } from '../../src/server/platform/database/database.ts';
+import { migrate } from '../../src/server/platform/database/migrate.ts';
+import { geography } from '../../src/server/modules/geography/index.ts';
+import { todayInKorea } from '../../src/server/modules/programs/schedule.ts';
+import { seedDemo } from '../../db/seed/generate.ts';
+
+export type TemplateKind = 'empty' | 'seeded';
+export const TEST_SEED = 2001;
+
+const shapingInputs = ['db/migrations', 'db/seed', 'src/server/modules/geography/data', 'src/shared/vocabulary', 'src/server/modules'];
+
+function filesUnder(entry: string): string[] {
+  const full = path.join(repositoryRoot, entry);
+  if (!existsSync(full)) return [];
+  if (!statSync(full).isDirectory()) return [entry];
+  return readdirSync(full).sort().flatMap((child) => filesUnder(path.join(entry, child)));
+}
+
+export function templateHash(): string {
+  const hash = createHash('sha256').update(todayInKorea());
+  for (const file of shapingInputs.flatMap(filesUnder)) {
+    if (file.endsWith('.test.ts')) continue;
+    hash.update(file).update(readFileSync(path.join(repositoryRoot, file)));
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+export async function prepare(database: Database, kind: TemplateKind): Promise<void> {
+  await migrate(database);
+  await geography.ensureGeography(database.db);
+  if (kind === 'seeded') await seedDemo(database, { size: 'tiny', seed: TEST_SEED, today: todayInKorea() });
+}
+
+const cacheDir = path.join(repositoryRoot, 'node_modules/.cache/learning-city');
+
+/** Path of a PGlite data-folder snapshot (tar) for the kind, building it if needed. */
+export async function pgliteTemplate(kind: TemplateKind): Promise<string> {
+  const file = path.join(cacheDir, `pglite-${kind}-${templateHash()}.tar`);
+  if (existsSync(file)) return file;
+  mkdirSync(cacheDir, { recursive: true });
+  const database = await openPglite();
+  try {
+    await prepare(database, kind);
+    await database.pglite.query('CHECKPOINT');
+    const snapshot = await database.pglite.dumpDataDir('none');
+    writeFileSync(`${file}.partial`, Buffer.from(await snapshot.arrayBuffer()));
+    renameSync(`${file}.partial`, file);
+  } finally {
+    await database.close();
+  }
+  return file;
+}
+
+function withDatabase(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+/** Name of a PostgreSQL template database for the kind, building it if needed. */
+export async function postgresTemplate(adminUrl: string, kind: TemplateKind): Promise<string> {
+  const name = `lc_tpl_${kind}_${templateHash()}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount) return name;
+    const building = `${name}_building_${process.pid}`;
+    await admin.query(`CREATE DATABASE "${building}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+    const database = await openPostgres(withDatabase(adminUrl, building), 4);
+    try {
+      await prepare(database, kind);
+    } finally {
+      await database.close();
+    }
+    await admin.query(`ALTER DATABASE "${building}" RENAME TO "${name}"`).catch(async (error: { code?: string }) => {
+      // Another run built the same template meanwhile; keep theirs.
+      if (error.code !== '42P04') throw error;
+      await admin.query(`DROP DATABASE "${building}"`);
+    });
+    // Old templates from earlier code versions.
+    const stale = await admin.query<{ datname: string }>(
+      `SELECT datname FROM pg_database WHERE datname LIKE 'lc\\_tpl\\_%' AND datname NOT LIKE $1 AND datname NOT LIKE '%\\_building\\_%'`,
+      [`%_${templateHash()}`],
+    );
+    for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => {});
+    return name;
+  } finally {
+    await admin.end();
+  }
+}
+
+export { withDatabase };

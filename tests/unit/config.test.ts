@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from '../../src/server/config.ts';
+
+describe('configuration', () => {
+  it('defaults to embedded PGlite in ./data on port 3000', () => {
+    const config = loadConfig({});
+    expect(config.port).toBe(3000);
+    expect(config.database.engine).toBe('pglite');
+    expect(config.database.engine === 'pglite' && config.database.dataDir).toMatch(/data$/);
+  });
+
+  it('uses the PostgreSQL server when DATABASE_URL is set', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/app' });
+    expect(config.database).toMatchObject({ engine: 'postgresql', url: 'postgres://postgres@127.0.0.1:5432/app' });
+  });
+
+  it('reports every problem at once', () => {
+    try {
+      loadConfig({ PORT: 'eighty', SEED_SIZE: 'huge', DATABASE_URL: 'mysql://x', COOKIE_SECURE: 'maybe' });
+      expect.unreachable();
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      const problems = (error as ConfigError).problems.join('\n');
+      for (const name of ['PORT', 'SEED_SIZE', 'DATABASE_URL', 'COOKIE_SECURE']) expect(problems).toContain(name);
+    }
+  });
+});
