@@ -12,8 +12,8 @@ const required = process.argv.includes('--require');
 const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
 try {
   await client.connect();
-  const { rows } = await client.query<{ version: string }>('SHOW server_version');
-  console.log(`PostgreSQL ${rows[0]!.version} answers at ${url.replace(/:[^:@/]+@/, ':***@')}: running the database tests on it.`);
+  const { rows } = await client.query<{ server_version: string }>('SHOW server_version');
+  console.log(`PostgreSQL ${rows[0]!.server_version} answers at ${url.replace(/:[^:@/]+@/, ':***@')}: running the database tests on it.`);
 } catch (error) {
   console.log(`No PostgreSQL server answered at ${url} (${(error as Error).message}): database tests on PostgreSQL ${required ? 'FAILED' : 'SKIPPED'}.`);
   process.exit(required ? 1 : 0);
