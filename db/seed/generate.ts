@@ -11,6 +11,7 @@ import { firstRow, rows, type AppDb, type Database } from '../../src/server/plat
 import type { CopyValue } from '../../src/server/platform/database/copy-format.ts';
 import type { Progress } from '../../src/server/platform/jobs/progress.ts';
 import { geography } from '../../src/server/modules/geography/index.ts';
+import { programsModule } from '../../src/server/modules/programs/index.ts';
 import { addDays, scheduleSessions, sessionHours, todayInKorea } from '../../src/server/modules/programs/schedule.ts';
 import {
   cityDepartments, eventTitlePatterns, eventVenues, institutionNamePatterns, institutionNamePatternsEn, roomNames,
@@ -99,7 +100,8 @@ const tables = {
     'id', 'city_code', 'institution_id', 'venue_id', 'dong_code', 'lat', 'lon', 'title', 'title_en', 'description', 'area',
     'subcategory', 'target_groups', 'purpose_tags', 'mode', 'status', 'starts_on', 'ends_on', 'weekdays', 'start_time',
     'end_time', 'session_count', 'total_hours', 'capacity', 'fee_krw', 'credit_type', 'credits', 'min_age', 'max_age',
-    'residents_first', 'instructor_name', 'enrolment_opens_on', 'enrolment_closes_on', 'published_at', 'created_at',
+    'residents_first', 'open_to_all_on', 'completion_rate', 'instructor_name', 'enrolment_opens_on', 'enrolment_closes_on',
+    'published_at', 'created_at',
   ],
   program_sessions: ['program_id', 'city_code', 'session_no', 'starts_at', 'ends_at'],
   demo_copy_plants: ['program_id', 'source_program_id', 'kind'],
@@ -365,12 +367,15 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
         // Children's programs are booked by a guardian, so they carry no age rule of their own.
         const [minAge, maxAge] = target === 'elderly' ? [r.pick([60, 65, 65]), null] : target === 'youth' ? [13, 24] : [null, null];
         const description = composed.sentences.join(' ');
+        // Residents of the city may enrol a week before everyone else.
+        const residentsFirst = isPublic && r.chance(0.4);
         writer.add('programs', [
           id, city.code, institution.id, venue?.id ?? null, venue?.dong.code ?? null, venue?.lat ?? null, venue?.lon ?? null,
           composed.title, composed.titleEn, description, composed.area, composed.subcategory, composed.targetGroups, composed.purposeTags,
           mode, status, startsOn, endsOn, weekdays, startAt, endTime, slots.length,
           Math.round(sessionHours(startAt, endTime) * slots.length * 10) / 10, capacity, fee,
-          stem.credits?.type ?? 'none', stem.credits?.credits ?? 0, minAge, maxAge, isPublic && r.chance(0.4), personName(r).ko,
+          stem.credits?.type ?? 'none', stem.credits?.credits ?? 0, minAge, maxAge, residentsFirst,
+          residentsFirst ? addDays(opensOn, 7) : null, r.chance(0.1) ? 0.7 : 0.8, personName(r).ko,
           opensOn, addDays(slots[0]!.date, -r.int(1, 3)), status === 'draft' ? null : kstTimestamp(publishedOn, '09:00'),
           kstTimestamp(addDays(publishedOn, -r.int(1, 10)), '15:00'),
         ]);
@@ -386,7 +391,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
         const pool = minAge === 65 ? byAge.senior65 : minAge === 60 ? byAge.senior : target === 'youth' ? byAge.youth : byAge.adult;
         programs.push({
           id, capacity, status, startsOn, endsOn, publishedAt: publishedOn,
-          pool: mode === 'online' && onlineLearners.length > 100 && r.chance(0.3) ? onlineLearners : pool,
+          pool: mode === 'online' && minAge === null && maxAge === null && onlineLearners.length > 100 && r.chance(0.3) ? onlineLearners : pool,
         });
       }
     }
@@ -440,6 +445,9 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   await resetIdentitySequences(db);
   await createDemoAccounts(db, today);
   progress({ phase: 'Demo accounts', done: 1, total: 1 });
+  progress({ phase: 'Search index', done: 0, total: 1 });
+  await programsModule.refreshSearchIndex(db, today);
+  progress({ phase: 'Search index', done: 1, total: 1 });
   progress({ phase: 'Statistics', done: 0, total: 1 });
   await db.execute(sql`ANALYZE`);
   progress({ phase: 'Statistics', done: 1, total: 1 });

@@ -49,20 +49,6 @@ describe(`public catalogue on ${testEngine()}`, () => {
     expect((await t.anonymous.get('/api/cities/99999')).statusCode).toBe(404);
   });
 
-  it('lists programs newest first, filtered by city, area and title words', async () => {
-    const programs = (await t.anonymous.get('/api/programs?city=36030&pageSize=50')).json();
-    expect(programs.items.length).toBeGreaterThan(0);
-    expect(programs.items.every((p: { cityCode: string }) => p.cityCode === '36030')).toBe(true);
-    const published = programs.items.map((p: { publishedAt: string }) => p.publishedAt);
-    expect([...published].sort().reverse()).toEqual(published);
-    const culture = (await t.anonymous.get('/api/programs?area=culture_arts&pageSize=20')).json();
-    expect(culture.items.every((p: { area: string }) => p.area === 'culture_arts')).toBe(true);
-    const first = culture.items[0] as { title: string };
-    const word = first.title.split(' ')[0]!;
-    const found = (await t.anonymous.get(`/api/programs?q=${encodeURIComponent(word)}&current=false&pageSize=100`)).json();
-    expect(found.items.every((p: { title: string; titleEn: string }) => p.title.includes(word))).toBe(true);
-  });
-
   it('shows a program with its sessions in Korea time', async () => {
     const id = (await t.anonymous.get('/api/programs?pageSize=1')).json().items[0].id;
     const program = (await t.anonymous.get(`/api/programs/${id}`)).json();

@@ -26,7 +26,7 @@ describe(`the API platform on ${testEngine()}`, () => {
       .flatMap(([route, methods]) => Object.entries(methods).map(([method, op]) => ({ route, method, op })));
     expect(operations.length).toBeGreaterThan(15);
     for (const { route, method, op } of operations) expect(op.responses, `${method} ${route}`).toBeDefined();
-    expect(spec.paths['/api/programs'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['page', 'pageSize', 'city', 'area']));
+    expect(spec.paths['/api/programs'].get.parameters.map((p: { name: string }) => p.name)).toEqual(expect.arrayContaining(['q', 'near', 'page', 'pageSize', 'city', 'area']));
     const ui = await t.anonymous.get('/api/docs/');
     expect(ui.statusCode).toBe(200);
     expect(ui.headers['content-type']).toContain('text/html');
@@ -95,8 +95,8 @@ describe(`the API platform on ${testEngine()}`, () => {
   });
 
   it('paginates list endpoints with a total', async () => {
-    const first = (await t.anonymous.get('/api/programs?pageSize=5&current=false')).json();
-    const second = (await t.anonymous.get('/api/programs?pageSize=5&page=2&current=false')).json();
+    const first = (await t.anonymous.get('/api/institutions?pageSize=5')).json();
+    const second = (await t.anonymous.get('/api/institutions?pageSize=5&page=2')).json();
     expect(first.items).toHaveLength(5);
     expect(first.total).toBeGreaterThan(10);
     expect(second.page).toBe(2);

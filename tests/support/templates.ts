@@ -4,7 +4,7 @@
  * a PGlite data-folder snapshot, or a PostgreSQL database created from a template database.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import { repositoryRoot } from '../../src/server/config.ts';
@@ -48,6 +48,7 @@ export async function pgliteTemplate(kind: TemplateKind): Promise<string> {
   const file = path.join(cacheDir, `pglite-${kind}-${templateHash()}.tar`);
   if (existsSync(file)) return file;
   mkdirSync(cacheDir, { recursive: true });
+  for (const old of readdirSync(cacheDir)) if (old.startsWith(`pglite-${kind}-`)) rmSync(path.join(cacheDir, old), { force: true });
   const database = await openPglite();
   try {
     await prepare(database, kind);

@@ -64,6 +64,10 @@ export const ProgramDetail = Type.Object({
   instructorName: Nullable(Type.String()),
   enrolmentOpensOn: Nullable(DateString),
   enrolmentClosesOn: Nullable(DateString),
+  openToAllOn: Nullable(DateString),
+  completionRate: Type.Number(),
+  seatsLeft: Type.Integer(),
+  waitlisted: Type.Integer(),
   sessions: Type.Array(ProgramSession),
 });
 export type ProgramDetail = Static<typeof ProgramDetail>;
@@ -100,3 +104,67 @@ export const CreateProgramBody = Type.Object(
   { additionalProperties: false },
 );
 export type CreateProgramBody = Static<typeof CreateProgramBody>;
+
+export const timesOfDay = ['morning', 'afternoon', 'evening'] as const;
+export type TimeOfDay = (typeof timesOfDay)[number];
+export const searchSorts = ['relevance', 'distance', 'start', 'newest'] as const;
+export type SearchSort = (typeof searchSorts)[number];
+export const startsWithinChoices = [7, 30, 90] as const;
+
+/** The catalogue search: free text (Korean, English, 초성), filters, near me, sorting. Repeat a key to pick several values. */
+export const SearchQuery = Type.Object(
+  {
+    q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Words in Korean or English; partial words and small typos match; ㅅㅁㅌㅍ finds 스마트폰' })),
+    area: Type.Optional(Type.Array(Code(programAreas.codes), { maxItems: 10 })),
+    subcategory: Type.Optional(Type.Array(Code(programSubcategories.codes), { maxItems: 20 })),
+    target: Type.Optional(Type.Array(Code(targetGroups.codes), { maxItems: 11 })),
+    mode: Type.Optional(Type.Array(Code(deliveryModes.codes), { maxItems: 3 })),
+    city: Type.Optional(Type.Array(Type.String({ pattern: '^[0-9]{5}$' }), { maxItems: 20 })),
+    dong: Type.Optional(Type.String({ pattern: '^[0-9]{7}$' })),
+    fee: Type.Optional(Code(['free', 'paid'] as const)),
+    weekday: Type.Optional(Type.Array(Code(weekdays.codes), { maxItems: 7 })),
+    timeOfDay: Type.Optional(Type.Array(Code(timesOfDay), { maxItems: 3 })),
+    startsWithinDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 365, description: 'Only programs starting in the next N days' })),
+    seatsLeft: Type.Optional(Type.Boolean({ description: 'Only programs with a free place' })),
+    near: Type.Optional(Type.String({ pattern: '^[0-9]{7}$', description: 'Near this dong (KOSTAT code)' })),
+    lat: Type.Optional(Type.Number({ minimum: 33, maximum: 39 })),
+    lon: Type.Optional(Type.Number({ minimum: 124, maximum: 132 })),
+    radiusKm: Type.Optional(Type.Number({ minimum: 0.5, maximum: 50, default: 5 })),
+    includeOnline: Type.Optional(Type.Boolean({ description: 'Online programs are offered to everyone (default true)' })),
+    institution: Type.Optional(Id),
+    sort: Type.Optional(Code(searchSorts)),
+    page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
+    pageSize: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 20 })),
+  },
+  { additionalProperties: false },
+);
+export type SearchQuery = Static<typeof SearchQuery>;
+
+export const ProgramHit = Type.Object({
+  ...ProgramSummary.properties,
+  seatsLeft: Type.Integer(),
+  /** Metres from the place searched near; null for online programs or without "near me". */
+  distanceM: Nullable(Type.Integer()),
+});
+export type ProgramHit = Static<typeof ProgramHit>;
+
+const Counts = Type.Record(Type.String(), Type.Integer());
+export const SearchFacets = Type.Object({
+  area: Counts, subcategory: Counts, target: Counts, mode: Counts, city: Counts, dong: Counts, fee: Counts,
+  weekday: Counts, timeOfDay: Counts, startsWithinDays: Counts, seatsLeft: Counts,
+});
+export type SearchFacets = Static<typeof SearchFacets>;
+
+export const SearchResult = Type.Object({
+  items: Type.Array(ProgramHit),
+  total: Type.Integer(),
+  page: Type.Integer(),
+  pageSize: Type.Integer(),
+  /** Counts per filter value, each counted with all the other filters applied. */
+  facets: SearchFacets,
+  /** True when nothing matched exactly and these are near matches (typos). */
+  fuzzy: Type.Boolean(),
+  sort: Code(searchSorts),
+  near: Nullable(Type.Object({ lat: Type.Number(), lon: Type.Number(), radiusKm: Type.Number(), label: Nullable(Type.String()) })),
+});
+export type SearchResult = Static<typeof SearchResult>;

@@ -58,4 +58,6 @@ export const enrolmentStatusList = [
   { code: 'not_completed', ko: '미수료', en: 'Not completed' },
 ] as const satisfies readonly Labelled[];
 export type EnrolmentStatus = (typeof enrolmentStatusList)[number]['code'];
+/** Statuses that hold one of a program's places. */
+export const seatHoldingStatuses: readonly EnrolmentStatus[] = ['enrolled', 'completed', 'not_completed'];
 export const enrolmentStatuses = indexVocabulary<EnrolmentStatus, (typeof enrolmentStatusList)[number]>(enrolmentStatusList);

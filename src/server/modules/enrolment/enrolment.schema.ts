@@ -1,10 +1,10 @@
 /** A person's place in a program: enrolled, waitlisted, cancelled, completed or not. */
-import { index, integer, pgTable, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { enrolmentStatuses, type EnrolmentStatus } from '../../../shared/vocabulary/index.ts';
 import { checkIn } from '../../platform/database/columns.ts';
 import { municipalities } from '../geography/geography.schema.ts';
 import { people } from '../identity/identity.schema.ts';
-import { programs } from '../programs/programs.schema.ts';
+import { programSessions, programs } from '../programs/programs.schema.ts';
 
 export const enrolments = pgTable(
   'enrolments',
@@ -22,6 +22,23 @@ export const enrolments = pgTable(
     unique('enrolments_program_person_unique').on(t.programId, t.personId),
     index().on(t.personId),
     index().on(t.cityCode, t.status),
+    // Seats taken and the first-come waitlist of one program.
+    index().on(t.programId, t.status, t.enrolledAt),
     checkIn('enrolments_status_check', t.status, enrolmentStatuses.codes),
   ],
+);
+
+/** Who came to which session, as marked by the institution's staff. */
+export const attendance = pgTable(
+  'attendance',
+  {
+    enrolmentId: integer().notNull().references(() => enrolments.id, { onDelete: 'cascade' }),
+    sessionId: integer().notNull().references(() => programSessions.id, { onDelete: 'cascade' }),
+    programId: integer().notNull().references(() => programs.id),
+    cityCode: text().notNull().references(() => municipalities.code),
+    present: boolean().notNull(),
+    markedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    markedBy: integer().references(() => people.id),
+  },
+  (t) => [primaryKey({ columns: [t.enrolmentId, t.sessionId] }), index().on(t.programId)],
 );

@@ -1,11 +1,10 @@
 /** Every SQL statement of the programs module. */
-import { and, asc, count, desc, eq, gte, sql } from 'drizzle-orm';
-import type { PageRequest } from '../../../shared/contracts/common.ts';
-import type { DeliveryMode, ProgramAreaCode, ProgramStatus } from '../../../shared/vocabulary/index.ts';
-import { containing, offsetOf, pageOf, type Executor } from '../../platform/database/database.ts';
+import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { seatHoldingStatuses } from '../../../shared/vocabulary/index.ts';
+import type { Executor } from '../../platform/database/database.ts';
 import { dongs, municipalities } from '../geography/geography.schema.ts';
 import { institutions, venues } from '../institutions/institutions.schema.ts';
-import { programSessions, programs } from './programs.schema.ts';
+import { programSessions, programs, searchMisses } from './programs.schema.ts';
 
 const summaryColumns = {
   id: programs.id,
@@ -41,41 +40,23 @@ const summaryColumns = {
   publishedAt: sql<string | null>`${programs.publishedAt}::text`,
 };
 
-export interface ProgramListFilter {
-  /** Every word must appear in the Korean or English title. */
-  text?: string;
-  cityCode?: string;
-  institutionId?: number;
-  area?: ProgramAreaCode;
-  mode?: DeliveryMode;
-  status: ProgramStatus;
-  /** Only programs that have not ended by this date. */
-  notEndedBefore?: string;
+/** Summaries of the given programs (in no particular order). */
+export async function programsByIds(db: Executor, ids: readonly number[]) {
+  if (ids.length === 0) return [];
+  return db.select(summaryColumns).from(programs)
+    .innerJoin(institutions, eq(institutions.id, programs.institutionId))
+    .innerJoin(municipalities, eq(municipalities.code, programs.cityCode))
+    .leftJoin(dongs, eq(dongs.code, programs.dongCode))
+    .where(inArray(programs.id, [...ids]));
 }
 
-export async function listPrograms(db: Executor, filter: ProgramListFilter, page: PageRequest) {
-  const words = filter.text?.split(/\s+/).filter(Boolean) ?? [];
-  const where = and(
-    eq(programs.status, filter.status),
-    ...words.map((word) => sql`(${programs.title} ILIKE ${containing(word)} OR ${programs.titleEn} ILIKE ${containing(word)})`),
-    filter.cityCode ? eq(programs.cityCode, filter.cityCode) : undefined,
-    filter.institutionId ? eq(programs.institutionId, filter.institutionId) : undefined,
-    filter.area ? eq(programs.area, filter.area) : undefined,
-    filter.mode ? eq(programs.mode, filter.mode) : undefined,
-    filter.notEndedBefore ? gte(programs.endsOn, filter.notEndedBefore) : undefined,
-  );
-  return pageOf(
-    page,
-    db.select(summaryColumns).from(programs)
-      .innerJoin(institutions, eq(institutions.id, programs.institutionId))
-      .innerJoin(municipalities, eq(municipalities.code, programs.cityCode))
-      .leftJoin(dongs, eq(dongs.code, programs.dongCode))
-      .where(where)
-      .orderBy(sql`${programs.publishedAt} DESC NULLS LAST`, desc(programs.id))
-      .limit(page.pageSize).offset(offsetOf(page)),
-    db.select({ n: count() }).from(programs).where(where),
-  );
+export async function logSearchMiss(db: Executor, miss: { query: string; cityCode: string | null; dongCode: string | null; filters: object }) {
+  await db.insert(searchMisses).values(miss);
 }
+
+// Seats are held by enrolled, completed and not-completed learners; read-only, from the enrolment module's table.
+const seatsTaken = sql<number>`(SELECT count(*)::int FROM enrolments e WHERE e.program_id = ${programs.id} AND e.status = ANY(${sql.param([...seatHoldingStatuses])}::text[]))`;
+const waitlisted = sql<number>`(SELECT count(*)::int FROM enrolments e WHERE e.program_id = ${programs.id} AND e.status = 'waitlisted')`;
 
 export async function findProgram(db: Executor, id: number) {
   const [row] = await db
@@ -93,6 +74,10 @@ export async function findProgram(db: Executor, id: number) {
       instructorName: programs.instructorName,
       enrolmentOpensOn: programs.enrolmentOpensOn,
       enrolmentClosesOn: programs.enrolmentClosesOn,
+      openToAllOn: programs.openToAllOn,
+      completionRate: programs.completionRate,
+      seatsLeft: sql<number>`${programs.capacity} - ${seatsTaken}`,
+      waitlisted,
     })
     .from(programs)
     .innerJoin(institutions, eq(institutions.id, programs.institutionId))

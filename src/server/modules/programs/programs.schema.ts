@@ -3,7 +3,7 @@
  * that "near me" queries read one table; online programs have none.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, doublePrecision, index, integer, numeric, pgTable, text, time, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, date, doublePrecision, index, integer, jsonb, numeric, pgTable, text, time, timestamp } from 'drizzle-orm/pg-core';
 import {
   creditTypes, deliveryModes, programAreas, programStatuses, programSubcategories, purposeTags, targetGroups,
   taxonomyVersions, weekdays,
@@ -48,6 +48,10 @@ export const programs = pgTable(
     minAge: integer(),
     maxAge: integer(),
     residentsFirst: boolean().notNull().default(false),
+    /** With residentsFirst: from this day, people from other cities may enrol too. */
+    openToAllOn: date({ mode: 'string' }),
+    /** Share of sessions a learner must attend to complete (수료 기준); 0.8 unless the program says otherwise. */
+    completionRate: numeric({ precision: 3, scale: 2, mode: 'number' }).notNull().default(0.8),
     instructorName: text(),
     enrolmentOpensOn: date({ mode: 'string' }),
     enrolmentClosesOn: date({ mode: 'string' }),
@@ -61,6 +65,9 @@ export const programs = pgTable(
     index().on(t.institutionId),
     index().on(t.dongCode),
     index().on(t.lat, t.lon),
+    // "A passing mention in a description": searched, ranked below title matches.
+    index('programs_description_trgm').using('gin', sql`lower(${t.description}) gin_trgm_ops`).where(sql`${t.status} = 'published'`),
+    check('programs_completion_rate_check', sql`${t.completionRate} > 0 AND ${t.completionRate} <= 1`),
     checkIn('programs_area_check', t.area, programAreas.codes),
     checkIn('programs_subcategory_check', t.subcategory, programSubcategories.codes),
     checkIn('programs_taxonomy_version_check', t.taxonomyVersion, taxonomyVersions.map((v) => v.code)),
@@ -91,6 +98,65 @@ export const programSessions = pgTable(
     endsAt: timestamp({ withTimezone: true }).notNull(),
   },
   (t) => [index().on(t.programId, t.sessionNo)],
+);
+
+/**
+ * The catalogue as residents search it: one narrow row per published program, with what search filters,
+ * counts and ranks on. Kept in step with `programs` by the programs module (see programs.search.ts).
+ */
+export const programSearch = pgTable(
+  'program_search',
+  {
+    programId: integer().primaryKey().references(() => programs.id, { onDelete: 'cascade' }),
+    cityCode: text().notNull(),
+    dongCode: text(),
+    institutionId: integer().notNull(),
+    lat: doublePrecision(),
+    lon: doublePrecision(),
+    title: text().notNull(),
+    /** lower(title + ' ' + English title): what partial words and typos are matched against. */
+    searchText: text().notNull(),
+    /** Initial consonants of the title without spaces, so ㅅㅁㅌㅍㅎㅇ finds 스마트폰 활용. */
+    titleChosung: text().notNull().generatedAlwaysAs(sql`chosung(replace(title, ' ', ''))`),
+    grams: text().array().notNull().generatedAlwaysAs(sql`search_grams(search_text) || search_grams(chosung(replace(title, ' ', '')))`),
+    area: text().$type<ProgramAreaCode>().notNull(),
+    subcategory: text().$type<ProgramSubcategoryCode>().notNull(),
+    targetGroups: text().array().$type<TargetGroupCode[]>().notNull(),
+    mode: text().$type<DeliveryMode>().notNull(),
+    feeKrw: integer().notNull(),
+    /** Monday = bit 0 … Sunday = bit 6. */
+    weekdayBits: integer().notNull(),
+    /** Start time in minutes after midnight. */
+    startMinute: integer().notNull(),
+    startsOn: date({ mode: 'string' }).notNull(),
+    endsOn: date({ mode: 'string' }).notNull(),
+    seatsLeft: integer().notNull(),
+    publishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index('program_search_text_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('program_search_chosung_trgm').using('gin', sql`${t.titleChosung} gin_trgm_ops`),
+    index('program_search_grams').using('gin', t.grams),
+    index().on(t.lat, t.lon),
+    index().on(t.cityCode, t.startsOn),
+    index().on(t.startsOn),
+    index().on(t.publishedAt),
+    index().on(t.institutionId),
+  ],
+);
+
+/** Searches that found nothing: residents' unmet demand, for the city console. */
+export const searchMisses = pgTable(
+  'search_misses',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    searchedAt: createdAt(),
+    query: text().notNull(),
+    cityCode: text(),
+    dongCode: text(),
+    filters: jsonb().notNull().default({}),
+  },
+  (t) => [index().on(t.cityCode, t.searchedAt)],
 );
 
 /**

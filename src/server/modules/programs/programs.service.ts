@@ -1,13 +1,58 @@
 /** Use cases of the programs module. */
-import type { CreateProgramBody } from '../../../shared/contracts/programs.ts';
+import type { CreateProgramBody, SearchQuery, SearchResult } from '../../../shared/contracts/programs.ts';
 import { programSubcategories } from '../../../shared/vocabulary/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { can } from '../../../shared/permissions.ts';
 import type { AppDb } from '../../platform/database/database.ts';
 import { badRequest, forbidden, notFound } from '../../platform/http/errors.ts';
+import { geography } from '../geography/index.ts';
 import { institutionsModule } from '../institutions/index.ts';
 import * as queries from './programs.queries.ts';
-import { scheduleSessions, sessionHours } from './schedule.ts';
+import { defaultSort, searchPrograms, type Center } from './programs.search.ts';
+import { refreshSearchIndex } from './programs.search-index.ts';
+import { scheduleSessions, sessionHours, todayInKorea } from './schedule.ts';
+
+/** Where "near me" is: a dong's anchor point, or coordinates; both lat and lon, or neither. */
+async function centerOf(db: AppDb, query: SearchQuery): Promise<Center | null> {
+  const radiusKm = query.radiusKm ?? 5;
+  if (query.near) {
+    const dong = await geography.findDong(db, query.near);
+    if (!dong) throw badRequest(`There is no dong with code ${query.near}.`, 'near');
+    return { lat: dong.lat, lon: dong.lon, radiusKm, label: dong.nameKo };
+  }
+  if (query.lat !== undefined || query.lon !== undefined) {
+    if (query.lat === undefined) throw badRequest('Give lat together with lon.', 'lat');
+    if (query.lon === undefined) throw badRequest('Give lon together with lat.', 'lon');
+    return { lat: query.lat, lon: query.lon, radiusKm, label: null };
+  }
+  return null;
+}
+
+export async function searchCatalogue(db: AppDb, query: SearchQuery): Promise<SearchResult> {
+  const center = await centerOf(db, query);
+  if (query.sort === 'distance' && !center) throw badRequest('Sorting by distance needs a place: near, or lat and lon.', 'sort');
+  if (query.dong && !(await geography.findDong(db, query.dong))) throw badRequest(`There is no dong with code ${query.dong}.`, 'dong');
+  const input = { ...query, today: todayInKorea(), center };
+  const outcome = await searchPrograms(db, input);
+  const details = new Map((await queries.programsByIds(db, outcome.hits.map((h) => h.programId))).map((p) => [p.id, p]));
+  if (outcome.total === 0 && query.q) {
+    const { q, page: _page, pageSize: _pageSize, ...filters } = query;
+    await queries.logSearchMiss(db, { query: q, cityCode: query.city?.[0] ?? null, dongCode: query.near ?? query.dong ?? null, filters });
+  }
+  return {
+    items: outcome.hits.flatMap((hit) => {
+      const program = details.get(hit.programId);
+      return program ? [{ ...program, seatsLeft: hit.seatsLeft, distanceM: hit.distanceM }] : [];
+    }),
+    total: outcome.total,
+    page: query.page ?? 1,
+    pageSize: query.pageSize ?? 20,
+    facets: outcome.facets,
+    fuzzy: outcome.fuzzy,
+    sort: defaultSort({ ...query, center }),
+    near: center,
+  };
+}
 
 export async function programDetail(db: AppDb, id: number) {
   const program = await queries.findProgram(db, id);
@@ -65,6 +110,7 @@ export async function createProgram(db: AppDb, actor: Actor, body: CreateProgram
     await queries.insertSessions(tx, sessions.map((s) => ({
       programId: id, cityCode: institution.cityCode, sessionNo: s.sessionNo, startsAt: new Date(s.startsAt), endsAt: new Date(s.endsAt),
     })));
+    await refreshSearchIndex(tx, todayInKorea(), [id]);
     return id;
   });
 }

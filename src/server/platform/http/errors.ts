@@ -40,7 +40,8 @@ interface AjvError {
 
 /** Names the offending field: `page` for querystring/page, `body.email` → `email`, a missing property by its name. */
 function fieldOf(error: AjvError): string | undefined {
-  const path = error.instancePath.replace(/^\//, '').replace(/\//g, '.');
+  // 'area/0' names the query parameter 'area'; deeper paths keep their index ('records.3.present').
+  const path = error.instancePath.replace(/^\//, '').replace(/\//g, '.').replace(/(\.\d+)+$/, '');
   const extra = (error.params.missingProperty ?? error.params.additionalProperty) as string | undefined;
   const field = [path, extra].filter(Boolean).join('.');
   return field || undefined;

@@ -15,7 +15,7 @@ export function HomePage() {
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const cities = useApi<PageOf<LearningCitySummary>>('/cities');
-  const newest = useApi<PageOf<ProgramSummary>>(`/programs${query({ pageSize: 8 })}`);
+  const newest = useApi<PageOf<ProgramSummary>>(`/programs${query({ pageSize: 8, sort: 'newest' })}`);
 
   const search = (event: FormEvent) => {
     event.preventDefault();

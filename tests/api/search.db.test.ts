@@ -1,0 +1,171 @@
+/** Catalogue search: Korean partial words, typos, 초성, English; ranking; facets; filters; near me; bad input. */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProgramHit, SearchResult } from '../../src/shared/contracts/programs.ts';
+import { firstRow } from '../../src/server/platform/database/database.ts';
+import { addDays, todayInKorea } from '../../src/server/modules/programs/schedule.ts';
+import { testEngine } from '../support/database.ts';
+import { testApp, type Client, type TestApp } from '../support/app.ts';
+
+describe(`catalogue search on ${testEngine()}`, () => {
+  let t: TestApp;
+  let staff: Client;
+  let titled: number;
+  let mentioned: number;
+  const search = async (query: string): Promise<SearchResult> => {
+    const response = await t.anonymous.get(`/api/programs?${query}`);
+    expect(response.statusCode, response.body).toBe(200);
+    return response.json();
+  };
+  const ids = (result: SearchResult) => result.items.map((i) => i.id);
+
+  beforeAll(async () => {
+    t = await testApp();
+    staff = await t.as('staff@example.com');
+    const institutionId = (await staff.get('/api/auth/me')).json().grants[0].institutionId;
+    const venue = (await t.anonymous.get(`/api/institutions/${institutionId}`)).json().venues[0];
+    const base = {
+      institutionId, venueId: venue.id, area: 'culture_arts', subcategory: 'everyday_arts', targetGroups: ['all'], mode: 'in_person',
+      startsOn: addDays(todayInKorea(), 10), weekdays: ['tue'], startTime: '10:00', endTime: '12:00', sessionCount: 6, capacity: 10, feeKrw: 0,
+    };
+    titled = (await staff.post('/api/programs', { ...base, title: '마크라메 공예 교실', titleEn: 'Macrame Craft Class', description: '실과 매듭으로 생활 소품을 만듭니다. 처음 배우는 분도 괜찮습니다.' })).json().id;
+    mentioned = (await staff.post('/api/programs', { ...base, title: '생활 공예 교실', description: '뜨개질과 마크라메 등 여러 생활 공예를 맛보는 시간입니다.' })).json().id;
+  });
+  afterAll(() => t.close());
+
+  it('finds a program by part of a Korean word in its title', async () => {
+    expect(ids(await search(`q=${encodeURIComponent('마크라')}`))).toContain(titled);
+  });
+
+  it('ranks a title match above a passing mention in a description', async () => {
+    const result = await search(`q=${encodeURIComponent('마크라메')}`);
+    expect(ids(result)).toEqual(expect.arrayContaining([titled, mentioned]));
+    expect(ids(result).indexOf(titled)).toBeLessThan(ids(result).indexOf(mentioned));
+  });
+
+  it('tolerates a small typo, and says the matches are near ones', async () => {
+    const result = await search(`q=${encodeURIComponent('마크라매')}`);
+    expect(result.fuzzy).toBe(true);
+    expect(ids(result)).toContain(titled);
+    const english = await search('q=macrme');
+    expect(english.fuzzy).toBe(true);
+    expect(ids(english)).toContain(titled);
+  });
+
+  it('finds titles by their initial consonants (초성)', async () => {
+    expect(ids(await search(`q=${encodeURIComponent('ㅁㅋㄹㅁ')}`))).toContain(titled);
+    const smartphone = await search(`q=${encodeURIComponent('ㅅㅁㅌㅍ')}&pageSize=100`);
+    expect(smartphone.total).toBeGreaterThan(0);
+    expect(smartphone.items.every((i) => i.title.replace(/ /g, '').includes('스마트폰') || /스.*마.*트.*폰/.test(i.title))).toBe(true);
+  });
+
+  it('finds English titles and two-syllable Korean words', async () => {
+    expect(ids(await search('q=MACRAME'))).toContain(titled);
+    const yoga = await search(`q=${encodeURIComponent('요가')}&pageSize=100`);
+    expect(yoga.items.every((i) => i.title.includes('요가'))).toBe(true);
+  });
+
+  it('requires every word of the query', async () => {
+    const result = await search(`q=${encodeURIComponent('마크라메 공예')}`);
+    expect(ids(result)).toContain(titled);
+    expect((await search(`q=${encodeURIComponent('마크라메 바리스타')}`)).total).toBe(0);
+  });
+
+  it('counts each facet with the other filters applied', async () => {
+    const all = await search('pageSize=1');
+    const areaSum = Object.values(all.facets.area).reduce((a, b) => a + b, 0);
+    expect(areaSum).toBe(all.total);
+    const culture = await search('area=culture_arts&pageSize=1');
+    expect(culture.total).toBe(all.facets.area.culture_arts);
+    expect(culture.facets.area).toEqual(all.facets.area);
+    const cultureFree = await search('area=culture_arts&fee=free&pageSize=1');
+    expect(cultureFree.total).toBe(culture.facets.fee.free);
+    expect(cultureFree.facets.fee.paid).toBe(culture.facets.fee.paid);
+  });
+
+  it('applies every filter to every hit', async () => {
+    const today = todayInKorea();
+    const checks: [string, (hit: ProgramHit) => boolean][] = [
+      ['fee=free', (h) => h.feeKrw === 0],
+      ['fee=paid', (h) => h.feeKrw > 0],
+      ['mode=online', (h) => h.mode === 'online'],
+      ['target=elderly', (h) => h.targetGroups.includes('elderly')],
+      ['weekday=sat&weekday=sun', (h) => h.weekdays.some((d) => d === 'sat' || d === 'sun')],
+      ['timeOfDay=evening', (h) => h.startTime >= '18:00'],
+      ['timeOfDay=morning', (h) => h.startTime < '12:00'],
+      ['startsWithinDays=30', (h) => h.startsOn >= today && h.startsOn <= addDays(today, 30)],
+      ['seatsLeft=true', (h) => h.seatsLeft > 0],
+      ['city=36030&city=31060', (h) => h.cityCode === '36030' || h.cityCode === '31060'],
+      ['subcategory=life_skills', (h) => h.subcategory === 'life_skills'],
+    ];
+    for (const [query, holds] of checks) {
+      const result = await search(`${query}&pageSize=100`);
+      expect(result.total, query).toBeGreaterThan(0);
+      expect(result.items.every(holds), query).toBe(true);
+      expect(result.items.length).toBe(Math.min(100, result.total));
+    }
+  });
+
+  it('orders programs near a dong by distance, shows the distance, and offers online programs to everyone', async () => {
+    const result = await search('near=3603056&radiusKm=15&pageSize=100');
+    expect(result.sort).toBe('distance');
+    expect(result.near).toMatchObject({ radiusKm: 15, label: '조곡동' });
+    const inPerson = result.items.filter((i) => i.distanceM !== null);
+    expect(inPerson.length).toBeGreaterThan(0);
+    expect(inPerson.every((i) => i.distanceM! <= 15_000)).toBe(true);
+    expect(inPerson.map((i) => i.distanceM)).toEqual([...inPerson.map((i) => i.distanceM)].sort((a, b) => a! - b!));
+    const firstOnline = result.items.findIndex((i) => i.mode === 'online');
+    const lastInPerson = result.items.findLastIndex((i) => i.distanceM !== null);
+    if (firstOnline >= 0) expect(firstOnline).toBeGreaterThan(lastInPerson);
+    const withOnline = await search('near=3603056&radiusKm=15&mode=online&pageSize=1');
+    expect(withOnline.total).toBeGreaterThan(0);
+    const withoutOnline = await search('near=3603056&radiusKm=15&includeOnline=false&pageSize=100');
+    expect(withoutOnline.items.every((i) => i.distanceM !== null)).toBe(true);
+  });
+
+  it('searches near coordinates too', async () => {
+    const result = await search('lat=34.95&lon=127.49&radiusKm=10&pageSize=5&includeOnline=false');
+    expect(result.items.every((i) => i.cityCode === '36030' || i.distanceM! <= 10_000)).toBe(true);
+  });
+
+  it('sorts by start date and by newest', async () => {
+    const today = todayInKorea();
+    const start = (await search('sort=start&pageSize=50')).items.filter((i) => i.startsOn >= today).map((i) => i.startsOn);
+    expect(start).toEqual([...start].sort());
+    const newest = (await search('sort=newest&pageSize=20')).items.map((i) => i.publishedAt ?? '');
+    expect(newest).toEqual([...newest].sort().reverse());
+  });
+
+  it('pages through results without repeats', async () => {
+    const first = await search('sort=start&pageSize=10&page=1');
+    const second = await search('sort=start&pageSize=10&page=2');
+    expect(new Set([...ids(first), ...ids(second)]).size).toBe(20);
+  });
+
+  it('records searches that found nothing, as unmet demand', async () => {
+    await search(`q=${encodeURIComponent('드론레이싱우주비행')}&city=36030`);
+    const miss = await firstRow<{ query: string; city_code: string }>(t.database.db, sql`SELECT query, city_code FROM search_misses ORDER BY id DESC LIMIT 1`);
+    expect(miss).toEqual({ query: '드론레이싱우주비행', city_code: '36030' });
+  });
+
+  it.each([
+    ['lat=35.1', 'lon'],
+    ['lon=127.1', 'lat'],
+    ['lat=20&lon=127', 'lat'],
+    ['near=1234567', 'near'],
+    ['near=12345', 'near'],
+    ['radiusKm=100&near=3603056', 'radiusKm'],
+    ['sort=distance', 'sort'],
+    ['area=gardening', 'area'],
+    ['weekday=funday', 'weekday'],
+    ['timeOfDay=night', 'timeOfDay'],
+    ['startsWithinDays=0', 'startsWithinDays'],
+    ['page=-1', 'page'],
+    ['pageSize=0', 'pageSize'],
+    ['seatsLeft=maybe', 'seatsLeft'],
+  ])('rejects %s naming %s', async (query, field) => {
+    const response = await t.anonymous.get(`/api/programs?${query}`);
+    expect(response.statusCode).toBe(400);
+    expect(response.json().field).toBe(field);
+  });
+});
