@@ -7,6 +7,8 @@ import { openDatabase, type Database } from './platform/database/database.ts';
 import { migrate } from './platform/database/migrate.ts';
 import { buildApp } from './app.ts';
 import { geography } from './modules/geography/index.ts';
+import { programsModule } from './modules/programs/index.ts';
+import { todayInKorea } from './modules/programs/schedule.ts';
 import { databaseIsEmpty, seedDemo } from '../../db/seed/generate.ts';
 import { consoleProgress } from './platform/jobs/progress.ts';
 
@@ -20,11 +22,20 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
       const summary = await seedDemo(database, { size: config.seedSize, seed: config.seed, onProgress: consoleProgress() });
       log(`Demo ready: ${summary.cities} cities, ${summary.institutions} institutions, ${summary.programs} programs, ${summary.residents} residents, ${summary.enrolments} enrolments.`);
     }
+    await maintainCatalogue(database, log);
     return database;
   } catch (error) {
     await database.close();
     throw error;
   }
+}
+
+/** Programs whose last session has passed leave the catalogue; the search index follows. */
+async function maintainCatalogue(database: Database, log: (line: string) => void): Promise<void> {
+  const today = todayInKorea();
+  const closed = await programsModule.closeEndedPrograms(database.db, today);
+  if (closed > 0) log(`Closed ${closed} programs that have ended.`);
+  if (await programsModule.ensureSearchIndex(database.db, today)) log('Rebuilt the catalogue search index.');
 }
 
 export async function main(): Promise<void> {
@@ -48,6 +59,8 @@ export async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
+  const hourly = setInterval(() => void maintainCatalogue(database, log).catch((error: unknown) => app.log.error(error)), 3600_000);
+  hourly.unref();
   await app.listen({ host: config.host, port: config.port });
   const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s: http://${shownHost}:${config.port}  (API docs: /api/docs)`);

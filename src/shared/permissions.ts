@@ -13,6 +13,8 @@ export const permissions = {
   'city.profile.update': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
   'institution.update': { institution_staff: 'own_institution', city_officer: 'own_city', administrator: 'any' },
   'program.create': { institution_staff: 'own_institution', administrator: 'any' },
+  /** Roster, waitlist, attendance, completion: the institution that runs the program. */
+  'program.manage': { institution_staff: 'own_institution', administrator: 'any' },
   'designation.record': { ministry_officer: 'any', administrator: 'any' },
   'people.list': { administrator: 'any' },
   'role.grant': { administrator: 'any' },

@@ -5,7 +5,7 @@ import Type, { type Static, type TSchema } from 'typebox';
 
 export const ErrorBody = Type.Object(
   { error: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) },
-  { $id: 'ErrorBody' },
+  { $id: 'ErrorBody', additionalProperties: true, description: 'Some errors add details, e.g. `reasons` when enrolment is refused.' },
 );
 export type ErrorBody = Static<typeof ErrorBody>;
 

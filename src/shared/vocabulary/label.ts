@@ -26,5 +26,14 @@ export function indexVocabulary<C extends string, T extends Labelled<C>>(entries
     has(code: string): code is C {
       return byCode.has(code as C);
     },
+    /**
+     * A code's position (1-based), stored where compact integers beat text (the search index).
+     * So lists only ever grow at the end.
+     */
+    numberOf(code: C): number {
+      const index = entries.findIndex((e) => e.code === code);
+      if (index < 0) throw new Error(`unknown vocabulary code: ${code}`);
+      return index + 1;
+    },
   };
 }

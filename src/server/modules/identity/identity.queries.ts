@@ -126,3 +126,10 @@ export async function listPeople(db: Executor, filter: { role?: RoleCode }, page
     db.select({ n: count() }).from(people).where(where),
   );
 }
+
+/** What eligibility rules need to know about a person. */
+export async function findApplicant(db: Executor, personId: number) {
+  const [row] = await db.select({ birthYear: people.birthYear, homeCityCode: people.homeCityCode, displayName: people.displayName })
+    .from(people).where(eq(people.id, personId));
+  return row;
+}

@@ -12,4 +12,4 @@ export const identity = {
 } satisfies AppModule & Record<string, unknown>;
 
 export { hashPassword } from '../../platform/auth/password.ts';
-export { insertPerson, insertRoleGrant } from './identity.queries.ts';
+export { findApplicant, insertPerson, insertRoleGrant } from './identity.queries.ts';

@@ -1,7 +1,7 @@
 /** Every SQL statement of the programs module. */
 import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { seatHoldingStatuses } from '../../../shared/vocabulary/index.ts';
-import type { Executor } from '../../platform/database/database.ts';
+import { rows, type Executor } from '../../platform/database/database.ts';
 import { dongs, municipalities } from '../geography/geography.schema.ts';
 import { institutions, venues } from '../institutions/institutions.schema.ts';
 import { programSessions, programs, searchMisses } from './programs.schema.ts';
@@ -117,4 +117,47 @@ export async function insertProgram(db: Executor, program: NewProgram): Promise<
 
 export async function insertSessions(db: Executor, sessions: (typeof programSessions.$inferInsert)[]) {
   if (sessions.length > 0) await db.insert(programSessions).values(sessions);
+}
+
+/**
+ * The facts enrolment needs about a program, with the program row locked until the transaction ends:
+ * the lock serialises everyone enrolling in the same program, so its capacity is never exceeded.
+ */
+export async function lockForEnrolment(db: Executor, id: number) {
+  const [row] = await db
+    .select({
+      id: programs.id, title: programs.title, cityCode: programs.cityCode, cityName: municipalities.nameKo,
+      institutionId: programs.institutionId, status: programs.status, capacity: programs.capacity,
+      startsOn: programs.startsOn, endsOn: programs.endsOn, enrolmentOpensOn: programs.enrolmentOpensOn,
+      enrolmentClosesOn: programs.enrolmentClosesOn, minAge: programs.minAge, maxAge: programs.maxAge,
+      residentsFirst: programs.residentsFirst, openToAllOn: programs.openToAllOn, completionRate: programs.completionRate,
+      sessionCount: programs.sessionCount, totalHours: programs.totalHours, area: programs.area, credits: programs.credits,
+    })
+    .from(programs)
+    .innerJoin(municipalities, eq(municipalities.code, programs.cityCode))
+    .where(eq(programs.id, id))
+    .for('update', { of: programs });
+  return row;
+}
+
+/** Sessions of `programId` that overlap sessions of the other programs: the first clash with each. */
+export async function findClashes(db: Executor, programId: number, otherProgramIds: readonly number[]) {
+  if (otherProgramIds.length === 0) return [];
+  return rows<{ programId: number; title: string; startsAt: string }>(db, sql`
+    SELECT DISTINCT ON (other.program_id) other.program_id AS "programId", p.title,
+      to_char(other.starts_at AT TIME ZONE 'Asia/Seoul', 'YYYY-MM-DD"T"HH24:MI:SS"+09:00"') AS "startsAt"
+    FROM program_sessions mine
+    JOIN program_sessions other ON other.starts_at < mine.ends_at AND mine.starts_at < other.ends_at
+    JOIN programs p ON p.id = other.program_id
+    WHERE mine.program_id = ${programId} AND other.program_id = ANY(${sql.param([...otherProgramIds])}::int[])
+    ORDER BY other.program_id, other.starts_at`);
+}
+
+export async function sessionIdsOf(db: Executor, programId: number) {
+  return db.select({ id: programSessions.id, sessionNo: programSessions.sessionNo, startsAt: programSessions.startsAt })
+    .from(programSessions).where(eq(programSessions.programId, programId)).orderBy(asc(programSessions.sessionNo));
+}
+
+export async function setCompletionRate(db: Executor, programId: number, completionRate: number) {
+  await db.update(programs).set({ completionRate, updatedAt: sql`now()` }).where(eq(programs.id, programId));
 }

@@ -3,14 +3,14 @@
  * that "near me" queries read one table; online programs have none.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, doublePrecision, index, integer, jsonb, numeric, pgTable, text, time, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, date, doublePrecision, index, integer, jsonb, numeric, pgTable, smallint, text, time, timestamp } from 'drizzle-orm/pg-core';
 import {
   creditTypes, deliveryModes, programAreas, programStatuses, programSubcategories, purposeTags, targetGroups,
   taxonomyVersions, weekdays,
   type CreditType, type DeliveryMode, type ProgramAreaCode, type ProgramStatus, type ProgramSubcategoryCode,
   type PurposeTag, type TargetGroupCode, type TaxonomyVersion, type Weekday,
 } from '../../../shared/vocabulary/index.ts';
-import { checkAllIn, checkIn, createdAt } from '../../platform/database/columns.ts';
+import { checkAllIn, checkIn, createdAt, tsvector } from '../../platform/database/columns.ts';
 import { dongs, municipalities } from '../geography/geography.schema.ts';
 import { institutions, venues } from '../institutions/institutions.schema.ts';
 
@@ -65,8 +65,6 @@ export const programs = pgTable(
     index().on(t.institutionId),
     index().on(t.dongCode),
     index().on(t.lat, t.lon),
-    // "A passing mention in a description": searched, ranked below title matches.
-    index('programs_description_trgm').using('gin', sql`lower(${t.description}) gin_trgm_ops`).where(sql`${t.status} = 'published'`),
     check('programs_completion_rate_check', sql`${t.completionRate} > 0 AND ${t.completionRate} <= 1`),
     checkIn('programs_area_check', t.area, programAreas.codes),
     checkIn('programs_subcategory_check', t.subcategory, programSubcategories.codes),
@@ -101,8 +99,9 @@ export const programSessions = pgTable(
 );
 
 /**
- * The catalogue as residents search it: one narrow row per published program, with what search filters,
- * counts and ranks on. Kept in step with `programs` by the programs module (see programs.search.ts).
+ * The catalogue as residents search it: one narrow row per published program that has not ended, with
+ * what search filters, counts and sorts on — facets as vocabulary positions and bit masks, so counting
+ * them over tens of thousands of rows stays cheap. Kept in step by programs.search-index.ts.
  */
 export const programSearch = pgTable(
   'program_search',
@@ -113,35 +112,50 @@ export const programSearch = pgTable(
     institutionId: integer().notNull(),
     lat: doublePrecision(),
     lon: doublePrecision(),
-    title: text().notNull(),
-    /** lower(title + ' ' + English title): what partial words and typos are matched against. */
-    searchText: text().notNull(),
-    /** Initial consonants of the title without spaces, so ㅅㅁㅌㅍㅎㅇ finds 스마트폰 활용. */
-    titleChosung: text().notNull().generatedAlwaysAs(sql`chosung(replace(title, ' ', ''))`),
-    grams: text().array().notNull().generatedAlwaysAs(sql`search_grams(search_text) || search_grams(chosung(replace(title, ' ', '')))`),
-    area: text().$type<ProgramAreaCode>().notNull(),
-    subcategory: text().$type<ProgramSubcategoryCode>().notNull(),
-    targetGroups: text().array().$type<TargetGroupCode[]>().notNull(),
-    mode: text().$type<DeliveryMode>().notNull(),
-    feeKrw: integer().notNull(),
+    areaNo: smallint().notNull(),
+    subcategoryNo: smallint().notNull(),
+    modeNo: smallint().notNull(),
+    /** Target group n (vocabulary position) is bit n − 1. */
+    targetBits: integer().notNull(),
     /** Monday = bit 0 … Sunday = bit 6. */
     weekdayBits: integer().notNull(),
     /** Start time in minutes after midnight. */
     startMinute: integer().notNull(),
+    feeKrw: integer().notNull(),
     startsOn: date({ mode: 'string' }).notNull(),
     endsOn: date({ mode: 'string' }).notNull(),
     seatsLeft: integer().notNull(),
     publishedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
-    index('program_search_text_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
-    index('program_search_chosung_trgm').using('gin', sql`${t.titleChosung} gin_trgm_ops`),
-    index('program_search_grams').using('gin', t.grams),
     index().on(t.lat, t.lon),
     index().on(t.cityCode, t.startsOn),
     index().on(t.startsOn),
     index().on(t.publishedAt),
     index().on(t.institutionId),
+    // Online programs join every "near me" search.
+    index('program_search_online').on(t.programId).where(sql`${t.modeNo} = ${sql.raw(String(deliveryModes.numberOf('online')))}`),
+  ],
+);
+
+/** The text side of the search index: what words are matched against, with its indexes. */
+export const programSearchText = pgTable(
+  'program_search_text',
+  {
+    programId: integer().primaryKey().references(() => programSearch.programId, { onDelete: 'cascade' }),
+    /** lower(title + ' ' + English title): what partial words and typos are matched against. */
+    searchText: text().notNull(),
+    /** Initial consonants of the title without spaces, so ㅅㅁㅌㅍㅎㅇ finds 스마트폰 활용. */
+    titleChosung: text().notNull(),
+    grams: text().array().notNull().generatedAlwaysAs(sql`search_grams(search_text) || search_grams(title_chosung)`),
+    /** The description's words, matched by prefix (스마트폰 finds 스마트폰으로): passing mentions. */
+    descriptionTerms: tsvector().notNull(),
+  },
+  (t) => [
+    index('program_search_text_trgm').using('gin', sql`${t.searchText} gin_trgm_ops`),
+    index('program_search_chosung_trgm').using('gin', sql`${t.titleChosung} gin_trgm_ops`),
+    index('program_search_grams').using('gin', t.grams),
+    index('program_search_description_terms').using('gin', t.descriptionTerms),
   ],
 );
 

@@ -3,8 +3,17 @@
  * with its seats left. Rebuilt whole after a bulk load; refreshed per program on every change.
  */
 import { sql } from 'drizzle-orm';
-import { seatHoldingStatuses } from '../../../shared/vocabulary/index.ts';
-import type { Executor } from '../../platform/database/database.ts';
+import {
+  deliveryModes, programAreas, programSubcategories, seatHoldingStatuses, targetGroups, weekdays,
+} from '../../../shared/vocabulary/index.ts';
+import { firstRow, type Executor } from '../../platform/database/database.ts';
+
+/** A vocabulary's codes as a SQL array: array_position() gives the same 1-based numbers as numberOf(). */
+const codes = (list: readonly string[]) => sql`${sql.param([...list])}::text[]`;
+
+/** The bit mask of an array column's codes: code number n is bit n − 1. */
+const bits = (column: ReturnType<typeof sql>, list: readonly string[]) =>
+  sql`(SELECT coalesce(sum(1 << (array_position(${codes(list)}, v) - 1)), 0)::int FROM unnest(${column}) v)`;
 
 // Read-only, from the enrolment module's table.
 const seatsTaken = sql`(SELECT count(*) FROM enrolments e WHERE e.program_id = p.id AND e.status = ANY(${sql.param([...seatHoldingStatuses])}::text[]))`;
@@ -16,21 +25,39 @@ export async function refreshSearchIndex(db: Executor, today: string, programIds
     DELETE FROM program_search s WHERE ${programIds ? sql`s.program_id = ANY(${sql.param([...programIds])}::int[]) AND` : sql``}
       NOT EXISTS (SELECT 1 FROM programs p WHERE p.id = s.program_id AND p.status = 'published' AND p.ends_on >= ${today}::date)`);
   await db.execute(sql`
-    INSERT INTO program_search (program_id, city_code, dong_code, institution_id, lat, lon, title, search_text, area, subcategory,
-      target_groups, mode, fee_krw, weekday_bits, start_minute, starts_on, ends_on, seats_left, published_at)
-    SELECT p.id, p.city_code, p.dong_code, p.institution_id, p.lat, p.lon, p.title,
-           lower(p.title || ' ' || coalesce(p.title_en, '')), p.area, p.subcategory, p.target_groups, p.mode, p.fee_krw,
-           (SELECT coalesce(sum(1 << (array_position(ARRAY['mon','tue','wed','thu','fri','sat','sun'], d) - 1)), 0)::int FROM unnest(p.weekdays) d),
-           (extract(hour FROM p.start_time) * 60 + extract(minute FROM p.start_time))::int,
+    INSERT INTO program_search (program_id, city_code, dong_code, institution_id, lat, lon, area_no, subcategory_no, mode_no,
+      target_bits, weekday_bits, start_minute, fee_krw, starts_on, ends_on, seats_left, published_at)
+    SELECT p.id, p.city_code, p.dong_code, p.institution_id, p.lat, p.lon,
+           array_position(${codes(programAreas.codes)}, p.area), array_position(${codes(programSubcategories.codes)}, p.subcategory),
+           array_position(${codes(deliveryModes.codes)}, p.mode), ${bits(sql`p.target_groups`, targetGroups.codes)},
+           ${bits(sql`p.weekdays`, weekdays.codes)},
+           (extract(hour FROM p.start_time) * 60 + extract(minute FROM p.start_time))::int, p.fee_krw,
            p.starts_on, p.ends_on, p.capacity - ${seatsTaken}, p.published_at
     FROM programs p
     WHERE p.status = 'published' AND p.ends_on >= ${today}::date ${only}
     ON CONFLICT (program_id) DO UPDATE SET
       city_code = EXCLUDED.city_code, dong_code = EXCLUDED.dong_code, institution_id = EXCLUDED.institution_id,
-      lat = EXCLUDED.lat, lon = EXCLUDED.lon, title = EXCLUDED.title, search_text = EXCLUDED.search_text,
-      area = EXCLUDED.area, subcategory = EXCLUDED.subcategory, target_groups = EXCLUDED.target_groups, mode = EXCLUDED.mode,
-      fee_krw = EXCLUDED.fee_krw, weekday_bits = EXCLUDED.weekday_bits, start_minute = EXCLUDED.start_minute,
-      starts_on = EXCLUDED.starts_on, ends_on = EXCLUDED.ends_on, seats_left = EXCLUDED.seats_left, published_at = EXCLUDED.published_at`);
+      lat = EXCLUDED.lat, lon = EXCLUDED.lon, area_no = EXCLUDED.area_no, subcategory_no = EXCLUDED.subcategory_no,
+      mode_no = EXCLUDED.mode_no, target_bits = EXCLUDED.target_bits, weekday_bits = EXCLUDED.weekday_bits,
+      start_minute = EXCLUDED.start_minute, fee_krw = EXCLUDED.fee_krw, starts_on = EXCLUDED.starts_on,
+      ends_on = EXCLUDED.ends_on, seats_left = EXCLUDED.seats_left, published_at = EXCLUDED.published_at`);
+  await db.execute(sql`
+    INSERT INTO program_search_text (program_id, search_text, title_chosung, description_terms)
+    SELECT p.id, lower(p.title || ' ' || coalesce(p.title_en, '')), chosung(replace(p.title, ' ', '')),
+           to_tsvector('simple', lower(p.description))
+    FROM programs p
+    WHERE p.status = 'published' AND p.ends_on >= ${today}::date ${only}
+    ON CONFLICT (program_id) DO UPDATE SET
+      search_text = EXCLUDED.search_text, title_chosung = EXCLUDED.title_chosung, description_terms = EXCLUDED.description_terms`);
+}
+
+/** Rebuilds the index when it is empty but the catalogue is not (after a migration reshaped it). */
+export async function ensureSearchIndex(db: Executor, today: string): Promise<boolean> {
+  const row = await firstRow<{ missing: boolean }>(db, sql`
+    SELECT NOT EXISTS (SELECT 1 FROM program_search) AND EXISTS (SELECT 1 FROM programs WHERE status = 'published' AND ends_on >= ${today}::date) AS missing`);
+  if (!row?.missing) return false;
+  await refreshSearchIndex(db, today);
+  return true;
 }
 
 /** Programs whose last session is past are closed: they leave the catalogue (their learners' records stay). */

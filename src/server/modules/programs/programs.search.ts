@@ -2,17 +2,23 @@
  * The catalogue search: one SQL statement over `program_search` (only published, not yet ended programs)
  * returns the total, the page of hits and every facet count.
  *
- * Text: each word must match the title (Korean or English, partial words) or, for words of 3+ characters,
- * the description; title matches rank above description mentions. Words of 1–2 characters use the gram
- * index (a trigram index cannot serve them). A query of initial consonants (ㅅㅁㅌㅍ) matches the titles'
- * 초성. When nothing matches exactly, a second pass accepts small typos (trigram word similarity).
- * Facets are disjunctive: each dimension is counted with every filter applied except its own.
+ * Scope: text, place (near me), city, dong and institution choose the candidate programs. Text: every
+ * word must be in the title (Korean or English, partial words; 1–2 character words through the gram
+ * index) or begin a word of the description (스마트폰 finds 스마트폰으로); title matches rank above
+ * description mentions. A query of initial consonants (ㅅㅁㅌㅍ) matches titles' 초성. When nothing matches
+ * exactly, a second pass accepts small typos (trigram word similarity).
+ *
+ * Facets: area, sub-category, target, mode, fee, weekday, time of day, start and seats are disjunctive —
+ * each counted with every other filter applied, never its own — all in one pass over the candidates,
+ * on integer codes (vocabulary positions and bit masks). Cities and dongs are counted with all filters.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { SearchFacets, SearchQuery, SearchSort, TimeOfDay } from '../../../shared/contracts/programs.ts';
-import { startsWithinChoices } from '../../../shared/contracts/programs.ts';
+import { startsWithinChoices, timesOfDay } from '../../../shared/contracts/programs.ts';
 import { isChosungQuery } from '../../../shared/lib/hangul.ts';
-import { weekdayList, type Weekday } from '../../../shared/vocabulary/index.ts';
+import {
+  deliveryModes, programAreas, programSubcategories, targetGroups, weekdays, type Weekday,
+} from '../../../shared/vocabulary/index.ts';
 import { containing, firstRow, type AppDb, type Executor } from '../../platform/database/database.ts';
 import { addDays } from './schedule.ts';
 
@@ -46,8 +52,9 @@ export interface SearchOutcome {
 
 const MAX_WORDS = 6;
 const TYPO_SIMILARITY = 0.45;
+const ONLINE = deliveryModes.numberOf('online');
 
-type Dimension = keyof SearchFacets;
+type FacetDimension = 'area' | 'subcategory' | 'target' | 'mode' | 'fee' | 'weekday' | 'timeOfDay' | 'startsWithinDays' | 'seatsLeft';
 
 /** The words of a query, lower-cased; a 초성 query is one word without spaces. */
 export function queryWords(q: string | undefined): { words: string[]; chosung: boolean } {
@@ -57,28 +64,43 @@ export function queryWords(q: string | undefined): { words: string[]; chosung: b
   return { words: [...new Set(text.split(/\s+/))].slice(0, MAX_WORDS), chosung: false };
 }
 
-export function weekdayMask(days: readonly Weekday[]): number {
-  return days.reduce((mask, day) => mask | (1 << weekdayList.findIndex((w) => w.code === day)), 0);
+export function bitsOf<C extends string>(values: readonly C[], numberOf: (code: C) => number): number {
+  return values.reduce((mask, value) => mask | (1 << (numberOf(value) - 1)), 0);
 }
+
+const weekdayMask = (days: readonly Weekday[]) => bitsOf(days, (d) => weekdays.numberOf(d));
 
 const timeOfDayRange: Record<TimeOfDay, [number, number]> = { morning: [0, 720], afternoon: [720, 1080], evening: [1080, 1440] };
+const timeOfDaySql = (t: TimeOfDay) => sql`start_minute >= ${timeOfDayRange[t][0]} AND start_minute < ${timeOfDayRange[t][1]}`;
 
-function textArray(values: readonly string[]): SQL {
-  return sql`${sql.param([...values])}::text[]`;
-}
+const intArray = (values: readonly number[]) => sql`${sql.param([...values])}::int[]`;
+const textArray = (values: readonly string[]) => sql`${sql.param([...values])}::text[]`;
 
-/** Rows of (program, word, in title) for every word: the text matches before they are combined. */
-function wordHits(words: string[], chosung: boolean, fuzzy: boolean, today: string): SQL {
+/** Only letters and digits reach a full-text query (its syntax uses & | ! : ( ) '). */
+const termOf = (word: string) => word.replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * Rows of (program, word, in title, whole phrase) for every word: the text matches before they are
+ * combined. Word −1 marks titles containing the whole multi-word query.
+ */
+function wordHits(words: string[], chosung: boolean, fuzzy: boolean, phrase: string): SQL {
   const arms = words.map((word, k) => {
-    if (fuzzy) return sql`SELECT program_id, 1 AS in_title, ${k}::int AS word FROM program_search WHERE ${word} <% search_text`;
+    if (fuzzy) {
+      return sql`SELECT program_id, 1 AS in_title, ${k}::int AS word, 0 AS phrase, word_similarity(${word}, search_text) AS similarity
+        FROM program_search_text WHERE ${word} <% search_text`;
+    }
     const column = chosung ? sql`title_chosung` : sql`search_text`;
     const inTitle = [...word].length >= 3
-      ? sql`SELECT program_id, 1 AS in_title, ${k}::int AS word FROM program_search WHERE ${column} LIKE ${containing(word)}`
-      : sql`SELECT program_id, 1 AS in_title, ${k}::int AS word FROM program_search WHERE grams @> ${textArray([word])}`;
-    if (chosung || [...word].length < 3) return inTitle;
-    return sql`${inTitle} UNION ALL SELECT id, 0, ${k}::int FROM programs
-      WHERE status = 'published' AND ends_on >= ${today} AND lower(description) LIKE ${containing(word)}`;
+      ? sql`SELECT program_id, 1 AS in_title, ${k}::int AS word, 0 AS phrase FROM program_search_text WHERE ${column} LIKE ${containing(word)}`
+      : sql`SELECT program_id, 1 AS in_title, ${k}::int AS word, 0 AS phrase FROM program_search_text WHERE grams @> ${textArray([word])}`;
+    const term = termOf(word);
+    if (chosung || !term) return inTitle;
+    return sql`${inTitle} UNION ALL SELECT program_id, 0, ${k}::int, 0 FROM program_search_text
+      WHERE description_terms @@ to_tsquery('simple', ${`${term}:*`})`;
   });
+  if (!fuzzy && words.length > 1) {
+    arms.push(sql`SELECT program_id, 0, -1, 1 FROM program_search_text WHERE search_text LIKE ${containing(phrase)}`);
+  }
   return sql.join(arms, sql` UNION ALL `);
 }
 
@@ -87,60 +109,72 @@ function distanceSql(center: Center): SQL {
     + cos(radians(${center.lat})) * cos(radians(s.lat)) * power(sin(radians(s.lon - ${center.lon}) / 2), 2))))`;
 }
 
-/** In-person programs within the radius (bounding box first, for the index), and online ones if wanted. */
-function nearSql(center: Center, includeOnline: boolean): SQL {
-  const dLat = center.radiusKm / 111.32;
-  const dLon = center.radiusKm / (111.32 * Math.cos((center.lat * Math.PI) / 180));
-  const inReach = sql`(s.lat BETWEEN ${center.lat - dLat} AND ${center.lat + dLat}
-    AND s.lon BETWEEN ${center.lon - dLon} AND ${center.lon + dLon}
-    AND ${distanceSql(center)} <= ${center.radiusKm * 1000})`;
-  return includeOnline ? sql`(${inReach} OR s.mode = 'online')` : inReach;
+/** Near a place, tested row by row (for text candidates, which are already few). */
+function nearCondition(center: Center, includeOnline: boolean): SQL {
+  const inReach = sql`${distanceSql(center)} <= ${center.radiusKm * 1000}`;
+  return includeOnline ? sql`(s.mode_no = ${ONLINE} OR ${inReach})` : inReach;
 }
 
-/** Each facet dimension's filter, over the columns of `base`; absent when not filtered. */
-function facetFilters(input: SearchInput): Partial<Record<Dimension, SQL>> {
-  const filters: Partial<Record<Dimension, SQL>> = {};
-  if (input.area?.length) filters.area = sql`area = ANY(${textArray(input.area)})`;
-  if (input.subcategory?.length) filters.subcategory = sql`subcategory = ANY(${textArray(input.subcategory)})`;
-  if (input.target?.length) filters.target = sql`target_groups && ${textArray(input.target)}`;
-  if (input.mode?.length) filters.mode = sql`mode = ANY(${textArray(input.mode)})`;
-  if (input.city?.length) filters.city = sql`city_code = ANY(${textArray(input.city)})`;
-  if (input.dong) filters.dong = sql`dong_code = ${input.dong}`;
+/**
+ * Where the candidates come from without text: the whole index, or near a place — in-person programs within the radius
+ * (bounding box first, for the index) and, unless declined, the online ones, each by its own index.
+ */
+function places(input: SearchInput): SQL {
+  const center = input.center;
+  if (!center) return sql`program_search s`;
+  const dLat = center.radiusKm / 111.32;
+  const dLon = center.radiusKm / (111.32 * Math.cos((center.lat * Math.PI) / 180));
+  const nearby = sql`SELECT * FROM program_search s WHERE s.lat BETWEEN ${center.lat - dLat} AND ${center.lat + dLat}
+    AND s.lon BETWEEN ${center.lon - dLon} AND ${center.lon + dLon} AND ${distanceSql(center)} <= ${center.radiusKm * 1000}`;
+  const online = sql`SELECT * FROM program_search s WHERE s.mode_no = ${ONLINE}`;
+  return sql`(${input.includeOnline ?? true ? sql`${nearby} UNION ALL ${online}` : nearby}) s`;
+}
+
+/** Each facet dimension's filter over the columns of `base`; absent when not filtered. */
+function facetFilters(input: SearchInput): Partial<Record<FacetDimension, SQL>> {
+  const filters: Partial<Record<FacetDimension, SQL>> = {};
+  if (input.area?.length) filters.area = sql`area_no = ANY(${intArray(input.area.map((c) => programAreas.numberOf(c)))})`;
+  if (input.subcategory?.length) filters.subcategory = sql`subcategory_no = ANY(${intArray(input.subcategory.map((c) => programSubcategories.numberOf(c)))})`;
+  if (input.target?.length) filters.target = sql`(target_bits & ${bitsOf(input.target, (c) => targetGroups.numberOf(c))}) <> 0`;
+  if (input.mode?.length) filters.mode = sql`mode_no = ANY(${intArray(input.mode.map((c) => deliveryModes.numberOf(c)))})`;
   if (input.fee) filters.fee = input.fee === 'free' ? sql`fee_krw = 0` : sql`fee_krw > 0`;
   if (input.weekday?.length) filters.weekday = sql`(weekday_bits & ${weekdayMask(input.weekday)}) <> 0`;
-  if (input.timeOfDay?.length) {
-    filters.timeOfDay = sql`(${sql.join(input.timeOfDay.map((t) => sql`start_minute >= ${timeOfDayRange[t][0]} AND start_minute < ${timeOfDayRange[t][1]}`), sql` OR `)})`;
-  }
-  if (input.startsWithinDays) filters.startsWithinDays = sql`starts_on BETWEEN ${input.today}::date AND ${addDays(input.today, input.startsWithinDays)}::date`;
+  if (input.timeOfDay?.length) filters.timeOfDay = sql`(${sql.join(input.timeOfDay.map(timeOfDaySql), sql` OR `)})`;
+  if (input.startsWithinDays) filters.startsWithinDays = startsWithin(input.today, input.startsWithinDays);
   if (input.seatsLeft) filters.seatsLeft = sql`seats_left > 0`;
   return filters;
 }
 
-function whereAll(filters: Partial<Record<Dimension, SQL>>, except?: Dimension): SQL {
+function startsWithin(today: string, days: number): SQL {
+  return sql`starts_on BETWEEN ${today}::date AND ${addDays(today, days)}::date`;
+}
+
+function whereAll(filters: Partial<Record<FacetDimension, SQL>>, except?: FacetDimension): SQL {
   const parts = Object.entries(filters).filter(([dim]) => dim !== except).map(([, part]) => part!);
   return parts.length ? sql.join(parts, sql` AND `) : sql`TRUE`;
 }
 
-function facetArms(input: SearchInput, filters: Partial<Record<Dimension, SQL>>): SQL {
-  const by = (dim: Dimension, value: SQL, from: SQL = sql`base`) =>
-    sql`SELECT ${dim}::text AS dim, (${value})::text AS val, count(*)::int AS n FROM ${from} WHERE ${whereAll(filters, dim)} GROUP BY 2`;
-  const arms = [
-    by('area', sql`area`),
-    by('subcategory', sql`subcategory`),
-    by('target', sql`t`, sql`base, unnest(target_groups) t`),
-    by('mode', sql`mode`),
-    by('city', sql`city_code`),
-    by('fee', sql`CASE WHEN fee_krw = 0 THEN 'free' ELSE 'paid' END`),
-    sql`SELECT 'weekday', d::text, count(*)::int FROM base, generate_series(0, 6) d
-      WHERE (weekday_bits >> d) & 1 = 1 AND ${whereAll(filters, 'weekday')} GROUP BY d`,
-    by('timeOfDay', sql`CASE WHEN start_minute < 720 THEN 'morning' WHEN start_minute < 1080 THEN 'afternoon' ELSE 'evening' END`),
-    sql`SELECT 'startsWithinDays', w::text, count(*)::int FROM base, unnest(${sql.param([...startsWithinChoices])}::int[]) w
-      WHERE starts_on BETWEEN ${input.today}::date AND ${input.today}::date + w AND ${whereAll(filters, 'startsWithinDays')} GROUP BY w`,
-    sql`SELECT 'seatsLeft', 'true', count(*)::int FROM base WHERE seats_left > 0 AND ${whereAll(filters, 'seatsLeft')}`,
-  ];
-  // Dongs only within one city: nationwide that would be thousands of values.
-  if (input.city?.length === 1) arms.push(by('dong', sql`dong_code`));
-  return sql.join(arms, sql` UNION ALL `);
+interface FacetCell {
+  dim: keyof SearchFacets;
+  value: string;
+  when: SQL;
+}
+
+/** Every facet value with its condition; counted in one pass, each with the other dimensions' filters. */
+function facetCells(today: string): FacetCell[] {
+  const cells: FacetCell[] = [];
+  const add = (dim: FacetDimension, value: string, when: SQL) => cells.push({ dim, value, when });
+  programAreas.codes.forEach((code) => add('area', code, sql`area_no = ${programAreas.numberOf(code)}`));
+  programSubcategories.codes.forEach((code) => add('subcategory', code, sql`subcategory_no = ${programSubcategories.numberOf(code)}`));
+  targetGroups.codes.forEach((code) => add('target', code, sql`(target_bits & ${1 << (targetGroups.numberOf(code) - 1)}) <> 0`));
+  deliveryModes.codes.forEach((code) => add('mode', code, sql`mode_no = ${deliveryModes.numberOf(code)}`));
+  add('fee', 'free', sql`fee_krw = 0`);
+  add('fee', 'paid', sql`fee_krw > 0`);
+  weekdays.codes.forEach((code) => add('weekday', code, sql`(weekday_bits & ${weekdayMask([code])}) <> 0`));
+  timesOfDay.forEach((t) => add('timeOfDay', t, timeOfDaySql(t)));
+  startsWithinChoices.forEach((days) => add('startsWithinDays', String(days), startsWithin(today, days)));
+  add('seatsLeft', 'true', sql`seats_left > 0`);
+  return cells;
 }
 
 function orderSql(sort: SearchSort, today: string): SQL {
@@ -163,66 +197,77 @@ export function defaultSort(input: Pick<SearchInput, 'q' | 'center' | 'sort'>): 
 }
 
 /** The whole search as one statement: candidates, base rows, total, page and facets. */
-export function searchStatement(input: SearchInput, fuzzy: boolean): SQL {
+export function searchStatement(input: SearchInput, fuzzy: boolean): { statement: SQL; cells: FacetCell[] } {
   const { words, chosung } = queryWords(input.q);
   const sort = defaultSort(input);
   const filters = facetFilters(input);
+  const cells = facetCells(input.today);
   const page = input.page ?? 1;
   const pageSize = input.pageSize ?? 20;
   const phrase = (input.q ?? '').trim().toLowerCase();
 
+  // Candidates with their score: 2 per word found in the title (a single word's title match already is
+  // the whole query), 3 more when a multi-word query stands whole in the title; typos score by similarity.
+  const score = fuzzy
+    ? sql`avg(similarity)::float8`
+    : sql`(sum(in_title) * 2 + CASE WHEN ${words.length > 1} THEN max(phrase) * 3 ELSE max(in_title) * 3 END)::float8`;
   const candidates = words.length
-    ? sql`c AS (SELECT program_id, sum(in_title)::int AS title_hits FROM (${wordHits(words, chosung, fuzzy, input.today)}) hits
-          GROUP BY program_id HAVING count(DISTINCT word) = ${words.length}),`
+    ? sql`c AS (SELECT program_id, ${score} AS score FROM (${wordHits(words, chosung, fuzzy, phrase)}) hits
+          GROUP BY program_id HAVING count(DISTINCT word) FILTER (WHERE word >= 0) = ${words.length}),`
     : sql``;
-  const score = !words.length
-    ? sql`0::float8`
-    : fuzzy
-      ? sql`word_similarity(${phrase}, s.search_text)::float8`
-      : sql`(c.title_hits * 2 + CASE WHEN ${chosung ? sql`s.title_chosung` : sql`s.search_text`} LIKE ${containing(chosung ? words[0]! : phrase)} THEN 3 ELSE 0 END)::float8`;
-  const conditions: SQL[] = [];
-  if (input.center) conditions.push(nearSql(input.center, input.includeOnline ?? true));
-  if (input.institution) conditions.push(sql`s.institution_id = ${input.institution}`);
+  const scope: SQL[] = [];
+  if (input.city?.length) scope.push(sql`s.city_code = ANY(${textArray(input.city)})`);
+  if (input.dong) scope.push(sql`s.dong_code = ${input.dong}`);
+  if (input.institution) scope.push(sql`s.institution_id = ${input.institution}`);
+  const counts = sql.join(
+    [sql`count(*) FILTER (WHERE ${whereAll(filters)})`, ...cells.map((cell) => sql`count(*) FILTER (WHERE ${cell.when} AND ${whereAll(filters, cell.dim as FacetDimension)})`)],
+    sql`, `,
+  );
+  const dongs = input.city?.length === 1
+    ? sql`(SELECT coalesce(json_object_agg(dong_code, n), '{}'::json) FROM (SELECT dong_code, count(*)::int AS n FROM base WHERE dong_code IS NOT NULL AND ${whereAll(filters)} GROUP BY 1) d)`
+    : sql`'{}'::json`;
 
-  return sql`
+  const statement = sql`
     WITH ${candidates}
     base AS MATERIALIZED (
-      SELECT s.program_id, s.area, s.subcategory, s.target_groups, s.mode, s.city_code, s.dong_code, s.fee_krw,
-             s.weekday_bits, s.start_minute, s.starts_on, s.seats_left, s.published_at,
+      SELECT s.program_id, s.city_code, s.dong_code, s.area_no, s.subcategory_no, s.mode_no, s.target_bits, s.weekday_bits,
+             s.start_minute, s.fee_krw, s.starts_on, s.seats_left, s.published_at,
              ${input.center ? sql`CASE WHEN s.lat IS NULL THEN NULL ELSE round(${distanceSql(input.center)})::int END` : sql`NULL::int`} AS distance_m,
-             ${score} AS score
-      FROM program_search s ${words.length ? sql`JOIN c ON c.program_id = s.program_id` : sql``}
-      WHERE ${conditions.length ? sql.join(conditions, sql` AND `) : sql`TRUE`}
+             ${words.length ? sql`c.score` : sql`0::float8`} AS score
+      FROM ${words.length ? sql`c JOIN program_search s ON s.program_id = c.program_id` : places(input)}
+      WHERE ${sql.join([...(words.length && input.center ? [nearCondition(input.center, input.includeOnline ?? true)] : []), ...scope, sql`TRUE`], sql` AND `)}
     ),
     hits AS (
-      SELECT program_id, distance_m, score, seats_left, row_number() OVER (ORDER BY ${orderSql(sort, input.today)}) AS ord
+      SELECT program_id, distance_m, score, seats_left, starts_on, published_at
       FROM base WHERE ${whereAll(filters)}
       ORDER BY ${orderSql(sort, input.today)} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     )
     SELECT
-      (SELECT count(*)::int FROM base WHERE ${whereAll(filters)}) AS total,
-      (SELECT coalesce(json_agg(json_build_array(program_id, distance_m, score, seats_left) ORDER BY ord), '[]'::json) FROM hits) AS hits,
-      (SELECT coalesce(json_agg(json_build_array(dim, val, n)), '[]'::json) FROM (${facetArms(input, filters)}) f) AS facets`;
+      (SELECT ARRAY[${counts}]::int[] FROM base) AS counts,
+      (SELECT coalesce(json_agg(json_build_array(program_id, distance_m, score, seats_left) ORDER BY ${orderSql(sort, input.today)}), '[]'::json) FROM hits) AS hits,
+      (SELECT coalesce(json_object_agg(city_code, n), '{}'::json) FROM (SELECT city_code, count(*)::int AS n FROM base WHERE ${whereAll(filters)} GROUP BY 1) c) AS cities,
+      ${dongs} AS dongs`;
+  return { statement, cells };
 }
-
-const emptyFacets = (): SearchFacets => ({
-  area: {}, subcategory: {}, target: {}, mode: {}, city: {}, dong: {}, fee: {}, weekday: {}, timeOfDay: {}, startsWithinDays: {}, seatsLeft: {},
-});
 
 interface StatementRow {
-  total: number;
+  counts: number[];
   hits: [number, number | null, number, number][];
-  facets: [Dimension, string, number][];
+  cities: Record<string, number>;
+  dongs: Record<string, number>;
 }
 
-function outcomeOf(row: StatementRow, fuzzy: boolean, sort: SearchSort): SearchOutcome {
-  const facets = emptyFacets();
-  for (const [dim, value, count] of row.facets) {
-    const key = dim === 'weekday' ? weekdayList[Number(value)]!.code : value;
-    facets[dim][key] = count;
-  }
+function outcomeOf(row: StatementRow, cells: FacetCell[], fuzzy: boolean, sort: SearchSort): SearchOutcome {
+  const facets: SearchFacets = {
+    area: {}, subcategory: {}, target: {}, mode: {}, city: row.cities, dong: row.dongs, fee: {}, weekday: {}, timeOfDay: {},
+    startsWithinDays: {}, seatsLeft: {},
+  };
+  cells.forEach((cell, i) => {
+    const count = row.counts[i + 1]!;
+    if (count > 0) facets[cell.dim][cell.value] = count;
+  });
   return {
-    total: row.total,
+    total: row.counts[0]!,
     hits: row.hits.map(([programId, distanceM, score, seatsLeft]) => ({ programId, distanceM, score, seatsLeft })),
     facets,
     fuzzy,
@@ -231,8 +276,9 @@ function outcomeOf(row: StatementRow, fuzzy: boolean, sort: SearchSort): SearchO
 }
 
 async function runStatement(db: Executor, input: SearchInput, fuzzy: boolean): Promise<SearchOutcome> {
-  const row = await firstRow<StatementRow>(db, searchStatement(input, fuzzy));
-  return outcomeOf(row!, fuzzy, defaultSort(input));
+  const { statement, cells } = searchStatement(input, fuzzy);
+  const row = await firstRow<StatementRow>(db, statement);
+  return outcomeOf(row!, cells, fuzzy, defaultSort(input));
 }
 
 /** Exact matches first; when there are none, near matches (small typos) for queries that allow them. */
@@ -246,3 +292,4 @@ export async function searchPrograms(db: AppDb, input: SearchInput): Promise<Sea
     return near.total > 0 ? near : exact;
   });
 }
+

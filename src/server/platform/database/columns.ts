@@ -1,6 +1,6 @@
 /** Column helpers shared by module schemas. */
 import { sql, type SQL } from 'drizzle-orm';
-import { check, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { check, customType, timestamp, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /** A CHECK that keeps a text column within a vocabulary's codes (the vocabulary is defined once, in src/shared). */
 export function checkIn(name: string, column: AnyPgColumn, codes: readonly string[]) {
@@ -20,3 +20,6 @@ function quotedCodes(codes: readonly string[]): SQL {
 }
 
 export const createdAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
+
+/** PostgreSQL's full-text document type (drizzle has no built-in for it). */
+export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });

@@ -8,6 +8,7 @@ export interface ErrorBody {
   error: string;
   message: string;
   field?: string;
+  [detail: string]: unknown;
 }
 
 export class HttpError extends Error {
@@ -16,12 +17,14 @@ export class HttpError extends Error {
     readonly code: string,
     message: string,
     readonly field?: string,
+    /** Structured facts behind the message (e.g. the reasons a person cannot enrol). */
+    readonly details?: Record<string, unknown>,
   ) {
     super(message);
   }
 
   toBody(): ErrorBody {
-    return { error: this.code, message: this.message, ...(this.field ? { field: this.field } : {}) };
+    return { error: this.code, message: this.message, ...(this.field ? { field: this.field } : {}), ...this.details };
   }
 }
 

@@ -1,0 +1,116 @@
+/** Every SQL statement of the enrolment module. */
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { seatHoldingStatuses, type EnrolmentStatus } from '../../../shared/vocabulary/index.ts';
+import { firstRow, rows, type Executor } from '../../platform/database/database.ts';
+import { people } from '../identity/identity.schema.ts';
+import { attendance, enrolments } from './enrolment.schema.ts';
+
+const iso = (column: typeof enrolments.enrolledAt | typeof enrolments.statusChangedAt) =>
+  sql<string>`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+const enrolmentColumns = {
+  id: enrolments.id,
+  programId: enrolments.programId,
+  personId: enrolments.personId,
+  status: enrolments.status,
+  enrolledAt: iso(enrolments.enrolledAt),
+  statusChangedAt: iso(enrolments.statusChangedAt),
+};
+
+export async function findEnrolment(db: Executor, programId: number, personId: number) {
+  const [row] = await db.select(enrolmentColumns).from(enrolments)
+    .where(and(eq(enrolments.programId, programId), eq(enrolments.personId, personId)));
+  return row;
+}
+
+export async function seatsTaken(db: Executor, programId: number): Promise<number> {
+  const row = await firstRow<{ n: number }>(db, sql`
+    SELECT count(*)::int AS n FROM enrolments WHERE program_id = ${programId} AND status = ANY(${sql.param([...seatHoldingStatuses])}::text[])`);
+  return row!.n;
+}
+
+/** Place in the first-come waitlist: those who joined earlier (ties by id) come first. */
+export async function waitlistPosition(db: Executor, enrolmentId: number): Promise<number> {
+  const row = await firstRow<{ n: number }>(db, sql`
+    SELECT count(*)::int AS n FROM enrolments w, enrolments me
+    WHERE me.id = ${enrolmentId} AND w.program_id = me.program_id AND w.status = 'waitlisted'
+      AND (w.enrolled_at, w.id) <= (me.enrolled_at, me.id)`);
+  return row!.n;
+}
+
+/** The program ids a person currently holds or waits for, other than `exceptProgramId`. */
+export async function activeProgramIds(db: Executor, personId: number, exceptProgramId: number): Promise<number[]> {
+  const found = await db.select({ programId: enrolments.programId }).from(enrolments)
+    .where(and(eq(enrolments.personId, personId), inArray(enrolments.status, ['enrolled', 'waitlisted']), sql`${enrolments.programId} <> ${exceptProgramId}`));
+  return found.map((r) => r.programId);
+}
+
+export async function insertEnrolment(db: Executor, enrolment: { programId: number; personId: number; cityCode: string; status: EnrolmentStatus }) {
+  const [row] = await db.insert(enrolments).values(enrolment).returning({ id: enrolments.id });
+  return row!.id;
+}
+
+/** Puts a cancelled enrolment back in line: it counts as a new request, at the back of any waitlist. */
+export async function reopenEnrolment(db: Executor, id: number, status: EnrolmentStatus) {
+  await db.update(enrolments).set({ status, enrolledAt: sql`now()`, statusChangedAt: sql`now()` }).where(eq(enrolments.id, id));
+}
+
+export async function setStatus(db: Executor, id: number, status: EnrolmentStatus) {
+  await db.update(enrolments).set({ status, statusChangedAt: sql`now()` }).where(eq(enrolments.id, id));
+}
+
+export async function firstWaitlisted(db: Executor, programId: number) {
+  const [row] = await db.select({ id: enrolments.id, personId: enrolments.personId }).from(enrolments)
+    .where(and(eq(enrolments.programId, programId), eq(enrolments.status, 'waitlisted')))
+    .orderBy(asc(enrolments.enrolledAt), asc(enrolments.id)).limit(1);
+  return row;
+}
+
+export async function enrolmentView(db: Executor, id: number) {
+  const [row] = await db.select(enrolmentColumns).from(enrolments).where(eq(enrolments.id, id));
+  return row!;
+}
+
+/** Everyone enrolled in or waiting for a program, with what they attended. */
+export async function rosterOf(db: Executor, programId: number) {
+  return rows<{
+    enrolmentId: number; personId: number; displayName: string; birthYear: number | null; status: EnrolmentStatus;
+    enrolledAt: string; attended: number[]; absent: number[];
+  }>(db, sql`
+    SELECT e.id AS "enrolmentId", e.person_id AS "personId", p.display_name AS "displayName", p.birth_year AS "birthYear",
+           e.status, to_char(e.enrolled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "enrolledAt",
+           coalesce(array_agg(s.session_no ORDER BY s.session_no) FILTER (WHERE a.present), '{}') AS attended,
+           coalesce(array_agg(s.session_no ORDER BY s.session_no) FILTER (WHERE NOT a.present), '{}') AS absent
+    FROM enrolments e
+    JOIN ${people} p ON p.id = e.person_id
+    LEFT JOIN attendance a ON a.enrolment_id = e.id
+    LEFT JOIN program_sessions s ON s.id = a.session_id
+    WHERE e.program_id = ${programId} AND e.status <> 'cancelled'
+    GROUP BY e.id, p.id
+    ORDER BY e.enrolled_at, e.id`);
+}
+
+export async function seatHoldersAmong(db: Executor, programId: number, enrolmentIds: readonly number[]) {
+  if (enrolmentIds.length === 0) return [];
+  return db.select({ id: enrolments.id, status: enrolments.status }).from(enrolments)
+    .where(and(eq(enrolments.programId, programId), inArray(enrolments.id, [...enrolmentIds])));
+}
+
+export async function markAttendance(
+  db: Executor, records: { enrolmentId: number; sessionId: number; programId: number; cityCode: string; present: boolean; markedBy: number }[],
+) {
+  if (records.length === 0) return;
+  await db.insert(attendance).values(records).onConflictDoUpdate({
+    target: [attendance.enrolmentId, attendance.sessionId],
+    set: { present: sql`excluded.present`, markedAt: sql`now()`, markedBy: sql`excluded.marked_by` },
+  });
+}
+
+/** Enrolled learners with the number of sessions they attended. */
+export async function attendanceCounts(db: Executor, programId: number) {
+  return rows<{ enrolmentId: number; attended: number }>(db, sql`
+    SELECT e.id AS "enrolmentId", count(a.*) FILTER (WHERE a.present)::int AS attended
+    FROM enrolments e LEFT JOIN attendance a ON a.enrolment_id = e.id
+    WHERE e.program_id = ${programId} AND e.status = 'enrolled'
+    GROUP BY e.id`);
+}

@@ -1,0 +1,175 @@
+/**
+ * Use cases of enrolment: enrol (or join the waitlist), cancel (and promote the first in line), and the
+ * institution's side: roster, attendance and completion. Every change to a program's places happens
+ * with the program row locked, so concurrent requests can never take more places than it has.
+ */
+import { preferredLocale, refusalText, type RefusalReason } from '../../../shared/messages/enrolment.ts';
+import type { AttendanceBody, CompletionResult, EnrolmentView, Roster } from '../../../shared/contracts/enrolment.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { can } from '../../../shared/permissions.ts';
+import type { AppDb, Executor } from '../../platform/database/database.ts';
+import { HttpError, badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
+import { findApplicant } from '../identity/index.ts';
+import { programsModule } from '../programs/index.ts';
+import { refusalsFor } from './eligibility.ts';
+import * as queries from './enrolment.queries.ts';
+
+type Locked = NonNullable<Awaited<ReturnType<typeof programsModule.lockForEnrolment>>>;
+
+async function lockProgram(tx: Executor, programId: number): Promise<Locked> {
+  const program = await programsModule.lockForEnrolment(tx, programId);
+  if (!program) throw notFound('The program', 'id');
+  return program;
+}
+
+async function view(tx: Executor, enrolmentId: number, program: Locked): Promise<EnrolmentView> {
+  const enrolment = await queries.enrolmentView(tx, enrolmentId);
+  const seatsLeft = program.capacity - (await queries.seatsTaken(tx, program.id));
+  const waitlistPosition = enrolment.status === 'waitlisted' ? await queries.waitlistPosition(tx, enrolmentId) : null;
+  return { ...enrolment, waitlistPosition, seatsLeft };
+}
+
+function refusal(reasons: RefusalReason[], acceptLanguage: string | undefined, code: string): HttpError {
+  const locale = preferredLocale(acceptLanguage);
+  return new HttpError(409, code, reasons.map((r) => refusalText(r, locale)).join(' '), undefined, { reasons });
+}
+
+export interface EnrolOptions {
+  allowClash: boolean;
+  acceptLanguage: string | undefined;
+  today: string;
+}
+
+/** Enrols the person, or puts them on the waitlist when full. Asking again returns the same place. */
+export async function enrol(db: AppDb, actor: Actor, programId: number, options: EnrolOptions): Promise<{ enrolment: EnrolmentView; created: boolean }> {
+  return db.transaction(async (tx) => {
+    const program = await lockProgram(tx, programId);
+    const existing = await queries.findEnrolment(tx, programId, actor.personId);
+    if (existing && existing.status !== 'cancelled') return { enrolment: await view(tx, existing.id, program), created: false };
+
+    const applicant = (await findApplicant(tx, actor.personId))!;
+    const reasons = refusalsFor(program, applicant, options.today);
+    if (reasons.length > 0) throw refusal(reasons, options.acceptLanguage, 'not_eligible');
+    if (!options.allowClash) {
+      const clashes = await programsModule.findClashes(tx, programId, await queries.activeProgramIds(tx, actor.personId, programId));
+      if (clashes.length > 0) {
+        throw refusal(clashes.map((c) => ({ code: 'clash', programTitle: c.title, startsAt: c.startsAt })), options.acceptLanguage, 'schedule_clash');
+      }
+    }
+
+    const taken = await queries.seatsTaken(tx, programId);
+    const status = taken < program.capacity ? 'enrolled' : 'waitlisted';
+    const id = existing
+      ? (await queries.reopenEnrolment(tx, existing.id, status), existing.id)
+      : await queries.insertEnrolment(tx, { programId, personId: actor.personId, cityCode: program.cityCode, status });
+    if (status === 'enrolled') await programsModule.setSeatsLeft(tx, programId, program.capacity - taken - 1);
+    return { enrolment: await view(tx, id, program), created: true };
+  });
+}
+
+/** Cancels the person's place or waitlist entry; a freed place goes to the first person waiting. */
+export async function cancel(db: AppDb, actor: Actor, programId: number): Promise<EnrolmentView> {
+  return db.transaction(async (tx) => {
+    const program = await lockProgram(tx, programId);
+    const existing = await queries.findEnrolment(tx, programId, actor.personId);
+    if (!existing) throw notFound('Your enrolment in this program');
+    if (existing.status === 'cancelled') return view(tx, existing.id, program);
+    if (existing.status !== 'enrolled' && existing.status !== 'waitlisted') {
+      throw conflict('This program has ended for you; its record cannot be cancelled.');
+    }
+    await queries.setStatus(tx, existing.id, 'cancelled');
+    if (existing.status === 'enrolled') {
+      const next = await queries.firstWaitlisted(tx, programId);
+      if (next) await queries.setStatus(tx, next.id, 'enrolled');
+      await programsModule.setSeatsLeft(tx, programId, program.capacity - (await queries.seatsTaken(tx, programId)));
+    }
+    return view(tx, existing.id, program);
+  });
+}
+
+export async function myEnrolment(db: AppDb, actor: Actor, programId: number): Promise<EnrolmentView> {
+  return db.transaction(async (tx) => {
+    const existing = await queries.findEnrolment(tx, programId, actor.personId);
+    if (!existing) throw notFound('Your enrolment in this program');
+    const program = await programsModule.findProgram(tx, programId);
+    const seatsLeft = program!.capacity - (await queries.seatsTaken(tx, programId));
+    const waitlistPosition = existing.status === 'waitlisted' ? await queries.waitlistPosition(tx, existing.id) : null;
+    return { ...existing, waitlistPosition, seatsLeft };
+  });
+}
+
+/** The institution's view of a program: its staff (and administrators) only. */
+async function programToManage(db: Executor, actor: Actor, programId: number) {
+  const program = await programsModule.findProgram(db, programId);
+  if (!program) throw notFound('The program', 'id');
+  if (!can(actor.grants, 'program.manage', { institutionId: program.institutionId, cityCode: program.cityCode })) {
+    throw forbidden('Only the staff of the institution that runs this program can manage it.');
+  }
+  return program;
+}
+
+export async function roster(db: AppDb, actor: Actor, programId: number): Promise<Roster> {
+  const program = await programToManage(db, actor, programId);
+  const [entries, sessions] = await Promise.all([queries.rosterOf(db, programId), programsModule.sessionIdsOf(db, programId)]);
+  const waiting = entries.filter((e) => e.status === 'waitlisted');
+  return {
+    programId,
+    capacity: program.capacity,
+    completionRate: program.completionRate,
+    sessions: sessions.map((s) => ({ sessionNo: s.sessionNo, startsAt: s.startsAt.toISOString() })),
+    enrolled: entries.filter((e) => e.status !== 'waitlisted').map((e) => ({ ...e, waitlistPosition: null })),
+    waitlist: waiting.map((e, i) => ({ ...e, waitlistPosition: i + 1 })),
+  };
+}
+
+export async function recordAttendance(db: AppDb, actor: Actor, programId: number, sessionNo: number, body: AttendanceBody): Promise<Roster> {
+  const program = await programToManage(db, actor, programId);
+  const session = (await programsModule.sessionIdsOf(db, programId)).find((s) => s.sessionNo === sessionNo);
+  if (!session) throw notFound(`Session ${sessionNo} of this program`, 'sessionNo');
+  const both = body.present.filter((id) => body.absent.includes(id));
+  if (both.length > 0) throw badRequest(`Enrolment ${both[0]} is marked both present and absent.`, 'present');
+  const ids = [...body.present, ...body.absent];
+  const found = new Map((await queries.seatHoldersAmong(db, programId, ids)).map((e) => [e.id, e.status]));
+  const stranger = ids.find((id) => !found.has(id));
+  if (stranger !== undefined) throw badRequest(`Enrolment ${stranger} is not part of this program.`, body.present.includes(stranger) ? 'present' : 'absent');
+  const notSeated = ids.find((id) => found.get(id) !== 'enrolled' && found.get(id) !== 'completed' && found.get(id) !== 'not_completed');
+  if (notSeated !== undefined) throw badRequest(`Enrolment ${notSeated} does not hold a place (waitlisted or cancelled).`, body.present.includes(notSeated) ? 'present' : 'absent');
+  await queries.markAttendance(db, ids.map((enrolmentId) => ({
+    enrolmentId, sessionId: session.id, programId, cityCode: program.cityCode, present: body.present.includes(enrolmentId), markedBy: actor.personId,
+  })));
+  return roster(db, actor, programId);
+}
+
+export async function setCompletionRule(db: AppDb, actor: Actor, programId: number, completionRate: number): Promise<Roster> {
+  await programToManage(db, actor, programId);
+  await programsModule.setCompletionRate(db, programId, completionRate);
+  return roster(db, actor, programId);
+}
+
+/**
+ * Decides completion for everyone still enrolled: attended at least the program's share of sessions
+ * (80% unless the program says otherwise) → completed, else not completed. `onCompleted` issues the
+ * certificates in the same transaction.
+ */
+export async function completeProgram(
+  db: AppDb, actor: Actor, programId: number, today: string,
+  onCompleted: (tx: Executor, enrolmentIds: number[]) => Promise<number>,
+): Promise<CompletionResult> {
+  await programToManage(db, actor, programId);
+  return db.transaction(async (tx) => {
+    const program = await lockProgram(tx, programId);
+    const sessions = await programsModule.sessionIdsOf(tx, programId);
+    const lastDay = sessions.at(-1)?.startsAt.toISOString().slice(0, 10) ?? program.endsOn;
+    if (today < lastDay.slice(0, 10) && today < program.endsOn) {
+      throw conflict(`Completion is decided on or after the last session (${program.endsOn}).`);
+    }
+    const needed = Math.ceil(program.completionRate * sessions.length - 1e-9);
+    const counts = await queries.attendanceCounts(tx, programId);
+    const completed = counts.filter((c) => c.attended >= needed).map((c) => c.enrolmentId);
+    const notCompleted = counts.filter((c) => c.attended < needed).map((c) => c.enrolmentId);
+    for (const id of completed) await queries.setStatus(tx, id, 'completed');
+    for (const id of notCompleted) await queries.setStatus(tx, id, 'not_completed');
+    const certificatesIssued = completed.length > 0 ? await onCompleted(tx, completed) : 0;
+    return { completed: completed.length, notCompleted: notCompleted.length, certificatesIssued };
+  });
+}
