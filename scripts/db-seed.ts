@@ -30,7 +30,10 @@ try {
   await geography.ensureGeography(database.db);
   console.log(`Replacing the data in ${database.engine} with the ${size} set (seed ${values.seed})…`);
   await clearDemo(database.db);
-  const summary = await seedDemo(database, { size, seed: Number(values.seed), today: values.today, onProgress: consoleProgress() });
+  const summary = await seedDemo(database, {
+    size, seed: Number(values.seed), today: values.today, onProgress: consoleProgress(),
+    credentials: { publicUrl: config.publicUrl, signingKeyPem: config.credentialSigningKey },
+  });
   console.log(JSON.stringify(summary, null, 2));
 } finally {
   await database.close();

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { RoleCode } from '../../src/shared/vocabulary/index.ts';
 import { firstRow, type AppDb } from '../../src/server/platform/database/database.ts';
 import { hashPassword, insertPerson, insertRoleGrant } from '../../src/server/modules/identity/index.ts';
+import { issueCertificates, type CredentialSettings } from '../../src/server/modules/credentials/credentials.service.ts';
 
 export const DEMO_PASSWORD = 'learning-city-2001';
 
@@ -28,7 +29,7 @@ export const demoAccounts: readonly DemoAccount[] = [
   { email: 'admin@example.com', displayName: '한상훈', age: 36, homeCityCode: '11190', role: 'administrator' },
 ];
 
-export async function createDemoAccounts(db: AppDb, today: string): Promise<void> {
+export async function createDemoAccounts(db: AppDb, today: string, credentialSettings: CredentialSettings): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const currentYear = Number(today.slice(0, 4));
   for (const account of demoAccounts) {
@@ -47,17 +48,28 @@ export async function createDemoAccounts(db: AppDb, today: string): Promise<void
     } else if (account.role) {
       await insertRoleGrant(db, { personId, role: account.role });
     }
-    if (account.role === null) await enrolDemoResident(db, personId, account.homeCityCode);
+    if (account.role === null) await enrolDemoResident(db, personId, account.homeCityCode, credentialSettings);
   }
 }
 
-/** Gives the demo resident a past completed course and an upcoming one with a free seat, in their city. */
-async function enrolDemoResident(db: AppDb, personId: number, cityCode: string): Promise<void> {
-  await db.execute(sql`
+/**
+ * Gives the demo resident a past course she completed (attended every session, with its signed certificate)
+ * and an upcoming one with a free seat, in her city.
+ */
+async function enrolDemoResident(db: AppDb, personId: number, cityCode: string, credentialSettings: CredentialSettings): Promise<void> {
+  const completed = await firstRow<{ id: number }>(db, sql`
     INSERT INTO enrolments (program_id, person_id, city_code, status, enrolled_at, status_changed_at)
     SELECT id, ${personId}, city_code, 'completed', published_at + interval '1 day', ends_on + interval '18 hours'
     FROM programs WHERE city_code = ${cityCode} AND status = 'closed' AND 'elderly' = ANY(target_groups)
-    ORDER BY ends_on DESC, id LIMIT 1`);
+    ORDER BY ends_on DESC, id LIMIT 1
+    RETURNING id`);
+  if (completed) {
+    await db.execute(sql`
+      INSERT INTO attendance (enrolment_id, session_id, program_id, city_code, present)
+      SELECT e.id, s.id, s.program_id, s.city_code, true FROM enrolments e JOIN program_sessions s ON s.program_id = e.program_id
+      WHERE e.id = ${completed.id}`);
+    await issueCertificates(db, [completed.id], credentialSettings);
+  }
   await db.execute(sql`
     INSERT INTO enrolments (program_id, person_id, city_code, status)
     SELECT p.id, ${personId}, p.city_code, 'enrolled'

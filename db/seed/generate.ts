@@ -23,6 +23,7 @@ import { demoCities, type DemoCity } from './learning-cities.ts';
 import { Random } from './random.ts';
 import { sizeSpecs } from './sizes.ts';
 import { createDemoAccounts } from './accounts.ts';
+import type { CredentialSettings } from '../../src/server/modules/credentials/credentials.service.ts';
 
 export interface SeedOptions {
   size: SeedSize;
@@ -30,6 +31,8 @@ export interface SeedOptions {
   /** The day the data is generated for (programs are placed around it); defaults to today in Korea. */
   today?: string;
   onProgress?: (progress: Progress) => void;
+  /** Who signs the demo resident's certificate, and the address in it. */
+  credentials?: CredentialSettings;
 }
 
 export interface SeedSummary {
@@ -443,7 +446,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
 
   progress({ phase: 'Demo accounts', done: 0, total: 1 });
   await resetIdentitySequences(db);
-  await createDemoAccounts(db, today);
+  await createDemoAccounts(db, today, options.credentials ?? { publicUrl: 'http://localhost:3000', signingKeyPem: null });
   progress({ phase: 'Demo accounts', done: 1, total: 1 });
   progress({ phase: 'Search index', done: 0, total: 1 });
   await programsModule.refreshSearchIndex(db, today);

@@ -80,6 +80,10 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
         ttlHours: config.sessionTtlHours,
         resolve: (tokenHash) => identity.resolveSession(database.db, tokenHash),
       });
+      // An empty request body means {}: actions without options need no body, and required fields still get named.
+      api.addHook('preValidation', async (request) => {
+        if (request.body === undefined && request.method !== 'GET' && request.method !== 'HEAD') request.body = {};
+      });
       registerHealth(api, database);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
       for (const module of modules) await module.register(api, context);
@@ -87,6 +91,12 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     { prefix: '/api' },
   );
 
-  await registerSpa(app, config.webDistDir);
+  await registerSpa(app, config.webDistDir, async (path) => {
+    for (const module of modules) {
+      const head = await module.pageHead?.(path, context);
+      if (head) return head;
+    }
+    return null;
+  });
   return app;
 }

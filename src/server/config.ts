@@ -29,6 +29,10 @@ export interface Config {
   apiRateLimitPerMinute: number;
   logLevel: string;
   webDistDir: string;
+  /** The address people reach the platform at: the issuer of certificates and the links in them. */
+  publicUrl: string;
+  /** PEM (PKCS#8) Ed25519 private key that signs certificates; without it a key is kept in the database. */
+  credentialSigningKey: string | null;
 }
 
 export class ConfigError extends Error {
@@ -96,7 +100,13 @@ export function loadConfig(env: Env = process.env): Config {
     apiRateLimitPerMinute: integer('API_RATE_LIMIT_PER_MINUTE', 6000, 1, 10_000_000),
     logLevel: env.LOG_LEVEL || 'info',
     webDistDir: path.resolve(repositoryRoot, env.WEB_DIST_DIR || 'dist/web'),
+    publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
+    credentialSigningKey: env.CREDENTIAL_SIGNING_KEY?.replace(/\\n/g, '\n') || null,
   };
+  if (env.PUBLIC_URL && !/^https?:\/\/[^/]+/.test(env.PUBLIC_URL)) problems.push('PUBLIC_URL must be an http(s) address, like https://learning.example.go.kr');
+  if (config.credentialSigningKey && !config.credentialSigningKey.includes('PRIVATE KEY')) {
+    problems.push('CREDENTIAL_SIGNING_KEY must be a PEM private key (-----BEGIN PRIVATE KEY----- …)');
+  }
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }

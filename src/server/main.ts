@@ -19,7 +19,10 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
     if (await geography.ensureGeography(database.db)) log('Loaded Korea’s 17 provinces, 229 municipalities and 3,504 dongs.');
     if (config.seedOnFirstStart && (await databaseIsEmpty(database.db))) {
       log(`First start: generating the ${config.seedSize} demo (seed ${config.seed})…`);
-      const summary = await seedDemo(database, { size: config.seedSize, seed: config.seed, onProgress: consoleProgress() });
+      const summary = await seedDemo(database, {
+        size: config.seedSize, seed: config.seed, onProgress: consoleProgress(),
+        credentials: { publicUrl: config.publicUrl, signingKeyPem: config.credentialSigningKey },
+      });
       log(`Demo ready: ${summary.cities} cities, ${summary.institutions} institutions, ${summary.programs} programs, ${summary.residents} residents, ${summary.enrolments} enrolments.`);
     }
     await maintainCatalogue(database, log);

@@ -66,3 +66,42 @@ describe(`public catalogue on ${testEngine()}`, () => {
     expect(institution.programCount).toBeGreaterThan(0);
   });
 });
+
+describe(`a program's page for machines on ${testEngine()}`, () => {
+  let t: TestApp;
+  let programId: number;
+  beforeAll(async () => {
+    t = await testApp({ env: { WEB_DIST_DIR: new URL('../fixtures/web', import.meta.url).pathname, PUBLIC_URL: 'https://learning.example.kr' } });
+    programId = (await t.anonymous.get('/api/programs?mode=in_person&pageSize=1')).json().items[0].id;
+  });
+  afterAll(() => t.close());
+
+  it('offers the sessions as a calendar file', async () => {
+    const program = (await t.anonymous.get(`/api/programs/${programId}`)).json();
+    const ics = await t.anonymous.get(`/api/programs/${programId}/calendar.ics`);
+    expect(ics.headers['content-type']).toContain('text/calendar');
+    expect(ics.body.match(/BEGIN:VEVENT/g)).toHaveLength(program.sessionCount);
+    expect(ics.body).toContain(`URL:https://learning.example.kr/programs/${programId}`);
+  });
+
+  it('suggests similar programs nearby, not itself', async () => {
+    const program = (await t.anonymous.get(`/api/programs/${programId}`)).json();
+    const similar = (await t.anonymous.get(`/api/programs/${programId}/similar`)).json();
+    expect(similar.items.length).toBeLessThanOrEqual(4);
+    for (const item of similar.items) {
+      expect(item.id).not.toBe(programId);
+      expect(item.subcategory).toBe(program.subcategory);
+      expect(item.distanceM).toBeLessThanOrEqual(20_000);
+    }
+  });
+
+  it('puts the title, description and schema.org Course in the page itself', async () => {
+    const page = await t.anonymous.get(`/programs/${programId}`);
+    const program = (await t.anonymous.get(`/api/programs/${programId}`)).json();
+    expect(page.headers['content-type']).toContain('text/html');
+    expect(page.body).toContain(`<title>${program.title}`);
+    const ld = JSON.parse(/<script type="application\/ld\+json">(.*?)<\/script>/.exec(page.body)![1]!);
+    expect(ld).toMatchObject({ '@type': 'Course', name: program.title, hasCourseInstance: { '@type': 'CourseInstance' } });
+    expect((await t.anonymous.get('/programs/999999')).body).toContain('<title>fixture</title>');
+  });
+});

@@ -60,3 +60,22 @@ export async function testApp(options: { kind?: TemplateKind; env?: Record<strin
     },
   };
 }
+
+/** Many residents with live sessions, created directly (no password hashing), for load and concurrency tests. */
+export async function residents(t: TestApp, count: number, profile: { homeCityCode?: string; birthYear?: number } = {}): Promise<(Client & { personId: number })[]> {
+  const { randomBytes, createHash } = await import('node:crypto');
+  const { sql } = await import('drizzle-orm');
+  const made: (Client & { personId: number })[] = [];
+  const tag = randomBytes(4).toString('hex');
+  for (let i = 0; i < count; i++) {
+    const token = randomBytes(24).toString('base64url');
+    const [person] = (await t.database.db.execute(sql`
+      INSERT INTO people (email, display_name, birth_year, home_city_code)
+      VALUES (${`load.${tag}.${i}@example.com`}, ${`학습자${i}`}, ${profile.birthYear ?? 1970}, ${profile.homeCityCode ?? '31060'}) RETURNING id`) as unknown as { rows: { id: number }[] }).rows;
+    await t.database.db.execute(sql`
+      INSERT INTO auth_sessions (token_hash, person_id, expires_at)
+      VALUES (${createHash('sha256').update(token).digest('hex')}, ${person!.id}, now() + interval '1 day')`);
+    made.push({ ...client(t.app, `lc_session=${token}`), personId: person!.id });
+  }
+  return made;
+}

@@ -5,11 +5,16 @@
 import type { Config } from '../config.ts';
 import type { Database } from '../platform/database/database.ts';
 import type { Api } from '../platform/http/api.ts';
+import type { PageHead } from '../platform/http/spa.ts';
 import { geography } from './geography/index.ts';
 import { identity } from './identity/index.ts';
 import { cities } from './cities/index.ts';
 import { institutionsModule } from './institutions/index.ts';
 import { programsModule } from './programs/index.ts';
+import { enrolmentModule } from './enrolment/index.ts';
+import { credentials } from './credentials/index.ts';
+import { learningAccount } from './learning-account/index.ts';
+import { satisfaction } from './satisfaction/index.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -19,6 +24,10 @@ export interface ModuleContext {
 export interface AppModule {
   name: string;
   register(api: Api, context: ModuleContext): void | Promise<void>;
+  /** What a deep link into this module's pages says before the web app runs. */
+  pageHead?(path: string, context: ModuleContext): Promise<PageHead | null>;
 }
 
-export const modules: AppModule[] = [geography, identity, cities, institutionsModule, programsModule];
+export const modules: AppModule[] = [
+  geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
+];

@@ -61,3 +61,17 @@ export type EnrolmentStatus = (typeof enrolmentStatusList)[number]['code'];
 /** Statuses that hold one of a program's places. */
 export const seatHoldingStatuses: readonly EnrolmentStatus[] = ['enrolled', 'completed', 'not_completed'];
 export const enrolmentStatuses = indexVocabulary<EnrolmentStatus, (typeof enrolmentStatusList)[number]>(enrolmentStatusList);
+
+/** The fixed items residents rate a completed program on (1–5), as municipal program surveys ask them. */
+export const satisfactionItemList = [
+  { code: 'instructor', ko: '강사의 전문성과 성실성', en: "Instructor's expertise and care" },
+  { code: 'materials', ko: '교재와 학습 자료', en: 'Materials' },
+  { code: 'motive', ko: '배우려던 목적을 이루었는지', en: 'Did it meet what you came for' },
+  { code: 'facility', ko: '시설과 학습 환경', en: 'Place and facilities' },
+  { code: 'overall', ko: '전반적인 만족도', en: 'Overall satisfaction' },
+] as const satisfies readonly Labelled[];
+export type SatisfactionItem = (typeof satisfactionItemList)[number]['code'];
+export const satisfactionItems = indexVocabulary<SatisfactionItem, (typeof satisfactionItemList)[number]>(satisfactionItemList);
+
+/** Averages are shown only from this many responses on, so no one's answers can be singled out. */
+export const MIN_RATINGS_SHOWN = 5;

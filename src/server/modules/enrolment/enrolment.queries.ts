@@ -45,18 +45,22 @@ export async function activeProgramIds(db: Executor, personId: number, exceptPro
   return found.map((r) => r.programId);
 }
 
+// Times are taken when the row is written (clock_timestamp), not when the transaction began (now()): requests
+// queue on the program's lock, and the waitlist must follow the order in which they got it.
 export async function insertEnrolment(db: Executor, enrolment: { programId: number; personId: number; cityCode: string; status: EnrolmentStatus }) {
-  const [row] = await db.insert(enrolments).values(enrolment).returning({ id: enrolments.id });
+  const [row] = await db.insert(enrolments)
+    .values({ ...enrolment, enrolledAt: sql`clock_timestamp()`, statusChangedAt: sql`clock_timestamp()` })
+    .returning({ id: enrolments.id });
   return row!.id;
 }
 
 /** Puts a cancelled enrolment back in line: it counts as a new request, at the back of any waitlist. */
 export async function reopenEnrolment(db: Executor, id: number, status: EnrolmentStatus) {
-  await db.update(enrolments).set({ status, enrolledAt: sql`now()`, statusChangedAt: sql`now()` }).where(eq(enrolments.id, id));
+  await db.update(enrolments).set({ status, enrolledAt: sql`clock_timestamp()`, statusChangedAt: sql`clock_timestamp()` }).where(eq(enrolments.id, id));
 }
 
 export async function setStatus(db: Executor, id: number, status: EnrolmentStatus) {
-  await db.update(enrolments).set({ status, statusChangedAt: sql`now()` }).where(eq(enrolments.id, id));
+  await db.update(enrolments).set({ status, statusChangedAt: sql`clock_timestamp()` }).where(eq(enrolments.id, id));
 }
 
 export async function firstWaitlisted(db: Executor, programId: number) {
@@ -113,4 +117,10 @@ export async function attendanceCounts(db: Executor, programId: number) {
     FROM enrolments e LEFT JOIN attendance a ON a.enrolment_id = e.id
     WHERE e.program_id = ${programId} AND e.status = 'enrolled'
     GROUP BY e.id`);
+}
+
+export async function completedEnrolment(db: Executor, programId: number, personId: number) {
+  const [row] = await db.select({ id: enrolments.id, cityCode: enrolments.cityCode }).from(enrolments)
+    .where(and(eq(enrolments.programId, programId), eq(enrolments.personId, personId), eq(enrolments.status, 'completed')));
+  return row;
 }

@@ -1,13 +1,15 @@
+import Type from 'typebox';
 import { IdParams } from '../../../shared/contracts/common.ts';
 import { CreateProgramBody, ProgramDetail, SearchQuery, SearchResult } from '../../../shared/contracts/programs.ts';
 import { requireActor } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import type { ModuleContext } from '../index.ts';
+import { programCalendar } from './program-page.ts';
 import * as service from './programs.service.ts';
 
 const tags = ['programs'];
 
-export function registerProgramRoutes(api: Api, { database }: ModuleContext): void {
+export function registerProgramRoutes(api: Api, { database, config }: ModuleContext): void {
   const { db } = database;
 
   api.get('/programs', {
@@ -21,6 +23,19 @@ export function registerProgramRoutes(api: Api, { database }: ModuleContext): vo
   api.get('/programs/:id', {
     schema: { tags, summary: 'A program with its sessions', params: IdParams, response: { 200: ProgramDetail, ...errorResponses } },
   }, (request) => service.programDetail(db, request.params.id));
+
+  api.get('/programs/:id/similar', {
+    schema: { tags, summary: 'Programs of the same kind nearby (online: other online ones)', params: IdParams, response: { 200: SearchResult, ...errorResponses } },
+  }, (request) => service.similarPrograms(db, request.params.id));
+
+  api.get('/programs/:id/calendar.ics', {
+    schema: { tags, summary: 'The sessions as an iCalendar file', params: IdParams, response: { 200: Type.String({ description: 'text/calendar' }), ...errorResponses } },
+  }, async (request, reply) => {
+    const program = await service.pageProgram(db, request.params.id);
+    return reply.type('text/calendar; charset=utf-8')
+      .header('content-disposition', `attachment; filename="program-${program.id}.ics"`)
+      .send(programCalendar(program, config.publicUrl));
+  });
 
   api.post('/programs', {
     schema: {

@@ -60,6 +60,23 @@ export async function programDetail(db: AppDb, id: number) {
   return { ...program, sessions: await queries.sessionsOf(db, id) };
 }
 
+/** Programs of the same kind near this one (or, for an online program, other online ones), soonest first. */
+export async function similarPrograms(db: AppDb, id: number): Promise<SearchResult> {
+  const program = await programDetail(db, id);
+  const center = program.lat !== null && program.lon !== null ? { lat: program.lat, lon: program.lon, radiusKm: 20, label: null } : null;
+  const result = await searchCatalogue(db, {
+    subcategory: [program.subcategory], pageSize: 5, sort: center ? 'distance' : 'start',
+    ...(center ? { lat: center.lat, lon: center.lon, radiusKm: center.radiusKm, includeOnline: false } : { mode: ['online'] }),
+  });
+  const items = result.items.filter((p) => p.id !== id).slice(0, 4);
+  return { ...result, items };
+}
+
+export async function pageProgram(db: AppDb, id: number) {
+  const program = await programDetail(db, id);
+  return { ...program, venueName: program.venueName ?? null };
+}
+
 /** Checks a new program against its institution, venue and its own dates and times. */
 async function placeOf(db: AppDb, body: CreateProgramBody, institution: { id: number }) {
   if (body.mode === 'online') {

@@ -103,6 +103,9 @@ export async function openPglite(options: PgliteOptions = {}): Promise<PgliteDat
 
 export async function openPostgres(url: string, poolSize = 10): Promise<ServerDatabase> {
   const pool = new pg.Pool({ connectionString: url, max: poolSize });
+  // An idle connection the server closes (restart, failover) must not crash the process: the pool
+  // drops it and opens a new one on the next query.
+  pool.on('error', (error) => console.warn(`PostgreSQL connection lost (${error.message}); reconnecting on next use.`));
   // Fail at boot, with the server's own message, rather than on the first request.
   const probe = await pool.connect();
   probe.release();

@@ -3,13 +3,37 @@
  * index.html never cached, and any unknown non-API GET answered with index.html so that deep
  * links work. Unknown /api routes and missing /assets files stay 404 (stack notes, gotcha 12).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
 
-export async function registerSpa(app: FastifyInstance, webDistDir: string): Promise<void> {
+/** What a deep link's page says about itself before any script runs (for link previews and search engines). */
+export interface PageHead {
+  title: string;
+  description: string;
+  /** Structured data (schema.org), embedded as application/ld+json. */
+  jsonLd?: unknown;
+}
+
+export type PageHeadResolver = (path: string) => Promise<PageHead | null>;
+
+const escapeHtml = (text: string) => text.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+const scriptSafe = (value: unknown) => JSON.stringify(value).replace(/</g, '\\u003c');
+
+function withHead(html: string, head: PageHead): string {
+  const tags = `<meta name="description" content="${escapeHtml(head.description)}" />`
+    + `<meta property="og:title" content="${escapeHtml(head.title)}" />`
+    + (head.jsonLd ? `<script type="application/ld+json">${scriptSafe(head.jsonLd)}</script>` : '');
+  return html
+    .replace(/<title>.*?<\/title>/, `<title>${escapeHtml(head.title)}</title>`)
+    .replace(/<meta name="description"[^>]*>/, '')
+    .replace('</head>', `${tags}</head>`);
+}
+
+export async function registerSpa(app: FastifyInstance, webDistDir: string, resolveHead?: PageHeadResolver): Promise<void> {
   const built = existsSync(path.join(webDistDir, 'index.html'));
+  const indexHtml = built ? readFileSync(path.join(webDistDir, 'index.html'), 'utf8') : '';
   if (built) {
     await app.register(fastifyStatic, {
       root: webDistDir,
@@ -21,7 +45,7 @@ export async function registerSpa(app: FastifyInstance, webDistDir: string): Pro
     });
   }
 
-  app.setNotFoundHandler((request, reply) => {
+  app.setNotFoundHandler(async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
     if (url === '/api' || url.startsWith('/api/')) {
       return reply.status(404).send({ error: 'not_found', message: `No API route ${request.method} ${url}.` });
@@ -38,6 +62,8 @@ export async function registerSpa(app: FastifyInstance, webDistDir: string): Pro
         .type('text/plain; charset=utf-8')
         .send('The web app has not been built yet. Run `npm run build` (or `npm start`, which builds it).');
     }
-    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    const head = resolveHead ? await resolveHead(url).catch(() => null) : null;
+    if (!head) return reply.header('cache-control', 'no-cache').sendFile('index.html');
+    return reply.header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(withHead(indexHtml, head));
   });
 }

@@ -1,0 +1,60 @@
+import Type from 'typebox';
+import { Id } from '../../../shared/contracts/common.ts';
+import { AttendanceBody, CompletionResult, CompletionRuleBody, EnrolBody, EnrolmentView, Roster } from '../../../shared/contracts/enrolment.ts';
+import { requireActor } from '../../platform/auth/actor.ts';
+import { errorResponses, type Api } from '../../platform/http/api.ts';
+import { credentials } from '../credentials/index.ts';
+import { programsModule } from '../programs/index.ts';
+import type { ModuleContext } from '../index.ts';
+import * as service from './enrolment.service.ts';
+
+const tags = ['enrolment'];
+const ProgramParams = Type.Object({ id: Id });
+const SessionParams = Type.Object({ id: Id, sessionNo: Type.Integer({ minimum: 1, maximum: 1000 }) });
+const refused = { 409: { $ref: 'ErrorBody#', description: 'Not eligible, a schedule clash, or a state that does not allow it; the message says why' } };
+
+export function registerEnrolmentRoutes(api: Api, { database, config }: ModuleContext): void {
+  const { db } = database;
+  const today = () => programsModule.todayInKorea();
+
+  api.post('/programs/:id/enrolment', {
+    schema: {
+      tags, summary: 'Enrol (or join the waitlist when full); asking again returns the same place',
+      params: ProgramParams, body: EnrolBody,
+      response: { 200: EnrolmentView, 201: EnrolmentView, ...errorResponses, ...refused },
+    },
+  }, async (request, reply) => {
+    const { enrolment, created } = await service.enrol(db, requireActor(request), request.params.id, {
+      allowClash: request.body.allowClash ?? false, acceptLanguage: request.headers['accept-language'], today: today(),
+    });
+    return reply.status(created ? 201 : 200).send(enrolment);
+  });
+
+  api.get('/programs/:id/enrolment', {
+    schema: { tags, summary: 'My enrolment in this program', params: ProgramParams, response: { 200: EnrolmentView, ...errorResponses } },
+  }, (request) => service.myEnrolment(db, requireActor(request), request.params.id));
+
+  api.delete('/programs/:id/enrolment', {
+    schema: { tags, summary: 'Cancel my place or waitlist entry; a freed place goes to the first person waiting', params: ProgramParams, response: { 200: EnrolmentView, ...errorResponses, ...refused } },
+  }, (request) => service.cancel(db, requireActor(request), request.params.id));
+
+  api.get('/programs/:id/roster', {
+    schema: { tags, summary: 'Learners, waitlist and attendance (the institution’s staff)', params: ProgramParams, response: { 200: Roster, ...errorResponses } },
+  }, (request) => service.roster(db, requireActor(request), request.params.id));
+
+  api.put('/programs/:id/sessions/:sessionNo/attendance', {
+    schema: { tags, summary: 'Mark who came to a session', params: SessionParams, body: AttendanceBody, response: { 200: Roster, ...errorResponses } },
+  }, (request) => service.recordAttendance(db, requireActor(request), request.params.id, request.params.sessionNo, request.body));
+
+  api.put('/programs/:id/completion-rule', {
+    schema: { tags, summary: 'Set the share of sessions needed to complete', params: ProgramParams, body: CompletionRuleBody, response: { 200: Roster, ...errorResponses } },
+  }, (request) => service.setCompletionRule(db, requireActor(request), request.params.id, request.body.completionRate));
+
+  api.post('/programs/:id/completion', {
+    schema: {
+      tags, summary: 'Decide completion for everyone enrolled and issue their certificates', params: ProgramParams,
+      response: { 200: CompletionResult, ...errorResponses, ...refused },
+    },
+  }, (request) => service.completeProgram(db, requireActor(request), request.params.id, today(),
+    (tx, enrolmentIds) => credentials.issueCertificates(tx, enrolmentIds, config)));
+}

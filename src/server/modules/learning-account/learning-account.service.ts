@@ -1,0 +1,100 @@
+/** The lifelong learning record: gathered, totalled, and exported as JSON or PDF. */
+import type { LearningRecord } from '../../../shared/contracts/learning-account.ts';
+import { creditTypes, enrolmentStatuses, programAreas } from '../../../shared/vocabulary/index.ts';
+import type { Executor } from '../../platform/database/database.ts';
+import { renderPdf } from '../../platform/documents/pdf.ts';
+import { notFound } from '../../platform/http/errors.ts';
+import * as queries from './learning-account.queries.ts';
+
+export async function learningRecord(db: Executor, personId: number): Promise<LearningRecord> {
+  const person = await queries.personOf(db, personId);
+  if (!person) throw notFound('The person');
+  const [entries, studyGroups, volunteering] = await Promise.all([
+    queries.entriesOf(db, personId), queries.studyGroupsOf(db, personId), queries.volunteeringOf(db, personId),
+  ]);
+  const completed = entries.filter((e) => e.status === 'completed');
+  const byKey = new Map<string, { year: number; area: LearningRecord['totals']['byYearAndArea'][number]['area']; hours: number; programs: number }>();
+  for (const e of completed) {
+    const year = Number(e.endsOn.slice(0, 4));
+    const key = `${year}:${e.area}`;
+    const cell = byKey.get(key) ?? { year, area: e.area, hours: 0, programs: 0 };
+    cell.hours += e.totalHours;
+    cell.programs += 1;
+    byKey.set(key, cell);
+  }
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return {
+    person,
+    entries,
+    totals: {
+      completed: completed.length,
+      hours: round(completed.reduce((sum, e) => sum + e.totalHours, 0)),
+      credits: round(completed.reduce((sum, e) => sum + e.credits, 0)),
+      byYearAndArea: [...byKey.values()].map((c) => ({ ...c, hours: round(c.hours) })).sort((a, b) => b.year - a.year || a.area.localeCompare(b.area)),
+    },
+    studyGroups,
+    volunteering,
+    generatedAt: new Date().toISOString(),
+  };
+}
+
+/** The whole record with each certificate as issued, so it can be verified elsewhere. */
+export async function recordExport(db: Executor, personId: number) {
+  return { ...(await learningRecord(db, personId)), certificates: await queries.certificateJwtsOf(db, personId) };
+}
+
+export async function recordPdf(db: Executor, personId: number): Promise<Buffer> {
+  const record = await learningRecord(db, personId);
+  const completed = record.entries.filter((e) => e.status === 'completed');
+  const others = record.entries.filter((e) => e.status !== 'completed');
+  const header = (cells: string[]) => cells.map((text) => ({ text, bold: true, fillColor: '#ecf2fe' }));
+  return renderPdf({
+    info: { title: `평생학습 이력 — ${record.person.displayName}` },
+    pageMargins: [40, 48, 40, 48],
+    content: [
+      { text: '평생학습 이력서', fontSize: 20, bold: true },
+      { text: 'Lifelong learning record', color: '#58616a', margin: [0, 0, 0, 12] },
+      {
+        columns: [
+          { text: [{ text: '이름  ', bold: true }, record.person.displayName] },
+          { text: [{ text: '사는 곳  ', bold: true }, record.person.homeCityNameKo ?? '—'] },
+          { text: [{ text: '발급일  ', bold: true }, record.generatedAt.slice(0, 10)] },
+        ],
+        margin: [0, 0, 0, 12],
+      },
+      { text: `수료 ${record.totals.completed}과정 · ${record.totals.hours}시간 · 학점 ${record.totals.credits}`, bold: true, margin: [0, 0, 0, 12] },
+      { text: '수료한 과정', fontSize: 13, bold: true, margin: [0, 8, 0, 6] },
+      completed.length === 0 ? { text: '아직 수료한 과정이 없습니다.' } : {
+        table: {
+          headerRows: 1,
+          widths: [70, '*', 110, 40, 40],
+          body: [
+            header(['기간', '과정', '운영 기관', '시간', '학점']),
+            ...completed.map((e) => [
+              `${e.startsOn}\n~ ${e.endsOn}`, `${e.title}\n${programAreas.get(e.area).ko}${e.certificateId ? `\n수료증 ${e.certificateId.slice(0, 8)}` : ''}`,
+              `${e.institutionName}\n(${e.cityNameKo})`, String(e.totalHours), e.credits > 0 ? `${e.credits} (${creditTypes.get(e.creditType).ko})` : '—',
+            ]),
+          ],
+        },
+        layout: 'lightHorizontalLines',
+      },
+      { text: '분야별 학습 시간', fontSize: 13, bold: true, margin: [0, 14, 0, 6] },
+      record.totals.byYearAndArea.length === 0 ? { text: '—' } : {
+        table: {
+          headerRows: 1, widths: [50, '*', 60, 60],
+          body: [header(['연도', '분야', '과정', '시간']), ...record.totals.byYearAndArea.map((c) => [String(c.year), programAreas.get(c.area).ko, String(c.programs), String(c.hours)])],
+        },
+        layout: 'lightHorizontalLines',
+      },
+      ...(others.length > 0 ? [
+        { text: '신청·진행 중인 과정', fontSize: 13, bold: true, margin: [0, 14, 0, 6] },
+        { ul: others.map((e) => `${e.startsOn} ${e.title} — ${enrolmentStatuses.get(e.status).ko} (${e.institutionName})`) },
+      ] : []),
+      ...(record.studyGroups.length > 0 ? [
+        { text: '학습동아리', fontSize: 13, bold: true, margin: [0, 14, 0, 6] },
+        { ul: record.studyGroups.map((g) => `${g.name} (${g.cityNameKo}) — ${g.role === 'leader' ? '대표' : '회원'}, ${g.joinedOn}부터`) },
+      ] : []),
+      { text: '수료증은 발급 번호로 포털에서 진위를 확인할 수 있습니다.', color: '#58616a', fontSize: 8, margin: [0, 18, 0, 0] },
+    ],
+  } as Parameters<typeof renderPdf>[0]);
+}

@@ -1,0 +1,144 @@
+/**
+ * After enrolment: the institution marks attendance and completion; completers get a signed certificate
+ * that verifies (and a tampered copy does not); they rate the program; their record adds it all up.
+ */
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Roster } from '../../src/shared/contracts/enrolment.ts';
+import { addDays, todayInKorea } from '../../src/server/modules/programs/schedule.ts';
+import { testEngine } from '../support/database.ts';
+import { residents, testApp, type Client, type TestApp } from '../support/app.ts';
+
+describe(`attendance, completion, certificates, ratings and the learning record on ${testEngine()}`, () => {
+  let t: TestApp;
+  let staff: Client;
+  let otherStaff: Client;
+  let learners: (Client & { personId: number })[];
+  let programId: number;
+  let roster: Roster;
+  const today = todayInKorea();
+
+  beforeAll(async () => {
+    t = await testApp();
+    staff = await t.as('staff@example.com');
+    const institutionId = (await staff.get('/api/auth/me')).json().grants[0].institutionId;
+    const venue = (await t.anonymous.get(`/api/institutions/${institutionId}`)).json().venues[0];
+    const created = await staff.post('/api/programs', {
+      institutionId, venueId: venue.id, title: '우리 고장 역사 교실', description: '광명의 역사를 걸으며 배웁니다. 매 시간 동네를 답사합니다.',
+      area: 'liberal_arts', subcategory: 'humanities', targetGroups: ['all'], mode: 'in_person', startsOn: addDays(today, 7),
+      weekdays: ['mon', 'wed'], startTime: '10:00', endTime: '12:00', sessionCount: 5, capacity: Math.min(8, venue.seats), feeKrw: 0, credits: 1, creditType: 'accredited',
+    });
+    programId = created.json().id;
+    learners = await residents(t, 7);
+    for (const learner of learners) await learner.post(`/api/programs/${programId}/enrolment`);
+    // The program has run: move its sessions into the past (as the calendar would).
+    await t.database.db.execute(sql`UPDATE program_sessions SET starts_at = starts_at - interval '40 days', ends_at = ends_at - interval '40 days' WHERE program_id = ${programId}`);
+    await t.database.db.execute(sql`UPDATE programs SET starts_on = starts_on - 40, ends_on = ends_on - 40 WHERE id = ${programId}`);
+    roster = (await staff.get(`/api/programs/${programId}/roster`)).json();
+    // One suspicious institution staff member from elsewhere.
+    const admin = await t.as('admin@example.com');
+    const [other] = await residents(t, 1);
+    const suncheon = (await t.anonymous.get('/api/institutions?city=36030')).json().items[0].id;
+    await admin.post(`/api/people/${other!.personId}/roles`, { role: 'institution_staff', institutionId: suncheon });
+    otherStaff = other!;
+  });
+  afterAll(() => t.close());
+
+  it('shows the institution its roster, and nobody else', async () => {
+    expect(roster.enrolled).toHaveLength(7);
+    expect(roster.sessions).toHaveLength(5);
+    expect(roster.completionRate).toBe(0.8);
+    expect((await otherStaff.get(`/api/programs/${programId}/roster`)).statusCode).toBe(403);
+    expect((await learners[0]!.get(`/api/programs/${programId}/roster`)).statusCode).toBe(403);
+    expect((await (await t.as('officer@example.com')).get(`/api/programs/${programId}/roster`)).statusCode).toBe(403);
+  });
+
+  it('marks attendance per session and refuses people who are not in the program', async () => {
+    const ids = roster.enrolled.map((e) => e.enrolmentId);
+    // Learners 0–4 come to every session; 5 comes to 3 of 5; 6 comes to 4 of 5 (80%: enough).
+    for (let session = 1; session <= 5; session++) {
+      const present = ids.filter((_, i) => i <= 4 || (i === 5 && session <= 3) || (i === 6 && session <= 4));
+      const absent = ids.filter((id) => !present.includes(id));
+      const response = await staff.request({ method: 'PUT', url: `/api/programs/${programId}/sessions/${session}/attendance`, payload: { present, absent } });
+      expect(response.statusCode, response.body).toBe(200);
+    }
+    const after: Roster = (await staff.get(`/api/programs/${programId}/roster`)).json();
+    expect(after.enrolled.find((e) => e.enrolmentId === ids[5])!.attended).toEqual([1, 2, 3]);
+    const stranger = await staff.request({ method: 'PUT', url: `/api/programs/${programId}/sessions/1/attendance`, payload: { present: [999999], absent: [] } });
+    expect(stranger.json()).toMatchObject({ field: 'present' });
+    const noSession = await staff.request({ method: 'PUT', url: `/api/programs/${programId}/sessions/9/attendance`, payload: { present: [], absent: [] } });
+    expect(noSession.statusCode).toBe(404);
+    expect((await otherStaff.request({ method: 'PUT', url: `/api/programs/${programId}/sessions/1/attendance`, payload: { present: [], absent: [] } })).statusCode).toBe(403);
+  });
+
+  it('decides completion by the program’s rule and issues certificates', async () => {
+    const result = await staff.post(`/api/programs/${programId}/completion`);
+    expect(result.json()).toEqual({ completed: 6, notCompleted: 1, certificatesIssued: 6 });
+    expect((await learners[5]!.get(`/api/programs/${programId}/enrolment`)).json().status).toBe('not_completed');
+    // Deciding again changes nothing and issues nothing twice.
+    expect((await staff.post(`/api/programs/${programId}/completion`)).json()).toEqual({ completed: 0, notCompleted: 0, certificatesIssued: 0 });
+  });
+
+  it('issues a certificate that verifies at its public address, and finds a tampered copy invalid', async () => {
+    const record = (await learners[0]!.get('/api/me/learning')).json();
+    const entry = record.entries.find((e: { programId: number }) => e.programId === programId);
+    expect(entry.certificateId).toMatch(/^[0-9a-f-]{36}$/);
+    const certificate = (await t.anonymous.get(`/api/certificates/${entry.certificateId}`)).json();
+    expect(certificate.verification).toMatchObject({ valid: true, reason: null });
+    const credential = certificate.verification.credential;
+    expect(credential.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
+    expect(credential.credentialSubject.achievement).toMatchObject({ name: '우리 고장 역사 교실', achievementType: 'Course' });
+    expect(credential.credentialSubject.identifier[0].identityHash).toBe('학습자0');
+
+    const verified = (await t.anonymous.post('/api/certificates/verify', { credential: certificate.jwt })).json();
+    expect(verified.valid).toBe(true);
+    const [header, payload, signature] = certificate.jwt.split('.');
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
+    claims.vc.credentialSubject.identifier[0].identityHash = '다른 사람';
+    const tampered = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
+    expect((await t.anonymous.post('/api/certificates/verify', { credential: tampered })).json()).toMatchObject({ valid: false, reason: 'bad_signature' });
+    expect((await t.anonymous.post('/api/certificates/verify', { credential: 'nonsense-that-is-long' })).json()).toMatchObject({ valid: false, reason: 'malformed' });
+    const issuer = (await t.anonymous.get('/api/issuer')).json();
+    expect(issuer.publicKeys[0].jwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
+  });
+
+  it('lets only people who completed rate, and shows averages from five responses on', async () => {
+    const rating = { instructor: 5, materials: 4, motive: 5, facility: 3, overall: 5, comment: '동네를 새롭게 보게 되었어요.' };
+    expect((await learners[5]!.request({ method: 'PUT', url: `/api/programs/${programId}/rating`, payload: rating })).statusCode).toBe(403);
+    for (const learner of learners.slice(0, 4)) {
+      expect((await learner.request({ method: 'PUT', url: `/api/programs/${programId}/rating`, payload: rating })).statusCode).toBe(200);
+    }
+    expect((await t.anonymous.get(`/api/programs/${programId}/satisfaction`)).json()).toEqual({ responses: 4, averages: null, minimumShown: 5 });
+    await learners[4]!.request({ method: 'PUT', url: `/api/programs/${programId}/rating`, payload: { ...rating, overall: 3 } });
+    const summary = (await t.anonymous.get(`/api/programs/${programId}/satisfaction`)).json();
+    expect(summary).toMatchObject({ responses: 5, averages: { instructor: 5, overall: 4.6 } });
+    const bad = await learners[0]!.request({ method: 'PUT', url: `/api/programs/${programId}/rating`, payload: { ...rating, overall: 6 } });
+    expect(bad.json()).toMatchObject({ field: 'overall' });
+    // Rating again replaces the earlier answer.
+    await learners[0]!.request({ method: 'PUT', url: `/api/programs/${programId}/rating`, payload: { ...rating, overall: 1 } });
+    expect((await t.anonymous.get(`/api/programs/${programId}/satisfaction`)).json()).toMatchObject({ responses: 5, averages: { overall: 3.8 } });
+  });
+
+  it('adds up the record: hours by area and year, credits; exports JSON and a Korean PDF', async () => {
+    const record = (await learners[1]!.get('/api/me/learning')).json();
+    expect(record.totals).toMatchObject({ completed: 1, hours: 10, credits: 1 });
+    expect(record.totals.byYearAndArea).toEqual([{ year: expect.any(Number), area: 'liberal_arts', hours: 10, programs: 1 }]);
+    const json = await learners[1]!.get('/api/me/learning/export.json');
+    expect(json.headers['content-disposition']).toContain('attachment');
+    expect(JSON.parse(json.body).certificates).toHaveLength(1);
+    const pdf = await learners[1]!.get('/api/me/learning/export.pdf');
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.rawPayload.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.rawPayload.length).toBeGreaterThan(5000);
+    if (process.env.SAVE_PDF) (await import('node:fs')).writeFileSync(process.env.SAVE_PDF, pdf.rawPayload);
+    expect((await t.anonymous.get('/api/me/learning')).statusCode).toBe(401);
+  });
+
+  it('keeps each person’s record to themselves', async () => {
+    const mine = (await learners[2]!.get('/api/me/learning')).json();
+    const theirs = (await learners[3]!.get('/api/me/learning')).json();
+    expect(mine.person.displayName).toBe('학습자2');
+    expect(theirs.person.displayName).toBe('학습자3');
+    expect(mine.entries.map((e: { enrolmentId: number }) => e.enrolmentId)).not.toEqual(theirs.entries.map((e: { enrolmentId: number }) => e.enrolmentId));
+  });
+});
