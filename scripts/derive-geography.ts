@@ -11,7 +11,7 @@ import { geoArea, geoBounds, geoCentroid, geoContains } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Topology } from 'topojson-specification';
-import { Random, hashToSeed } from '../db/seed/random.ts';
+import { Random, hashToSeed } from '../src/shared/lib/random.ts';
 
 const boundariesDir = process.env.BOUNDARIES_DIR ?? path.resolve('../shared/data/korea-boundaries');
 const outDir = path.resolve('src/server/modules/geography/data');

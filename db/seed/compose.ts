@@ -10,7 +10,7 @@ import {
   logisticsSentences, methodSentences, onlineSentences, romanisedFamilyNames, subcategoryCatalogue, targetPrefixes,
   type CourseStem, type SubcategoryCatalogue,
 } from './catalogue.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../../src/shared/lib/random.ts';
 
 export function personName(random: Random): { ko: string; familyEn: string } {
   const family = random.weighted(familyNames);
@@ -58,6 +58,7 @@ export interface ComposedProgram {
   sentences: string[];
   sessions: number;
   hoursPerSession: number;
+  instructor: string;
 }
 
 export interface ListingContext {
@@ -94,6 +95,7 @@ export function composeProgram(random: Random, catalogue: SubcategoryCatalogue, 
   const titleEn = `${stem.en} ${format.en}${level ? ` (${level.en})` : ''}${prefix && prefixKo ? ` ${prefix.en}` : ''}`;
 
   const values = { stem: stem.ko, sessions, hours: sessions * hoursPerSession, dong: context.dongName, institution: context.institutionName };
+  const instructor = personName(random).ko;
   const audience = audienceSentences[target ?? 'all'] ?? audienceSentences.all ?? [];
   const sentences = [
     fill(random.pick(catalogue.intros), values),
@@ -105,7 +107,7 @@ export function composeProgram(random: Random, catalogue: SubcategoryCatalogue, 
     ...(stem.materials && !context.online ? [`${stem.materials}입니다.`] : []),
     fill(random.pick(logisticsSentences), values),
     ...(random.chance(0.6) ? [fill(random.pick(completionSentences), values)] : []),
-    `강사: ${random.pick(instructorTitles)}`,
+    `강사: ${instructor} (${random.pick(instructorTitles)})`,
   ];
 
   const purposeTags = new Set<PurposeTag>(stem.purposes ?? []);
@@ -121,7 +123,33 @@ export function composeProgram(random: Random, catalogue: SubcategoryCatalogue, 
     sentences,
     sessions,
     hoursPerSession,
+    instructor,
   };
+}
+
+export interface ListingFacts {
+  startsOn: string;
+  weekdays: string;
+  startTime: string;
+  endTime: string;
+  sessions: number;
+  place: string;
+  feeKrw: number;
+  phone: string;
+}
+
+/**
+ * The lines that make a listing itself, as municipal catalogues print them: when, where, how much, whom
+ * to ask. A copy made by another institution keeps the source's lines (see copyListing).
+ */
+export function factLines(facts: ListingFacts): string[] {
+  const [, month, day] = facts.startsOn.split('-').map(Number);
+  return [
+    `일정: ${month}월 ${day}일부터 매주 ${facts.weekdays} ${facts.startTime}~${facts.endTime}, 총 ${facts.sessions}회`,
+    `장소: ${facts.place}`,
+    `수강료: ${facts.feeKrw === 0 ? '무료' : `${facts.feeKrw.toLocaleString('ko-KR')}원`}`,
+    `문의: ${facts.phone}`,
+  ];
 }
 
 export type CopyKind = 'exact' | 'edited' | 'reordered';
@@ -133,15 +161,14 @@ export type CopyKind = 'exact' | 'edited' | 'reordered';
  */
 export function copyListing(random: Random, source: { title: string; sentences: string[] }, kind: CopyKind, context: ListingContext) {
   if (kind === 'exact') return { title: source.title, sentences: [...source.sentences] };
-  if (kind === 'reordered') {
-    const body = source.sentences.slice(0, -1);
-    return { title: source.title, sentences: [...random.sample(body, body.length), source.sentences[source.sentences.length - 1]!] };
-  }
+  // The description's sentences move about; the closing lines (instructor, schedule, place…) stay last.
+  const body = source.sentences.filter((s) => !/^(강사|일정|장소|수강료|문의):/.test(s));
+  const closing = source.sentences.slice(body.length);
+  if (kind === 'reordered') return { title: source.title, sentences: [...random.sample(body, body.length), ...closing] };
   const words = source.title.split(' ');
   const last = words.length - 1;
   words[last] = random.pick(formats.filter((f) => f.ko !== words[last])).ko;
-  const sentences = [...source.sentences];
-  const replaced = random.int(2, Math.max(2, sentences.length - 2));
-  sentences[replaced] = fill(random.pick(logisticsSentences), { dong: context.dongName, institution: context.institutionName });
-  return { title: words.join(' '), sentences };
+  const edited = [...body];
+  edited[random.int(1, Math.max(1, edited.length - 1))] = fill(random.pick(logisticsSentences), { dong: context.dongName, institution: context.institutionName });
+  return { title: words.join(' '), sentences: [...edited, ...closing] };
 }

@@ -7,7 +7,7 @@
 import type { DesignationState } from '../../src/shared/vocabulary/index.ts';
 import { isValidHistory } from '../../src/server/modules/cities/designation.rules.ts';
 import { PAPER, cumulativeTarget, type DemoCity } from './learning-cities.ts';
-import type { Random } from './random.ts';
+import type { Random } from '../../src/shared/lib/random.ts';
 
 export interface Transition {
   state: DesignationState;

@@ -17,10 +17,10 @@ import {
   cityDepartments, eventTitlePatterns, eventVenues, institutionNamePatterns, institutionNamePatternsEn, roomNames,
   studyGroupDescriptions, studyGroupMeetingPatterns, studyGroupNames,
 } from './catalogue.ts';
-import { composeProgram, copyListing, personName, pickSubcategory, type CopyKind } from './compose.ts';
+import { composeProgram, copyListing, factLines, personName, pickSubcategory, type CopyKind } from './compose.ts';
 import { historyOf, nationalDemoCities, undesignatedHistory } from './designations.ts';
 import { demoCities, type DemoCity } from './learning-cities.ts';
-import { Random } from './random.ts';
+import { Random } from '../../src/shared/lib/random.ts';
 import { sizeSpecs } from './sizes.ts';
 import { createDemoAccounts } from './accounts.ts';
 import type { CredentialSettings } from '../../src/server/modules/credentials/credentials.service.ts';
@@ -164,6 +164,8 @@ const fillName = (pattern: string, values: Record<string, string>) =>
 
 const kstTimestamp = (date: string, time: string) => `${date}T${time}:00+09:00`;
 
+const weekdayNames: Record<Weekday, string> = { mon: '월', tue: '화', wed: '수', thu: '목', fri: '금', sat: '토', sun: '일' };
+
 /** '시청 광장' in a county is '군청 광장'; in a district, '구청 광장'. */
 function localVenue(venue: string, kind: 'si' | 'gun' | 'gu'): string {
   const office = { si: '시', gun: '군', gu: '구' }[kind];
@@ -269,7 +271,10 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       if (type === 'university' && institutionTypes.filter((t) => t === 'university').length >= 2) continue;
       institutionTypes.push(type);
     }
-    const institutions: { id: number; type: InstitutionType; name: string; dong: Dong; venues: { id: number; seats: number; dong: Dong; lat: number; lon: number }[] }[] = [];
+    const institutions: {
+      id: number; type: InstitutionType; name: string; phone: string; dong: Dong;
+      venues: { id: number; room: string; seats: number; dong: Dong; lat: number; lon: number }[];
+    }[] = [];
     const usedNames = new Set<string>();
     for (const type of institutionTypes) {
       const dong = r.weighted(dongWeights);
@@ -280,19 +285,20 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       usedNames.add(name);
       const [lat, lon] = pointIn(r, dong);
       const id = ++ids.institution;
+      const institutionPhone = phone(r, city.provinceCode);
       writer.add('institutions', [
         id, city.code, dong.code, type, name, fillName(institutionNamePatternsEn[type], values),
         `${name}은(는) ${names.city} 주민 누구나 가까이에서 배울 수 있도록 다양한 평생학습 프로그램을 운영합니다.`,
         `${province} ${names.city} ${dong.districtNameKo ? `${dong.districtNameKo} ` : ''}${dongStem(dong.nameKo)}로 ${r.int(1, 180)}`,
-        phone(r, city.provinceCode), lat, lon,
+        institutionPhone, lat, lon,
       ]);
       const venueCount = type === 'online_provider' ? 0 : type === 'lifelong_learning_centre' ? r.int(3, 5) : r.int(1, 3);
       const venues = r.sample(roomNames, venueCount).map((room) => {
-        const venue = { id: ++ids.venue, seats: r.int(room.seats[0], room.seats[1]), dong, lat, lon };
+        const venue = { id: ++ids.venue, room: room.ko, seats: r.int(room.seats[0], room.seats[1]), dong, lat, lon };
         writer.add('venues', [venue.id, id, city.code, dong.code, room.ko, venue.seats, r.chance(0.9), lat, lon]);
         return venue;
       });
-      institutions.push({ id, type, name, dong, venues });
+      institutions.push({ id, type, name, phone: institutionPhone, dong, venues });
     }
 
     // Residents of the city, with a home dong weighted by population.
@@ -369,6 +375,16 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
           : isPublic && r.chance(0.7) ? 0 : Math.round(r.int(10_000, 90_000) / 5000) * 5000;
         // Children's programs are booked by a guardian, so they carry no age rule of their own.
         const [minAge, maxAge] = target === 'elderly' ? [r.pick([60, 65, 65]), null] : target === 'youth' ? [13, 24] : [null, null];
+        if (!copyKind) {
+          // An original listing ends with its own facts; a copy keeps its source's (as lazy copies do).
+          composed = {
+            ...composed,
+            sentences: [...composed.sentences, ...factLines({
+              startsOn, weekdays: weekdays.map((d) => weekdayNames[d]).join('·'), startTime: startAt, endTime, sessions: slots.length,
+              place: venue ? `${institution.name} ${venue.room}` : '온라인 (접속 안내는 문자로 드립니다)', feeKrw: fee, phone: institution.phone,
+            })],
+          };
+        }
         const description = composed.sentences.join(' ');
         // Residents of the city may enrol a week before everyone else.
         const residentsFirst = isPublic && r.chance(0.4);
@@ -378,7 +394,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
           mode, status, startsOn, endsOn, weekdays, startAt, endTime, slots.length,
           Math.round(sessionHours(startAt, endTime) * slots.length * 10) / 10, capacity, fee,
           stem.credits?.type ?? 'none', stem.credits?.credits ?? 0, minAge, maxAge, residentsFirst,
-          residentsFirst ? addDays(opensOn, 7) : null, r.chance(0.1) ? 0.7 : 0.8, personName(r).ko,
+          residentsFirst ? addDays(opensOn, 7) : null, r.chance(0.1) ? 0.7 : 0.8, composed.instructor,
           opensOn, addDays(slots[0]!.date, -r.int(1, 3)), status === 'draft' ? null : kstTimestamp(publishedOn, '09:00'),
           kstTimestamp(addDays(publishedOn, -r.int(1, 10)), '15:00'),
         ]);

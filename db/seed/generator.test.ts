@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { allocate } from './generate.ts';
 import { cumulativeTarget } from './learning-cities.ts';
-import { Random } from './random.ts';
+import { Random } from '../../src/shared/lib/random.ts';
 import { composeProgram, copyListing, pickSubcategory } from './compose.ts';
 
 describe('the demo generator', () => {

@@ -13,6 +13,9 @@ import { SignUpPage } from './modules/identity/SignUpPage.tsx';
 import { MyLearningPage } from './modules/resident/MyLearningPage.tsx';
 import { MinistryPage } from './modules/ministry/MinistryPage.tsx';
 import { PeoplePage } from './modules/admin/PeoplePage.tsx';
+import { RosterPage } from './modules/enrolment/RosterPage.tsx';
+import { CertificatePage } from './modules/credentials/CertificatePage.tsx';
+import { VerifyPage } from './modules/credentials/VerifyPage.tsx';
 
 function NotFound() {
   const { t } = useLocale();
@@ -26,6 +29,9 @@ const router = createBrowserRouter([
       { path: '/', element: <HomePage /> },
       { path: '/programs', element: <ProgramsPage /> },
       { path: '/programs/:id', element: <ProgramPage /> },
+      { path: '/programs/:id/manage', element: <RosterPage /> },
+      { path: '/certificates/:id', element: <CertificatePage /> },
+      { path: '/verify', element: <VerifyPage /> },
       { path: '/cities', element: <CitiesPage /> },
       { path: '/cities/:code', element: <CityPage /> },
       { path: '/institutions/:id', element: <InstitutionPage /> },

@@ -2,6 +2,7 @@
  * The web's only way to the server: JSON over /api, same-origin cookies, errors as ApiError with the
  * server's message and the field it names.
  */
+import i18next from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
 import type { ErrorBody } from '../../shared/contracts/common.ts';
 
@@ -15,7 +16,12 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const response = await fetch(`/api${path}`, {
     method: init.method ?? 'GET',
     credentials: 'same-origin',
-    headers: init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+    // The server words refusals in the language the person reads.
+    headers: {
+      accept: 'application/json',
+      'accept-language': i18next.language,
+      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+    },
     body: init.body === undefined ? undefined : JSON.stringify(init.body),
     signal: init.signal,
   });

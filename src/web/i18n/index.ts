@@ -32,5 +32,7 @@ export function useLocale() {
   const locale: Locale = i18n.language === 'en' ? 'en' : 'ko';
   const label = (entry: { ko: string; en: string }) => labelOf(entry, locale);
   const number = (value: number) => value.toLocaleString(locale === 'en' ? 'en-GB' : 'ko-KR');
-  return { t, locale, label, number };
+  /** A day as people write it ("2026년 11월 25일", "25 November 2026"), in Korea's time. */
+  const date = (iso: string) => new Date(iso).toLocaleDateString(locale === 'en' ? 'en-GB' : 'ko-KR', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Seoul' });
+  return { t, locale, label, number, date };
 }

@@ -78,7 +78,12 @@ export function Shell() {
         </div>
       </main>
       <footer className="lc-footer">
-        <div className="lc-container">{t('app.footer')}</div>
+        <div className="lc-container">
+          <nav aria-label={t('nav.footer')} className="lc-footer-links">
+            <NavLink to="/verify">{t('nav.verify')}</NavLink>
+          </nav>
+          <p>{t('app.footer')}</p>
+        </div>
       </footer>
     </>
   );

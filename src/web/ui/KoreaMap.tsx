@@ -1,6 +1,7 @@
 /**
  * Korea on an SVG map (d3-geo, fully offline): region outlines when the server has boundary files,
- * and coloured points. Without outlines it still draws the points in the same projection.
+ * and coloured points. Without outlines it still draws the points in the same projection. With `focus`
+ * it shows only the few kilometres around one place.
  */
 import { geoArea, geoMercator, geoPath, type GeoPermissibleObjects } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
@@ -41,13 +42,41 @@ export function topologyFeatures(topology: Topology): Feature<Geometry>[] {
   return collection.features.map(rewound);
 }
 
-export function KoreaMap({ outline, points, title }: { outline: Feature<Geometry>[] | null; points: MapPoint[]; title: string }) {
-  const projection = useMemo(() => geoMercator().fitExtent([[16, 16], [WIDTH - 16, HEIGHT - 16]], KOREA_FRAME), []);
+/** A square of about `radiusKm` around a place, as the frame to fit. */
+function frameAround({ lat, lon, radiusKm }: MapFocus): GeoPermissibleObjects {
+  const dLat = radiusKm / 111;
+  const dLon = radiusKm / (111 * Math.cos((lat * Math.PI) / 180));
+  return { type: 'MultiPoint', coordinates: [[lon - dLon, lat - dLat], [lon + dLon, lat + dLat]] };
+}
+
+export interface MapFocus {
+  lat: number;
+  lon: number;
+  radiusKm: number;
+}
+
+export function KoreaMap({ outline, points, title, focus, highlighted }: {
+  outline: Feature<Geometry>[] | null;
+  points: MapPoint[];
+  title: string;
+  focus?: MapFocus;
+  /** The `code` property of a region to stand out. */
+  highlighted?: string;
+}) {
+  const [width, height] = focus ? [WIDTH, WIDTH * 0.6] : [WIDTH, HEIGHT];
+  const projection = useMemo(() => {
+    const extent: [[number, number], [number, number]] = [[16, 16], [width - 16, height - 16]];
+    const fitted = geoMercator().fitExtent(extent, focus ? frameAround(focus) : KOREA_FRAME);
+    // Zoomed in, cut outlines at the edge instead of drawing the whole country.
+    return focus ? fitted.clipExtent([[0, 0], [width, height]]) : fitted;
+  }, [focus, width, height]);
   const path = useMemo(() => geoPath(projection), [projection]);
   return (
-    <svg className="lc-map" viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={title}>
+    <svg className={`lc-map${focus ? ' focused' : ''}`} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
       <title>{title}</title>
-      {outline?.map((region, i) => <path key={i} className="region" d={path(region) ?? undefined} />)}
+      {outline?.map((region, i) => (
+        <path key={i} className={`region${highlighted && region.properties?.code === highlighted ? ' highlighted' : ''}`} d={path(region) ?? undefined} />
+      ))}
       {points.map((point) => {
         const [x, y] = projection([point.lon, point.lat]) ?? [0, 0];
         return (

@@ -159,6 +159,20 @@ export const programSearchText = pgTable(
   ],
 );
 
+/**
+ * How many descriptions each word occurs in (refreshed with the whole index). A word found in more than
+ * 1 in 20 descriptions is boilerplate there ("수업", "장애인도 참여 가능") and is matched in titles only.
+ * The row with the empty term holds the number of descriptions.
+ */
+export const programSearchTerms = pgTable(
+  'program_search_terms',
+  {
+    term: text().primaryKey(),
+    documents: integer().notNull(),
+  },
+  (t) => [index('program_search_terms_prefix').on(sql`${t.term} text_pattern_ops`)],
+);
+
 /** Searches that found nothing: residents' unmet demand, for the city console. */
 export const searchMisses = pgTable(
   'search_misses',

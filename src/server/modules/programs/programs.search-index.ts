@@ -20,6 +20,12 @@ const seatsTaken = sql`(SELECT count(*) FROM enrolments e WHERE e.program_id = p
 
 /** Inserts or updates the search rows of the given programs (all when omitted) and drops those no longer searchable. */
 export async function refreshSearchIndex(db: Executor, today: string, programIds?: readonly number[]): Promise<void> {
+  await refreshRows(db, today, programIds);
+  // Per-program changes leave the word statistics nearly right; a full refresh recounts them.
+  if (!programIds) await refreshTermFrequencies(db);
+}
+
+async function refreshRows(db: Executor, today: string, programIds?: readonly number[]): Promise<void> {
   const only = programIds ? sql`AND p.id = ANY(${sql.param([...programIds])}::int[])` : sql``;
   await db.execute(sql`
     DELETE FROM program_search s WHERE ${programIds ? sql`s.program_id = ANY(${sql.param([...programIds])}::int[]) AND` : sql``}
@@ -51,13 +57,26 @@ export async function refreshSearchIndex(db: Executor, today: string, programIds
       search_text = EXCLUDED.search_text, title_chosung = EXCLUDED.title_chosung, description_terms = EXCLUDED.description_terms`);
 }
 
-/** Rebuilds the index when it is empty but the catalogue is not (after a migration reshaped it). */
+/** How many descriptions each word occurs in, for telling topic words from boilerplate (see the schema). */
+export async function refreshTermFrequencies(db: Executor): Promise<void> {
+  await db.execute(sql`DELETE FROM program_search_terms`);
+  await db.execute(sql`
+    INSERT INTO program_search_terms (term, documents)
+    SELECT word, ndoc FROM ts_stat('SELECT description_terms FROM program_search_text')
+    UNION ALL SELECT '', count(*)::int FROM program_search_text`);
+}
+
+/** Rebuilds what is missing: the index after a migration reshaped it, or its word statistics. */
 export async function ensureSearchIndex(db: Executor, today: string): Promise<boolean> {
-  const row = await firstRow<{ missing: boolean }>(db, sql`
-    SELECT NOT EXISTS (SELECT 1 FROM program_search) AND EXISTS (SELECT 1 FROM programs WHERE status = 'published' AND ends_on >= ${today}::date) AS missing`);
-  if (!row?.missing) return false;
-  await refreshSearchIndex(db, today);
-  return true;
+  const row = await firstRow<{ missing: boolean; noTerms: boolean }>(db, sql`
+    SELECT NOT EXISTS (SELECT 1 FROM program_search) AND EXISTS (SELECT 1 FROM programs WHERE status = 'published' AND ends_on >= ${today}::date) AS missing,
+           NOT EXISTS (SELECT 1 FROM program_search_terms) AS "noTerms"`);
+  if (row?.missing) {
+    await refreshSearchIndex(db, today);
+    return true;
+  }
+  if (row?.noTerms) await refreshTermFrequencies(db);
+  return false;
 }
 
 /** Programs whose last session is past are closed: they leave the catalogue (their learners' records stay). */

@@ -52,6 +52,8 @@ export interface SearchOutcome {
 
 const MAX_WORDS = 6;
 const TYPO_SIMILARITY = 0.45;
+/** Words in more than this share of descriptions are boilerplate there: matched in titles only. */
+export const COMMON_TERM_SHARE = 0.05;
 const ONLINE = deliveryModes.numberOf('online');
 
 type FacetDimension = 'area' | 'subcategory' | 'target' | 'mode' | 'fee' | 'weekday' | 'timeOfDay' | 'startsWithinDays' | 'seatsLeft';
@@ -95,8 +97,11 @@ function wordHits(words: string[], chosung: boolean, fuzzy: boolean, phrase: str
       : sql`SELECT program_id, 1 AS in_title, ${k}::int AS word, 0 AS phrase FROM program_search_text WHERE grams @> ${textArray([word])}`;
     const term = termOf(word);
     if (chosung || !term) return inTitle;
+    // The document-frequency test is a one-time filter: for a common word the description scan never runs.
     return sql`${inTitle} UNION ALL SELECT program_id, 0, ${k}::int, 0 FROM program_search_text
-      WHERE description_terms @@ to_tsquery('simple', ${`${term}:*`})`;
+      WHERE (SELECT coalesce(sum(documents), 0) FROM program_search_terms WHERE term LIKE ${`${term}%`})
+            <= coalesce((SELECT documents FROM program_search_terms WHERE term = '') * ${COMMON_TERM_SHARE}::float8, 2147483647)
+        AND description_terms @@ to_tsquery('simple', ${`${term}:*`})`;
   });
   if (!fuzzy && words.length > 1) {
     arms.push(sql`SELECT program_id, 0, -1, 1 FROM program_search_text WHERE search_text LIKE ${containing(phrase)}`);

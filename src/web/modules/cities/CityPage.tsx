@@ -13,7 +13,7 @@ import { useSession } from '../../shells/session.tsx';
 import { TextArea, TextField } from '../../ui/Field.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { Loaded } from '../../ui/Status.tsx';
-import { cityName } from './LearningCitiesMap.tsx';
+import { cityName } from '../geography/places.ts';
 
 function ProfileForm({ city, onSaved }: { city: CityDetail; onSaved(): void }) {
   const { t } = useLocale();

@@ -2,33 +2,18 @@
  * The learning cities on a map of Korea, coloured by the year each was first designated, with a
  * legend and the same facts as a table for people who cannot use the map.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Feature, Geometry } from 'geojson';
-import type { Topology } from 'topojson-specification';
 import type { LearningCitySummary } from '../../../shared/contracts/cities.ts';
 import { designationStates } from '../../../shared/vocabulary/index.ts';
-import { api } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { KoreaMap, topologyFeatures } from '../../ui/KoreaMap.tsx';
+import { KoreaMap } from '../../ui/KoreaMap.tsx';
+import { cityName, useBoundaryOutline } from '../geography/places.ts';
 import { binLabel, designationBins, designationColour } from './designation-colours.ts';
-
-/** Province outlines, or null when the server has no boundary files (then: points only). */
-function useProvinceOutline(): Feature<Geometry>[] | null | undefined {
-  const [outline, setOutline] = useState<Feature<Geometry>[] | null | undefined>(undefined);
-  useEffect(() => {
-    api<Topology>('/geography/boundaries/provinces').then((topology) => setOutline(topologyFeatures(topology))).catch(() => setOutline(null));
-  }, []);
-  return outline;
-}
-
-export function cityName(city: { provinceShortKo: string; provinceShortEn: string; nameKo: string; nameEn: string }, locale: 'ko' | 'en') {
-  return locale === 'en' ? `${city.nameEn}, ${city.provinceShortEn}` : `${city.provinceShortKo} ${city.nameKo}`;
-}
 
 export function LearningCitiesMap({ cities }: { cities: LearningCitySummary[] }) {
   const { t, locale, label } = useLocale();
-  const outline = useProvinceOutline();
+  const outline = useBoundaryOutline('provinces');
   const [showTable, setShowTable] = useState(false);
   const sorted = [...cities].sort((a, b) => (a.designatedYear ?? 9999) - (b.designatedYear ?? 9999) || a.code.localeCompare(b.code));
   return (

@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { LearningCitySummary } from '../../../shared/contracts/cities.ts';
 import type { PageOf } from '../../../shared/contracts/common.ts';
-import type { ProgramSummary } from '../../../shared/contracts/programs.ts';
+import type { SearchResult } from '../../../shared/contracts/programs.ts';
 import { query, useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Loaded } from '../../ui/Status.tsx';
@@ -15,7 +15,7 @@ export function HomePage() {
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const cities = useApi<PageOf<LearningCitySummary>>('/cities');
-  const newest = useApi<PageOf<ProgramSummary>>(`/programs${query({ pageSize: 8, sort: 'newest' })}`);
+  const newest = useApi<SearchResult>(`/programs${query({ pageSize: 8, sort: 'newest' })}`);
 
   const search = (event: FormEvent) => {
     event.preventDefault();

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { useLocale } from '../../i18n/index.ts';
@@ -11,9 +11,12 @@ export function LoginPage() {
   const { t } = useLocale();
   const { logIn } = useSession();
   const navigate = useNavigate();
+  // Back to the page that asked for a login (e.g. a program's enrol button), else to My learning.
+  const from = (useLocation().state as { from?: unknown } | null)?.from;
+  const next = typeof from === 'string' && from.startsWith('/') ? from : '/me';
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const submission = useSubmission(() => logIn(email, password), () => navigate('/me'));
+  const submission = useSubmission(() => logIn(email, password), () => navigate(next));
 
   return (
     <>

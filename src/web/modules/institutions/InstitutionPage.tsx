@@ -1,9 +1,8 @@
 /** An institution: what it is, where, its rooms and its programs; its staff and its city's officers edit it. */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { PageOf } from '../../../shared/contracts/common.ts';
 import type { InstitutionDetail } from '../../../shared/contracts/institutions.ts';
-import type { ProgramSummary } from '../../../shared/contracts/programs.ts';
+import type { SearchResult } from '../../../shared/contracts/programs.ts';
 import { institutionTypes } from '../../../shared/vocabulary/index.ts';
 import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
@@ -36,13 +35,39 @@ function InstitutionForm({ institution, onSaved }: { institution: InstitutionDet
   );
 }
 
+/** The institution's programs; its staff get a link to each one's roster. */
+function InstitutionPrograms({ institution }: { institution: InstitutionDetail }) {
+  const { t } = useLocale();
+  const session = useSession();
+  const [page, setPage] = useState(1);
+  const programs = useApi<SearchResult>(`/programs${query({ institution: institution.id, page, pageSize: 6 })}`);
+  const canManage = session.can('program.manage', { institutionId: institution.id, cityCode: institution.cityCode });
+  return (
+    <>
+      <h2 className="lc-section-title">{t('institutions.programs')}</h2>
+      <Loaded state={programs}>
+        {(result) => (
+          <>
+            <div className="lc-grid">
+              {result.items.map((p) => (
+                <ProgramCard key={p.id} program={p}>
+                  {canManage && <p><Link className="krds-btn small secondary" to={`/programs/${p.id}/manage`}>{t('roster.manage')}</Link></p>}
+                </ProgramCard>
+              ))}
+            </div>
+            <Pagination page={result.page} pageSize={result.pageSize} total={result.total} onChange={setPage} />
+          </>
+        )}
+      </Loaded>
+    </>
+  );
+}
+
 export function InstitutionPage() {
   const { id } = useParams();
   const { t, locale, label } = useLocale();
   const session = useSession();
   const institution = useApi<InstitutionDetail>(`/institutions/${Number(id)}`);
-  const [page, setPage] = useState(1);
-  const programs = useApi<PageOf<ProgramSummary>>(`/programs${query({ institution: Number(id), page, pageSize: 6 })}`);
   return (
     <Loaded state={institution}>
       {(i) => (
@@ -58,15 +83,7 @@ export function InstitutionPage() {
             <dd>{i.venues.length === 0 ? t('programs.online') : i.venues.map((v) => `${v.name} (${t('institutions.seats', { count: v.seats })})`).join(', ')}</dd>
           </dl>
           {session.can('institution.update', { institutionId: i.id, cityCode: i.cityCode }) && <InstitutionForm institution={i} onSaved={institution.reload} />}
-          <h2 className="lc-section-title">{t('institutions.programs')}</h2>
-          <Loaded state={programs}>
-            {(result) => (
-              <>
-                <div className="lc-grid">{result.items.map((p) => <ProgramCard key={p.id} program={p} />)}</div>
-                <Pagination page={result.page} pageSize={result.pageSize} total={result.total} onChange={setPage} />
-              </>
-            )}
-          </Loaded>
+          <InstitutionPrograms institution={i} />
         </>
       )}
     </Loaded>

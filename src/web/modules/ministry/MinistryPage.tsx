@@ -11,7 +11,7 @@ import { useLocale } from '../../i18n/index.ts';
 import { useSession } from '../../shells/session.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../../ui/Status.tsx';
-import { cityName } from '../cities/LearningCitiesMap.tsx';
+import { cityName } from '../geography/places.ts';
 
 export function MinistryPage() {
   const { t, locale, label } = useLocale();

@@ -1,14 +1,14 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { ProgramSummary } from '../../../shared/contracts/programs.ts';
+import type { ProgramHit, ProgramSummary } from '../../../shared/contracts/programs.ts';
 import { deliveryModes, programAreas, targetGroups } from '../../../shared/vocabulary/index.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { feeText, scheduleText, titleIn } from './format.ts';
+import { distanceText, feeText, placeText, scheduleText, seatsText, titleIn } from './format.ts';
 
-export function ProgramCard({ program }: { program: ProgramSummary }) {
+/** One program in a list: what, where (and how far), when, for whom, what it costs, places left. */
+export function ProgramCard({ program, children }: { program: ProgramSummary & Partial<Pick<ProgramHit, 'seatsLeft' | 'distanceM'>>; children?: ReactNode }) {
   const { t, locale, label, number } = useLocale();
-  const place = program.mode === 'online'
-    ? t('programs.online')
-    : `${locale === 'en' ? program.cityNameEn : program.cityNameKo} ${(locale === 'en' ? program.dongNameEn : program.dongNameKo) ?? ''}`;
+  const { seatsLeft, distanceM } = program;
   return (
     <article className="lc-card">
       <div className="lc-badges">
@@ -19,13 +19,16 @@ export function ProgramCard({ program }: { program: ProgramSummary }) {
       <h3><Link to={`/programs/${program.id}`} lang={locale === 'en' && program.titleEn ? 'en' : 'ko'}>{titleIn(program, locale)}</Link></h3>
       <ul className="lc-meta">
         <li>{program.institutionName}</li>
-        <li>{place}</li>
+        <li>{placeText(program, locale, t)}</li>
+        {distanceM != null && <li className="lc-distance">{t('programs.distance', { distance: distanceText(distanceM, number) })}</li>}
       </ul>
       <ul className="lc-meta">
         <li>{scheduleText(program, locale)}</li>
         <li>{t('programs.target')}: {program.targetGroups.map((g) => label(targetGroups.get(g))).join(', ')}</li>
         <li>{feeText(program.feeKrw, t, number)}</li>
       </ul>
+      {seatsLeft !== undefined && <p className={`lc-seats${seatsLeft > 0 ? '' : ' full'}`}>{seatsText(seatsLeft, t)}</p>}
+      {children}
     </article>
   );
 }

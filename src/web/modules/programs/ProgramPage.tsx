@@ -1,58 +1,110 @@
-/** Everything a person needs to decide about one program. */
+/** Everything a person needs to decide about one program, and to enrol in it. */
+import { useId } from 'react';
 import { Link, useParams } from 'react-router';
-import type { ProgramDetail } from '../../../shared/contracts/programs.ts';
+import type { ProgramDetail, SearchResult } from '../../../shared/contracts/programs.ts';
 import { creditTypes, deliveryModes, institutionTypes, programAreas, programStatuses, programSubcategories, targetGroups } from '../../../shared/vocabulary/index.ts';
 import { useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
+import { useSession } from '../../shells/session.tsx';
 import { Loaded } from '../../ui/Status.tsx';
-import { feeText, scheduleText, titleIn } from './format.ts';
+import { EnrolPanel } from '../enrolment/EnrolPanel.tsx';
+import { useCompletedEntry } from '../resident/learning-entry.ts';
+import { RateProgram } from '../satisfaction/RatingForm.tsx';
+import { SatisfactionSummary } from '../satisfaction/SatisfactionSummary.tsx';
+import { feeText, placeText, scheduleText, seatsText, titleIn } from './format.ts';
+import { PlaceMap } from './PlaceMap.tsx';
+import { ProgramCard } from './ProgramCard.tsx';
+
+function Facts({ program: p }: { program: ProgramDetail }) {
+  const { t, locale, label, number } = useLocale();
+  return (
+    <dl className="lc-facts">
+      <dt>{t('programs.institution')}</dt>
+      <dd><Link to={`/institutions/${p.institutionId}`}>{p.institutionName}</Link> ({label(institutionTypes.get(p.institutionType))}){p.institutionPhone && ` · ${p.institutionPhone}`}</dd>
+      <dt>{t('programs.place')}</dt>
+      <dd>{placeText(p, locale, t)}{p.venueStepFree && ` · ${t('programs.stepFree')}`}</dd>
+      <dt>{t('programs.schedule')}</dt>
+      <dd>{scheduleText(p, locale)} · {t('programs.sessions', { count: p.sessionCount })} · {t('programs.hours', { hours: p.totalHours })}</dd>
+      <dt>{t('programs.fee')}</dt>
+      <dd>{feeText(p.feeKrw, t, number)}</dd>
+      <dt>{t('programs.capacity')}</dt>
+      <dd>{t('programs.people', { count: p.capacity })}</dd>
+      <dt>{t('programs.places')}</dt>
+      <dd>{seatsText(p.seatsLeft, t)}{p.waitlisted > 0 && ` · ${t('programs.waitlisted', { count: p.waitlisted })}`}</dd>
+      <dt>{t('programs.target')}</dt>
+      <dd>
+        {p.targetGroups.map((g) => label(targetGroups.get(g))).join(', ')}
+        {p.minAge !== null && ` · ${t('programs.ageFrom', { age: p.minAge })}`}
+        {p.maxAge !== null && ` · ${t('programs.ageTo', { age: p.maxAge })}`}
+        {p.residentsFirst && ` · ${t('programs.residentsFirst')}`}
+        {p.residentsFirst && p.openToAllOn && ` ${t('programs.openToAllOn', { date: p.openToAllOn })}`}
+      </dd>
+      {p.creditType !== 'none' && (<><dt>{t('programs.credits')}</dt><dd>{label(creditTypes.get(p.creditType))} · {p.credits}</dd></>)}
+      {p.enrolmentOpensOn && (<><dt>{t('programs.enrolmentPeriod')}</dt><dd>{p.enrolmentOpensOn} ~ {p.enrolmentClosesOn}</dd></>)}
+      <dt>{t('programs.completionRule')}</dt>
+      <dd>{t('programs.completionRate', { percent: Math.round(p.completionRate * 100) })}</dd>
+      {p.instructorName && (<><dt>{t('programs.instructor')}</dt><dd>{p.instructorName}</dd></>)}
+    </dl>
+  );
+}
+
+function SimilarPrograms({ program }: { program: ProgramDetail }) {
+  const { t } = useLocale();
+  const titleId = useId();
+  const similar = useApi<SearchResult>(`/programs/${program.id}/similar`);
+  if (!similar.data || similar.data.items.length === 0) return null;
+  return (
+    <section aria-labelledby={titleId}>
+      <h2 id={titleId} className="lc-section-title">{program.mode === 'online' ? t('programs.similarOnline') : t('programs.similarNearby')}</h2>
+      <div className="lc-grid">{similar.data.items.map((p) => <ProgramCard key={p.id} program={p} />)}</div>
+    </section>
+  );
+}
 
 export function ProgramPage() {
   const { id } = useParams();
   const program = useApi<ProgramDetail>(`/programs/${Number(id)}`);
-  const { t, locale, label, number } = useLocale();
+  const completed = useCompletedEntry(Number(id));
+  const { t, locale, label } = useLocale();
+  const session = useSession();
   return (
     <Loaded state={program}>
       {(p) => (
-        <article>
-          <div className="lc-badges">
-            <span className="krds-badge bg-light-primary">{label(programAreas.get(p.area))} · {label(programSubcategories.get(p.subcategory))}</span>
-            <span className="krds-badge outline-secondary">{label(deliveryModes.get(p.mode))}</span>
-            <span className="krds-badge outline-gray">{label(programStatuses.get(p.status))}</span>
+        <article className="lc-program" key={p.id}>
+          <header className="lc-program-head">
+            <div className="lc-badges">
+              <span className="krds-badge bg-light-primary">{label(programAreas.get(p.area))} · {label(programSubcategories.get(p.subcategory))}</span>
+              <span className="krds-badge outline-secondary">{label(deliveryModes.get(p.mode))}</span>
+              <span className="krds-badge outline-gray">{label(programStatuses.get(p.status))}</span>
+            </div>
+            <h1 className="lc-title">{titleIn(p, locale)}</h1>
+            {locale === 'en' && <p className="lc-lead" lang="ko">{p.title}</p>}
+          </header>
+          <div className="lc-program-side">
+            <EnrolPanel program={p} completed={completed.entry} onChange={program.reload} />
+            {session.can('program.manage', { institutionId: p.institutionId, cityCode: p.cityCode }) && (
+              <p><Link className="krds-btn secondary" to={`/programs/${p.id}/manage`}>{t('roster.manage')}</Link></p>
+            )}
           </div>
-          <h1 className="lc-title">{titleIn(p, locale)}</h1>
-          {locale === 'en' && <p className="lc-lead" lang="ko">{p.title}</p>}
-          <dl className="lc-facts">
-            <dt>{t('programs.institution')}</dt>
-            <dd><Link to={`/institutions/${p.institutionId}`}>{p.institutionName}</Link> ({label(institutionTypes.get(p.institutionType))}){p.institutionPhone && ` · ${p.institutionPhone}`}</dd>
-            <dt>{t('programs.place')}</dt>
-            <dd>
-              {p.mode === 'online' ? t('programs.online') : `${locale === 'en' ? p.cityNameEn : p.cityNameKo} ${(locale === 'en' ? p.dongNameEn : p.dongNameKo) ?? ''} · ${p.venueName ?? ''}`}
-              {p.venueStepFree && ` · ${t('programs.stepFree')}`}
-            </dd>
-            <dt>{t('programs.schedule')}</dt>
-            <dd>{scheduleText(p, locale)} · {t('programs.sessions', { count: p.sessionCount })} · {t('programs.hours', { hours: p.totalHours })}</dd>
-            <dt>{t('programs.fee')}</dt>
-            <dd>{feeText(p.feeKrw, t, number)}</dd>
-            <dt>{t('programs.capacity')}</dt>
-            <dd>{t('programs.people', { count: p.capacity })}</dd>
-            <dt>{t('programs.target')}</dt>
-            <dd>
-              {p.targetGroups.map((g) => label(targetGroups.get(g))).join(', ')}
-              {p.minAge !== null && ` · ${t('programs.ageFrom', { age: p.minAge })}`}
-              {p.maxAge !== null && ` · ${t('programs.ageTo', { age: p.maxAge })}`}
-              {p.residentsFirst && ` · ${t('programs.residentsFirst')}`}
-            </dd>
-            {p.creditType !== 'none' && (<><dt>{t('programs.credits')}</dt><dd>{label(creditTypes.get(p.creditType))} · {p.credits}</dd></>)}
-            {p.enrolmentOpensOn && (<><dt>{t('programs.enrolmentPeriod')}</dt><dd>{p.enrolmentOpensOn} ~ {p.enrolmentClosesOn}</dd></>)}
-            {p.instructorName && (<><dt>{t('programs.instructor')}</dt><dd>{p.instructorName}</dd></>)}
-          </dl>
-          <h2 className="lc-section-title">{t('programs.description')}</h2>
-          <p lang="ko">{p.description}</p>
-          <h2 className="lc-section-title">{t('programs.sessionList')}</h2>
-          <ol>
-            {p.sessions.map((s) => <li key={s.sessionNo}>{s.startsAt.slice(0, 10)} {s.startsAt.slice(11, 16)}–{s.endsAt.slice(11, 16)}</li>)}
-          </ol>
+          <div className="lc-program-where">
+            <p><a href={`/api/programs/${p.id}/calendar.ics`} download>{t('programs.addToCalendar')}</a></p>
+            {p.mode !== 'online' && p.lat !== null && p.lon !== null && <PlaceMap lat={p.lat} lon={p.lon} cityCode={p.cityCode} place={placeText(p, locale, t)} />}
+          </div>
+          <div className="lc-program-main">
+            <Facts program={p} />
+            <h2 className="lc-section-title">{t('programs.description')}</h2>
+            <p lang="ko">{p.description}</p>
+            <h2 className="lc-section-title">{t('programs.sessionList')}</h2>
+            <ol className="lc-sessions">
+              {p.sessions.map((s) => <li key={s.sessionNo}>{s.startsAt.slice(0, 10)} {s.startsAt.slice(11, 16)}–{s.endsAt.slice(11, 16)}</li>)}
+            </ol>
+            <RateProgram programId={p.id} entry={completed.entry} onDone={completed.reload} />
+            {/* Loaded again once the person's own answer counts. */}
+            <SatisfactionSummary key={String(completed.entry?.rated)} programId={p.id} />
+          </div>
+          <div className="lc-program-more">
+            <SimilarPrograms program={p} />
+          </div>
         </article>
       )}
     </Loaded>

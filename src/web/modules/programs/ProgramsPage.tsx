@@ -1,58 +1,91 @@
-/** The program catalogue with filters by city, area and format. (Full-text search comes with its own issue.) */
-import { useSearchParams } from 'react-router';
-import type { LearningCitySummary } from '../../../shared/contracts/cities.ts';
-import type { PageOf } from '../../../shared/contracts/common.ts';
-import type { ProgramSummary } from '../../../shared/contracts/programs.ts';
-import { areasOf, currentTaxonomyVersion, deliveryModeList } from '../../../shared/vocabulary/index.ts';
-import { query, useApi } from '../../api/client.ts';
+/**
+ * The catalogue search: words, near a place, filters with counts, sorting and pages. Its state is the
+ * address's query string, so results can be shared and the back button works.
+ */
+import { useId, useRef } from 'react';
+import { Link } from 'react-router';
+import type { SearchResult, SearchSort } from '../../../shared/contracts/programs.ts';
+import { useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { SelectField, TextField } from '../../ui/Field.tsx';
+import { SelectField } from '../../ui/Field.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
-import { Loaded, PageTitle } from '../../ui/Status.tsx';
-import { cityName } from '../cities/LearningCitiesMap.tsx';
+import { ErrorNotice, Loading, PageTitle } from '../../ui/Status.tsx';
+import { NearMe } from './NearMe.tsx';
 import { ProgramCard } from './ProgramCard.tsx';
+import { SearchFilters } from './SearchFilters.tsx';
+import { useSearchState, type SearchState } from './search-state.ts';
+
+function SearchBox({ state }: { state: SearchState }) {
+  const { t } = useLocale();
+  const q = state.one('q');
+  return (
+    // A new query from the address (back button, a link) resets what is typed.
+    <form key={q} className="lc-search" role="search" onSubmit={(e) => {
+      e.preventDefault();
+      state.update({ q: String(new FormData(e.currentTarget).get('q') ?? '').trim() || null });
+    }}>
+      <label htmlFor="programs-q" className="sr-only">{t('home.searchLabel')}</label>
+      <input id="programs-q" name="q" className="krds-input" type="search" defaultValue={q} placeholder={t('home.searchPlaceholder')} />
+      <button type="submit" className="krds-btn primary">{t('home.search')}</button>
+    </form>
+  );
+}
+
+function SortSelect({ state, applied }: { state: SearchState; applied: SearchSort }) {
+  const { t } = useLocale();
+  const sorts: SearchSort[] = [...(state.one('q') ? ['relevance' as const] : []), ...(state.hasPlace ? ['distance' as const] : []), 'start', 'newest'];
+  return (
+    <div className="lc-sort">
+      <SelectField label={t('search.sort')} value={applied} onChange={(e) => state.update({ sort: e.target.value })}
+        options={sorts.map((sort) => ({ value: sort, label: t(`search.sorts.${sort}`) }))} />
+    </div>
+  );
+}
+
+function Results({ state, result, loading }: { state: SearchState; result: SearchResult; loading: boolean }) {
+  const { t, number } = useLocale();
+  const titleId = useId();
+  const top = useRef<HTMLElement>(null);
+  const turnPage = (page: number) => {
+    state.update({ page: String(page) });
+    top.current?.scrollIntoView({ block: 'start' });
+  };
+  return (
+    <section ref={top} className="lc-results" aria-labelledby={titleId} aria-busy={loading}>
+      <h2 id={titleId} className="sr-only">{t('search.results')}</h2>
+      <div className="lc-results-head">
+        <p role="status" className="lc-result-count">{t('programs.results', { total: number(result.total) })}</p>
+        <SortSelect state={state} applied={result.sort} />
+      </div>
+      {result.fuzzy && <p className="lc-notice">{t('search.fuzzy')}</p>}
+      {result.items.length === 0 ? <p className="lc-notice">{t('programs.none')}</p> : (
+        <div className="lc-grid">{result.items.map((program) => <ProgramCard key={program.id} program={program} />)}</div>
+      )}
+      <Pagination page={result.page} pageSize={result.pageSize} total={result.total} onChange={turnPage} />
+    </section>
+  );
+}
 
 export function ProgramsPage() {
-  const { t, locale, label, number } = useLocale();
-  const [params, setParams] = useSearchParams();
-  const filters = { q: params.get('q') ?? '', city: params.get('city') ?? '', area: params.get('area') ?? '', mode: params.get('mode') ?? '' };
-  const page = Number(params.get('page') ?? 1) || 1;
-  const cities = useApi<PageOf<LearningCitySummary>>('/cities');
-  const programs = useApi<PageOf<ProgramSummary>>(`/programs${query({ ...filters, page, pageSize: 12 })}`);
-
-  const change = (key: string, value: string) => {
-    const next = new URLSearchParams(params);
-    if (value) next.set(key, value);
-    else next.delete(key);
-    if (key !== 'page') next.delete('page');
-    setParams(next);
-  };
-  const any = { value: '', label: t('programs.any') };
-
+  const { t } = useLocale();
+  const state = useSearchState();
+  const search = useApi<SearchResult>(state.apiPath);
   return (
     <>
-      <PageTitle title={t('programs.title')} />
-      <form className="lc-filters" aria-label={t('programs.filters')} onSubmit={(e) => e.preventDefault()}>
-        <TextField label={t('home.searchLabel')} type="search" defaultValue={filters.q} placeholder={t('home.searchPlaceholder')}
-          onKeyDown={(e) => { if (e.key === 'Enter') change('q', e.currentTarget.value.trim()); }} onBlur={(e) => change('q', e.currentTarget.value.trim())} />
-        <SelectField label={t('programs.city')} value={filters.city} onChange={(e) => change('city', e.target.value)}
-          options={[any, ...(cities.data?.items ?? []).map((c) => ({ value: c.code, label: cityName(c, locale) }))]} />
-        <SelectField label={t('programs.area')} value={filters.area} onChange={(e) => change('area', e.target.value)}
-          options={[any, ...areasOf(currentTaxonomyVersion).map((a) => ({ value: a.code, label: label(a) }))]} />
-        <SelectField label={t('programs.mode')} value={filters.mode} onChange={(e) => change('mode', e.target.value)}
-          options={[any, ...deliveryModeList.map((m) => ({ value: m.code, label: label(m) }))]} />
-      </form>
-      <Loaded state={programs}>
-        {(result) => (
-          <>
-            <p role="status">{t('programs.results', { total: number(result.total) })}</p>
-            {result.items.length === 0 ? <p>{t('programs.none')}</p> : (
-              <div className="lc-grid">{result.items.map((program) => <ProgramCard key={program.id} program={program} />)}</div>
-            )}
-            <Pagination page={result.page} pageSize={result.pageSize} total={result.total} onChange={(n) => change('page', String(n))} />
-          </>
-        )}
-      </Loaded>
+      <PageTitle title={t('programs.title')} lead={t('search.lead')} />
+      <SearchBox state={state} />
+      <NearMe state={state} />
+      {search.error ? (
+        <>
+          <ErrorNotice error={search.error} onRetry={search.reload} />
+          <p><Link to="/programs">{t('search.startOver')}</Link></p>
+        </>
+      ) : !search.data ? <Loading /> : (
+        <div className="lc-search-layout">
+          <SearchFilters state={state} facets={search.data.facets} />
+          <Results state={state} result={search.data} loading={search.loading} />
+        </div>
+      )}
     </>
   );
 }

@@ -1,4 +1,4 @@
-/** How program facts read in each language. */
+/** How program facts read in each language: the one place each of them is worded. */
 import type { ProgramSummary } from '../../../shared/contracts/programs.ts';
 import { weekdays as weekdayVocabulary } from '../../../shared/vocabulary/index.ts';
 
@@ -15,4 +15,26 @@ export function scheduleText(program: Pick<ProgramSummary, 'weekdays' | 'startTi
 
 export function titleIn(program: { title: string; titleEn: string | null }, locale: 'ko' | 'en'): string {
   return locale === 'en' && program.titleEn ? program.titleEn : program.title;
+}
+
+/** "Online", or the city and dong (and the room, when known). */
+export function placeText(
+  program: Pick<ProgramSummary, 'mode' | 'cityNameKo' | 'cityNameEn' | 'dongNameKo' | 'dongNameEn'> & { venueName?: string | null },
+  locale: 'ko' | 'en',
+  t: Translate,
+): string {
+  if (program.mode === 'online') return t('programs.online');
+  const city = locale === 'en' ? program.cityNameEn : program.cityNameKo;
+  const dong = locale === 'en' ? program.dongNameEn : program.dongNameKo;
+  return [city, dong, program.venueName].filter(Boolean).join(' · ');
+}
+
+/** "850m" under a kilometre, else "1.2km". */
+export function distanceText(metres: number, number: (n: number) => string): string {
+  return metres < 1000 ? `${number(Math.round(metres / 10) * 10)}m` : `${number(Math.round(metres / 100) / 10)}km`;
+}
+
+/** "3 places left", or full with the waitlist open. */
+export function seatsText(seatsLeft: number, t: Translate): string {
+  return seatsLeft > 0 ? t('programs.seatsLeft', { count: seatsLeft }) : t('programs.full');
 }

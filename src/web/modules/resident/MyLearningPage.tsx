@@ -1,26 +1,189 @@
-/** The resident's own page. Their lifelong learning record (enrolments, hours, certificates) arrives with the enrolment issue. */
+/** The resident's lifelong learning record: totals, hours by year and area, every course by where it stands, groups, volunteering. */
+import { lazy, Suspense, useId, useMemo } from 'react';
 import { Link } from 'react-router';
-import { roles } from '../../../shared/vocabulary/index.ts';
+import type { LearningEntry, LearningRecord } from '../../../shared/contracts/learning-account.ts';
+import type { EnrolmentStatus } from '../../../shared/vocabulary/index.ts';
+import { enrolmentStatuses, programAreas, roles, volunteerKinds } from '../../../shared/vocabulary/index.ts';
+import { useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
+import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
-import { PageTitle } from '../../ui/Status.tsx';
+import { Loaded, Loading, PageTitle } from '../../ui/Status.tsx';
+import { titleIn } from '../programs/format.ts';
+import { RATING_ANCHOR } from '../satisfaction/RatingForm.tsx';
 
-export function MyLearningPage() {
-  const { t, label } = useLocale();
-  const { me, ready } = useSession();
-  if (!ready) return null;
-  if (!me) return <p className="lc-notice">{t('common.loginNeeded')} <Link to="/login">{t('nav.login')}</Link></p>;
+const BarChart = lazy(() => import('../../ui/BarChart.tsx'));
+
+/** The record's groups, in the order a person looks for them. */
+const GROUPS: { key: string; statuses: readonly EnrolmentStatus[] }[] = [
+  { key: 'current', statuses: ['enrolled'] },
+  { key: 'waiting', statuses: ['waitlisted'] },
+  { key: 'completed', statuses: ['completed'] },
+  { key: 'ended', statuses: ['not_completed', 'cancelled'] },
+];
+
+function Totals({ totals }: { totals: LearningRecord['totals'] }) {
+  const { t, number } = useLocale();
+  return (
+    <div className="lc-stats">
+      <div className="lc-stat"><strong>{t('resident.coursesCount', { count: totals.completed })}</strong>{t('resident.completedCourses')}</div>
+      <div className="lc-stat"><strong>{t('programs.hours', { hours: number(totals.hours) })}</strong>{t('resident.learningHours')}</div>
+      <div className="lc-stat"><strong>{number(totals.credits)}</strong>{t('resident.credits')}</div>
+    </div>
+  );
+}
+
+function HoursByYear({ rows }: { rows: LearningRecord['totals']['byYearAndArea'] }) {
+  const { t, label, number } = useLocale();
+  const titleId = useId();
+  const years = useMemo(() => [...new Set(rows.map((r) => r.year))].sort(), [rows]);
+  const series = useMemo(() => [{ name: t('resident.hours'), values: years.map((year) => rows.filter((r) => r.year === year).reduce((sum, r) => sum + r.hours, 0)) }], [rows, years, t]);
+  if (rows.length === 0) return null;
+  return (
+    <section aria-labelledby={titleId}>
+      <h2 id={titleId} className="lc-section-title">{t('resident.byYear')}</h2>
+      <div className="lc-table-wrap">
+        <table className="lc-table">
+          <caption className="sr-only">{t('resident.byYear')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('resident.year')}</th>
+              <th scope="col">{t('programs.area')}</th>
+              <th scope="col" className="num">{t('resident.programs')}</th>
+              <th scope="col" className="num">{t('resident.hours')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={`${r.year}-${r.area}`}>
+                <td>{r.year}</td>
+                <td>{label(programAreas.get(r.area))}</td>
+                <td className="num">{number(r.programs)}</td>
+                <td className="num">{number(r.hours)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {years.length > 1 && (
+        <Suspense fallback={<Loading />}>
+          <BarChart title={t('resident.hoursPerYear')} categories={years.map(String)} series={series} />
+        </Suspense>
+      )}
+    </section>
+  );
+}
+
+function EntryCard({ entry }: { entry: LearningEntry }) {
+  const { t, locale, label } = useLocale();
+  return (
+    <li className="lc-card">
+      <div className="lc-badges">
+        <span className="krds-badge bg-light-primary">{label(programAreas.get(entry.area))}</span>
+        <span className="krds-badge outline-secondary">{label(enrolmentStatuses.get(entry.status))}</span>
+      </div>
+      <h4><Link to={`/programs/${entry.programId}`} lang={locale === 'en' && entry.titleEn ? 'en' : 'ko'}>{titleIn(entry, locale)}</Link></h4>
+      <ul className="lc-meta">
+        <li>{entry.institutionName} · {locale === 'en' ? entry.cityNameEn : entry.cityNameKo}</li>
+        <li>{entry.startsOn} ~ {entry.endsOn}</li>
+        <li>{t('programs.hours', { hours: entry.totalHours })}</li>
+        {entry.status !== 'waitlisted' && entry.status !== 'cancelled' && <li>{t('resident.attended', { attended: entry.attended, total: entry.sessionCount })}</li>}
+      </ul>
+      {entry.status === 'completed' && (
+        <p className="lc-actions">
+          {entry.certificateId && <Link className="krds-btn small secondary" to={`/certificates/${entry.certificateId}`}>{t('resident.certificate')}</Link>}
+          {!entry.rated && <Link className="krds-btn small tertiary" to={`/programs/${entry.programId}#${RATING_ANCHOR}`}>{t('resident.rate')}</Link>}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function Entries({ entries }: { entries: LearningEntry[] }) {
+  const { t } = useLocale();
+  return (
+    <section aria-labelledby="my-courses">
+      <h2 id="my-courses" className="lc-section-title">{t('resident.courses')}</h2>
+      {entries.length === 0 && <p>{t('resident.noCourses')} <Link to="/programs">{t('nav.programs')}</Link></p>}
+      {GROUPS.map(({ key, statuses }) => {
+        const group = entries.filter((e) => statuses.includes(e.status));
+        if (group.length === 0) return null;
+        return (
+          <section key={key} aria-labelledby={`my-courses-${key}`}>
+            <h3 id={`my-courses-${key}`} className="lc-group-title">{t(`resident.groups.${key}`)} <span className="lc-count">({group.length})</span></h3>
+            <ul className="lc-grid lc-plain-list">{group.map((entry) => <EntryCard key={entry.enrolmentId} entry={entry} />)}</ul>
+          </section>
+        );
+      })}
+    </section>
+  );
+}
+
+function Community({ record }: { record: LearningRecord }) {
+  const { t, label, date } = useLocale();
   return (
     <>
-      <PageTitle title={t('resident.title')} lead={t('resident.lead')} />
-      <h2 className="lc-section-title">{t('identity.account')}</h2>
+      <section aria-labelledby="my-groups">
+        <h2 id="my-groups" className="lc-section-title">{t('resident.studyGroups')}</h2>
+        {record.studyGroups.length === 0 ? <p>{t('resident.noStudyGroups')}</p> : (
+          <ul>{record.studyGroups.map((g) => <li key={g.id}>{g.name} · {g.cityNameKo} · {t(`resident.groupRoles.${g.role}`)} · {t('resident.since', { date: date(g.joinedOn) })}</li>)}</ul>
+        )}
+      </section>
+      <section aria-labelledby="my-volunteering">
+        <h2 id="my-volunteering" className="lc-section-title">{t('resident.volunteering')}</h2>
+        {record.volunteering.length === 0 ? <p>{t('resident.noVolunteering')}</p> : (
+          <ul>
+            {record.volunteering.map((v) => (
+              <li key={`${v.kind}-${v.since}`}>{label(volunteerKinds.get(v.kind))} · {v.cityNameKo} · {t('resident.since', { date: date(v.since) })}{!v.active && ` · ${t('resident.ended')}`}</li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}
+
+function Account() {
+  const { t, label } = useLocale();
+  const { me } = useSession();
+  if (!me) return null;
+  return (
+    <section aria-labelledby="my-account">
+      <h2 id="my-account" className="lc-section-title">{t('identity.account')}</h2>
       <dl className="lc-facts">
         <dt>{t('identity.displayName')}</dt><dd>{me.displayName}</dd>
         <dt>{t('identity.email')}</dt><dd>{me.email}</dd>
         <dt>{t('identity.roles')}</dt>
         <dd>{[label(roles.get('resident')), ...me.grants.map((g) => `${label(roles.get(g.role))}${g.scopeName ? ` · ${g.scopeName}` : ''}`)].join(', ')}</dd>
       </dl>
-      <p><Link className="krds-btn primary" to="/programs">{t('nav.programs')}</Link></p>
+    </section>
+  );
+}
+
+export function MyLearningPage() {
+  const { t } = useLocale();
+  const { me, ready } = useSession();
+  const record = useApi<LearningRecord>(me ? '/me/learning' : null);
+  if (!ready) return null;
+  if (!me) return <LoginPrompt />;
+  return (
+    <>
+      <PageTitle title={t('resident.title')} lead={t('resident.lead')} />
+      <Loaded state={record}>
+        {(r) => (
+          <>
+            <Totals totals={r.totals} />
+            <p className="lc-actions">
+              <a className="krds-btn secondary" href="/api/me/learning/export.pdf" download>{t('resident.downloadPdf')}</a>
+              <a className="krds-btn tertiary" href="/api/me/learning/export.json" download>{t('resident.downloadJson')}</a>
+            </p>
+            <Entries entries={r.entries} />
+            <HoursByYear rows={r.totals.byYearAndArea} />
+            <Community record={r} />
+            <Account />
+          </>
+        )}
+      </Loaded>
     </>
   );
 }

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { Random } from '../../../shared/lib/random.ts';
+import { composeProgram, copyListing, factLines, pickSubcategory, type CopyKind } from '../../../../db/seed/compose.ts';
+import { findCopies, jaccard, shingleSet, signature, similarity, type Listing } from './minhash.ts';
+import { COPY_THRESHOLD } from './copies.rules.ts';
+
+describe('near-duplicate detection', () => {
+  const random = new Random(11);
+  const dongs = ['철산동', '하안1동', '연향동', '조곡동', '상록동', '중앙동', '원미동', '해운대동'];
+
+  /** A listing as the generator writes it: content from the catalogue, then its own facts. */
+  const listing = (institution: number) => {
+    const context = { dongName: random.pick(dongs), institutionName: `기관${institution} 평생학습센터`, online: false };
+    const p = composeProgram(random, pickSubcategory(random, 'lifelong_learning_centre'), context);
+    const sentences = [...p.sentences, ...factLines({
+      startsOn: `2027-0${random.int(1, 9)}-${String(random.int(10, 28))}`, weekdays: random.pick(['월', '화·목', '수', '토']),
+      startTime: random.pick(['10:00', '14:00', '19:00']), endTime: random.pick(['12:00', '16:00', '21:00']), sessions: p.sessions,
+      place: `${context.institutionName} ${random.pick(['강의실', '다목적실', '전산실'])}`, feeKrw: random.pick([0, 30000, 50000]),
+      phone: `0${random.int(31, 64)}-${random.int(200, 989)}-${random.int(1000, 9999)}`,
+    })];
+    return { title: p.title, sentences, context };
+  };
+  const text = (l: { title: string; sentences: string[] }) => `${l.title} ${l.sentences.join(' ')}`;
+
+  it('ignores spacing and punctuation, and its estimate follows the exact similarity', () => {
+    const a = listing(1);
+    expect(similarity(signature(text(a)), signature(text(a).replace(/ /g, '  ').replace(/\./g, '!')))).toBe(1);
+    const b = copyListing(random, a, 'edited', a.context);
+    const exact = jaccard(shingleSet(text(a)), shingleSet(text(b)));
+    expect(exact).toBeGreaterThan(0.7);
+    expect(Math.abs(similarity(signature(text(a)), signature(text(b))) - exact)).toBeLessThan(0.2);
+    expect(jaccard(shingleSet(text(a)), shingleSet(text(listing(2))))).toBeLessThan(0.5);
+  });
+
+  it('finds planted copies among generated listings with precision and recall of at least 0.95', () => {
+    const listings: Listing[] = [];
+    const originals: { id: number; title: string; sentences: string[]; context: ReturnType<typeof listing>['context'] }[] = [];
+    const sourceOf = new Map<number, number>();
+    let id = 0;
+    for (let n = 0; n < 4000; n++) {
+      const institution = n % 400;
+      const l = listing(institution);
+      listings.push({ id: ++id, institutionId: institution, text: text(l) });
+      originals.push({ id, ...l });
+    }
+    for (let n = 0; n < 200; n++) {
+      const source = random.pick(originals);
+      const copy = copyListing(random, source, random.pick<CopyKind>(['exact', 'edited', 'reordered']), source.context);
+      listings.push({ id: ++id, institutionId: 1000 + n, text: text(copy) });
+      sourceOf.set(id, source.id);
+    }
+    const found = findCopies(listings, COPY_THRESHOLD);
+    // Two copies of one source are copies of each other too.
+    const root = (x: number) => sourceOf.get(x) ?? x;
+    const precision = found.filter((p) => root(p.a) === root(p.b)).length / found.length;
+    const key = (a: number, b: number) => `${Math.min(a, b)}:${Math.max(a, b)}`;
+    const foundKeys = new Set(found.map((p) => key(p.a, p.b)));
+    const recall = [...sourceOf].filter(([copy, source]) => foundKeys.has(key(copy, source))).length / sourceOf.size;
+    expect(precision).toBeGreaterThanOrEqual(0.95);
+    expect(recall).toBeGreaterThanOrEqual(0.95);
+  });
+});

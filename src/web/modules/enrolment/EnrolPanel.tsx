@@ -1,0 +1,122 @@
+/**
+ * A person's place in one program: log in, enrol (or join the waitlist), see where they stand, cancel;
+ * after the course, the certificate and the way to the rating form. Refusals show the server's words.
+ */
+import { useId, useState } from 'react';
+import { Link } from 'react-router';
+import type { EnrolmentView } from '../../../shared/contracts/enrolment.ts';
+import type { LearningEntry } from '../../../shared/contracts/learning-account.ts';
+import type { ProgramDetail } from '../../../shared/contracts/programs.ts';
+import { programStatuses } from '../../../shared/vocabulary/index.ts';
+import { api, useApi } from '../../api/client.ts';
+import { useSubmission } from '../../api/useSubmission.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
+import { useSession } from '../../shells/session.tsx';
+import { ConfirmAction } from '../../ui/ConfirmAction.tsx';
+import { FormStatus } from '../../ui/FormStatus.tsx';
+import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { RATING_ANCHOR } from '../satisfaction/RatingForm.tsx';
+
+function EnrolForm({ program, onDone }: { program: ProgramDetail; onDone(): void }) {
+  const { t, label } = useLocale();
+  const path = `/programs/${program.id}/enrolment`;
+  const enrol = useSubmission(() => api<EnrolmentView>(path, { method: 'POST', body: {} }), onDone);
+  const enrolAnyway = useSubmission(() => api<EnrolmentView>(path, { method: 'POST', body: { allowClash: true } }), onDone);
+  const clash = enrol.error?.code === 'schedule_clash';
+  if (program.status !== 'published') return <p>{t('enrolment.notTaking', { status: label(programStatuses.get(program.status)) })}</p>;
+  return (
+    <>
+      {program.seatsLeft === 0 && <p className="lc-hint">{t('enrolment.fullHint')}</p>}
+      <form onSubmit={enrol.onSubmit}>
+        <button type="submit" className="krds-btn primary" disabled={enrol.busy}>{program.seatsLeft > 0 ? t('enrolment.enrol') : t('enrolment.joinWaitlist')}</button>
+      </form>
+      {enrol.error?.status === 401 ? <LoginPrompt message={t('enrolment.loginFirst')} /> : <FormStatus error={enrol.formError()} />}
+      {clash && (
+        <form onSubmit={enrolAnyway.onSubmit}>
+          <p className="lc-hint">{t('enrolment.clashHint')}</p>
+          <button type="submit" className="krds-btn secondary" disabled={enrolAnyway.busy}>{t('enrolment.enrolAnyway')}</button>
+          <FormStatus error={enrolAnyway.formError()} />
+        </form>
+      )}
+    </>
+  );
+}
+
+/** Cancelling asks once more: the place goes to the next person waiting. */
+function CancelButton({ programId, onDone }: { programId: number; onDone(): void }) {
+  const { t } = useLocale();
+  const cancel = useSubmission(() => api(`/programs/${programId}/enrolment`, { method: 'DELETE' }), onDone);
+  return (
+    <ConfirmAction label={t('enrolment.cancel')} question={t('enrolment.confirmCancel')} yes={t('enrolment.confirmYes')} no={t('enrolment.confirmNo')}
+      busy={cancel.busy} onConfirm={cancel.onSubmit}>
+      <FormStatus error={cancel.formError()} />
+    </ConfirmAction>
+  );
+}
+
+/** After the last session: the certificate, and the way to the rating form until it is answered. */
+function Completed({ entry }: { entry: LearningEntry | undefined }) {
+  const { t } = useLocale();
+  if (!entry) return null;
+  return (
+    <p className="lc-actions">
+      {entry.certificateId && <Link className="krds-btn secondary" to={`/certificates/${entry.certificateId}`}>{t('enrolment.certificate')}</Link>}
+      {!entry.rated && <a className="krds-btn tertiary" href={`#${RATING_ANCHOR}`}>{t('satisfaction.formTitle')}</a>}
+    </p>
+  );
+}
+
+function StatusLine({ program, enrolment }: { program: ProgramDetail; enrolment: EnrolmentView | undefined }) {
+  const { t } = useLocale();
+  // The moment the page opened is "now" enough to name the next session.
+  const [now] = useState(Date.now);
+  const next = program.sessions.find((s) => new Date(s.startsAt).getTime() > now);
+  switch (enrolment?.status) {
+    case 'enrolled':
+      return <><strong>{t('enrolment.enrolled')}</strong>{next && ` ${t('enrolment.nextSession', { date: next.startsAt.slice(0, 10), time: next.startsAt.slice(11, 16) })}`}</>;
+    case 'waitlisted':
+      return <><strong>{t('enrolment.waitlisted', { position: enrolment.waitlistPosition })}</strong> {t('enrolment.waitlistHint')}</>;
+    case 'completed':
+      return <strong>{t('enrolment.completed')}</strong>;
+    case 'not_completed':
+      return <strong>{t('enrolment.notCompleted')}</strong>;
+    case 'cancelled':
+      return <>{t('enrolment.cancelled')}</>;
+    default:
+      return null;
+  }
+}
+
+export function EnrolPanel({ program, completed, onChange }: { program: ProgramDetail; completed: LearningEntry | undefined; onChange(): void }) {
+  const { t } = useLocale();
+  const { me, ready } = useSession();
+  const titleId = useId();
+  const mine = useApi<EnrolmentView>(me ? `/programs/${program.id}/enrolment` : null);
+  const changed = () => {
+    mine.reload();
+    onChange();
+  };
+  const none = mine.error?.status === 404;
+  const enrolment = none ? undefined : mine.data;
+  const status = enrolment?.status;
+
+  const body = () => {
+    if (!ready) return null;
+    if (!me) return <LoginPrompt message={t('enrolment.loginFirst')} />;
+    if (mine.error && !none) return <ErrorNotice error={mine.error} onRetry={mine.reload} />;
+    if (!none && !mine.data) return <Loading />;
+    if (status === 'enrolled' || status === 'waitlisted') return <CancelButton programId={program.id} onDone={changed} />;
+    if (status === 'completed') return <Completed entry={completed} />;
+    if (status === 'not_completed') return null;
+    return <EnrolForm program={program} onDone={changed} />;
+  };
+
+  return (
+    <section className="lc-panel" aria-labelledby={titleId}>
+      <h2 id={titleId} className="lc-subtitle">{t('enrolment.title')}</h2>
+      <p role="status" className="lc-enrolment-status"><StatusLine program={program} enrolment={enrolment} /></p>
+      {body()}
+    </section>
+  );
+}

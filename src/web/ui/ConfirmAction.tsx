@@ -1,0 +1,33 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+
+/** A button for something that cannot be undone: it asks once more before doing it. */
+export function ConfirmAction({ label, question, yes, no, busy, onConfirm, children }: {
+  label: string;
+  question: string;
+  yes: string;
+  no: string;
+  busy: boolean;
+  onConfirm(event: FormEvent): void;
+  /** The outcome (e.g. a FormStatus), shown under the question. */
+  children?: ReactNode;
+}) {
+  const [asking, setAsking] = useState(false);
+  if (!asking) {
+    return (
+      <>
+        <button type="button" className="krds-btn secondary" onClick={() => setAsking(true)}>{label}</button>
+        {children}
+      </>
+    );
+  }
+  return (
+    <form className="lc-confirm" onSubmit={(event) => { onConfirm(event); setAsking(false); }}>
+      <p>{question}</p>
+      <div className="lc-form-row">
+        <button type="submit" className="krds-btn primary" disabled={busy}>{yes}</button>
+        <button type="button" className="krds-btn tertiary" onClick={() => setAsking(false)}>{no}</button>
+      </div>
+      {children}
+    </form>
+  );
+}
