@@ -3,6 +3,6 @@ import { defineConfig } from 'drizzle-kit';
 export default defineConfig({
   dialect: 'postgresql',
   casing: 'snake_case',
-  schema: './src/server/modules/*/*.schema.ts',
+  schema: ['./src/server/modules/*/*.schema.ts', './src/server/platform/*/*.schema.ts'],
   out: './db/migrations',
 });

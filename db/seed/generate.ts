@@ -12,6 +12,7 @@ import type { CopyValue } from '../../src/server/platform/database/copy-format.t
 import type { Progress } from '../../src/server/platform/jobs/progress.ts';
 import { geography } from '../../src/server/modules/geography/index.ts';
 import { programsModule } from '../../src/server/modules/programs/index.ts';
+import { indicatorsModule } from '../../src/server/modules/indicators/index.ts';
 import { addDays, scheduleSessions, sessionHours, todayInKorea } from '../../src/server/modules/programs/schedule.ts';
 import {
   cityDepartments, eventTitlePatterns, eventVenues, institutionNamePatterns, institutionNamePatternsEn, roomNames,
@@ -22,6 +23,8 @@ import { historyOf, nationalDemoCities, undesignatedHistory } from './designatio
 import { demoCities, type DemoCity } from './learning-cities.ts';
 import { Random } from '../../src/shared/lib/random.ts';
 import { sizeSpecs } from './sizes.ts';
+import { cityRecordRows } from './city-records.ts';
+import { residentsSay } from './demand.ts';
 import { createDemoAccounts } from './accounts.ts';
 import type { CredentialSettings } from '../../src/server/modules/credentials/credentials.service.ts';
 
@@ -95,10 +98,22 @@ class Writer {
 const tables = {
   designation_transitions: ['city_code', 'state', 'year', 'occurred_on', 'reason', 'evidence'],
   city_profiles: ['city_code', 'department', 'vision', 'homepage_url', 'phone'],
+  city_years: [
+    'city_code', 'year', 'budget_national_krw', 'budget_provincial_krw', 'budget_own_krw', 'city_total_budget_krw', 'dedicated_staff',
+    'certified_educators', 'has_department', 'department_name', 'learning_centres', 'dong_learning_centres', 'information_systems', 'portal_url',
+    'commercialised_programs', 'notes',
+  ],
+  committees: ['id', 'city_code', 'kind', 'name', 'established_on', 'description', 'active'],
+  committee_members: ['committee_id', 'city_code', 'name', 'affiliation', 'sector', 'role', 'joined_on', 'left_on'],
+  committee_meetings: ['committee_id', 'city_code', 'held_on', 'title', 'attendees', 'minutes', 'decisions'],
+  ordinances: ['city_code', 'kind', 'title', 'enacted_on', 'last_amended_on', 'repealed_on', 'url'],
+  staff_trainings: ['city_code', 'held_on', 'title', 'provider', 'hours', 'participants'],
   learning_events: ['city_code', 'kind', 'title', 'starts_on', 'ends_on', 'venue_name', 'dong_code', 'attendance', 'description'],
   institutions: ['id', 'city_code', 'dong_code', 'type', 'name', 'name_en', 'description', 'address', 'phone', 'lat', 'lon'],
   venues: ['id', 'institution_id', 'city_code', 'dong_code', 'name', 'seats', 'step_free', 'lat', 'lon'],
   people: ['id', 'email', 'display_name', 'birth_year', 'home_city_code', 'home_dong_code', 'locale', 'created_at'],
+  learning_wishes: ['person_id', 'city_code', 'dong_code', 'area', 'subcategory', 'target_group', 'note', 'created_at'],
+  search_misses: ['searched_at', 'query', 'city_code', 'dong_code', 'filters'],
   programs: [
     'id', 'city_code', 'institution_id', 'venue_id', 'dong_code', 'lat', 'lon', 'title', 'title_en', 'description', 'area',
     'subcategory', 'target_groups', 'purpose_tags', 'mode', 'status', 'starts_on', 'ends_on', 'weekdays', 'start_time',
@@ -108,7 +123,11 @@ const tables = {
   ],
   program_sessions: ['program_id', 'city_code', 'session_no', 'starts_at', 'ends_at'],
   demo_copy_plants: ['program_id', 'source_program_id', 'kind'],
-  enrolments: ['program_id', 'person_id', 'city_code', 'status', 'enrolled_at', 'status_changed_at'],
+  enrolments: ['id', 'program_id', 'person_id', 'city_code', 'status', 'enrolled_at', 'status_changed_at'],
+  program_ratings: [
+    'enrolment_id', 'program_id', 'institution_id', 'city_code', 'instructor', 'materials', 'motive', 'facility', 'overall', 'comment',
+    'created_at', 'updated_at',
+  ],
   study_groups: ['id', 'city_code', 'dong_code', 'name', 'area', 'description', 'meeting_pattern', 'founded_on', 'active'],
   study_group_members: ['study_group_id', 'person_id', 'city_code', 'role', 'joined_on'],
   volunteers: ['person_id', 'city_code', 'kind', 'areas', 'bio', 'since', 'active'],
@@ -162,6 +181,11 @@ function cityNames(city: Municipality) {
 const fillName = (pattern: string, values: Record<string, string>) =>
   pattern.replace(/\{(\w+)\}/g, (whole, key: string) => values[key] ?? whole);
 
+const ratingComments = [
+  '강사님이 친절하게 알려 주셔서 좋았어요.', '집 가까이에서 배울 수 있어 좋았습니다.', '다음 단계 과정도 열어 주세요.',
+  '수업 시간이 조금 더 길었으면 합니다.', '교재가 어려웠어요.', '같이 배운 분들과 동아리를 만들기로 했어요.',
+];
+
 const kstTimestamp = (date: string, time: string) => `${date}T${time}:00+09:00`;
 
 const weekdayNames: Record<Weekday, string> = { mon: '월', tue: '화', wed: '수', thu: '목', fri: '금', sat: '토', sun: '일' };
@@ -210,7 +234,9 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     dongsByCity.set(dong.municipalityCode, list);
   }
 
-  // Cities: designation histories, profiles, learning events.
+  const ids = { institution: 0, venue: 0, program: 0, person: 0, studyGroup: 0, enrolment: 0, committee: 0 };
+
+  // Cities: designation histories, profiles, their record (budget, staff, committees…), learning events.
   progress({ phase: 'Cities and designations', done: 0, total: participating.length });
   for (const { demo, city } of participating) {
     const r = random.fork(`designation:${city.code}`);
@@ -223,6 +249,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     ]);
     if (!designated) continue;
     const dongs = dongsByCity.get(city.code)!;
+    cityRecordRows(r.fork('record'), { ...city, dongs: dongs.length, designatedYear: demo.designatedYear }, currentYear - 5, currentYear, ids, (table, row) => writer.add(table, row));
     for (let year = Math.max(demo.designatedYear, currentYear - 5); year <= currentYear; year++) {
       const edition = year - demo.designatedYear + 1;
       const festivalStart = `${year}-${r.pick(['09', '10'])}-${String(r.int(3, 24)).padStart(2, '0')}`;
@@ -251,7 +278,6 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   const residentsPerCity = allocate(spec.residents, weights, 30);
   const enrolmentsPerCity = allocate(spec.enrolments, programsPerCity);
 
-  const ids = { institution: 0, venue: 0, program: 0, person: 0, studyGroup: 0 };
   const copySources: { programId: number; institutionId: number; cityCode: string; composed: ReturnType<typeof composeProgram> }[] = [];
   const onlineLearners: { id: number; age: number }[] = [];
   let plantedCopies = 0;
@@ -305,7 +331,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     const ageBands: readonly (readonly [[number, number], number])[] = [
       [[14, 19], 4], [[20, 29], 8], [[30, 39], 13], [[40, 49], 17], [[50, 59], 20], [[60, 69], 22], [[70, 79], 12], [[80, 89], 4],
     ];
-    const residents: { id: number; age: number }[] = [];
+    const residents: { id: number; age: number; dong: Dong }[] = [];
     for (let n = 0; n < residentsPerCity[cityIndex]!; n++) {
       const [lo, hi] = r.weighted(ageBands);
       const age = r.int(lo, hi);
@@ -313,9 +339,10 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       const dong = r.weighted(dongWeights);
       writer.add('people', [
         id, `resident.${id}@example.com`, personName(r).ko, currentYear - age, city.code, dong.code, r.chance(0.04) ? 'en' : 'ko',
-        `${addDays(today, -r.int(30, 2000))}T09:00:00+09:00`,
+        // Most joined before the years of program history; their earlier records count from when they joined.
+        `${addDays(today, -(r.chance(0.7) ? r.int(1830, 2600) : r.int(30, 1830)))}T09:00:00+09:00`,
       ]);
-      residents.push({ id, age });
+      residents.push({ id, age, dong });
       if (onlineLearners.length < 20_000 && age >= 19 && r.chance(0.1)) onlineLearners.push({ id, age });
     }
     const byAge = {
@@ -327,7 +354,9 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
 
     // Programs, their sessions, and a few planted near-copies of other institutions' programs.
     const perInstitution = allocate(programsPerCity[cityIndex]!, institutions.map((i) => programWeight[i.type]));
-    const programs: { id: number; capacity: number; status: string; startsOn: string; endsOn: string; publishedAt: string; pool: readonly { id: number }[] }[] = [];
+    const programs: {
+      id: number; institutionId: number; capacity: number; status: string; startsOn: string; endsOn: string; publishedAt: string; pool: readonly { id: number }[];
+    }[] = [];
     for (const [k, institution] of institutions.entries()) {
       for (let n = 0; n < perInstitution[k]!; n++) {
         const id = ++ids.program;
@@ -359,7 +388,9 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
         const endMinutes = startMinutes + hoursPerSession * 60;
         const endTime = `${String(Math.floor(endMinutes / 60)).padStart(2, '0')}:${String(endMinutes % 60).padStart(2, '0')}`;
         const weekdays = r.sample(weekdayChoices, r.chance(0.3) && weekdayChoices.length > 1 ? 2 : 1) as Weekday[];
-        const startsOn = addDays(today, r.int(-330, 80));
+        // Most programs run now; the rest are the city's last four years, fewer each year back (the system grew).
+        const yearsBack = r.weighted([[0, 34], [1, 21], [2, 17], [3, 15], [4, 13]]);
+        const startsOn = yearsBack === 0 ? addDays(today, r.int(-330, 80)) : addDays(today, -365 * yearsBack - r.int(0, 330));
         const startAt = `${String(Math.floor(startMinutes / 60)).padStart(2, '0')}:${String(startMinutes % 60).padStart(2, '0')}`;
         const slots = scheduleSessions(startsOn, weekdays, composed.sessions, startAt, endTime);
         const endsOn = slots[slots.length - 1]!.date;
@@ -407,9 +438,12 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
           copySources.push({ programId: id, institutionId: institution.id, cityCode: city.code, composed });
         }
         // Learners who meet the program's age rule; online programs also draw learners from other cities.
-        const pool = minAge === 65 ? byAge.senior65 : minAge === 60 ? byAge.senior : target === 'youth' ? byAge.youth : byAge.adult;
+        const currentPool = minAge === 65 ? byAge.senior65 : minAge === 60 ? byAge.senior : target === 'youth' ? byAge.youth : byAge.adult;
+        // Years back, people were younger: the age rule applies to their age then.
+        const pool = yearsBack === 0 || (minAge === null && maxAge === null) ? currentPool
+          : currentPool.filter((p) => p.age - yearsBack >= (minAge ?? 0) && p.age - yearsBack - 1 <= (maxAge ?? Infinity));
         programs.push({
-          id, capacity, status, startsOn, endsOn, publishedAt: publishedOn,
+          id, institutionId: institution.id, capacity, status, startsOn, endsOn, publishedAt: publishedOn,
           pool: mode === 'online' && minAge === null && maxAge === null && onlineLearners.length > 100 && r.chance(0.3) ? onlineLearners : pool,
         });
       }
@@ -419,6 +453,9 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     const open = programs.filter((p) => p.status !== 'draft');
     // A few popular classes draw far more people than they seat: those fill up and keep a waitlist.
     const wanted = allocate(enrolmentsPerCity[cityIndex]!, open.map((p) => p.capacity * (r.chance(0.08) ? 3 : r.between(0.4, 1.6))));
+    // How well the city's institutions teach, as residents rate it: cities and institutions differ.
+    const cityQuality = r.normal(0, 0.25);
+    const institutionQuality = new Map(institutions.map((i) => [i.id, r.normal(0, 0.3)]));
     for (const [k, program] of open.entries()) {
       const chosenPeople = r.sample(program.pool, Math.min(wanted[k]!, program.pool.length));
       const seats = program.capacity;
@@ -431,7 +468,18 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
             : program.status === 'closed' ? (r.chance(0.84) ? 'completed' : 'not_completed')
               : 'enrolled';
         const changedOn = status === 'completed' || status === 'not_completed' ? program.endsOn : enrolledOn;
-        writer.add('enrolments', [program.id, person.id, city.code, status, kstTimestamp(enrolledOn, '09:30'), kstTimestamp(changedOn, '18:00')]);
+        const enrolmentId = ++ids.enrolment;
+        writer.add('enrolments', [enrolmentId, program.id, person.id, city.code, status, kstTimestamp(enrolledOn, '09:30'), kstTimestamp(changedOn, '18:00')]);
+        if (status === 'completed' && r.chance(0.35)) {
+          const mean = 4.1 + cityQuality + institutionQuality.get(program.institutionId)!;
+          const score = () => Math.max(1, Math.min(5, Math.round(r.normal(mean, 0.7))));
+          const ratedDay = addDays(program.endsOn, r.int(0, 10));
+          const ratedOn = kstTimestamp(ratedDay < today ? ratedDay : today, '08:00');
+          writer.add('program_ratings', [
+            enrolmentId, program.id, program.institutionId, city.code, score(), score(), score(), score(), score(),
+            r.chance(0.2) ? r.pick(ratingComments) : '', ratedOn, ratedOn,
+          ]);
+        }
       });
     }
 
@@ -455,6 +503,8 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       writer.add('volunteers', [volunteer.id, city.code, kind, areas, '', addDays(today, -r.int(30, 2500)), r.chance(0.92)]);
     }
 
+    residentsSay(r.fork('demand'), { cityCode: city.code, residents, today }, (table, row) => writer.add(table, row));
+
     await writer.flush();
     programsDone += programs.length;
     progress({ phase: 'Institutions and programs', done: programsDone, total: spec.programs });
@@ -470,6 +520,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   progress({ phase: 'Statistics', done: 0, total: 1 });
   await db.execute(sql`ANALYZE`);
   progress({ phase: 'Statistics', done: 1, total: 1 });
+  await indicatorsModule.recompute(db, null, (_phase, done, total) => progress({ phase: 'Indicators', done, total }));
 
   const written = (table: string) => writer.written.get(table) ?? 0;
   return {

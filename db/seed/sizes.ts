@@ -11,7 +11,7 @@ export interface SizeSpec {
 }
 
 export const sizeSpecs: Record<SeedSize, SizeSpec> = {
-  tiny: { cities: 31, institutions: 124, programs: 800, residents: 1_500, enrolments: 4_000 },
+  tiny: { cities: 31, institutions: 124, programs: 1_500, residents: 1_500, enrolments: 6_000 },
   small: { cities: 31, institutions: 300, programs: 3_000, residents: 6_000, enrolments: 25_000 },
   demo: { cities: 31, institutions: 600, programs: 10_000, residents: 20_000, enrolments: 100_000 },
   large: { cities: 229, institutions: 5_000, programs: 100_000, residents: 200_000, enrolments: 1_000_000 },

@@ -17,6 +17,7 @@ import { registerSpa } from './platform/http/spa.ts';
 import type { Api } from './platform/http/api.ts';
 import { registerSessionCookie } from './platform/auth/session-cookie.ts';
 import { registerHealth } from './platform/http/health.ts';
+import { registerJobRoutes } from './platform/jobs/jobs.ts';
 import { modules, type ModuleContext } from './modules/index.ts';
 import { identity } from './modules/identity/index.ts';
 
@@ -85,6 +86,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
         if (request.body === undefined && request.method !== 'GET' && request.method !== 'HEAD') request.body = {};
       });
       registerHealth(api, database);
+      registerJobRoutes(api, database.db);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
       for (const module of modules) await module.register(api, context);
     },

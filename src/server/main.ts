@@ -8,9 +8,13 @@ import { migrate } from './platform/database/migrate.ts';
 import { buildApp } from './app.ts';
 import { geography } from './modules/geography/index.ts';
 import { programsModule } from './modules/programs/index.ts';
+import { indicatorsModule } from './modules/indicators/index.ts';
+import { failInterruptedJobs } from './platform/jobs/jobs.ts';
 import { todayInKorea } from './modules/programs/schedule.ts';
 import { databaseIsEmpty, seedDemo } from '../../db/seed/generate.ts';
 import { consoleProgress } from './platform/jobs/progress.ts';
+
+const INDICATOR_REFRESH_MS = 2000;
 
 export async function prepareDatabase(config: Config, log: (line: string) => void): Promise<Database> {
   const database = await openDatabase(config.database);
@@ -26,6 +30,8 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
       log(`Demo ready: ${summary.cities} cities, ${summary.institutions} institutions, ${summary.programs} programs, ${summary.residents} residents, ${summary.enrolments} enrolments.`);
     }
     await maintainCatalogue(database, log);
+    await failInterruptedJobs(database.db);
+    if (await indicatorsModule.ensureComputed(database.db)) log('Computed every city’s indicators.');
     return database;
   } catch (error) {
     await database.close();
@@ -64,6 +70,8 @@ export async function main(): Promise<void> {
 
   const hourly = setInterval(() => void maintainCatalogue(database, log).catch((error: unknown) => app.log.error(error)), 3600_000);
   hourly.unref();
+  // Indicators follow the data: cities whose data changed are recomputed every few seconds.
+  indicatorsModule.startIndicatorWorker(database.db, INDICATOR_REFRESH_MS, (error) => app.log.error(error));
   await app.listen({ host: config.host, port: config.port });
   const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
   log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s: http://${shownHost}:${config.port}  (API docs: /api/docs)`);

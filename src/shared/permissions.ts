@@ -16,6 +16,16 @@ export const permissions = {
   /** Roster, waitlist, attendance, completion: the institution that runs the program. */
   'program.manage': { institution_staff: 'own_institution', administrator: 'any' },
   'designation.record': { ministry_officer: 'any', administrator: 'any' },
+  /** The city's own record (budget, staff, committees, ordinances…) and what is computed from it: private to the city. */
+  'city.record.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
+  'city.record.update': { city_officer: 'own_city', administrator: 'any' },
+  /** The city console's analyses: indicators, gaps, access, copies, the annual report. */
+  'city.analysis.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
+  /** Every city's indicators side by side, named (officers of one city see peers only as a distribution). */
+  'indicators.national.view': { ministry_officer: 'any', administrator: 'any' },
+  'index.weights.update': { ministry_officer: 'any', administrator: 'any' },
+  /** Near-copies of an institution's own programs: its staff see them before and after publishing. */
+  'program.copies.view': { institution_staff: 'own_institution', city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
   'people.list': { administrator: 'any' },
   'role.grant': { administrator: 'any' },
 } as const satisfies Record<string, Partial<Record<RoleCode, ScopeRule>>>;

@@ -15,6 +15,8 @@ import { enrolmentModule } from './enrolment/index.ts';
 import { credentials } from './credentials/index.ts';
 import { learningAccount } from './learning-account/index.ts';
 import { satisfaction } from './satisfaction/index.ts';
+import { cityRecord } from './city-record/index.ts';
+import { indicatorsModule } from './indicators/index.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -30,4 +32,5 @@ export interface AppModule {
 
 export const modules: AppModule[] = [
   geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
+  cityRecord, indicatorsModule,
 ];

@@ -1,5 +1,5 @@
 import Type, { type Static } from 'typebox';
-import { designationStates, eventKinds, municipalityKinds } from '../vocabulary/index.ts';
+import { designationStates, municipalityKinds } from '../vocabulary/index.ts';
 import { CityCode, Code, Nullable } from './common.ts';
 
 export const LearningCitySummary = Type.Object({
@@ -75,18 +75,5 @@ export const DesignationYear = Type.Object({
   cumulative: Type.Integer(),
 });
 export type DesignationYear = Static<typeof DesignationYear>;
-
-export const LearningEvent = Type.Object({
-  id: Type.Integer(),
-  cityCode: Type.String(),
-  kind: Code(eventKinds.codes),
-  title: Type.String(),
-  startsOn: Type.String({ format: 'date' }),
-  endsOn: Type.String({ format: 'date' }),
-  venueName: Type.String(),
-  attendance: Nullable(Type.Integer()),
-  description: Type.String(),
-});
-export type LearningEvent = Static<typeof LearningEvent>;
 
 export const CityParams = Type.Object({ code: CityCode });

@@ -1,10 +1,10 @@
 /** Every SQL statement of the cities module. */
-import { count, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type { LearningCitySummary, UpdateCityProfileBody } from '../../../shared/contracts/cities.ts';
 import { activeDesignationStates, type DesignationState } from '../../../shared/vocabulary/index.ts';
 import { containing, firstRow, rows, offsetOf, pageOf, type Executor } from '../../platform/database/database.ts';
-import { cityProfiles, designationTransitions, learningEvents } from './cities.schema.ts';
+import { cityProfiles, designationTransitions } from './cities.schema.ts';
 
 export type CityListing = 'learning' | 'with_history' | 'all';
 
@@ -110,23 +110,4 @@ export async function upsertProfile(db: Executor, cityCode: string, changes: Upd
     .insert(cityProfiles)
     .values({ cityCode, ...changes, updatedBy })
     .onConflictDoUpdate({ target: cityProfiles.cityCode, set: { ...changes, updatedBy, updatedAt: sql`now()` } });
-}
-
-export async function listEvents(db: Executor, cityCode: string, page: PageRequest) {
-  const where = eq(learningEvents.cityCode, cityCode);
-  return pageOf(
-    page,
-    db
-      .select({
-        id: learningEvents.id, cityCode: learningEvents.cityCode, kind: learningEvents.kind, title: learningEvents.title,
-        startsOn: learningEvents.startsOn, endsOn: learningEvents.endsOn, venueName: learningEvents.venueName,
-        attendance: learningEvents.attendance, description: learningEvents.description,
-      })
-      .from(learningEvents)
-      .where(where)
-      .orderBy(desc(learningEvents.startsOn), desc(learningEvents.id))
-      .limit(page.pageSize)
-      .offset(offsetOf(page)),
-    db.select({ n: count() }).from(learningEvents).where(where),
-  );
 }

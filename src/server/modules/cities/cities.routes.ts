@@ -1,7 +1,7 @@
 import Type from 'typebox';
-import { Code, Page, pageQuery, pageRequest, PageQuery } from '../../../shared/contracts/common.ts';
+import { Code, Page, pageQuery, pageRequest } from '../../../shared/contracts/common.ts';
 import {
-  CityDetail, CityParams, DesignationYear, LearningCitySummary, LearningEvent, RecordDesignationBody, UpdateCityProfileBody,
+  CityDetail, CityParams, DesignationYear, LearningCitySummary, RecordDesignationBody, UpdateCityProfileBody,
 } from '../../../shared/contracts/cities.ts';
 import { designationStates } from '../../../shared/vocabulary/index.ts';
 import { authorize } from '../../platform/auth/actor.ts';
@@ -60,11 +60,4 @@ export function registerCityRoutes(api: Api, { database }: ModuleContext): void 
     const actor = authorize(request, 'designation.record', { cityCode: request.params.code });
     return reply.status(201).send(await service.recordDesignation(db, request.params.code, request.body, actor.personId));
   });
-
-  api.get('/cities/:code/events', {
-    schema: {
-      tags, summary: "The city's learning events, newest first", params: CityParams,
-      querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Page(LearningEvent), ...errorResponses },
-    },
-  }, (request) => queries.listEvents(db, request.params.code, pageRequest(request.query)));
 }

@@ -1,11 +1,11 @@
 /**
  * Learning cities: each city's designation history (every transition, with who, when, why and evidence),
- * its public profile, and its learning events (festivals, seminars, forums, presentations).
+ * and its public profile. (Its learning events are part of the city's record: modules/city-record.)
  */
 import { date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { designationStates, eventKinds, type DesignationState, type EventKind } from '../../../shared/vocabulary/index.ts';
+import { designationStates, type DesignationState } from '../../../shared/vocabulary/index.ts';
 import { checkIn, createdAt } from '../../platform/database/columns.ts';
-import { dongs, municipalities } from '../geography/geography.schema.ts';
+import { municipalities } from '../geography/geography.schema.ts';
 import { people } from '../identity/identity.schema.ts';
 
 /** The current state of a city is its latest transition. */
@@ -39,21 +39,3 @@ export const cityProfiles = pgTable('city_profiles', {
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   updatedBy: integer().references(() => people.id),
 });
-
-export const learningEvents = pgTable(
-  'learning_events',
-  {
-    id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    cityCode: text().notNull().references(() => municipalities.code),
-    kind: text().$type<EventKind>().notNull(),
-    title: text().notNull(),
-    startsOn: date({ mode: 'string' }).notNull(),
-    endsOn: date({ mode: 'string' }).notNull(),
-    venueName: text().notNull().default(''),
-    dongCode: text().references(() => dongs.code),
-    attendance: integer(),
-    description: text().notNull().default(''),
-    createdAt: createdAt(),
-  },
-  (t) => [index().on(t.cityCode, t.startsOn), checkIn('learning_events_kind_check', t.kind, eventKinds.codes)],
-);

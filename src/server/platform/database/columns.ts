@@ -23,3 +23,9 @@ export const createdAt = () => timestamp({ withTimezone: true }).notNull().defau
 
 /** PostgreSQL's full-text document type (drizzle has no built-in for it). */
 export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+
+/** Binary data (Buffer on both drivers). */
+export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
+  dataType: () => 'bytea',
+  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
+});

@@ -1,7 +1,8 @@
 /** A learning city: its profile, designation history, institutions and events; its officers edit the profile. */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import type { CityDetail, LearningEvent } from '../../../shared/contracts/cities.ts';
+import type { CityDetail } from '../../../shared/contracts/cities.ts';
+import type { LearningEvent } from '../../../shared/contracts/city-record.ts';
 import type { PageOf } from '../../../shared/contracts/common.ts';
 import type { InstitutionSummary } from '../../../shared/contracts/institutions.ts';
 import { designationStates, eventKinds, institutionTypes } from '../../../shared/vocabulary/index.ts';

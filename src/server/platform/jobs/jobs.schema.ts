@@ -1,0 +1,28 @@
+/**
+ * Long work a person waits for (reports, imports, recomputations): its progress, and its result file.
+ * Kept in the database so that any server instance can answer "how far along is it?".
+ */
+import { index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
+import { bytea } from '../database/columns.ts';
+
+export const jobs = pgTable(
+  'jobs',
+  {
+    id: text().primaryKey(),
+    kind: text().notNull(),
+    /** Who asked for it: only they may see its progress and take its result. */
+    ownerId: integer(),
+    cityCode: text(),
+    status: text().notNull().default('running'),
+    phase: text().notNull().default(''),
+    done: integer().notNull().default(0),
+    total: integer().notNull().default(1),
+    error: text(),
+    resultName: text(),
+    resultType: text(),
+    result: bytea(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.ownerId, t.createdAt)],
+);

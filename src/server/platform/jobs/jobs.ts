@@ -1,0 +1,103 @@
+/**
+ * Long work that a person waits for (reports, imports, recomputations) runs in the background of the
+ * request that started it; its progress and result live in the `jobs` table so the page can poll them.
+ */
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import Type from 'typebox';
+import { JobParams, JobView } from '../../../shared/contracts/jobs.ts';
+import { firstRow, type AppDb } from '../database/database.ts';
+import { requireActor } from '../auth/actor.ts';
+import { notFound } from '../http/errors.ts';
+import { errorResponses, type Api } from '../http/api.ts';
+
+export interface JobResult {
+  name: string;
+  type: string;
+  content: Buffer;
+}
+
+/** Reports progress; writes at most a few times a second, always the last step of a phase. */
+export type ReportProgress = (phase: string, done: number, total: number) => Promise<void>;
+
+export interface JobSpec {
+  kind: string;
+  ownerId: number;
+  cityCode?: string;
+}
+
+const PROGRESS_INTERVAL_MS = 250;
+
+/** Starts `work` in the background and returns the job's id at once. */
+export async function startJob(db: AppDb, spec: JobSpec, work: (report: ReportProgress) => Promise<JobResult | void>): Promise<string> {
+  const id = randomUUID();
+  await db.execute(sql`INSERT INTO jobs (id, kind, owner_id, city_code, phase) VALUES (${id}, ${spec.kind}, ${spec.ownerId}, ${spec.cityCode ?? null}, 'starting')`);
+  let lastWrite = 0;
+  const report: ReportProgress = async (phase, done, total) => {
+    const now = Date.now();
+    if (done < total && now - lastWrite < PROGRESS_INTERVAL_MS) return;
+    lastWrite = now;
+    await db.execute(sql`UPDATE jobs SET phase = ${phase}, done = ${done}, total = ${Math.max(total, 1)} WHERE id = ${id}`);
+  };
+  void (async () => {
+    try {
+      const result = await work(report);
+      await db.execute(sql`UPDATE jobs SET status = 'done', done = total, finished_at = now(),
+        result_name = ${result?.name ?? null}, result_type = ${result?.type ?? null}, result = ${result?.content ?? null} WHERE id = ${id}`);
+    } catch (error) {
+      console.error(`job ${spec.kind} ${id} failed`, error);
+      await db.execute(sql`UPDATE jobs SET status = 'failed', finished_at = now(), error = ${(error as Error).message} WHERE id = ${id}`)
+        .catch(() => {});
+    }
+  })();
+  return id;
+}
+
+/** Work cut off by a restart will not finish: say so instead of showing it running for ever. */
+export async function failInterruptedJobs(db: AppDb): Promise<void> {
+  await db.execute(sql`UPDATE jobs SET status = 'failed', finished_at = now(), error = 'The server restarted before this finished. Please start it again.'
+    WHERE status = 'running'`);
+}
+
+interface JobRow {
+  id: string;
+  kind: string;
+  status: JobView['status'];
+  phase: string;
+  done: number;
+  total: number;
+  error: string | null;
+  resultName: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+}
+
+async function jobOf(db: AppDb, id: string, ownerId: number): Promise<JobView> {
+  const job = await firstRow<JobRow>(db, sql`
+    SELECT id, kind, status, phase, done, total, error, result_name AS "resultName", created_at::text AS "createdAt", finished_at::text AS "finishedAt"
+    FROM jobs WHERE id = ${id} AND owner_id = ${ownerId}`);
+  // Someone else's job is as good as no job: its existence is not for others to know.
+  if (!job) throw notFound('The job', 'id');
+  return { ...job, resultUrl: job.status === 'done' && job.resultName ? `/api/jobs/${job.id}/result` : null };
+}
+
+export function registerJobRoutes(api: Api, db: AppDb): void {
+  api.get('/jobs/:id', {
+    schema: { tags: ['platform'], summary: 'Progress of long work you started (a report, an import…)', params: JobParams, response: { 200: JobView, ...errorResponses } },
+  }, (request) => jobOf(db, request.params.id, requireActor(request).personId));
+
+  api.get('/jobs/:id/result', {
+    schema: {
+      tags: ['platform'], summary: 'The file your finished job produced', params: JobParams,
+      response: { 200: Type.Unsafe({ type: 'string', format: 'binary' }), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const job = await jobOf(db, request.params.id, requireActor(request).personId);
+    const file = await firstRow<{ result: Buffer | Uint8Array | null; resultType: string | null }>(db, sql`
+      SELECT result, result_type AS "resultType" FROM jobs WHERE id = ${job.id}`);
+    if (!job.resultUrl || !file?.result) throw notFound('The result', 'id');
+    return reply.type(file.resultType ?? 'application/octet-stream')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(job.resultName!)}`)
+      .send(Buffer.from(file.result));
+  });
+}
