@@ -18,6 +18,7 @@ import type { Api } from './platform/http/api.ts';
 import { registerSessionCookie } from './platform/auth/session-cookie.ts';
 import { registerHealth } from './platform/http/health.ts';
 import { registerJobRoutes } from './platform/jobs/jobs.ts';
+import { registerTableExport } from './platform/http/exports.ts';
 import { modules, type ModuleContext } from './modules/index.ts';
 import { identity } from './modules/identity/index.ts';
 
@@ -87,6 +88,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
       });
       registerHealth(api, database);
       registerJobRoutes(api, database.db);
+      registerTableExport(api);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
       for (const module of modules) await module.register(api, context);
     },

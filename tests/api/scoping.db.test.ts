@@ -80,6 +80,19 @@ describe(`role scoping on ${testEngine()}`, () => {
     expect((await t.anonymous.post('/api/programs', program)).statusCode).toBe(401);
   });
 
+  it('dates a program from the first day it meets', async () => {
+    const venue = (await t.anonymous.get(`/api/institutions/${staffInstitution.id}`)).json().venues[0];
+    // 2027-03-01 is a Monday; the classes are on Tuesdays and Thursdays.
+    const created = await staff.post('/api/programs', {
+      institutionId: staffInstitution.id, venueId: venue.id, title: '화목 서예 교실', description: '붓글씨의 기본 획부터 천천히 배웁니다.',
+      area: 'culture_arts', subcategory: 'everyday_arts', targetGroups: ['all'], mode: 'in_person', startsOn: '2027-03-01', weekdays: ['tue', 'thu'],
+      startTime: '10:00', endTime: '12:00', sessionCount: 4, capacity: Math.min(10, venue.seats), feeKrw: 0,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    expect(created.json()).toMatchObject({ startsOn: '2027-03-02', endsOn: '2027-03-11' });
+    expect(created.json().sessions[0].startsAt).toBe('2027-03-02T10:00:00+09:00');
+  });
+
   it('explains a program that does not hold together, naming the field', async () => {
     const venue = (await t.anonymous.get(`/api/institutions/${staffInstitution.id}`)).json().venues[0];
     const base = {

@@ -156,6 +156,9 @@ export const en: Messages = {
     confirmNo: 'No',
     certificate: 'See certificate',
     notTaking: 'Not taking enrolments now ({{status}}).',
+    windowClosed: 'Enrolment closed on {{date}}.',
+    windowNotOpen: 'Enrolment has not opened yet. It opens on {{date}}.',
+    closedBadge: 'Enrolment closed',
   },
   satisfaction: {
     title: 'What learners said',
@@ -245,6 +248,7 @@ export const en: Messages = {
     edit: 'Edit institution',
     description: 'About',
     website: 'Website',
+    name: 'Name of the institution',
   },
   identity: {
     email: 'Email',

@@ -12,8 +12,23 @@ function initialLocale(): Locale {
   return stored === 'en' ? 'en' : 'ko';
 }
 
+/**
+ * Each web module may keep its own words beside its pages, in `<name>.i18n.ts` exporting
+ * `text = { ko, en }`; they are found here and served under the file's name (`t('copies.title')`).
+ */
+export interface ModuleText<T extends Record<string, unknown> = Record<string, unknown>> {
+  ko: T;
+  en: T;
+}
+const moduleTexts = Object.entries(import.meta.glob<{ text: ModuleText }>('../modules/*/*.i18n.ts', { eager: true }))
+  .map(([path, module]) => [path.replace(/^.*\/([a-z-]+)\.i18n\.ts$/, '$1'), module.text] as const);
+for (const [name] of moduleTexts) {
+  if (name in ko) throw new Error(`The web module text "${name}" would hide the shared messages of the same name.`);
+}
+const fromModules = (locale: keyof ModuleText) => Object.fromEntries(moduleTexts.map(([name, text]) => [name, text[locale]]));
+
 void i18next.use(initReactI18next).init({
-  resources: { ko: { translation: ko }, en: { translation: en } },
+  resources: { ko: { translation: { ...ko, ...fromModules('ko') } }, en: { translation: { ...en, ...fromModules('en') } } },
   lng: initialLocale(),
   fallbackLng: 'ko',
   interpolation: { escapeValue: false },

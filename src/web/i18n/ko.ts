@@ -154,6 +154,9 @@ export const ko = {
     confirmNo: '아니요',
     certificate: '수료증 보기',
     notTaking: '지금은 신청을 받지 않습니다 ({{status}}).',
+    windowClosed: '신청 기간이 {{date}}에 끝났습니다.',
+    windowNotOpen: '아직 신청 기간이 아닙니다. {{date}}부터 신청할 수 있습니다.',
+    closedBadge: '접수 마감',
   },
   satisfaction: {
     title: '수강생 만족도',
@@ -243,6 +246,7 @@ export const ko = {
     edit: '기관 정보 고치기',
     description: '기관 소개',
     website: '홈페이지',
+    name: '기관 이름',
   },
   identity: {
     email: '이메일',

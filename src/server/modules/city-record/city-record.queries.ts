@@ -109,9 +109,10 @@ export async function listChanges(db: Executor, cityCode: string, filter: { enti
   return pageOf(
     page,
     rows<{ id: number; entity: string; entityKey: string; action: string; changedAt: string; changedByName: string | null; before: unknown; after: unknown }>(db, sql`
-      SELECT c.id, c.entity, c.entity_key AS "entityKey", c.action, c.changed_at::text AS "changedAt", p.display_name AS "changedByName", c.before, c.after
-      FROM city_record_changes c LEFT JOIN people p ON p.id = c.changed_by
-      WHERE ${where} ORDER BY c.changed_at DESC, c.id DESC LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`),
+      SELECT city_record_changes.id, entity, entity_key AS "entityKey", action, changed_at::text AS "changedAt",
+        people.display_name AS "changedByName", before, after
+      FROM city_record_changes LEFT JOIN people ON people.id = city_record_changes.changed_by
+      WHERE ${where} ORDER BY changed_at DESC, city_record_changes.id DESC LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`),
     db.select({ n: count() }).from(cityRecordChanges).where(where),
   );
 }

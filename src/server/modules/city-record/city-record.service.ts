@@ -168,7 +168,7 @@ export async function checkImport(file: Buffer): Promise<ImportedRow[]> {
 }
 
 /** Writes checked rows, all or nothing: a row that conflicts with a newer save stops the whole import. */
-export async function applyImport(db: AppDb, cityCode: string, rows: readonly ImportedRow[], personId: number, report: (done: number) => Promise<void>) {
+export async function applyImport(db: AppDb, cityCode: string, rows: readonly ImportedRow[], personId: number, report: (done: number) => void) {
   await db.transaction(async (tx) => {
     for (const [i, row] of rows.entries()) {
       try {
@@ -181,7 +181,7 @@ export async function applyImport(db: AppDb, cityCode: string, rows: readonly Im
         if (error instanceof HttpError) throw new HttpError(error.statusCode, error.code, `${row.sheet}, row ${row.row}: ${error.message}`, error.field);
         throw error;
       }
-      await report(i + 1);
+      report(i + 1);
     }
   });
 }

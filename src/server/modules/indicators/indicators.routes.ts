@@ -4,7 +4,7 @@ import {
   CityIndicators, CityIndicatorsQuery, IndicatorDefinitionView, NationalIndex, RecomputeResult, WeightSet, WeightsBody,
 } from '../../../shared/contracts/indicators.ts';
 import { indicatorList } from '../../../shared/vocabulary/index.ts';
-import { authorize } from '../../platform/auth/actor.ts';
+import { cityInPath, guard, requireActor } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import { startJob } from '../../platform/jobs/jobs.ts';
 import type { ModuleContext } from '../index.ts';
@@ -21,37 +21,33 @@ export function registerIndicatorRoutes(api: Api, { database }: ModuleContext): 
   }, () => indicatorList.map(({ code, ...definition }) => ({ id: code, ...definition, sources: [...definition.sources] })));
 
   api.get('/cities/:code/indicators', {
+    preValidation: guard('city.analysis.view', cityInPath),
     schema: {
       tags, summary: "A city's indicators over the years and against its peers, with its composite index standing",
       params: CityParams, querystring: CityIndicatorsQuery, response: { 200: CityIndicators, ...errorResponses },
     },
-  }, (request) => {
-    authorize(request, 'city.analysis.view', { cityCode: request.params.code });
-    return service.cityIndicators(db, request.params.code, request.query.year, request.query.peers ?? 'all');
-  });
+  }, (request) => service.cityIndicators(db, request.params.code, request.query.year, request.query.peers ?? 'all'));
 
   api.post('/cities/:code/indicators/recompute', {
+    preValidation: guard('city.analysis.view', cityInPath),
     schema: {
       tags, summary: "Recompute the city's indicators now (progress at /api/jobs/{jobId})", params: CityParams,
       response: { 202: RecomputeResult, ...errorResponses },
     },
   }, async (request, reply) => {
-    const actor = authorize(request, 'city.analysis.view', { cityCode: request.params.code });
-    const jobId = await startJob(db, { kind: 'indicators', ownerId: actor.personId, cityCode: request.params.code }, async (report) => {
+    const jobId = await startJob(db, { kind: 'indicators', ownerId: requireActor(request).personId, cityCode: request.params.code }, async (report) => {
       await service.recompute(db, [request.params.code], report);
     });
     return reply.status(202).send({ jobId });
   });
 
   api.get('/indicators/national', {
+    preValidation: guard('indicators.national.view'),
     schema: {
       tags, summary: "Every city's composite index scores, ranks with rank intervals, and indicator values (the ministry)",
       querystring: YearQuery, response: { 200: NationalIndex, ...errorResponses },
     },
-  }, (request) => {
-    authorize(request, 'indicators.national.view');
-    return service.nationalIndex(db, request.query.year);
-  });
+  }, (request) => service.nationalIndex(db, request.query.year));
 
   api.get('/indicators/weights', {
     schema: { tags, summary: 'Weights of the composite index: the set in force first, then its history', response: { 200: Type.Array(WeightSet), ...errorResponses } },
@@ -61,12 +57,12 @@ export function registerIndicatorRoutes(api: Api, { database }: ModuleContext): 
   });
 
   api.post('/indicators/weights', {
+    preValidation: guard('index.weights.update'),
     schema: {
       tags, summary: 'Set new weights (the ministry); earlier versions stay on record', body: WeightsBody,
       response: { 201: WeightSet, ...errorResponses },
     },
   }, async (request, reply) => {
-    const actor = authorize(request, 'index.weights.update');
-    return reply.status(201).send(await service.setWeights(db, request.body, actor.personId));
+    return reply.status(201).send(await service.setWeights(db, request.body, requireActor(request).personId));
   });
 }

@@ -26,12 +26,12 @@ export function indicatorSpan(today = programsModule.todayInKorea()) {
   return { from: to - YEARS_KEPT + 1, to };
 }
 
-export type Progress = (phase: string, done: number, total: number) => Promise<void> | void;
+export type Progress = (phase: string, done: number, total: number) => void;
 
 /** Computes and stores the indicators of the chosen cities (null: all that take part) for every kept year. */
 export async function recompute(db: AppDb, cities: queries.CitySelection, onProgress: Progress = () => {}): Promise<{ cities: number; values: number }> {
   const span = indicatorSpan();
-  await onProgress('Reading the platform’s data', 0, 1);
+  onProgress('Reading the platform’s data', 0, 1);
   // Before reading: a change made while we compute marks the city again, and the next round picks it up.
   await queries.clearStale(db, cities);
   const facts = await queries.factsOf(db, cities, span);
@@ -44,11 +44,11 @@ export async function recompute(db: AppDb, cities: queries.CitySelection, onProg
       const computed = computeIndicators(yearFacts, years.get(year - 3));
       for (const id of indicators.codes) values.push({ cityCode, year, indicatorId: id, ...computed[id] });
     }
-    await onProgress('Computing indicators', ++done, facts.size);
+    onProgress('Computing indicators', ++done, facts.size);
   }
-  await onProgress('Storing values', 0, 1);
+  onProgress('Storing values', 0, 1);
   await db.transaction(async (tx) => queries.storeValues(tx, [...facts.keys()], span, values, computedAt));
-  await onProgress('Storing values', 1, 1);
+  onProgress('Storing values', 1, 1);
   return { cities: facts.size, values: values.length };
 }
 

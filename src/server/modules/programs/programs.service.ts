@@ -120,6 +120,8 @@ export async function createProgram(db: AppDb, actor: Actor, body: CreateProgram
       cityCode: institution.cityCode,
       status,
       purposeTags: body.purposeTags ?? [],
+      // The first day it meets, not the day the form named: a Monday start for Tuesday classes would send people on the wrong day.
+      startsOn: sessions[0]!.date,
       endsOn: sessions[sessions.length - 1]!.date,
       totalHours: Math.round(hours * body.sessionCount * 10) / 10,
       publishedAt: status === 'published' ? new Date() : null,

@@ -48,7 +48,5 @@ export function sessionHours(startTime: string, endTime: string): number {
   return (minutes(endTime) - minutes(startTime)) / 60;
 }
 
-/** Today's date in Korea. */
-export function todayInKorea(now = new Date()): string {
-  return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
-}
+/** Today's date in Korea (shared with the web, which shows what the server will decide). */
+export { todayInKorea } from '../../../shared/lib/korea-time.ts';

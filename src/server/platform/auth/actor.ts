@@ -42,3 +42,16 @@ export function authorize(request: FastifyRequest, permission: Permission, scope
 export function hasRole(actor: Actor | null, role: RoleCode): boolean {
   return actor?.grants.some((grant) => grant.role === role) ?? false;
 }
+
+/**
+ * `authorize` as a hook that runs before the request is validated, so that someone who may not act here
+ * gets a 401/403 rather than a description of what a valid request would look like.
+ */
+export function guard(permission: Permission, scopeOf: (request: FastifyRequest) => Scope = () => ({})) {
+  return async (request: FastifyRequest) => {
+    authorize(request, permission, scopeOf(request));
+  };
+}
+
+/** The scope of routes under /cities/:code. */
+export const cityInPath = (request: FastifyRequest): Scope => ({ cityCode: (request.params as { code?: string }).code ?? '' });

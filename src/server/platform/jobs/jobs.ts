@@ -8,7 +8,7 @@ import Type from 'typebox';
 import { JobParams, JobView } from '../../../shared/contracts/jobs.ts';
 import { firstRow, type AppDb } from '../database/database.ts';
 import { requireActor } from '../auth/actor.ts';
-import { notFound } from '../http/errors.ts';
+import { HttpError, notFound } from '../http/errors.ts';
 import { errorResponses, type Api } from '../http/api.ts';
 
 export interface JobResult {
@@ -17,8 +17,12 @@ export interface JobResult {
   content: Buffer;
 }
 
-/** Reports progress; writes at most a few times a second, always the last step of a phase. */
-export type ReportProgress = (phase: string, done: number, total: number) => Promise<void>;
+/**
+ * Reports progress; writes at most a few times a second, always the last step of a phase. It does not
+ * wait for the write: work inside a transaction must not wait on a connection its own transaction holds
+ * (PGlite has only one), and a progress line is never worth holding up the work.
+ */
+export type ReportProgress = (phase: string, done: number, total: number) => void;
 
 export interface JobSpec {
   kind: string;
@@ -33,19 +37,25 @@ export async function startJob(db: AppDb, spec: JobSpec, work: (report: ReportPr
   const id = randomUUID();
   await db.execute(sql`INSERT INTO jobs (id, kind, owner_id, city_code, phase) VALUES (${id}, ${spec.kind}, ${spec.ownerId}, ${spec.cityCode ?? null}, 'starting')`);
   let lastWrite = 0;
-  const report: ReportProgress = async (phase, done, total) => {
+  // Progress writes go out one after another, in order, and the final state after all of them.
+  let writes = Promise.resolve();
+  const report: ReportProgress = (phase, done, total) => {
     const now = Date.now();
     if (done < total && now - lastWrite < PROGRESS_INTERVAL_MS) return;
     lastWrite = now;
-    await db.execute(sql`UPDATE jobs SET phase = ${phase}, done = ${done}, total = ${Math.max(total, 1)} WHERE id = ${id}`);
+    writes = writes
+      .then(() => db.execute(sql`UPDATE jobs SET phase = ${phase}, done = ${done}, total = ${Math.max(total, 1)} WHERE id = ${id}`))
+      .then(() => {}, () => {});
   };
   void (async () => {
     try {
       const result = await work(report);
+      await writes;
       await db.execute(sql`UPDATE jobs SET status = 'done', done = total, finished_at = now(),
         result_name = ${result?.name ?? null}, result_type = ${result?.type ?? null}, result = ${result?.content ?? null} WHERE id = ${id}`);
     } catch (error) {
-      console.error(`job ${spec.kind} ${id} failed`, error);
+      await writes;
+      if (!(error instanceof HttpError)) console.error(`job ${spec.kind} ${id} failed`, error);
       await db.execute(sql`UPDATE jobs SET status = 'failed', finished_at = now(), error = ${(error as Error).message} WHERE id = ${id}`)
         .catch(() => {});
     }

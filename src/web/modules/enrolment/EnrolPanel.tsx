@@ -7,6 +7,7 @@ import { Link } from 'react-router';
 import type { EnrolmentView } from '../../../shared/contracts/enrolment.ts';
 import type { LearningEntry } from '../../../shared/contracts/learning-account.ts';
 import type { ProgramDetail } from '../../../shared/contracts/programs.ts';
+import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { programStatuses } from '../../../shared/vocabulary/index.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
@@ -17,6 +18,7 @@ import { ConfirmAction } from '../../ui/ConfirmAction.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { RATING_ANCHOR } from '../satisfaction/RatingForm.tsx';
+import { enrolmentWindow } from './enrolment-window.ts';
 
 function EnrolForm({ program, onDone }: { program: ProgramDetail; onDone(): void }) {
   const { t, label } = useLocale();
@@ -25,6 +27,10 @@ function EnrolForm({ program, onDone }: { program: ProgramDetail; onDone(): void
   const enrolAnyway = useSubmission(() => api<EnrolmentView>(path, { method: 'POST', body: { allowClash: true } }), onDone);
   const clash = enrol.error?.code === 'schedule_clash';
   if (program.status !== 'published') return <p>{t('enrolment.notTaking', { status: label(programStatuses.get(program.status)) })}</p>;
+  // Say when enrolment opens or that it has closed, rather than offer a button the server must refuse.
+  const period = enrolmentWindow(program, todayInKorea());
+  if (period.state === 'closed') return <p>{t('enrolment.windowClosed', { date: period.closedOn })}</p>;
+  if (period.state === 'not_open') return <p>{t('enrolment.windowNotOpen', { date: period.opensOn })}</p>;
   return (
     <>
       {program.seatsLeft === 0 && <p className="lc-hint">{t('enrolment.fullHint')}</p>}

@@ -13,6 +13,7 @@ import { useLocale } from '../../i18n/index.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { ConfirmAction } from '../../ui/ConfirmAction.tsx';
+import { DateRange } from '../../ui/DateRange.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../../ui/Status.tsx';
@@ -174,7 +175,7 @@ function ManageRoster({ program }: { program: ProgramDetail }) {
   return (
     <>
       <PageTitle title={t('roster.title')} />
-      <p className="lc-lead"><Link to={`/programs/${program.id}`}>{titleIn(program, locale)}</Link> · {program.startsOn} ~ {program.endsOn}</p>
+      <p className="lc-lead"><Link to={`/programs/${program.id}`}>{titleIn(program, locale)}</Link> · <DateRange from={program.startsOn} to={program.endsOn} /></p>
       <Loaded state={{ ...loaded, data: roster }}>
         {(r) => (
           <>

@@ -25,7 +25,7 @@ function InstitutionForm({ institution, onSaved }: { institution: InstitutionDet
   return (
     <form className="lc-form" onSubmit={submission.onSubmit}>
       <h2 className="lc-section-title">{t('institutions.edit')}</h2>
-      <TextField label={t('cities.name')} value={form.name} required error={fieldError('name')} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+      <TextField label={t('institutions.name')} value={form.name} required error={fieldError('name')} onChange={(e) => setForm({ ...form, name: e.target.value })} />
       <TextArea label={t('institutions.description')} value={form.description} error={fieldError('description')} onChange={(e) => setForm({ ...form, description: e.target.value })} />
       <TextField label={t('cities.phone')} value={form.phone} error={fieldError('phone')} onChange={(e) => setForm({ ...form, phone: e.target.value })} />
       <TextField label={t('institutions.website')} type="url" value={form.website} error={fieldError('website')} onChange={(e) => setForm({ ...form, website: e.target.value })} />

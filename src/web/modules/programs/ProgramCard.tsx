@@ -3,7 +3,8 @@ import { Link } from 'react-router';
 import type { ProgramHit, ProgramSummary } from '../../../shared/contracts/programs.ts';
 import { deliveryModes, programAreas, targetGroups } from '../../../shared/vocabulary/index.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { distanceText, feeText, placeText, scheduleText, seatsText, titleIn } from './format.ts';
+import { distanceText, feeText, placeText, seatsText, titleIn } from './format.ts';
+import { Schedule } from './Schedule.tsx';
 
 /** One program in a list: what, where (and how far), when, for whom, what it costs, places left. */
 export function ProgramCard({ program, children }: { program: ProgramSummary & Partial<Pick<ProgramHit, 'seatsLeft' | 'distanceM'>>; children?: ReactNode }) {
@@ -23,7 +24,7 @@ export function ProgramCard({ program, children }: { program: ProgramSummary & P
         {distanceM != null && <li className="lc-distance">{t('programs.distance', { distance: distanceText(distanceM, number) })}</li>}
       </ul>
       <ul className="lc-meta">
-        <li>{scheduleText(program, locale)}</li>
+        <li><Schedule program={program} /></li>
         <li>{t('programs.target')}: {program.targetGroups.map((g) => label(targetGroups.get(g))).join(', ')}</li>
         <li>{feeText(program.feeKrw, t, number)}</li>
       </ul>

@@ -3,17 +3,20 @@ import { useId } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ProgramDetail, SearchResult } from '../../../shared/contracts/programs.ts';
 import { creditTypes, deliveryModes, institutionTypes, programAreas, programStatuses, programSubcategories, targetGroups } from '../../../shared/vocabulary/index.ts';
+import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { useSession } from '../../shells/session.tsx';
 import { Loaded } from '../../ui/Status.tsx';
 import { EnrolPanel } from '../enrolment/EnrolPanel.tsx';
+import { enrolmentWindow } from '../enrolment/enrolment-window.ts';
 import { useCompletedEntry } from '../resident/learning-entry.ts';
 import { RateProgram } from '../satisfaction/RatingForm.tsx';
 import { SatisfactionSummary } from '../satisfaction/SatisfactionSummary.tsx';
-import { feeText, placeText, scheduleText, seatsText, titleIn } from './format.ts';
+import { feeText, placeText, seatsText, sessionText, titleIn } from './format.ts';
 import { PlaceMap } from './PlaceMap.tsx';
 import { ProgramCard } from './ProgramCard.tsx';
+import { Schedule } from './Schedule.tsx';
 
 function Facts({ program: p }: { program: ProgramDetail }) {
   const { t, locale, label, number } = useLocale();
@@ -24,7 +27,7 @@ function Facts({ program: p }: { program: ProgramDetail }) {
       <dt>{t('programs.place')}</dt>
       <dd>{placeText(p, locale, t)}{p.venueStepFree && ` · ${t('programs.stepFree')}`}</dd>
       <dt>{t('programs.schedule')}</dt>
-      <dd>{scheduleText(p, locale)} · {t('programs.sessions', { count: p.sessionCount })} · {t('programs.hours', { hours: p.totalHours })}</dd>
+      <dd><Schedule program={p} /> · {t('programs.sessions', { count: p.sessionCount })} · {t('programs.hours', { hours: p.totalHours })}</dd>
       <dt>{t('programs.fee')}</dt>
       <dd>{feeText(p.feeKrw, t, number)}</dd>
       <dt>{t('programs.capacity')}</dt>
@@ -75,7 +78,10 @@ export function ProgramPage() {
             <div className="lc-badges">
               <span className="krds-badge bg-light-primary">{label(programAreas.get(p.area))} · {label(programSubcategories.get(p.subcategory))}</span>
               <span className="krds-badge outline-secondary">{label(deliveryModes.get(p.mode))}</span>
-              <span className="krds-badge outline-gray">{label(programStatuses.get(p.status))}</span>
+              {/* Published but past its enrolment period, a program is no longer "모집 중". */}
+              <span className="krds-badge outline-gray">
+                {p.status === 'published' && enrolmentWindow(p, todayInKorea()).state === 'closed' ? t('enrolment.closedBadge') : label(programStatuses.get(p.status))}
+              </span>
             </div>
             <h1 className="lc-title">{titleIn(p, locale)}</h1>
             {locale === 'en' && <p className="lc-lead" lang="ko">{p.title}</p>}
@@ -96,7 +102,10 @@ export function ProgramPage() {
             <p lang="ko">{p.description}</p>
             <h2 className="lc-section-title">{t('programs.sessionList')}</h2>
             <ol className="lc-sessions">
-              {p.sessions.map((s) => <li key={s.sessionNo}>{s.startsAt.slice(0, 10)} {s.startsAt.slice(11, 16)}–{s.endsAt.slice(11, 16)}</li>)}
+              {p.sessions.map((s) => {
+                const { day, hours } = sessionText(s, locale);
+                return <li key={s.sessionNo}><span className="lc-nowrap">{day}</span> <span className="lc-nowrap">{hours}</span></li>;
+              })}
             </ol>
             <RateProgram programId={p.id} entry={completed.entry} onDone={completed.reload} />
             {/* Loaded again once the person's own answer counts. */}

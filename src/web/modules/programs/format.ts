@@ -1,6 +1,6 @@
 /** How program facts read in each language: the one place each of them is worded. */
 import type { ProgramSummary } from '../../../shared/contracts/programs.ts';
-import { weekdays as weekdayVocabulary } from '../../../shared/vocabulary/index.ts';
+import { weekdayList, weekdays as weekdayVocabulary, type Weekday } from '../../../shared/vocabulary/index.ts';
 
 type Translate = (key: string, options?: Record<string, unknown>) => string;
 
@@ -8,9 +8,23 @@ export function feeText(feeKrw: number, t: Translate, number: (n: number) => str
   return feeKrw === 0 ? t('programs.free') : t('programs.won', { amount: number(feeKrw) });
 }
 
-export function scheduleText(program: Pick<ProgramSummary, 'weekdays' | 'startTime' | 'endTime' | 'startsOn' | 'endsOn'>, locale: 'ko' | 'en'): string {
+/** The days and hours a program meets each week: "화·목 10:00–12:00". */
+export function weeklyText(program: Pick<ProgramSummary, 'weekdays' | 'startTime' | 'endTime'>, locale: 'ko' | 'en'): string {
   const days = program.weekdays.map((d) => weekdayVocabulary.get(d)[locale]).join(locale === 'en' ? ', ' : '·');
-  return `${program.startsOn} ~ ${program.endsOn} · ${days} ${program.startTime}–${program.endTime}`;
+  return `${days} ${program.startTime}–${program.endTime}`;
+}
+
+/** One session's day with its weekday, "2026-12-04 (금)", and its hours, "16:00–19:00" (Korea time, as the API gives it). */
+export function sessionText(session: { startsAt: string; endsAt: string }, locale: 'ko' | 'en'): { day: string; hours: string } {
+  const date = session.startsAt.slice(0, 10);
+  const weekday = weekdayVocabulary.get(weekdayOf(date))[locale];
+  return { day: `${date} (${weekday})`, hours: `${session.startsAt.slice(11, 16)}–${session.endsAt.slice(11, 16)}` };
+}
+
+/** The weekday of a calendar date ('YYYY-MM-DD'), whatever the browser's time zone. */
+function weekdayOf(date: string): Weekday {
+  const sundayFirst = new Date(`${date}T00:00:00Z`).getUTCDay();
+  return weekdayList[(sundayFirst + 6) % 7]!.code;
 }
 
 export function titleIn(program: { title: string; titleEn: string | null }, locale: 'ko' | 'en'): string {

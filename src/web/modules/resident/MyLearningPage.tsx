@@ -8,6 +8,7 @@ import { useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
+import { DateRange } from '../../ui/DateRange.tsx';
 import { Loaded, Loading, PageTitle } from '../../ui/Status.tsx';
 import { titleIn } from '../programs/format.ts';
 import { RATING_ANCHOR } from '../satisfaction/RatingForm.tsx';
@@ -85,7 +86,7 @@ function EntryCard({ entry }: { entry: LearningEntry }) {
       <h4><Link to={`/programs/${entry.programId}`} lang={locale === 'en' && entry.titleEn ? 'en' : 'ko'}>{titleIn(entry, locale)}</Link></h4>
       <ul className="lc-meta">
         <li>{entry.institutionName} · {locale === 'en' ? entry.cityNameEn : entry.cityNameKo}</li>
-        <li>{entry.startsOn} ~ {entry.endsOn}</li>
+        <li><DateRange from={entry.startsOn} to={entry.endsOn} /></li>
         <li>{t('programs.hours', { hours: entry.totalHours })}</li>
         {entry.status !== 'waitlisted' && entry.status !== 'cancelled' && <li>{t('resident.attended', { attended: entry.attended, total: entry.sessionCount })}</li>}
       </ul>
