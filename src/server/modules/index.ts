@@ -17,6 +17,8 @@ import { learningAccount } from './learning-account/index.ts';
 import { satisfaction } from './satisfaction/index.ts';
 import { cityRecord } from './city-record/index.ts';
 import { indicatorsModule } from './indicators/index.ts';
+import { participation } from './participation/index.ts';
+import { demand } from './demand/index.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -32,5 +34,5 @@ export interface AppModule {
 
 export const modules: AppModule[] = [
   geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
-  cityRecord, indicatorsModule,
+  cityRecord, indicatorsModule, participation, demand,
 ];
