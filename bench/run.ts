@@ -7,6 +7,7 @@ export {};
 const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void> }>> = {
   seed: () => import('./seed.bench.ts'),
   search: () => import('./search.bench.ts'),
+  access: () => import('./access.bench.ts'),
 };
 
 const [bench, ...args] = process.argv.slice(2);

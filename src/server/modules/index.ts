@@ -19,6 +19,7 @@ import { cityRecord } from './city-record/index.ts';
 import { indicatorsModule } from './indicators/index.ts';
 import { participation } from './participation/index.ts';
 import { demand } from './demand/index.ts';
+import { accessModule } from './access/index.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -34,5 +35,5 @@ export interface AppModule {
 
 export const modules: AppModule[] = [
   geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
-  cityRecord, indicatorsModule, participation, demand,
+  cityRecord, indicatorsModule, participation, demand, accessModule,
 ];

@@ -49,19 +49,27 @@ function frameAround({ lat, lon, radiusKm }: MapFocus): GeoPermissibleObjects {
   return { type: 'MultiPoint', coordinates: [[lon - dLon, lat - dLat], [lon + dLon, lat + dLat]] };
 }
 
+/** A region's fill and the words a pointer or screen reader gets for it (a choropleth). */
+export interface RegionStyle {
+  colour: string;
+  label: string;
+}
+
 export interface MapFocus {
   lat: number;
   lon: number;
   radiusKm: number;
 }
 
-export function KoreaMap({ outline, points, title, focus, highlighted }: {
+export function KoreaMap({ outline, points, title, focus, highlighted, regionStyles }: {
   outline: Feature<Geometry>[] | null;
   points: MapPoint[];
   title: string;
   focus?: MapFocus;
   /** The `code` property of a region to stand out. */
   highlighted?: string;
+  /** Styles of regions by their `code` property; regions without one stay plain. */
+  regionStyles?: ReadonlyMap<string, RegionStyle>;
 }) {
   const [width, height] = focus ? [WIDTH, WIDTH * 0.6] : [WIDTH, HEIGHT];
   const projection = useMemo(() => {
@@ -74,9 +82,16 @@ export function KoreaMap({ outline, points, title, focus, highlighted }: {
   return (
     <svg className={`lc-map${focus ? ' focused' : ''}`} viewBox={`0 0 ${width} ${height}`} role="img" aria-label={title}>
       <title>{title}</title>
-      {outline?.map((region, i) => (
-        <path key={i} className={`region${highlighted && region.properties?.code === highlighted ? ' highlighted' : ''}`} d={path(region) ?? undefined} />
-      ))}
+      {outline?.map((region, i) => {
+        const style = regionStyles?.get(region.properties?.code as string);
+        return (
+          // Inline, so the fill wins over the stylesheet's plain regions.
+          <path key={i} className={`region${highlighted && region.properties?.code === highlighted ? ' highlighted' : ''}`} d={path(region) ?? undefined}
+            style={style ? { fill: style.colour } : undefined}>
+            {style && <title>{style.label}</title>}
+          </path>
+        );
+      })}
       {points.map((point) => {
         const [x, y] = projection([point.lon, point.lat]) ?? [0, 0];
         return (
