@@ -8,6 +8,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   seed: () => import('./seed.bench.ts'),
   search: () => import('./search.bench.ts'),
   access: () => import('./access.bench.ts'),
+  copies: () => import('./copies.bench.ts'),
 };
 
 const [bench, ...args] = process.argv.slice(2);

@@ -13,6 +13,7 @@ import type { Progress } from '../../src/server/platform/jobs/progress.ts';
 import { geography } from '../../src/server/modules/geography/index.ts';
 import { programsModule } from '../../src/server/modules/programs/index.ts';
 import { indicatorsModule } from '../../src/server/modules/indicators/index.ts';
+import { copiesModule } from '../../src/server/modules/copies/index.ts';
 import { addDays, scheduleSessions, sessionHours, todayInKorea } from '../../src/server/modules/programs/schedule.ts';
 import {
   cityDepartments, eventTitlePatterns, eventVenues, institutionNamePatterns, institutionNamePatternsEn, roomNames,
@@ -521,6 +522,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   await db.execute(sql`ANALYZE`);
   progress({ phase: 'Statistics', done: 1, total: 1 });
   await indicatorsModule.recompute(db, null, (_phase, done, total) => progress({ phase: 'Indicators', done, total }));
+  await copiesModule.detectCopies(db, (phase, done, total) => progress({ phase, done, total }));
 
   const written = (table: string) => writer.written.get(table) ?? 0;
   return {

@@ -8,6 +8,7 @@ import { ProgramPage } from './modules/programs/ProgramPage.tsx';
 import { CitiesPage } from './modules/cities/CitiesPage.tsx';
 import { CityPage } from './modules/cities/CityPage.tsx';
 import { InstitutionPage } from './modules/institutions/InstitutionPage.tsx';
+import { PublishProgramPage } from './modules/copies/PublishProgramPage.tsx';
 import { LoginPage } from './modules/identity/LoginPage.tsx';
 import { SignUpPage } from './modules/identity/SignUpPage.tsx';
 import { MyLearningPage } from './modules/resident/MyLearningPage.tsx';
@@ -35,6 +36,7 @@ const router = createBrowserRouter([
       { path: '/cities', element: <CitiesPage /> },
       { path: '/cities/:code', element: <CityPage /> },
       { path: '/institutions/:id', element: <InstitutionPage /> },
+      { path: '/institutions/:id/programs/new', element: <PublishProgramPage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/signup', element: <SignUpPage /> },
       { path: '/me', element: <MyLearningPage /> },

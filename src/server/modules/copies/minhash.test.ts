@@ -1,8 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../shared/lib/random.ts';
 import { composeProgram, copyListing, factLines, pickSubcategory, type CopyKind } from '../../../../db/seed/compose.ts';
-import { findCopies, jaccard, shingleSet, signature, similarity, type Listing } from './minhash.ts';
+import { BANDS, BINS, ESTIMATE_MARGIN, ROWS, canonicalCodes, estimate, jaccard, likelyPairs, shingleSet, signature, similarity } from './minhash.ts';
 import { COPY_THRESHOLD } from './copies.rules.ts';
+
+interface Listing {
+  id: number;
+  institutionId: number;
+  text: string;
+}
+
+/** What a detection run does, in memory: LSH candidates from other institutions, then exact similarity. */
+function findCopies(listings: readonly Listing[], threshold: number) {
+  const signatures = new Uint32Array(listings.length * BINS);
+  listings.forEach((l, i) => signatures.set(signature(l.text), i * BINS));
+  const found: { a: number; b: number; similarity: number }[] = [];
+  likelyPairs(signatures, listings.map((l) => l.institutionId), threshold - ESTIMATE_MARGIN, (i, j) => {
+    const s = jaccard(shingleSet(listings[i]!.text), shingleSet(listings[j]!.text));
+    if (s >= threshold) found.push({ a: listings[i]!.id, b: listings[j]!.id, similarity: s });
+  });
+  return found;
+}
 
 describe('near-duplicate detection', () => {
   const random = new Random(11);
@@ -21,6 +39,15 @@ describe('near-duplicate detection', () => {
     return { title: p.title, sentences, context };
   };
   const text = (l: { title: string; sentences: string[] }) => `${l.title} ${l.sentences.join(' ')}`;
+
+  it('keeps the letters and digits the Unicode classes name, lower-cased, as the regex definition does', () => {
+    const definition = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+    const samples = [
+      ...Array.from({ length: 200 }, (_, n) => text(listing(n))),
+      'ＡＢＣ１２３ Ÿ İstanbul ß ǅ ㄱㄴㄷ ㅏ 漢字 ひらがな ٣ Ⅻ ½ 𝐀𝐁 😀 \ud800x \udc00 é é',
+    ];
+    for (const sample of samples) expect(String.fromCharCode(...canonicalCodes(sample))).toBe(definition(sample));
+  });
 
   it('ignores spacing and punctuation, and its estimate follows the exact similarity', () => {
     const a = listing(1);
@@ -58,5 +85,32 @@ describe('near-duplicate detection', () => {
     const recall = [...sourceOf].filter(([copy, source]) => foundKeys.has(key(copy, source))).length / sourceOf.size;
     expect(precision).toBeGreaterThanOrEqual(0.95);
     expect(recall).toBeGreaterThanOrEqual(0.95);
+  });
+
+  it('reports every pair that shares a band exactly once, and none of one institution', () => {
+    // Few distinct values per bin, so that many pairs share bands (some several): a brute force can list them all.
+    const n = 300;
+    const signatures = new Uint32Array(n * BINS).map(() => random.int(0, 1));
+    const groups = Array.from({ length: n }, () => random.int(0, 20));
+    const sharesBand = (i: number, j: number) => Array.from({ length: BANDS }, (_, band) => band).some((band) =>
+      Array.from({ length: ROWS }, (_, r) => band * ROWS + r).every((k) => signatures[i * BINS + k] === signatures[j * BINS + k]));
+    const expected: string[] = [];
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) if (groups[i] !== groups[j] && sharesBand(i, j) && estimate(signatures, i, j) >= 0.55) expected.push(`${i}:${j}`);
+    }
+    const reported: string[] = [];
+    const stats = likelyPairs(signatures, groups, 0.55, (i, j) => reported.push(`${i}:${j}`), n);
+    expect(expected.length).toBeGreaterThan(100);
+    expect(reported.sort()).toEqual(expected.sort());
+    expect(stats).toMatchObject({ likely: expected.length, skippedBuckets: 0 });
+  });
+
+  it('skips boilerplate buckets larger than the limit', () => {
+    const same = signature('모든 기관이 똑같이 쓰는 안내 문구입니다. 모든 기관이 똑같이 쓰는 안내 문구입니다.');
+    const signatures = new Uint32Array(5 * BINS);
+    for (let i = 0; i < 5; i++) signatures.set(same, i * BINS);
+    const reported: number[] = [];
+    expect(likelyPairs(signatures, [1, 2, 3, 4, 5], 0.55, (i, j) => reported.push(i, j), 4)).toMatchObject({ skippedBuckets: BANDS, skippedDocuments: 5 * BANDS });
+    expect(reported).toEqual([]);
   });
 });

@@ -45,6 +45,9 @@ function InstitutionPrograms({ institution }: { institution: InstitutionDetail }
   return (
     <>
       <h2 className="lc-section-title">{t('institutions.programs')}</h2>
+      {session.can('program.create', { institutionId: institution.id, cityCode: institution.cityCode }) && (
+        <p><Link className="krds-btn primary" to={`/institutions/${institution.id}/programs/new`}>{t('copies.publishLink')}</Link></p>
+      )}
       <Loaded state={programs}>
         {(result) => (
           <>
