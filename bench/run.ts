@@ -9,6 +9,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   search: () => import('./search.bench.ts'),
   access: () => import('./access.bench.ts'),
   copies: () => import('./copies.bench.ts'),
+  indicators: () => import('./indicators.bench.ts'),
 };
 
 const [bench, ...args] = process.argv.slice(2);

@@ -53,15 +53,16 @@ export async function createDemoAccounts(db: AppDb, today: string, credentialSet
 }
 
 /**
- * Gives the demo resident a past course she completed (attended every session, with its signed certificate)
+ * Gives the demo resident a past course she completed (one for older adults where the city has one; attended
+ * every session, with its signed certificate)
  * and an upcoming one with a free seat, in her city.
  */
 async function enrolDemoResident(db: AppDb, personId: number, cityCode: string, credentialSettings: CredentialSettings): Promise<void> {
   const completed = await firstRow<{ id: number }>(db, sql`
     INSERT INTO enrolments (program_id, person_id, city_code, status, enrolled_at, status_changed_at)
     SELECT id, ${personId}, city_code, 'completed', published_at + interval '1 day', ends_on + interval '18 hours'
-    FROM programs WHERE city_code = ${cityCode} AND status = 'closed' AND 'elderly' = ANY(target_groups)
-    ORDER BY ends_on DESC, id LIMIT 1
+    FROM programs WHERE city_code = ${cityCode} AND status = 'closed'
+    ORDER BY ('elderly' = ANY(target_groups)) DESC, ends_on DESC, id LIMIT 1
     RETURNING id`);
   if (completed) {
     await db.execute(sql`

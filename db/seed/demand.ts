@@ -42,7 +42,7 @@ const areaOf = (subcategory: ProgramSubcategoryCode) => programAreas.entries.fin
 export function residentsSay(
   r: Random, city: { cityCode: string; today: string; residents: readonly { id: number; age: number; dong: { code: string } }[] }, add: Add,
 ): void {
-  for (const person of r.sample(city.residents, Math.round(city.residents.length * 0.04))) {
+  for (const person of r.sample(city.residents, Math.round(city.residents.length * 0.15))) {
     const band = person.age >= 60 ? 'elderly' : person.age <= 24 ? 'youth' : 'adult';
     const subcategory = r.weighted(wanted[band]);
     const target: TargetGroupCode = band === 'elderly' ? (r.chance(0.8) ? 'elderly' : 'all') : band === 'youth' ? (r.chance(0.7) ? 'youth' : 'all') : r.weighted(adultGroups);
@@ -51,7 +51,7 @@ export function residentsSay(
       person.id, city.cityCode, person.dong.code, areaOf(subcategory), subcategory, target, note, `${addDays(city.today, -r.int(1, 540))}T10:00:00+09:00`,
     ]);
   }
-  for (const person of r.sample(city.residents, Math.round(city.residents.length * 0.01))) {
+  for (const person of r.sample(city.residents, Math.round(city.residents.length * 0.03))) {
     const [query, area] = r.pick(missedSearches);
     add('search_misses', [
       `${addDays(city.today, -r.int(1, 365))}T${String(r.int(7, 22)).padStart(2, '0')}:15:00+09:00`, query, city.cityCode, person.dong.code,

@@ -23,6 +23,7 @@ import { composeProgram, copyListing, factLines, personName, pickSubcategory, ty
 import { historyOf, nationalDemoCities, undesignatedHistory } from './designations.ts';
 import { demoCities, type DemoCity } from './learning-cities.ts';
 import { Random } from '../../src/shared/lib/random.ts';
+import { withTopicParticle } from '../../src/shared/lib/hangul.ts';
 import { sizeSpecs } from './sizes.ts';
 import { cityRecordRows } from './city-records.ts';
 import { residentsSay } from './demand.ts';
@@ -250,7 +251,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     ]);
     if (!designated) continue;
     const dongs = dongsByCity.get(city.code)!;
-    cityRecordRows(r.fork('record'), { ...city, dongs: dongs.length, designatedYear: demo.designatedYear }, currentYear - 5, currentYear, ids, (table, row) => writer.add(table, row));
+    cityRecordRows(r.fork('record'), { ...city, dongs: dongs.length, designatedYear: demo.designatedYear }, currentYear - 4, currentYear, ids, (table, row) => writer.add(table, row));
     for (let year = Math.max(demo.designatedYear, currentYear - 5); year <= currentYear; year++) {
       const edition = year - demo.designatedYear + 1;
       const festivalStart = `${year}-${r.pick(['09', '10'])}-${String(r.int(3, 24)).padStart(2, '0')}`;
@@ -315,7 +316,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
       const institutionPhone = phone(r, city.provinceCode);
       writer.add('institutions', [
         id, city.code, dong.code, type, name, fillName(institutionNamePatternsEn[type], values),
-        `${name}은(는) ${names.city} 주민 누구나 가까이에서 배울 수 있도록 다양한 평생학습 프로그램을 운영합니다.`,
+        `${withTopicParticle(name)} ${names.city} 주민 누구나 가까이에서 배울 수 있도록 다양한 평생학습 프로그램을 운영합니다.`,
         `${province} ${names.city} ${dong.districtNameKo ? `${dong.districtNameKo} ` : ''}${dongStem(dong.nameKo)}로 ${r.int(1, 180)}`,
         institutionPhone, lat, lon,
       ]);
@@ -391,9 +392,11 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
         const weekdays = r.sample(weekdayChoices, r.chance(0.3) && weekdayChoices.length > 1 ? 2 : 1) as Weekday[];
         // Most programs run now; the rest are the city's last four years, fewer each year back (the system grew).
         const yearsBack = r.weighted([[0, 34], [1, 21], [2, 17], [3, 15], [4, 13]]);
-        const startsOn = yearsBack === 0 ? addDays(today, r.int(-330, 80)) : addDays(today, -365 * yearsBack - r.int(0, 330));
+        const earliest = yearsBack === 0 ? addDays(today, r.int(-330, 80)) : addDays(today, -365 * yearsBack - r.int(0, 330));
         const startAt = `${String(Math.floor(startMinutes / 60)).padStart(2, '0')}:${String(startMinutes % 60).padStart(2, '0')}`;
-        const slots = scheduleSessions(startsOn, weekdays, composed.sessions, startAt, endTime);
+        const slots = scheduleSessions(earliest, weekdays, composed.sessions, startAt, endTime);
+        // A program starts on the day it first meets.
+        const startsOn = slots[0]!.date;
         const endsOn = slots[slots.length - 1]!.date;
         const opensOn = addDays(slots[0]!.date, -r.int(21, 35));
         const publishedOn = addDays(opensOn, -r.int(0, 7));

@@ -7,6 +7,7 @@ import { ProgramsPage } from './modules/programs/ProgramsPage.tsx';
 import { ProgramPage } from './modules/programs/ProgramPage.tsx';
 import { CitiesPage } from './modules/cities/CitiesPage.tsx';
 import { CityPage } from './modules/cities/CityPage.tsx';
+import { CityConsolePage } from './modules/city-console/CityConsolePage.tsx';
 import { InstitutionPage } from './modules/institutions/InstitutionPage.tsx';
 import { PublishProgramPage } from './modules/copies/PublishProgramPage.tsx';
 import { LoginPage } from './modules/identity/LoginPage.tsx';
@@ -35,6 +36,7 @@ const router = createBrowserRouter([
       { path: '/verify', element: <VerifyPage /> },
       { path: '/cities', element: <CitiesPage /> },
       { path: '/cities/:code', element: <CityPage /> },
+      { path: '/cities/:code/console/:tab?', element: <CityConsolePage /> },
       { path: '/institutions/:id', element: <InstitutionPage /> },
       { path: '/institutions/:id/programs/new', element: <PublishProgramPage /> },
       { path: '/login', element: <LoginPage /> },

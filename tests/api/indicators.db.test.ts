@@ -42,7 +42,7 @@ describe(`indicators on ${testEngine()}`, () => {
   it('shows a city its indicators over the years, against its peers, with its index standing', async () => {
     const body = await indicatorsOf();
     expect(body).toMatchObject({ cityCode: CITY, year: thisYear, stale: false, peers: 'all' });
-    expect(body.years).toContain(thisYear - 5);
+    expect(body.years).toContain(thisYear - 4);
     expect(body.computedAt).toEqual(expect.any(String));
     const programs = valueOf(body, 'programs_per_10k');
     expect(programs.value).toBeGreaterThan(0);
@@ -93,6 +93,43 @@ describe(`indicators on ${testEngine()}`, () => {
     const recomputed = await indicatorsModule.recomputeStale(t.database.db);
     expect(recomputed).toContain(CITY);
     expect(await rows(t.database.db, sql`SELECT 1 FROM indicator_stale WHERE city_code = ${CITY}`)).toEqual([]);
+  });
+
+  it('keeps its running totals equal to a full recount, whatever changes', async () => {
+    const { db } = t.database;
+    // Enrol, complete, cancel, move, delete; publish, cancel and re-date programs; register and remove people.
+    await db.execute(sql`UPDATE enrolments SET status = 'completed', status_changed_at = now() WHERE id IN (SELECT id FROM enrolments WHERE status = 'enrolled' ORDER BY id LIMIT 30)`);
+    await db.execute(sql`UPDATE enrolments SET status = 'cancelled' WHERE id IN (SELECT id FROM enrolments WHERE status = 'completed' ORDER BY id DESC LIMIT 20)`);
+    await db.execute(sql`DELETE FROM enrolments WHERE id IN (SELECT e.id FROM enrolments e WHERE e.status = 'cancelled'
+      AND NOT EXISTS (SELECT 1 FROM program_ratings r WHERE r.enrolment_id = e.id) AND NOT EXISTS (SELECT 1 FROM certificates c WHERE c.enrolment_id = e.id)
+      ORDER BY e.id LIMIT 15)`);
+    await db.execute(sql`UPDATE enrolments SET enrolled_at = enrolled_at - interval '1 year' WHERE id IN (SELECT id FROM enrolments ORDER BY id LIMIT 25)`);
+    await db.execute(sql`UPDATE programs SET status = 'cancelled' WHERE id IN (SELECT id FROM programs WHERE status = 'published' ORDER BY id LIMIT 10)`);
+    await db.execute(sql`UPDATE programs SET starts_on = starts_on - 400, ends_on = ends_on - 400, fee_krw = 0 WHERE id IN (SELECT id FROM programs WHERE status = 'closed' ORDER BY id LIMIT 10)`);
+    await db.execute(sql`INSERT INTO people (email, display_name, home_city_code) VALUES ('tally.1@example.com', '가', ${CITY}), ('tally.2@example.com', '나', ${CITY})`);
+    await db.execute(sql`DELETE FROM people WHERE email = 'tally.2@example.com'`);
+    await db.execute(sql`UPDATE program_ratings SET overall = 6 - overall WHERE enrolment_id IN (SELECT enrolment_id FROM program_ratings ORDER BY 1 LIMIT 10)`);
+
+    const recount = await rows<{ key: string; n: number }>(db, sql`
+      SELECT concat_ws(':', city_code, year, measure) AS key, n::float8 AS n FROM (
+        SELECT city_code, extract(year FROM (status_changed_at AT TIME ZONE 'Asia/Seoul'))::int AS year, 'finished' AS measure, count(*) AS n
+          FROM enrolments WHERE status IN ('completed', 'not_completed') GROUP BY 1, 2
+        UNION ALL SELECT city_code, extract(year FROM (status_changed_at AT TIME ZONE 'Asia/Seoul'))::int, 'completed', count(*)
+          FROM enrolments WHERE status = 'completed' GROUP BY 1, 2
+        UNION ALL SELECT city_code, extract(year FROM (enrolled_at AT TIME ZONE 'Asia/Seoul'))::int, 'learners', count(DISTINCT person_id)
+          FROM enrolments WHERE status IN ('enrolled', 'completed', 'not_completed') GROUP BY 1, 2
+        UNION ALL SELECT city_code, extract(year FROM starts_on)::int, 'programs', count(*) FROM programs WHERE status IN ('published', 'closed') GROUP BY 1, 2
+        UNION ALL SELECT city_code, extract(year FROM starts_on)::int, 'institutions', count(DISTINCT institution_id) FROM programs WHERE status IN ('published', 'closed') GROUP BY 1, 2
+        UNION ALL SELECT city_code, extract(year FROM starts_on)::int, 'free_seats', sum(capacity) FROM programs WHERE status IN ('published', 'closed') AND fee_krw = 0 GROUP BY 1, 2
+        UNION ALL SELECT home_city_code, extract(year FROM (created_at AT TIME ZONE 'Asia/Seoul'))::int, 'residents_joined', count(*) FROM people WHERE home_city_code IS NOT NULL GROUP BY 1, 2
+        UNION ALL SELECT city_code, extract(year FROM (created_at AT TIME ZONE 'Asia/Seoul'))::int, 'rating_overall_sum', sum(overall) FROM program_ratings GROUP BY 1, 2
+      ) counted`);
+    const tallies = new Map((await rows<{ key: string; n: number }>(db, sql`
+      SELECT concat_ws(':', city_code, year, measure) AS key, n::float8 AS n FROM indicator_tallies
+      WHERE measure IN ('finished', 'completed', 'learners', 'programs', 'institutions', 'free_seats', 'residents_joined', 'rating_overall_sum') AND n <> 0`)).map((r) => [r.key, r.n]));
+    expect(recount.length).toBeGreaterThan(100);
+    for (const { key, n } of recount) expect(tallies.get(key) ?? 0, key).toBe(n);
+    expect(tallies.size).toBe(recount.filter((r) => r.n !== 0).length);
   });
 
   it('recomputes on request, showing progress until done', async () => {

@@ -51,8 +51,10 @@ export async function startServer(): Promise<RunningServer> {
 
 /** Accessibility problems axe rates serious or critical (WCAG 2 A/AA rules). */
 export async function seriousAccessibilityViolations(page: Page) {
+  // Judge colours at rest, not halfway through a transition (the app honours reduced motion).
+  await page.emulateMedia({ reducedMotion: 'reduce' });
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')})`);
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.any.map((a) => a.message).join('; ')}`).join(' | ')})`);
 }

@@ -17,10 +17,11 @@ import { learningAccount } from './learning-account/index.ts';
 import { satisfaction } from './satisfaction/index.ts';
 import { cityRecord } from './city-record/index.ts';
 import { indicatorsModule } from './indicators/index.ts';
-import { copiesModule } from './copies/index.ts';
 import { participation } from './participation/index.ts';
 import { demand } from './demand/index.ts';
+import { annualReport } from './annual-report/index.ts';
 import { accessModule } from './access/index.ts';
+import { copiesModule } from './copies/index.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -36,5 +37,5 @@ export interface AppModule {
 
 export const modules: AppModule[] = [
   geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
-  cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule,
+  cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule, annualReport,
 ];

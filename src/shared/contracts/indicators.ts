@@ -32,6 +32,7 @@ const GroupScores = Type.Record(Type.String(), NullableNumber);
 export const IndexStanding = Type.Object({
   score: NullableNumber,
   groups: GroupScores,
+  groupMedians: Type.Record(Type.String(), NullableNumber, { description: "The peers' median score in each area" }),
   rank: Type.Integer(),
   rankInterval: RankInterval,
   peers: Type.Integer(),
@@ -67,6 +68,11 @@ export const CityIndicators = Type.Object({
   indicators: Type.Array(IndicatorComparison),
   performanceIndex: IndexStanding,
   infrastructureIndex: IndexStanding,
+  history: Type.Array(Type.Object({
+    year: Type.Integer(),
+    performance: Type.Object({ score: NullableNumber, groups: GroupScores }),
+    infrastructure: Type.Object({ score: NullableNumber, groups: GroupScores }),
+  }), { description: 'Index scores year by year among the same peers (nominal method)' }),
 });
 export type CityIndicators = Static<typeof CityIndicators>;
 

@@ -40,6 +40,8 @@ export const ProgramSummary = Type.Object({
   lat: Nullable(Type.Number()),
   lon: Nullable(Type.Number()),
   publishedAt: Nullable(Type.String()),
+  enrolmentOpensOn: Nullable(DateString),
+  enrolmentClosesOn: Nullable(DateString),
 });
 export type ProgramSummary = Static<typeof ProgramSummary>;
 
@@ -62,8 +64,6 @@ export const ProgramDetail = Type.Object({
   maxAge: Nullable(Type.Integer()),
   residentsFirst: Type.Boolean(),
   instructorName: Nullable(Type.String()),
-  enrolmentOpensOn: Nullable(DateString),
-  enrolmentClosesOn: Nullable(DateString),
   openToAllOn: Nullable(DateString),
   completionRate: Type.Number(),
   seatsLeft: Type.Integer(),

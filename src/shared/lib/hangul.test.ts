@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chosungOf, containsHangul, isChosungQuery } from './hangul.ts';
+import { chosungOf, containsHangul, isChosungQuery, withTopicParticle } from './hangul.ts';
 
 describe('Hangul initial consonants (초성)', () => {
   it('takes the initial consonant of every syllable and keeps everything else', () => {
@@ -20,5 +20,14 @@ describe('Hangul initial consonants (초성)', () => {
   it('tells Korean text from other text', () => {
     expect(containsHangul('smartphone')).toBe(false);
     expect(containsHangul('요가')).toBe(true);
+  });
+});
+
+describe('the topic particle', () => {
+  it('follows the final sound of the word', () => {
+    expect(withTopicParticle('광명시 평생학습관')).toBe('광명시 평생학습관은');
+    expect(withTopicParticle('철산도서관 분관')).toBe('철산도서관 분관은');
+    expect(withTopicParticle('하안 주민센터')).toBe('하안 주민센터는');
+    expect(withTopicParticle('YWCA')).toBe('YWCA은(는)');
   });
 });

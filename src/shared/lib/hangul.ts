@@ -25,3 +25,14 @@ export function isChosungQuery(text: string): boolean {
 export function containsHangul(text: string): boolean {
   return /[가-힣ㄱ-ㅎㅏ-ㅣ]/.test(text);
 }
+
+/**
+ * The topic particle that follows a word: 은 after a final consonant (평생학습관은), 는 after a vowel
+ * (도서관은 / 센터는). A word not ending in Hangul (digits, Latin letters) takes 은(는), as Korean
+ * forms print it when they cannot tell.
+ */
+export function withTopicParticle(word: string): string {
+  const last = word.charCodeAt(word.length - 1);
+  if (last < 0xac00 || last > 0xd7a3) return `${word}은(는)`;
+  return `${word}${(last - 0xac00) % 28 === 0 ? '는' : '은'}`;
+}

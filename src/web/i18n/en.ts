@@ -355,6 +355,7 @@ export const en: Messages = {
     save: 'Grant',
   },
   common: {
+    downloadFailed: 'The file could not be made. Please try again.',
     loading: 'Loading…',
     error: 'Something went wrong: {{message}}',
     retry: 'Try again',

@@ -49,5 +49,7 @@ export function useLocale() {
   const number = (value: number) => value.toLocaleString(locale === 'en' ? 'en-GB' : 'ko-KR');
   /** A day as people write it ("2026년 11월 25일", "25 November 2026"), in Korea's time. */
   const date = (iso: string) => new Date(iso).toLocaleDateString(locale === 'en' ? 'en-GB' : 'ko-KR', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Seoul' });
-  return { t, locale, label, number, date };
+  /** A moment, to the minute, in Korea's time. */
+  const dateTime = (iso: string) => new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : 'ko-KR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Seoul' });
+  return { t, locale, label, number, date, dateTime };
 }

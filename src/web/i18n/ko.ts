@@ -353,6 +353,7 @@ export const ko = {
     save: '부여하기',
   },
   common: {
+    downloadFailed: '파일을 만들지 못했습니다. 다시 시도해 주세요.',
     loading: '불러오는 중…',
     error: '문제가 생겼습니다: {{message}}',
     retry: '다시 시도',

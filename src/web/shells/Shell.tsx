@@ -16,7 +16,7 @@ function RoleLinks() {
   const links: { to: string; label: string }[] = [{ to: '/me', label: t('nav.myLearning') }];
   for (const grant of me.grants) {
     if (grant.role === 'institution_staff' && grant.institutionId) links.push({ to: `/institutions/${grant.institutionId}`, label: `${t('nav.institution')} · ${grant.scopeName ?? ''}` });
-    if (grant.role === 'city_officer' && grant.cityCode) links.push({ to: `/cities/${grant.cityCode}`, label: `${t('nav.city')} · ${grant.scopeName ?? ''}` });
+    if (grant.role === 'city_officer' && grant.cityCode) links.push({ to: `/cities/${grant.cityCode}/console`, label: `${t('nav.city')} · ${grant.scopeName ?? ''}` });
     if (grant.role === 'ministry_officer') links.push({ to: '/ministry', label: t('nav.ministry') });
     if (grant.role === 'administrator') links.push({ to: '/admin/people', label: t('nav.admin') });
   }

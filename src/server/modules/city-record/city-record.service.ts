@@ -2,7 +2,9 @@
  * Use cases of the city's record: saving a year's figures and the items of its lists, each change logged
  * with before and after, and never over someone else's newer save (versions); the history of changes.
  */
-import type { CityYearBody, CityYearRecord, RecordChange } from '../../../shared/contracts/city-record.ts';
+import type {
+  CityYearBody, CityYearRecord, CommitteeItem, CommitteeMeetingItem, LearningEvent, OrdinanceItem, RecordChange, StaffTrainingItem,
+} from '../../../shared/contracts/city-record.ts';
 import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
 import { badRequest, conflict, HttpError, notFound } from '../../platform/http/errors.ts';
@@ -184,4 +186,24 @@ export async function applyImport(db: AppDb, cityCode: string, rows: readonly Im
       report(i + 1);
     }
   });
+}
+
+/** Everything the annual report shows of the record: every year's figures, the lists, the year's items. */
+export async function recordForReport(db: Executor, cityCode: string, year: number) {
+  await requireCity(db, cityCode);
+  const all = <T,>(name: RecordListName) => queries.allItems(db, recordLists[name], cityCode) as unknown as Promise<T[]>;
+  const inYear = (date: unknown) => typeof date === 'string' && date.startsWith(`${year}-`);
+  const [years, committees, meetings, ordinances, trainings, events] = await Promise.all([
+    queries.listYears(db, cityCode, { page: 1, pageSize: 100 }),
+    all<CommitteeItem>('committees'), all<CommitteeMeetingItem>('meetings'), all<OrdinanceItem>('ordinances'),
+    all<StaffTrainingItem>('trainings'), all<LearningEvent>('events'),
+  ]);
+  return {
+    years: [...years.items].sort((a, b) => a.year - b.year),
+    committees,
+    meetings: meetings.filter((m) => inYear(m.heldOn)),
+    ordinances,
+    trainings: trainings.filter((t) => inYear(t.heldOn)),
+    events: events.filter((e) => inYear(e.startsOn)),
+  };
 }

@@ -1,7 +1,7 @@
 /** Indicators: every city's performance in four areas and five kinds of infrastructure, and the composite index. */
 import type { AppModule } from '../index.ts';
 import { registerIndicatorRoutes } from './indicators.routes.ts';
-import { cityIndicators, ensureComputed, indicatorSpan, recompute, recomputeStale } from './indicators.service.ts';
+import { cityIndicators, ensureComputed, indicatorSpan, nationalIndex, recompute, recomputeStale } from './indicators.service.ts';
 import { startIndicatorWorker } from './indicators.worker.ts';
 
 export const indicatorsModule = {
@@ -11,6 +11,7 @@ export const indicatorsModule = {
   recomputeStale,
   ensureComputed,
   cityIndicators,
+  nationalIndex,
   indicatorSpan,
   startIndicatorWorker,
 } satisfies AppModule & Record<string, unknown>;

@@ -1,7 +1,7 @@
 /**
- * Every SQL statement of the indicators module. The facts queries read other modules' tables (read-only,
- * as analytics may): each scans one table once, grouped by city and year, so that all cities cost a few
- * scans and one city a few index lookups.
+ * Every SQL statement of the indicators module. The facts come from running totals kept by triggers (the
+ * big tables: programs, enrolments, people) and from the small tables of other modules, read-only, grouped
+ * by city and year: all cities cost a few small scans, one city a few index lookups.
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { IndicatorId, OrdinanceKind } from '../../../shared/vocabulary/index.ts';
@@ -12,7 +12,6 @@ import type { CityYearFacts, IndicatorValue } from './indicator.formulas.ts';
 export type CitySelection = readonly string[] | null;
 
 const inCities = (column: SQL, cities: CitySelection) => (cities ? sql`${column} = ANY(${sql.param([...cities])}::text[])` : sql`TRUE`);
-const yearOf = (timestamp: SQL) => sql`extract(year FROM (${timestamp} AT TIME ZONE 'Asia/Seoul'))::int`;
 const yearOfDate = (date: SQL) => sql`extract(year FROM ${date})::int`;
 
 interface Span {
@@ -26,48 +25,16 @@ type Keyed<T> = T & { cityCode: string; year: number };
 export async function factsOf(db: Executor, cities: CitySelection, span: Span): Promise<Map<string, Map<number, CityYearFacts>>> {
   const fromDate = `${span.from}-01-01`;
   const toDate = `${span.to + 1}-01-01`;
-  const [places, residents, programs, learners, finishes, ratings, groups, volunteers, events, meetings, ordinances, trainings, records] = await Promise.all([
+  const [places, tallies, groups, volunteers, events, meetings, ordinances, trainings, records] = await Promise.all([
     rows<{ cityCode: string; population: number; dongs: number }>(db, sql`
       SELECT municipality_code AS "cityCode", sum(population)::int AS population, count(*)::int AS dongs
       FROM dongs WHERE ${cities ? inCities(sql`municipality_code`, cities) : sql`municipality_code IN (SELECT city_code FROM institutions)`}
       GROUP BY municipality_code`),
-    // Registered residents by the year they joined; summed up to each year below.
-    rows<Keyed<{ joined: number }>>(db, sql`
-      SELECT home_city_code AS "cityCode", ${yearOf(sql`created_at`)} AS year, count(*)::int AS joined
-      FROM people WHERE home_city_code IS NOT NULL AND ${inCities(sql`home_city_code`, cities)} AND created_at < ${toDate}::date
-      GROUP BY 1, 2`),
-    rows<Keyed<CityYearFacts['programs']>>(db, sql`
-      SELECT city_code AS "cityCode", ${yearOfDate(sql`starts_on`)} AS year,
-        count(*)::int AS offered, count(DISTINCT institution_id)::int AS institutions,
-        sum(capacity)::int AS seats, COALESCE(sum(capacity) FILTER (WHERE fee_krw = 0), 0)::int AS "freeSeats",
-        count(*) FILTER (WHERE 'business_startup' = ANY(purpose_tags))::int AS startup,
-        count(*) FILTER (WHERE 'commercialisation' = ANY(purpose_tags))::int AS commercialisation,
-        count(*) FILTER (WHERE 'local_leader' = ANY(purpose_tags))::int AS "localLeader",
-        count(*) FILTER (WHERE 'citizenship' = ANY(purpose_tags) OR area = 'citizenship')::int AS citizenship,
-        count(*) FILTER (WHERE 'underprivileged' = ANY(purpose_tags) OR target_groups && ARRAY['disabled', 'low_income', 'multicultural']::text[])::int AS underprivileged,
-        count(*) FILTER (WHERE 'belonging' = ANY(purpose_tags))::int AS belonging,
-        count(*) FILTER (WHERE subcategory = 'certification')::int AS certificate
-      FROM programs
-      WHERE status IN ('published', 'closed') AND starts_on >= ${fromDate}::date AND starts_on < ${toDate}::date AND ${inCities(sql`city_code`, cities)}
-      GROUP BY 1, 2`),
-    // People learning in the city's programs in the year (a place held, not just wanted).
-    rows<Keyed<{ learners: number }>>(db, sql`
-      SELECT city_code AS "cityCode", year, count(*)::int AS learners FROM (
-        SELECT DISTINCT city_code, ${yearOf(sql`enrolled_at`)} AS year, person_id FROM enrolments
-        WHERE status IN ('enrolled', 'completed', 'not_completed') AND enrolled_at >= ${fromDate}::date AND enrolled_at < ${toDate}::date
-          AND ${inCities(sql`city_code`, cities)}
-      ) taking_part GROUP BY 1, 2`),
-    rows<Keyed<{ completed: number; finished: number }>>(db, sql`
-      SELECT city_code AS "cityCode", ${yearOf(sql`status_changed_at`)} AS year,
-        count(*) FILTER (WHERE status = 'completed')::int AS completed, count(*)::int AS finished
-      FROM enrolments
-      WHERE status IN ('completed', 'not_completed') AND status_changed_at >= ${fromDate}::date AND status_changed_at < ${toDate}::date
-        AND ${inCities(sql`city_code`, cities)}
-      GROUP BY 1, 2`),
-    rows<Keyed<{ count: number; meanOverall: number }>>(db, sql`
-      SELECT city_code AS "cityCode", ${yearOf(sql`created_at`)} AS year, count(*)::int AS count, avg(overall)::float8 AS "meanOverall"
-      FROM program_ratings WHERE created_at >= ${fromDate}::date AND created_at < ${toDate}::date AND ${inCities(sql`city_code`, cities)}
-      GROUP BY 1, 2`),
+    // Programs, places, learners, completions, ratings and residents: running totals kept by triggers (migrations 0010, 0011).
+    // Residents accumulate from the first year, so earlier years are read too.
+    rows<Keyed<{ measure: string; n: number }>>(db, sql`
+      SELECT city_code AS "cityCode", year, measure, n::float8 AS n FROM indicator_tallies
+      WHERE year <= ${span.to} AND (year >= ${span.from} OR measure = 'residents_joined') AND ${inCities(sql`city_code`, cities)}`),
     // Active study groups by founding year; counted up to each year below.
     rows<Keyed<{ founded: number; citizenship: number }>>(db, sql`
       SELECT city_code AS "cityCode", ${yearOfDate(sql`founded_on`)} AS year, count(*)::int AS founded,
@@ -98,10 +65,9 @@ export async function factsOf(db: Executor, cities: CitySelection, span: Span): 
   ]);
 
   const byKey = <T extends { cityCode: string; year: number }>(list: T[]) => new Map(list.map((r) => [`${r.cityCode}:${r.year}`, r]));
-  const keyed = {
-    programs: byKey(programs), learners: byKey(learners), finishes: byKey(finishes), ratings: byKey(ratings), events: byKey(events),
-    meetings: byKey(meetings), trainings: byKey(trainings), records: byKey(records),
-  };
+  const keyed = { events: byKey(events), meetings: byKey(meetings), trainings: byKey(trainings), records: byKey(records) };
+  const tally = new Map(tallies.map((t) => [`${t.cityCode}:${t.year}:${t.measure}`, t.n]));
+  const measure = (city: string, year: number, name: string) => tally.get(`${city}:${year}:${name}`) ?? 0;
   /** Sum of `pick` over rows of the city up to the year (things that accumulate: residents, groups, volunteers). */
   const upTo = <T extends { cityCode: string; year: number }>(list: T[], city: string, year: number, pick: (r: T) => number) =>
     list.reduce((sum, r) => (r.cityCode === city && r.year <= year ? sum + pick(r) : sum), 0);
@@ -110,31 +76,34 @@ export async function factsOf(db: Executor, cities: CitySelection, span: Span): 
     for (const r of list) map.set(r.cityCode, [...(map.get(r.cityCode) ?? []), r]);
     return map;
   };
-  const residentsByCity = group(residents);
+  const residentsByCity = group(tallies.filter((t) => t.measure === 'residents_joined'));
   const groupsByCity = group(groups);
   const volunteersByCity = group(volunteers);
   const ordinancesByCity = group(ordinances);
 
-  const none = { offered: 0, institutions: 0, seats: 0, freeSeats: 0, startup: 0, commercialisation: 0, localLeader: 0, citizenship: 0, underprivileged: 0, belonging: 0, certificate: 0 };
   const result = new Map<string, Map<number, CityYearFacts>>();
   for (const place of places) {
     const city = place.cityCode;
     const years = new Map<number, CityYearFacts>();
     for (let year = span.from; year <= span.to; year++) {
       const key = `${city}:${year}`;
-      const { cityCode: _c, year: _y, ...program } = keyed.programs.get(key) ?? { cityCode: city, year, ...none };
+      const of = (name: string) => measure(city, year, name);
       const record = keyed.records.get(key);
       const cityGroups = groupsByCity.get(city) ?? [];
       const cityVolunteers = volunteersByCity.get(city) ?? [];
       years.set(year, {
         population: place.population,
         dongs: place.dongs,
-        registeredResidents: upTo(residentsByCity.get(city) ?? [], city, year, (r) => r.joined),
-        programs: program,
-        learners: keyed.learners.get(key)?.learners ?? 0,
-        completed: keyed.finishes.get(key)?.completed ?? 0,
-        finished: keyed.finishes.get(key)?.finished ?? 0,
-        ratings: { count: keyed.ratings.get(key)?.count ?? 0, meanOverall: keyed.ratings.get(key)?.meanOverall ?? null },
+        registeredResidents: upTo(residentsByCity.get(city) ?? [], city, year, (r) => r.n),
+        programs: {
+          offered: of('programs'), institutions: of('institutions'), seats: of('seats'), freeSeats: of('free_seats'), startup: of('startup_programs'),
+          commercialisation: of('commercialisation_programs'), localLeader: of('local_leader_programs'), citizenship: of('citizenship_programs'),
+          underprivileged: of('underprivileged_programs'), belonging: of('belonging_programs'), certificate: of('certificate_programs'),
+        },
+        learners: of('learners'),
+        completed: of('completed'),
+        finished: of('finished'),
+        ratings: { count: of('ratings'), meanOverall: of('ratings') > 0 ? of('rating_overall_sum') / of('ratings') : null },
         studyGroups: upTo(cityGroups, city, year, (r) => r.founded),
         citizenStudyGroups: upTo(cityGroups, city, year, (r) => r.citizenship),
         volunteers: upTo(cityVolunteers, city, year, (r) => r.volunteers),
@@ -158,9 +127,9 @@ export interface StoredValue extends IndicatorValue {
   indicatorId: IndicatorId;
 }
 
-/** Replaces the chosen cities' values for the span in one statement per batch. */
-export async function storeValues(db: Executor, cities: readonly string[], span: Span, values: readonly StoredValue[], computedAt: Date) {
-  await db.execute(sql`DELETE FROM indicator_values WHERE city_code = ANY(${sql.param([...cities])}::text[]) AND year BETWEEN ${span.from} AND ${span.to}`);
+/** Replaces the chosen cities' values (years that fell out of the span go with them). */
+export async function storeValues(db: Executor, cities: readonly string[], values: readonly StoredValue[], computedAt: Date) {
+  await db.execute(sql`DELETE FROM indicator_values WHERE city_code = ANY(${sql.param([...cities])}::text[])`);
   for (let start = 0; start < values.length; start += 2_000) {
     const batch = values.slice(start, start + 2_000);
     await db.execute(sql`

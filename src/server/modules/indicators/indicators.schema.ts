@@ -3,7 +3,7 @@
  * were computed; the queue of cities whose data changed since (filled by triggers, see migration 0008);
  * and the ministry's versioned weights for the composite index.
  */
-import { doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 import { indicators, type IndicatorId } from '../../../shared/vocabulary/index.ts';
 import { checkIn, createdAt } from '../../platform/database/columns.ts';
 import { municipalities } from '../geography/geography.schema.ts';
@@ -45,3 +45,34 @@ export const indexWeightSets = pgTable('index_weight_sets', {
   /** Weight of each indicator within its group (1 when absent). */
   indicatorWeights: jsonb().$type<Record<string, number>>().notNull(),
 });
+
+/**
+ * Running totals per city, year and measure (programs offered, places, completions, learners, residents…),
+ * kept by triggers as rows change (migration 0010), so that computing indicators never scans the big tables.
+ */
+export const indicatorTallies = pgTable(
+  'indicator_tallies',
+  {
+    cityCode: text().notNull(),
+    year: integer().notNull(),
+    measure: text().notNull(),
+    n: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cityCode, t.year, t.measure] })],
+);
+
+/**
+ * Who or what counts towards a distinct tally (a learner, an institution), with how many rows put them
+ * there: a tally moves only when a member's count goes from zero to more, or back.
+ */
+export const indicatorMembers = pgTable(
+  'indicator_members',
+  {
+    cityCode: text().notNull(),
+    year: integer().notNull(),
+    measure: text().notNull(),
+    memberId: integer().notNull(),
+    n: integer().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cityCode, t.year, t.measure, t.memberId] })],
+);

@@ -17,7 +17,7 @@ import { computeIndicators } from './indicator.formulas.ts';
 import * as queries from './indicators.queries.ts';
 
 /** Indicators are kept for the current year and the five before it. */
-export const YEARS_KEPT = 6;
+export const YEARS_KEPT = 5;
 const NOMINAL: Method = { normalisation: 'minmax', aggregation: 'linear' };
 const MONTE_CARLO = { runs: 500, seed: 2001, weightSpread: 0.5 };
 
@@ -47,7 +47,7 @@ export async function recompute(db: AppDb, cities: queries.CitySelection, onProg
     onProgress('Computing indicators', ++done, facts.size);
   }
   onProgress('Storing values', 0, 1);
-  await db.transaction(async (tx) => queries.storeValues(tx, [...facts.keys()], span, values, computedAt));
+  await db.transaction(async (tx) => queries.storeValues(tx, [...facts.keys()], values, computedAt));
   onProgress('Storing values', 1, 1);
   return { cities: facts.size, values: values.length };
 }
@@ -133,14 +133,18 @@ interface IndexRun {
   sensitivity: { normalisation: number; aggregation: number; weights: number };
 }
 
-function runIndex(cities: readonly string[], groups: readonly IndicatorGroup[], values: Map<string, Map<string, number | null>>, weights: WeightSet): IndexRun {
-  const input: IndexInput = {
+function indexInput(cities: readonly string[], groups: readonly IndicatorGroup[], values: Map<string, Map<string, number | null>>, weights: WeightSet): IndexInput {
+  return {
     cities,
     indicators: indicatorList.filter((i) => (groups as readonly string[]).includes(i.group)).map((i) => ({ id: i.code, area: i.group, direction: i.direction })),
     values,
     areaWeights: Object.fromEntries(groups.map((g) => [g, weights.groupWeights[g] ?? 1])),
     indicatorWeights: weights.indicatorWeights,
   };
+}
+
+function runIndex(cities: readonly string[], groups: readonly IndicatorGroup[], values: Map<string, Map<string, number | null>>, weights: WeightSet): IndexRun {
+  const input = indexInput(cities, groups, values, weights);
   const scores = compositeScores(input, NOMINAL);
   const { intervals, sensitivity } = uncertainty(input, NOMINAL, MONTE_CARLO);
   return { scores, ranks: ranksOf(scores), intervals, sensitivity };
@@ -184,10 +188,22 @@ function cachedIndex(key: string, run: () => IndexRun): IndexRun {
   return result;
 }
 
+const quantile = (sorted: readonly number[], q: number) => {
+  if (sorted.length === 0) return null;
+  const at = q * (sorted.length - 1);
+  const low = Math.floor(at);
+  return sorted[low]! + (sorted[Math.min(low + 1, sorted.length - 1)]! - sorted[low]!) * (at - low);
+};
+const median = (values: readonly number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
+
 function standing(run: IndexRun, cityCode: string, peers: number): IndexStanding {
   const score = run.scores.get(cityCode)!;
   const interval = run.intervals.get(cityCode)!;
+  const groupMedians = Object.fromEntries(Object.keys(score.areas).map((group) => [
+    group, median([...run.scores.values()].map((s) => s.areas[group]).filter((v): v is number => v !== null && v !== undefined)),
+  ]));
   return {
+    groupMedians,
     score: Number.isNaN(score.score) ? null : score.score,
     groups: score.areas,
     rank: run.ranks.get(cityCode)!,
@@ -198,12 +214,6 @@ function standing(run: IndexRun, cityCode: string, peers: number): IndexStanding
   };
 }
 
-const quantile = (sorted: readonly number[], q: number) => {
-  if (sorted.length === 0) return null;
-  const at = q * (sorted.length - 1);
-  const low = Math.floor(at);
-  return sorted[low]! + (sorted[Math.min(low + 1, sorted.length - 1)]! - sorted[low]!) * (at - low);
-};
 
 /** A city's indicators over the years, and how this year compares with its peers (as a distribution). */
 export async function cityIndicators(db: AppDb, cityCode: string, year: number | undefined, peers: PeerGroup): Promise<CityIndicators> {
@@ -237,6 +247,7 @@ export async function cityIndicators(db: AppDb, cityCode: string, year: number |
   const infrastructure = cachedIndex(`${peerKey}:infrastructure`, () => runIndex(peerCodes, infrastructureDimensions, comparison.values, comparison.weights));
   const stamps = own.filter((v) => v.year === chosenYear).map((v) => v.computedAt).sort();
   return {
+    history: await indexHistory(db, cityCode, years, peers),
     cityCode, year: chosenYear, years, peers, peerCount: peerCodes.length,
     computedAt: stamps[stamps.length - 1] ?? null,
     stale: await queries.isStale(db, cityCode),
@@ -245,6 +256,23 @@ export async function cityIndicators(db: AppDb, cityCode: string, year: number |
     performanceIndex: standing(performance, cityCode, peerCodes.length),
     infrastructureIndex: standing(infrastructure, cityCode, peerCodes.length),
   };
+}
+
+/** The city's index scores year by year among the same kind of peers (nominal method, without uncertainty runs). */
+async function indexHistory(db: AppDb, cityCode: string, years: readonly number[], peers: PeerGroup) {
+  const history = [];
+  for (const year of years) {
+    const comparison = await yearComparison(db, year);
+    const profile = comparison.profiles.find((p) => p.cityCode === cityCode);
+    if (!profile) continue;
+    const peerCodes = peersOf(profile, comparison.profiles, peers).map((p) => p.cityCode);
+    const scoreOf = (groups: readonly IndicatorGroup[]) => {
+      const { score, areas } = compositeScores(indexInput(peerCodes, groups, comparison.values, comparison.weights), NOMINAL).get(cityCode)!;
+      return { score: Number.isNaN(score) ? null : score, groups: areas };
+    };
+    history.push({ year, performance: scoreOf(performanceAreas), infrastructure: scoreOf(infrastructureDimensions) });
+  }
+  return history;
 }
 
 /** Every city, named, with its index scores, ranks and rank intervals (the ministry's national view). */

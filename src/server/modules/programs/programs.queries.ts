@@ -38,6 +38,8 @@ const summaryColumns = {
   lat: programs.lat,
   lon: programs.lon,
   publishedAt: sql<string | null>`${programs.publishedAt}::text`,
+  enrolmentOpensOn: programs.enrolmentOpensOn,
+  enrolmentClosesOn: programs.enrolmentClosesOn,
 };
 
 /** Summaries of the given programs (in no particular order). */
@@ -72,8 +74,6 @@ export async function findProgram(db: Executor, id: number) {
       maxAge: programs.maxAge,
       residentsFirst: programs.residentsFirst,
       instructorName: programs.instructorName,
-      enrolmentOpensOn: programs.enrolmentOpensOn,
-      enrolmentClosesOn: programs.enrolmentClosesOn,
       openToAllOn: programs.openToAllOn,
       completionRate: programs.completionRate,
       seatsLeft: sql<number>`${programs.capacity} - ${seatsTaken}`,

@@ -18,7 +18,7 @@ export interface JobResult {
 }
 
 /**
- * Reports progress; writes at most a few times a second, always the last step of a phase. It does not
+ * Reports progress; writes every new phase, its last step, and otherwise a few times a second. It does not
  * wait for the write: work inside a transaction must not wait on a connection its own transaction holds
  * (PGlite has only one), and a progress line is never worth holding up the work.
  */
@@ -37,12 +37,14 @@ export async function startJob(db: AppDb, spec: JobSpec, work: (report: ReportPr
   const id = randomUUID();
   await db.execute(sql`INSERT INTO jobs (id, kind, owner_id, city_code, phase) VALUES (${id}, ${spec.kind}, ${spec.ownerId}, ${spec.cityCode ?? null}, 'starting')`);
   let lastWrite = 0;
+  let lastPhase = '';
   // Progress writes go out one after another, in order, and the final state after all of them.
   let writes = Promise.resolve();
   const report: ReportProgress = (phase, done, total) => {
     const now = Date.now();
-    if (done < total && now - lastWrite < PROGRESS_INTERVAL_MS) return;
+    if (phase === lastPhase && done < total && now - lastWrite < PROGRESS_INTERVAL_MS) return;
     lastWrite = now;
+    lastPhase = phase;
     writes = writes
       .then(() => db.execute(sql`UPDATE jobs SET phase = ${phase}, done = ${done}, total = ${Math.max(total, 1)} WHERE id = ${id}`))
       .then(() => {}, () => {});

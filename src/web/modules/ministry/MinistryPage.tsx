@@ -12,6 +12,8 @@ import { useSession } from '../../shells/session.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../../ui/Status.tsx';
 import { cityName } from '../geography/places.ts';
+import { NationalIndex } from '../indicators/NationalIndex.tsx';
+import { WeightsEditor } from '../indicators/WeightsEditor.tsx';
 
 export function MinistryPage() {
   const { t, locale, label } = useLocale();
@@ -20,6 +22,8 @@ export function MinistryPage() {
   const today = new Date().toISOString().slice(0, 10);
   const [form, setForm] = useState({ city: '', state: 'applied' as DesignationState, year: today.slice(0, 4), occurredOn: today, reason: '', evidence: '' });
   const [saved, setSaved] = useState<string | null>(null);
+  // New weights change every rank: the national table is drawn again.
+  const [weightsVersion, setWeightsVersion] = useState(0);
   const submission = useSubmission(async () => {
     await api(`/cities/${form.city}/designations`, {
       method: 'POST',
@@ -55,6 +59,8 @@ export function MinistryPage() {
           </form>
         )}
       </Loaded>
+      {session.can('indicators.national.view') && <NationalIndex key={weightsVersion} />}
+      {session.can('index.weights.update') && <WeightsEditor onSaved={() => setWeightsVersion((v) => v + 1)} />}
     </>
   );
 }

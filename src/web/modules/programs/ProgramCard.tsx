@@ -5,6 +5,8 @@ import { deliveryModes, programAreas, targetGroups } from '../../../shared/vocab
 import { useLocale } from '../../i18n/index.ts';
 import { distanceText, feeText, placeText, seatsText, titleIn } from './format.ts';
 import { Schedule } from './Schedule.tsx';
+import { todayInKorea } from '../../../shared/lib/korea-time.ts';
+import { enrolmentWindow } from '../enrolment/enrolment-window.ts';
 
 /** One program in a list: what, where (and how far), when, for whom, what it costs, places left. */
 export function ProgramCard({ program, children }: { program: ProgramSummary & Partial<Pick<ProgramHit, 'seatsLeft' | 'distanceM'>>; children?: ReactNode }) {
@@ -28,7 +30,10 @@ export function ProgramCard({ program, children }: { program: ProgramSummary & P
         <li>{t('programs.target')}: {program.targetGroups.map((g) => label(targetGroups.get(g))).join(', ')}</li>
         <li>{feeText(program.feeKrw, t, number)}</li>
       </ul>
-      {seatsLeft !== undefined && <p className={`lc-seats${seatsLeft > 0 ? '' : ' full'}`}>{seatsText(seatsLeft, t)}</p>}
+      {/* A course under way whose enrolment has closed is shown for what it is, not with places to take. */}
+      {enrolmentWindow(program, todayInKorea()).state === 'closed'
+        ? <p className="lc-seats full">{t('enrolment.closedBadge')}</p>
+        : seatsLeft !== undefined && <p className={`lc-seats${seatsLeft > 0 ? '' : ' full'}`}>{seatsText(seatsLeft, t)}</p>}
       {children}
     </article>
   );

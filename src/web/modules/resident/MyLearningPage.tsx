@@ -12,6 +12,7 @@ import { DateRange } from '../../ui/DateRange.tsx';
 import { Loaded, Loading, PageTitle } from '../../ui/Status.tsx';
 import { titleIn } from '../programs/format.ts';
 import { RATING_ANCHOR } from '../satisfaction/RatingForm.tsx';
+import { WishesSection } from '../participation/WishesSection.tsx';
 
 const BarChart = lazy(() => import('../../ui/BarChart.tsx'));
 
@@ -181,6 +182,7 @@ export function MyLearningPage() {
             <Entries entries={r.entries} />
             <HoursByYear rows={r.totals.byYearAndArea} />
             <Community record={r} />
+            <WishesSection />
             <Account />
           </>
         )}

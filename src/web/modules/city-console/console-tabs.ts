@@ -1,0 +1,26 @@
+/**
+ * The tabs of the city console, each a panel from its own module (lazy: an officer opens one at a time).
+ * A module adds its panel here: a default-exported component taking the city's code.
+ */
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+
+export interface ConsolePanelProps {
+  cityCode: string;
+}
+
+export interface ConsoleTab {
+  /** The URL segment: /cities/:code/console/<id>. */
+  id: string;
+  /** i18n key of the tab's label. */
+  labelKey: string;
+  panel: LazyExoticComponent<ComponentType<ConsolePanelProps>>;
+}
+
+export const consoleTabs: ConsoleTab[] = [
+  { id: 'indicators', labelKey: 'indicators.tab', panel: lazy(() => import('../indicators/IndicatorsPanel.tsx')) },
+  { id: 'record', labelKey: 'city-record.tab', panel: lazy(() => import('../city-record/RecordPanel.tsx')) },
+  { id: 'demand', labelKey: 'demand.tab', panel: lazy(() => import('../demand/GapsPanel.tsx')) },
+  { id: 'access', labelKey: 'access.tab', panel: lazy(() => import('../access/AccessPanel.tsx')) },
+  { id: 'copies', labelKey: 'copies.tab', panel: lazy(() => import('../copies/CopiesPanel.tsx')) },
+  { id: 'report', labelKey: 'annual-report.tab', panel: lazy(() => import('../annual-report/ReportPanel.tsx')) },
+];
