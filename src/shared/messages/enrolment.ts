@@ -52,8 +52,3 @@ const texts: { [C in RefusalReason['code']]: Record<Locale, (reason: Extract<Ref
 export function refusalText(reason: RefusalReason, locale: Locale): string {
   return (texts[reason.code][locale] as (r: RefusalReason) => string)(reason);
 }
-
-/** Picks Korean unless the caller prefers English (Accept-Language). */
-export function preferredLocale(acceptLanguage: string | undefined): Locale {
-  return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'ko';
-}

@@ -8,6 +8,11 @@ export interface Labelled<C extends string = string> {
 export type Locale = 'ko' | 'en';
 export const locales: readonly Locale[] = ['ko', 'en'];
 
+/** Picks Korean unless the caller prefers English (an Accept-Language header, a stored choice). */
+export function preferredLocale(acceptLanguage: string | undefined): Locale {
+  return acceptLanguage?.trim().toLowerCase().startsWith('en') ? 'en' : 'ko';
+}
+
 export function labelOf(entry: { ko: string; en: string }, locale: Locale): string {
   return locale === 'en' ? entry.en : entry.ko;
 }

@@ -1,5 +1,6 @@
 import { AnnualReportBody, AnnualReportStarted } from '../../../shared/contracts/annual-report.ts';
 import { CityParams } from '../../../shared/contracts/cities.ts';
+import { preferredLocale } from '../../../shared/vocabulary/index.ts';
 import { cityInPath, guard, requireActor } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import { startJob } from '../../platform/jobs/jobs.ts';
@@ -21,7 +22,8 @@ export function registerAnnualReportRoutes(api: Api, { database }: ModuleContext
   }, async (request, reply) => {
     const { code } = request.params;
     const { year, format } = request.body;
-    const jobId = await startJob(db, { kind: 'annual-report', ownerId: requireActor(request).personId, cityCode: code }, async (report) => {
+    const locale = preferredLocale(request.headers['accept-language']);
+    const jobId = await startJob(db, { kind: 'annual-report', ownerId: requireActor(request).personId, cityCode: code, locale }, async (report) => {
       let step = 0;
       const data = await gatherAnnualReport(db, code, year, (phase) => report(phase, step++, GATHERING_STEPS));
       report('Writing the sections', 0, 1);

@@ -1,5 +1,6 @@
 import Type, { type TSchema } from 'typebox';
 import { CityParams } from '../../../shared/contracts/cities.ts';
+import { preferredLocale } from '../../../shared/vocabulary/index.ts';
 import { CityYearBody, CityYearRecord, ImportResult, RecordChange, YearParams } from '../../../shared/contracts/city-record.ts';
 import { Id, Page, PageQuery, pageRequest } from '../../../shared/contracts/common.ts';
 import { cityInPath, guard, requireActor } from '../../platform/auth/actor.ts';
@@ -129,9 +130,10 @@ export function registerCityRecordRoutes(api: Api, { database }: ModuleContext):
       },
     }, async (request, reply) => {
       const actor = requireActor(request);
-      const rows = await service.checkImport(request.body as Buffer);
+      const locale = preferredLocale(request.headers['accept-language']);
+      const rows = await service.checkImport(request.body as Buffer, locale);
       const cityCode = request.params.code;
-      const jobId = await startJob(db, { kind: 'record-import', ownerId: actor.personId, cityCode }, async (report) => {
+      const jobId = await startJob(db, { kind: 'record-import', ownerId: actor.personId, cityCode, locale }, async (report) => {
         await service.applyImport(db, cityCode, rows, actor.personId, (done) => report('Writing the record', done, rows.length));
         await indicatorsModule.recompute(db, [cityCode], report);
       });

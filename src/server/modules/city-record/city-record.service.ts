@@ -7,13 +7,16 @@ import type {
 } from '../../../shared/contracts/city-record.ts';
 import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
+import type { Locale } from '../../../shared/vocabulary/index.ts';
 import { badRequest, conflict, HttpError, notFound } from '../../platform/http/errors.ts';
 import { recordLists, type ListFilter, type RecordList, type RecordListName } from './city-record.lists.ts';
 import { buildRecordWorkbook, readRecordWorkbook, type ImportedRow } from './city-record.workbook.ts';
 import * as queries from './city-record.queries.ts';
 
-const staleMessage = (what: string) =>
-  `Someone else saved this ${what} after you opened it. Reload to see their changes, then make yours again.`;
+const staleMessage = (what: string) => ({
+  ko: '다른 담당자가 먼저 저장했습니다. 새로 불러와 바뀐 내용을 본 뒤 다시 고쳐 주세요.',
+  en: `Someone else saved this ${what} after you opened it. Reload to see their changes, then make yours again.`,
+});
 
 async function requireCity(db: Executor, cityCode: string) {
   if (!(await queries.cityExists(db, cityCode))) throw notFound('The city', 'code');
@@ -53,10 +56,13 @@ export async function saveYear(db: Executor, cityCode: string, year: number, bod
 function validateYear(figures: Omit<CityYearBody, 'version'>) {
   const budget = (figures.budgetNationalKrw ?? 0) + (figures.budgetProvincialKrw ?? 0) + (figures.budgetOwnKrw ?? 0);
   if (figures.cityTotalBudgetKrw !== null && budget > figures.cityTotalBudgetKrw) {
-    throw badRequest('The lifelong learning budget cannot be larger than the city’s total budget.', 'cityTotalBudgetKrw');
+    throw badRequest({ ko: '평생교육 예산이 시·군·구 총예산보다 클 수 없습니다.', en: 'The lifelong learning budget cannot be larger than the city’s total budget.' }, 'cityTotalBudgetKrw');
   }
   if (figures.certifiedEducators !== null && figures.dedicatedStaff !== null && figures.certifiedEducators > figures.dedicatedStaff) {
-    throw badRequest('Certified lifelong educators are counted among the dedicated staff, so there cannot be more of them.', 'certifiedEducators');
+    throw badRequest({
+      ko: '평생교육사는 전담 인력에 포함되므로 전담 인력보다 많을 수 없습니다.',
+      en: 'Certified lifelong educators are counted among the dedicated staff, so there cannot be more of them.',
+    }, 'certifiedEducators');
   }
 }
 
@@ -71,15 +77,15 @@ export async function listItems(db: Executor, list: RecordList, cityCode: string
 async function validateItem(db: Executor, list: RecordList, cityCode: string, item: Record<string, unknown>) {
   if (list.inCommittee && item.committeeId !== undefined
     && !(await queries.findItem(db, recordLists.committees, cityCode, item.committeeId as number))) {
-    throw badRequest('That committee is not one of this city’s.', 'committeeId');
+    throw badRequest({ ko: '이 도시의 위원회가 아닙니다.', en: 'That committee is not one of this city’s.' }, 'committeeId');
   }
   if (typeof item.dongCode === 'string' && !(await queries.dongBelongsTo(db, item.dongCode, cityCode))) {
-    throw badRequest('That dong is not in this city.', 'dongCode');
+    throw badRequest({ ko: '이 도시의 읍·면·동이 아닙니다.', en: 'That dong is not in this city.' }, 'dongCode');
   }
   const inOrder = (first: string, then: string) => {
     const a = item[first];
     const b = item[then];
-    if (typeof a === 'string' && typeof b === 'string' && b < a) throw badRequest(`${then} must not be before ${first}.`, then);
+    if (typeof a === 'string' && typeof b === 'string' && b < a) throw badRequest({ ko: `${then}: ${first}보다 앞설 수 없습니다.`, en: `${then} must not be before ${first}.` }, then);
   };
   inOrder('startsOn', 'endsOn');
   inOrder('enactedOn', 'lastAmendedOn');
@@ -158,13 +164,16 @@ export async function recordWorkbook(db: Executor, cityCode: string, cityName: s
 }
 
 /** Checks an uploaded workbook; a 400 lists every problem by sheet, row and column, and nothing is written. */
-export async function checkImport(file: Buffer): Promise<ImportedRow[]> {
-  const { rows, problems } = await readRecordWorkbook(file);
+export async function checkImport(file: Buffer, locale: Locale): Promise<ImportedRow[]> {
+  const { rows, problems } = await readRecordWorkbook(file, locale);
   if (problems.length > 0) {
     const first = problems[0]!;
-    const where = first.sheet ? `${first.sheet}, row ${first.row}, ${first.column}: ` : '';
-    throw new HttpError(400, 'validation', `${where}${first.message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}`,
-      first.sheet ? `${first.sheet}!${first.column}` : 'file', { problems: problems.slice(0, 100) });
+    const more = problems.length - 1;
+    const message = first.sheet
+      ? { ko: `${first.sheet} ${first.row}행 ${first.column}: ${first.message}${more ? ` (그 밖에 ${more}곳)` : ''}`,
+        en: `${first.sheet}, row ${first.row}, ${first.column}: ${first.message}${more ? ` (and ${more} more)` : ''}` }
+      : first.message;
+    throw new HttpError(400, 'validation', message, first.sheet ? `${first.sheet}!${first.column}` : 'file', { problems: problems.slice(0, 100) });
   }
   return rows;
 }
@@ -180,7 +189,10 @@ export async function applyImport(db: AppDb, cityCode: string, rows: readonly Im
           await createItem(tx, recordLists[row.source], cityCode, fields, personId, 'import');
         } else await updateItem(tx, recordLists[row.source], cityCode, row.key, row.body, personId, 'import');
       } catch (error) {
-        if (error instanceof HttpError) throw new HttpError(error.statusCode, error.code, `${row.sheet}, row ${row.row}: ${error.message}`, error.field);
+        if (error instanceof HttpError) {
+          const words = typeof error.words === 'string' ? { ko: error.words, en: error.words } : error.words;
+          throw new HttpError(error.statusCode, error.code, { ko: `${row.sheet} ${row.row}행: ${words.ko}`, en: `${row.sheet}, row ${row.row}: ${words.en}` }, error.field);
+        }
         throw error;
       }
       report(i + 1);

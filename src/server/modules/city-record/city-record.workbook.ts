@@ -12,6 +12,15 @@ import {
   committeeKinds, eventKinds, informationSystems, memberRoles, memberSectors, ordinanceKinds, type Labelled,
 } from '../../../shared/vocabulary/index.ts';
 import { recordLists, type RecordListName } from './city-record.lists.ts';
+import { validationMessage, type AjvError, type Words } from '../../platform/http/errors.ts';
+import type { Locale } from '../../../shared/vocabulary/index.ts';
+
+/** What is wrong with a cell, in both languages; the reader picks the uploader's. */
+class CellProblem extends Error {
+  constructor(readonly words: { ko: string; en: string }) {
+    super(words.en);
+  }
+}
 
 interface Column {
   key: string;
@@ -153,7 +162,8 @@ function fromCell(raw: ExcelJS.CellValue, column: Column, schema: TSchema): unkn
   const text = String(value).trim();
   const code = (word: string) => {
     const found = column.vocabulary!.find((v) => v.code === word || v.ko === word || v.en.toLowerCase() === word.toLowerCase());
-    if (!found) throw new Error(`‘${word}’ is not one of: ${column.vocabulary!.map((v) => v.ko).join(', ')}`);
+    const choices = column.vocabulary!.map((v) => v.ko).join(', ');
+    if (!found) throw new CellProblem({ ko: `‘${word}’은(는) 다음 중 하나여야 합니다: ${choices}`, en: `‘${word}’ is not one of: ${choices}` });
     return found.code;
   };
   if (field.type === 'array') {
@@ -165,17 +175,17 @@ function fromCell(raw: ExcelJS.CellValue, column: Column, schema: TSchema): unkn
   if (field.type === 'boolean') {
     if (YES.has(text.toLowerCase())) return true;
     if (NO.has(text.toLowerCase())) return false;
-    throw new Error('write 예 or 아니오');
+    throw new CellProblem({ ko: '예 또는 아니오로 적어 주세요', en: 'write 예 or 아니오' });
   }
   if (field.type === 'integer' || field.type === 'number') {
     const number = typeof value === 'number' ? value : Number(text.replace(/[,\s원]/g, ''));
-    if (!Number.isFinite(number)) throw new Error('must be a number');
+    if (!Number.isFinite(number)) throw new CellProblem({ ko: '숫자로 적어 주세요', en: 'must be a number' });
     return number;
   }
   if (field.format === 'date') {
     if (value instanceof Date) return value.toISOString().slice(0, 10);
     const match = /^(\d{4})[-./](\d{1,2})[-./](\d{1,2})\.?$/.exec(text);
-    if (!match) throw new Error('must be a date like 2026-03-15');
+    if (!match) throw new CellProblem({ ko: '2026-03-15처럼 날짜로 적어 주세요', en: 'must be a date like 2026-03-15' });
     return `${match[1]}-${match[2]!.padStart(2, '0')}-${match[3]!.padStart(2, '0')}`;
   }
   return text;
@@ -193,12 +203,13 @@ export interface ImportedRow {
 const schemaOf = (source: SheetSpec['source']) => (source === 'years' ? CityYearBody : recordLists[source].fields);
 
 /** Reads every known sheet; rows are checked against the contracts. Problems name the sheet, row and column. */
-export async function readRecordWorkbook(file: Buffer): Promise<{ rows: ImportedRow[]; problems: ImportProblem[] }> {
+export async function readRecordWorkbook(file: Buffer, locale: Locale): Promise<{ rows: ImportedRow[]; problems: ImportProblem[] }> {
+  const say = (words: Words) => (typeof words === 'string' ? words : words[locale]);
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
   } catch {
-    return { rows: [], problems: [{ sheet: '', row: 0, column: '', message: 'This is not an Excel workbook (.xlsx).' }] };
+    return { rows: [], problems: [{ sheet: '', row: 0, column: '', message: say({ ko: '엑셀 파일(.xlsx)이 아닙니다.', en: 'This is not an Excel workbook (.xlsx).' }) }] };
   }
   const rows: ImportedRow[] = [];
   const problems: ImportProblem[] = [];
@@ -214,7 +225,8 @@ export async function readRecordWorkbook(file: Buffer): Promise<{ rows: Imported
     const keyColumn = spec.source === 'years' ? 'year' : 'id';
     const missing = spec.columns.filter((c) => c.key !== 'id' && c.key !== 'version' && ![...headers.values()].includes(c));
     if (missing.length > 0) {
-      problems.push({ sheet: spec.name, row: 1, column: missing[0]!.header, message: `The column ‘${missing[0]!.header}’ is missing.` });
+      const header = missing[0]!.header;
+      problems.push({ sheet: spec.name, row: 1, column: header, message: say({ ko: `‘${header}’ 열이 없습니다.`, en: `The column ‘${header}’ is missing.` }) });
       continue;
     }
     worksheet.eachRow((excelRow, rowNumber) => {
@@ -235,12 +247,12 @@ export async function readRecordWorkbook(file: Buffer): Promise<{ rows: Imported
           }
         } catch (error) {
           rowOk = false;
-          problems.push({ sheet: spec.name, row: rowNumber, column: column.header, message: (error as Error).message });
+          problems.push({ sheet: spec.name, row: rowNumber, column: column.header, message: error instanceof CellProblem ? say(error.words) : (error as Error).message });
         }
       }
       if (!rowOk) return;
       if (spec.source === 'years' && key === null) {
-        problems.push({ sheet: spec.name, row: rowNumber, column: '연도', message: 'The year is required.' });
+        problems.push({ sheet: spec.name, row: rowNumber, column: '연도', message: say({ ko: '연도를 적어 주세요.', en: 'The year is required.' }) });
         return;
       }
       const { version: rowVersion = 0, ...fields } = body;
@@ -248,17 +260,16 @@ export async function readRecordWorkbook(file: Buffer): Promise<{ rows: Imported
       const [error] = [...Value.Errors(schema, checked)];
       if (error) {
         const key = error.instancePath.split('/')[1] ?? (error.params as { missingProperty?: string }).missingProperty ?? '';
-        problems.push({
-          sheet: spec.name, row: rowNumber, column: spec.columns.find((c) => c.key === key)?.header ?? key,
-          message: `${error.message ?? 'is invalid'}`,
-        });
+        const header = spec.columns.find((c) => c.key === key)?.header ?? key;
+        problems.push({ sheet: spec.name, row: rowNumber, column: header, message: validationMessage(error as unknown as AjvError, header, locale) });
         return;
       }
       rows.push({ sheet: spec.name, row: rowNumber, source: spec.source, key, body: { ...fields, version: rowVersion } });
     });
   }
   if (rows.length === 0 && problems.length === 0) {
-    problems.push({ sheet: '', row: 0, column: '', message: `No rows found. Use the sheets of the exported workbook: ${sheets.map((s) => s.name).join(', ')}.` });
+    const names = sheets.map((s) => s.name).join(', ');
+    problems.push({ sheet: '', row: 0, column: '', message: say({ ko: `읽을 줄이 없습니다. 내려받은 파일의 시트(${names})를 써 주세요.`, en: `No rows found. Use the sheets of the exported workbook: ${names}.` }) });
   }
   return { rows, problems };
 }

@@ -3,7 +3,8 @@
  * institution's side: roster, attendance and completion. Every change to a program's places happens
  * with the program row locked, so concurrent requests can never take more places than it has.
  */
-import { preferredLocale, refusalText, type RefusalReason } from '../../../shared/messages/enrolment.ts';
+import { refusalText, type RefusalReason } from '../../../shared/messages/enrolment.ts';
+import { preferredLocale } from '../../../shared/vocabulary/index.ts';
 import type { AttendanceBody, CompletionResult, EnrolmentView, Roster } from '../../../shared/contracts/enrolment.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { can } from '../../../shared/permissions.ts';
@@ -75,7 +76,7 @@ export async function cancel(db: AppDb, actor: Actor, programId: number): Promis
     if (!existing) throw notFound('Your enrolment in this program');
     if (existing.status === 'cancelled') return view(tx, existing.id, program);
     if (existing.status !== 'enrolled' && existing.status !== 'waitlisted') {
-      throw conflict('This program has ended for you; its record cannot be cancelled.');
+      throw conflict({ ko: '이미 끝난 수강이라 취소할 수 없습니다.', en: 'This program has ended for you; its record cannot be cancelled.' });
     }
     await queries.setStatus(tx, existing.id, 'cancelled');
     if (existing.status === 'enrolled') {
@@ -103,7 +104,7 @@ async function programToManage(db: Executor, actor: Actor, programId: number) {
   const program = await programsModule.findProgram(db, programId);
   if (!program) throw notFound('The program', 'id');
   if (!can(actor.grants, 'program.manage', { institutionId: program.institutionId, cityCode: program.cityCode })) {
-    throw forbidden('Only the staff of the institution that runs this program can manage it.');
+    throw forbidden({ ko: '이 프로그램을 운영하는 기관의 담당자만 관리할 수 있습니다.', en: 'Only the staff of the institution that runs this program can manage it.' });
   }
   return program;
 }
@@ -127,13 +128,18 @@ export async function recordAttendance(db: AppDb, actor: Actor, programId: numbe
   const session = (await programsModule.sessionIdsOf(db, programId)).find((s) => s.sessionNo === sessionNo);
   if (!session) throw notFound(`Session ${sessionNo} of this program`, 'sessionNo');
   const both = body.present.filter((id) => body.absent.includes(id));
-  if (both.length > 0) throw badRequest(`Enrolment ${both[0]} is marked both present and absent.`, 'present');
+  if (both.length > 0) throw badRequest({ ko: `수강 ${both[0]}번이 출석과 결석에 함께 표시되었습니다.`, en: `Enrolment ${both[0]} is marked both present and absent.` }, 'present');
   const ids = [...body.present, ...body.absent];
   const found = new Map((await queries.seatHoldersAmong(db, programId, ids)).map((e) => [e.id, e.status]));
   const stranger = ids.find((id) => !found.has(id));
-  if (stranger !== undefined) throw badRequest(`Enrolment ${stranger} is not part of this program.`, body.present.includes(stranger) ? 'present' : 'absent');
+  if (stranger !== undefined) {
+    throw badRequest({ ko: `수강 ${stranger}번은 이 프로그램의 수강생이 아닙니다.`, en: `Enrolment ${stranger} is not part of this program.` }, body.present.includes(stranger) ? 'present' : 'absent');
+  }
   const notSeated = ids.find((id) => found.get(id) !== 'enrolled' && found.get(id) !== 'completed' && found.get(id) !== 'not_completed');
-  if (notSeated !== undefined) throw badRequest(`Enrolment ${notSeated} does not hold a place (waitlisted or cancelled).`, body.present.includes(notSeated) ? 'present' : 'absent');
+  if (notSeated !== undefined) {
+    throw badRequest({ ko: `수강 ${notSeated}번은 대기 중이거나 취소해서 자리가 없습니다.`, en: `Enrolment ${notSeated} does not hold a place (waitlisted or cancelled).` },
+      body.present.includes(notSeated) ? 'present' : 'absent');
+  }
   await queries.markAttendance(db, ids.map((enrolmentId) => ({
     enrolmentId, sessionId: session.id, programId, cityCode: program.cityCode, present: body.present.includes(enrolmentId), markedBy: actor.personId,
   })));
@@ -161,7 +167,7 @@ export async function completeProgram(
     const sessions = await programsModule.sessionIdsOf(tx, programId);
     const lastDay = sessions.at(-1)?.startsAt.toISOString().slice(0, 10) ?? program.endsOn;
     if (today < lastDay.slice(0, 10) && today < program.endsOn) {
-      throw conflict(`Completion is decided on or after the last session (${program.endsOn}).`);
+      throw conflict({ ko: `수료는 마지막 수업 날(${program.endsOn})부터 정할 수 있습니다.`, en: `Completion is decided on or after the last session (${program.endsOn}).` });
     }
     const needed = Math.ceil(program.completionRate * sessions.length - 1e-9);
     const counts = await queries.attendanceCounts(tx, programId);

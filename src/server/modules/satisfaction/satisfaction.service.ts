@@ -12,7 +12,7 @@ export async function rate(db: Executor, actor: Actor, programId: number, body: 
   const program = await programsModule.findProgram(db, programId);
   if (!program) throw notFound('The program', 'id');
   const enrolment = await enrolmentModule.completedEnrolment(db, programId, actor.personId);
-  if (!enrolment) throw new HttpError(403, 'not_completed', 'You can rate a program once you have completed it.');
+  if (!enrolment) throw new HttpError(403, 'not_completed', { ko: '수료한 프로그램만 평가할 수 있습니다.', en: 'You can rate a program once you have completed it.' });
   await queries.upsertRating(db, { ...body, enrolmentId: enrolment.id, programId, institutionId: program.institutionId, cityCode: program.cityCode });
   return (await queries.ratingOf(db, enrolment.id))!;
 }

@@ -1,8 +1,14 @@
 /**
  * Every API error is `{ error, message, field? }` with a 4xx/5xx status. Services throw HttpError;
- * validation, body-size and unknown-route errors from Fastify are translated to the same shape.
+ * validation, body-size and unknown-route errors from Fastify are translated to the same shape. The message
+ * is in the caller's language (Korean unless Accept-Language asks for English): the web shows it as it is.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
+import { preferredLocale, type Locale } from '../../../shared/vocabulary/index.ts';
+
+/** A message in both languages, or one text for both (e.g. one that quotes data). */
+export type Words = string | { ko: string; en: string };
+const inLocale = (words: Words, locale: Locale) => (typeof words === 'string' ? words : words[locale]);
 
 export interface ErrorBody {
   error: string;
@@ -15,26 +21,28 @@ export class HttpError extends Error {
   constructor(
     readonly statusCode: number,
     readonly code: string,
-    message: string,
+    readonly words: Words,
     readonly field?: string,
     /** Structured facts behind the message (e.g. the reasons a person cannot enrol). */
     readonly details?: Record<string, unknown>,
   ) {
-    super(message);
+    super(inLocale(words, 'en'));
   }
 
-  toBody(): ErrorBody {
-    return { error: this.code, message: this.message, ...(this.field ? { field: this.field } : {}), ...this.details };
+  toBody(locale: Locale = 'en'): ErrorBody {
+    return { error: this.code, message: inLocale(this.words, locale), ...(this.field ? { field: this.field } : {}), ...this.details };
   }
 }
 
-export const badRequest = (message: string, field?: string) => new HttpError(400, 'bad_request', message, field);
-export const unauthorized = (message = 'Log in to continue.') => new HttpError(401, 'unauthorized', message);
-export const forbidden = (message = 'You do not have permission to do this.') => new HttpError(403, 'forbidden', message);
-export const notFound = (what: string, field?: string) => new HttpError(404, 'not_found', `${what} was not found.`, field);
-export const conflict = (message: string, field?: string) => new HttpError(409, 'conflict', message, field);
+export const badRequest = (message: Words, field?: string) => new HttpError(400, 'bad_request', message, field);
+export const unauthorized = (message: Words = { ko: '로그인해 주세요.', en: 'Log in to continue.' }) => new HttpError(401, 'unauthorized', message);
+export const forbidden = (message: Words = { ko: '이 일을 할 권한이 없습니다.', en: 'You do not have permission to do this.' }) =>
+  new HttpError(403, 'forbidden', message);
+export const notFound = (what: string, field?: string) =>
+  new HttpError(404, 'not_found', { ko: '찾는 항목이 없습니다.', en: `${what} was not found.` }, field);
+export const conflict = (message: Words, field?: string) => new HttpError(409, 'conflict', message, field);
 
-interface AjvError {
+export interface AjvError {
   instancePath: string;
   keyword: string;
   message?: string;
@@ -50,8 +58,26 @@ function fieldOf(error: AjvError): string | undefined {
   return field || undefined;
 }
 
-function validationMessage(error: AjvError, field: string | undefined): string {
-  const subject = field ?? 'request';
+/** What is wrong with a field, in words a person reads next to it (and the field's name, for API callers). */
+export function validationMessage(error: AjvError, field: string | undefined, locale: Locale): string {
+  const subject = field ?? (locale === 'ko' ? '요청' : 'request');
+  const limit = error.params.limit as number | undefined;
+  const ko: Record<string, () => string> = {
+    additionalProperties: () => `${subject}: 알 수 없는 항목입니다.`,
+    required: () => `${subject}: 꼭 적어 주세요.`,
+    enum: () => `${subject}: 다음 중 하나여야 합니다 — ${(error.params.allowedValues as unknown[]).join(', ')}.`,
+    minimum: () => `${subject}: ${limit} 이상이어야 합니다.`,
+    exclusiveMinimum: () => `${subject}: ${limit}보다 커야 합니다.`,
+    maximum: () => `${subject}: ${limit} 이하여야 합니다.`,
+    minLength: () => `${subject}: ${limit}자 이상 적어 주세요.`,
+    maxLength: () => `${subject}: ${limit}자까지 적을 수 있습니다.`,
+    minItems: () => `${subject}: ${limit}개 이상 골라 주세요.`,
+    maxItems: () => `${subject}: ${limit}개까지 고를 수 있습니다.`,
+    format: () => `${subject}: 형식이 맞지 않습니다 (${String(error.params.format)}).`,
+    pattern: () => `${subject}: 형식이 맞지 않습니다.`,
+    type: () => `${subject}: ${String(error.params.type)} 값이어야 합니다.`,
+  };
+  if (locale === 'ko') return (ko[error.keyword] ?? (() => `${subject}: 값이 올바르지 않습니다.`))();
   switch (error.keyword) {
     case 'additionalProperties':
       return `${subject} is not a known field.`;
@@ -66,11 +92,12 @@ function validationMessage(error: AjvError, field: string | undefined): string {
 
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & { validation?: AjvError[] }, request, reply) => {
-    if (error instanceof HttpError) return reply.status(error.statusCode).send(error.toBody());
+    const locale = preferredLocale(request.headers['accept-language']);
+    if (error instanceof HttpError) return reply.status(error.statusCode).send(error.toBody(locale));
     if (error.validation && error.validation.length > 0) {
       const first = error.validation[0]!;
       const field = fieldOf(first);
-      return reply.status(400).send({ error: 'validation', message: validationMessage(first, field), ...(field ? { field } : {}) });
+      return reply.status(400).send({ error: 'validation', message: validationMessage(first, field, locale), ...(field ? { field } : {}) });
     }
     if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
       return reply.status(413).send({ error: 'payload_too_large', message: 'The request body is too large.', field: 'body' });

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import Type from 'typebox';
 import { JobParams, JobView } from '../../../shared/contracts/jobs.ts';
+import type { Locale } from '../../../shared/vocabulary/index.ts';
 import { firstRow, type AppDb } from '../database/database.ts';
 import { requireActor } from '../auth/actor.ts';
 import { HttpError, notFound } from '../http/errors.ts';
@@ -28,6 +29,8 @@ export interface JobSpec {
   kind: string;
   ownerId: number;
   cityCode?: string;
+  /** The language to say a failure in (the starter's); Korean by default. */
+  locale?: Locale;
 }
 
 const PROGRESS_INTERVAL_MS = 250;
@@ -58,7 +61,8 @@ export async function startJob(db: AppDb, spec: JobSpec, work: (report: ReportPr
     } catch (error) {
       await writes;
       if (!(error instanceof HttpError)) console.error(`job ${spec.kind} ${id} failed`, error);
-      await db.execute(sql`UPDATE jobs SET status = 'failed', finished_at = now(), error = ${(error as Error).message} WHERE id = ${id}`)
+      const message = error instanceof HttpError ? error.toBody(spec.locale ?? 'ko').message : (error as Error).message;
+      await db.execute(sql`UPDATE jobs SET status = 'failed', finished_at = now(), error = ${message} WHERE id = ${id}`)
         .catch(() => {});
     }
   })();
