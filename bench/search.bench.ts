@@ -2,6 +2,7 @@
  * Catalogue search under a realistic mix of 200 queries (text, 초성, filters, near me):
  *  - p50/p95 end to end (HTTP, server in a separate process, one request at a time),
  *  - the same SQL run bare on the driver (statement + details), and the ratio between the two,
+ *  - the same searches through the service in this process (no HTTP), to show where the difference lies,
  *  - requests per second with 10 connections from this (second) process (autocannon).
  *
  *   npm run bench -- search --engine=postgresql [--database=postgres://…/lc_bench_seed_national]
@@ -154,6 +155,8 @@ export async function run(args: string[]): Promise<void> {
   for (const query of queries) statements.set(query, await statementsOf(database, query));
   await timeEach(queries.slice(0, 40), (q) => replay(database, statements.get(q)!)); // warm caches
   const bare = await timeEach(queries, (q) => replay(database, statements.get(q)!));
+  // The same searches through the service in this process (query building, parsing, shaping, no HTTP): where the gap opens.
+  const service = await timeEach(queries, async (q) => { await searchCatalogue(database.db, { ...q, page: 1, pageSize: 20 } as unknown as SearchQuery); });
   if (engine === 'pglite') await database.close(); // one process per data folder: hand it to the server
 
   const port = 3900;
@@ -179,6 +182,7 @@ export async function run(args: string[]): Promise<void> {
     record('search', {
       engine, programs, searchable, queries: queries.length, failures,
       bare: { p50: round(median(bare)), p95: round(percentile(bare, 95)) },
+      service: { p50: round(median(service)), p95: round(percentile(service, 95)) },
       endToEnd: { p50: round(median(endToEnd)), p95: round(percentile(endToEnd, 95)), max: round(Math.max(...endToEnd)) },
       ratio: { ofMedians: round(median(endToEnd) / median(bare) * 100) / 100, medianPerQuery: round(median(perQueryRatios) * 100) / 100 },
       load: { connections: 10, seconds: Number(values.seconds), requestsPerSecond: round(load.requests.average), p50: load.latency.p50, p97_5: load.latency.p97_5, errors: load.errors, non2xx: load.non2xx },

@@ -83,6 +83,30 @@ describe(`catalogue search on ${testEngine()}`, () => {
     expect(cultureFree.facets.fee.paid).toBe(culture.facets.fee.paid);
   });
 
+  it('gives each facet value the total that ticking it would show, with the other filters kept', async () => {
+    for (const filters of ['', 'fee=free&timeOfDay=morning', 'target=elderly&weekday=sat&weekday=sun&seatsLeft=true', 'area=vocational&startsWithinDays=90&mode=online']) {
+      const shown = await search(`${filters}&pageSize=1`);
+      const kept = new URLSearchParams(filters);
+      // Every program has one area, sub-category, mode and fee: those facets split the total without the dimension's own filter.
+      for (const dimension of ['area', 'subcategory', 'mode', 'fee'] as const) {
+        const without = new URLSearchParams(kept);
+        without.delete(dimension);
+        const sum = Object.values(shown.facets[dimension]).reduce((a, b) => a + b, 0);
+        expect([filters, dimension, sum]).toEqual([filters, dimension, (await search(`${without}&pageSize=1`)).total]);
+      }
+      for (const [dimension, values] of Object.entries(shown.facets)) {
+        if (dimension === 'dong') continue; // counted for one chosen city only
+        for (const [value, count] of Object.entries(values)) {
+          const ticked = new URLSearchParams(kept);
+          if (dimension !== 'city') ticked.delete(dimension);
+          ticked.set(dimension, value);
+          const total = (await search(`${ticked}&pageSize=1`)).total;
+          expect([filters, dimension, value, count]).toEqual([filters, dimension, value, total]);
+        }
+      }
+    }
+  });
+
   it('applies every filter to every hit', async () => {
     const today = todayInKorea();
     const checks: [string, (hit: ProgramHit) => boolean][] = [

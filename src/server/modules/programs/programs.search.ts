@@ -9,10 +9,12 @@
  * exactly, a second pass accepts small typos (trigram word similarity).
  *
  * Facets: area, sub-category, target, mode, fee, weekday, time of day, start and seats are disjunctive —
- * each counted with every other filter applied, never its own — all in one pass over the candidates,
- * on integer codes (vocabulary positions and bit masks). Cities and dongs are counted with all filters.
+ * each counted with every other filter applied, never its own. Each candidate carries a mask of the filters
+ * it fails; only rows failing at most one filter can count anywhere, and one GROUPING SETS pass over them
+ * tallies every dimension (on integer codes: vocabulary positions and bit masks). Cities and dongs are
+ * counted with all filters.
  */
-import { sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL, type SQLChunk } from 'drizzle-orm';
 import type { SearchFacets, SearchQuery, SearchSort, TimeOfDay } from '../../../shared/contracts/programs.ts';
 import { startsWithinChoices, timesOfDay } from '../../../shared/contracts/programs.ts';
 import { isChosungQuery } from '../../../shared/lib/hangul.ts';
@@ -56,7 +58,8 @@ const TYPO_SIMILARITY = 0.45;
 export const COMMON_TERM_SHARE = 0.05;
 const ONLINE = deliveryModes.numberOf('online');
 
-type FacetDimension = 'area' | 'subcategory' | 'target' | 'mode' | 'fee' | 'weekday' | 'timeOfDay' | 'startsWithinDays' | 'seatsLeft';
+const facetDimensions = ['area', 'subcategory', 'target', 'mode', 'fee', 'weekday', 'timeOfDay', 'startsWithinDays', 'seatsLeft'] as const;
+type FacetDimension = (typeof facetDimensions)[number];
 
 /** The words of a query, lower-cased; a 초성 query is one word without spaces. */
 export function queryWords(q: string | undefined): { words: string[]; chosung: boolean } {
@@ -154,32 +157,85 @@ function startsWithin(today: string, days: number): SQL {
   return sql`starts_on BETWEEN ${today}::date AND ${addDays(today, days)}::date`;
 }
 
-function whereAll(filters: Partial<Record<FacetDimension, SQL>>, except?: FacetDimension): SQL {
-  const parts = Object.entries(filters).filter(([dim]) => dim !== except).map(([, part]) => part!);
-  return parts.length ? sql.join(parts, sql` AND `) : sql`TRUE`;
+/** A row's `fails` mask: one bit (its place in facetDimensions) for each filter the row does not pass. */
+function failuresMask(filters: Partial<Record<FacetDimension, SQL>>): SQL {
+  const parts = facetDimensions.flatMap((dimension, i) => {
+    const filter = filters[dimension];
+    // A filter that is NULL for a row (no start time, say) fails it, as it would in WHERE.
+    return filter ? [sql`CASE WHEN ${filter} THEN 0 ELSE ${1 << i} END`] : [];
+  });
+  return parts.length ? sql.join(parts, sql` | `) : sql`0`;
 }
 
-interface FacetCell {
-  dim: keyof SearchFacets;
-  value: string;
-  when: SQL;
+/** The start-date bucket a row counts in: the smallest "starting within N days" choice that holds it. */
+function startBucket(today: string): SQL {
+  const arms = startsWithinChoices.map((days) => sql`WHEN starts_on <= ${addDays(today, days)}::date THEN ${days}`);
+  return sql`CASE WHEN starts_on < ${today}::date THEN NULL ${sql.join(arms, sql` `)} END`;
 }
 
-/** Every facet value with its condition; counted in one pass, each with the other dimensions' filters. */
-function facetCells(today: string): FacetCell[] {
-  const cells: FacetCell[] = [];
-  const add = (dim: FacetDimension, value: string, when: SQL) => cells.push({ dim, value, when });
-  programAreas.codes.forEach((code) => add('area', code, sql`area_no = ${programAreas.numberOf(code)}`));
-  programSubcategories.codes.forEach((code) => add('subcategory', code, sql`subcategory_no = ${programSubcategories.numberOf(code)}`));
-  targetGroups.codes.forEach((code) => add('target', code, sql`(target_bits & ${1 << (targetGroups.numberOf(code) - 1)}) <> 0`));
-  deliveryModes.codes.forEach((code) => add('mode', code, sql`mode_no = ${deliveryModes.numberOf(code)}`));
-  add('fee', 'free', sql`fee_krw = 0`);
-  add('fee', 'paid', sql`fee_krw > 0`);
-  weekdays.codes.forEach((code) => add('weekday', code, sql`(weekday_bits & ${weekdayMask([code])}) <> 0`));
-  timesOfDay.forEach((t) => add('timeOfDay', t, timeOfDaySql(t)));
-  startsWithinChoices.forEach((days) => add('startsWithinDays', String(days), startsWithin(today, days)));
-  add('seatsLeft', 'true', sql`seats_left > 0`);
-  return cells;
+function timeOfDayBucket(): SQL {
+  const arms = timesOfDay.map((t, i) => sql`WHEN start_minute >= ${timeOfDayRange[t][0]} AND start_minute < ${timeOfDayRange[t][1]} THEN ${i}`);
+  return sql`CASE ${sql.join(arms, sql` `)} END`;
+}
+
+/**
+ * One row of the facet tally: how many candidates with this `fails` mask have this value in one grouping set.
+ * A row counts for dimension d's facet when it passes every other filter: `fails` is 0 or only d's bit, so rows
+ * failing two filters are left out before grouping.
+ */
+type TallyRow = [fails: number, set: number, value: number | boolean | null, count: number];
+const tallyColumns = ['subcategory_no', 'mode_no', 'target_bits', 'weekday_bits', 'time_bucket', 'fee_paid', 'start_bucket', 'has_seats'] as const;
+
+/** GROUPING() of the set where only tallyColumns[i] (besides `fails`) is grouped: its bit is the one left 0. */
+const groupingOfSet = (i: number) => (1 << tallyColumns.length) - 1 - (1 << (tallyColumns.length - 1 - i));
+
+function facetTally(today: string): SQL {
+  const columns = tallyColumns.map((column) => sql.identifier(column));
+  const grouping = sql`GROUPING(${sql.join(columns, sql`, `)})`;
+  const bySet = (then: (column: SQLChunk, i: number) => SQL) =>
+    sql`CASE ${grouping} ${sql.join(columns.map((column, i) => sql`WHEN ${sql.raw(String(groupingOfSet(i)))} THEN ${then(column, i)}`), sql` `)} END`;
+  return sql`(SELECT coalesce(json_agg(json_build_array(fails, set, value, n)), '[]'::json) FROM (
+      SELECT fails, ${bySet((_, i) => sql.raw(String(i)))} AS set, ${bySet((column) => sql`to_jsonb(${column})`)} AS value, count(*)::int AS n
+      FROM (SELECT fails, subcategory_no, mode_no, target_bits, weekday_bits, ${timeOfDayBucket()} AS time_bucket,
+                   fee_krw > 0 AS fee_paid, ${startBucket(today)} AS start_bucket, seats_left > 0 AS has_seats
+            FROM base WHERE fails & (fails - 1) = 0) f
+      GROUP BY GROUPING SETS (${sql.join(columns.map((column) => sql`(fails, ${column})`), sql`, `)})) t)`;
+}
+
+/** Turns the tally into facet counts: each dimension from the rows that pass all of its other filters. */
+function facetsOf(tally: TallyRow[], cities: Record<string, number>, dongs: Record<string, number>): SearchFacets {
+  const facets: SearchFacets = {
+    area: {}, subcategory: {}, target: {}, mode: {}, city: cities, dong: dongs, fee: {}, weekday: {}, timeOfDay: {},
+    startsWithinDays: {}, seatsLeft: {},
+  };
+  const counts = (dimension: FacetDimension, fails: number) => fails === 0 || fails === 1 << facetDimensions.indexOf(dimension);
+  const add = (dimension: keyof SearchFacets, value: string, n: number) => {
+    facets[dimension][value] = (facets[dimension][value] ?? 0) + n;
+  };
+  const eachBit = (bits: number, each: (position: number) => void) => {
+    for (let position = 1; bits >> (position - 1); position++) if (bits & (1 << (position - 1))) each(position);
+  };
+  for (const [fails, set, value, n] of tally) {
+    if (value === null) continue;
+    switch (tallyColumns[set]) {
+      case 'subcategory_no': {
+        const subcategory = programSubcategories.codes[(value as number) - 1]!;
+        if (counts('subcategory', fails)) add('subcategory', subcategory, n);
+        if (counts('area', fails)) add('area', programSubcategories.get(subcategory).area, n);
+        break;
+      }
+      case 'mode_no': if (counts('mode', fails)) add('mode', deliveryModes.codes[(value as number) - 1]!, n); break;
+      case 'target_bits': if (counts('target', fails)) eachBit(value as number, (p) => add('target', targetGroups.codes[p - 1]!, n)); break;
+      case 'weekday_bits': if (counts('weekday', fails)) eachBit(value as number, (p) => add('weekday', weekdays.codes[p - 1]!, n)); break;
+      case 'time_bucket': if (counts('timeOfDay', fails)) add('timeOfDay', timesOfDay[value as number]!, n); break;
+      case 'fee_paid': if (counts('fee', fails)) add('fee', value ? 'paid' : 'free', n); break;
+      case 'start_bucket':
+        if (counts('startsWithinDays', fails)) for (const days of startsWithinChoices) if ((value as number) <= days) add('startsWithinDays', String(days), n);
+        break;
+      case 'has_seats': if (value && counts('seatsLeft', fails)) add('seatsLeft', 'true', n); break;
+    }
+  }
+  return facets;
 }
 
 function orderSql(sort: SearchSort, today: string): SQL {
@@ -201,12 +257,10 @@ export function defaultSort(input: Pick<SearchInput, 'q' | 'center' | 'sort'>): 
   return input.center ? 'distance' : 'start';
 }
 
-/** The whole search as one statement: candidates, base rows, total, page and facets. */
-export function searchStatement(input: SearchInput, fuzzy: boolean): { statement: SQL; cells: FacetCell[] } {
+/** The whole search as one statement: candidates, base rows with the filters each fails, total, page and facets. */
+export function searchStatement(input: SearchInput, fuzzy: boolean): SQL {
   const { words, chosung } = queryWords(input.q);
   const sort = defaultSort(input);
-  const filters = facetFilters(input);
-  const cells = facetCells(input.today);
   const page = input.page ?? 1;
   const pageSize = input.pageSize ?? 20;
   const phrase = (input.q ?? '').trim().toLowerCase();
@@ -224,66 +278,51 @@ export function searchStatement(input: SearchInput, fuzzy: boolean): { statement
   if (input.city?.length) scope.push(sql`s.city_code = ANY(${textArray(input.city)})`);
   if (input.dong) scope.push(sql`s.dong_code = ${input.dong}`);
   if (input.institution) scope.push(sql`s.institution_id = ${input.institution}`);
-  const counts = sql.join(
-    [sql`count(*) FILTER (WHERE ${whereAll(filters)})`, ...cells.map((cell) => sql`count(*) FILTER (WHERE ${cell.when} AND ${whereAll(filters, cell.dim as FacetDimension)})`)],
-    sql`, `,
-  );
   const dongs = input.city?.length === 1
-    ? sql`(SELECT coalesce(json_object_agg(dong_code, n), '{}'::json) FROM (SELECT dong_code, count(*)::int AS n FROM base WHERE dong_code IS NOT NULL AND ${whereAll(filters)} GROUP BY 1) d)`
+    ? sql`(SELECT coalesce(json_object_agg(dong_code, n), '{}'::json) FROM (SELECT dong_code, count(*)::int AS n FROM base WHERE dong_code IS NOT NULL AND fails = 0 GROUP BY 1) d)`
     : sql`'{}'::json`;
 
-  const statement = sql`
+  return sql`
     WITH ${candidates}
     base AS MATERIALIZED (
-      SELECT s.program_id, s.city_code, s.dong_code, s.area_no, s.subcategory_no, s.mode_no, s.target_bits, s.weekday_bits,
+      SELECT s.program_id, s.city_code, s.dong_code, s.subcategory_no, s.mode_no, s.target_bits, s.weekday_bits,
              s.start_minute, s.fee_krw, s.starts_on, s.seats_left, s.published_at,
              ${input.center ? sql`CASE WHEN s.lat IS NULL THEN NULL ELSE round(${distanceSql(input.center)})::int END` : sql`NULL::int`} AS distance_m,
-             ${words.length ? sql`c.score` : sql`0::float8`} AS score
+             ${words.length ? sql`c.score` : sql`0::float8`} AS score,
+             ${failuresMask(facetFilters(input))} AS fails
       FROM ${words.length ? sql`c JOIN program_search s ON s.program_id = c.program_id` : places(input)}
       WHERE ${sql.join([...(words.length && input.center ? [nearCondition(input.center, input.includeOnline ?? true)] : []), ...scope, sql`TRUE`], sql` AND `)}
     ),
     hits AS (
       SELECT program_id, distance_m, score, seats_left, starts_on, published_at
-      FROM base WHERE ${whereAll(filters)}
+      FROM base WHERE fails = 0
       ORDER BY ${orderSql(sort, input.today)} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     )
     SELECT
-      (SELECT ARRAY[${counts}]::int[] FROM base) AS counts,
+      (SELECT count(*)::int FROM base WHERE fails = 0) AS total,
       (SELECT coalesce(json_agg(json_build_array(program_id, distance_m, score, seats_left) ORDER BY ${orderSql(sort, input.today)}), '[]'::json) FROM hits) AS hits,
-      (SELECT coalesce(json_object_agg(city_code, n), '{}'::json) FROM (SELECT city_code, count(*)::int AS n FROM base WHERE ${whereAll(filters)} GROUP BY 1) c) AS cities,
+      ${facetTally(input.today)} AS tally,
+      (SELECT coalesce(json_object_agg(city_code, n), '{}'::json) FROM (SELECT city_code, count(*)::int AS n FROM base WHERE fails = 0 GROUP BY 1) c) AS cities,
       ${dongs} AS dongs`;
-  return { statement, cells };
 }
 
 interface StatementRow {
-  counts: number[];
+  total: number;
   hits: [number, number | null, number, number][];
+  tally: TallyRow[];
   cities: Record<string, number>;
   dongs: Record<string, number>;
 }
 
-function outcomeOf(row: StatementRow, cells: FacetCell[], fuzzy: boolean, sort: SearchSort): SearchOutcome {
-  const facets: SearchFacets = {
-    area: {}, subcategory: {}, target: {}, mode: {}, city: row.cities, dong: row.dongs, fee: {}, weekday: {}, timeOfDay: {},
-    startsWithinDays: {}, seatsLeft: {},
-  };
-  cells.forEach((cell, i) => {
-    const count = row.counts[i + 1]!;
-    if (count > 0) facets[cell.dim][cell.value] = count;
-  });
-  return {
-    total: row.counts[0]!,
-    hits: row.hits.map(([programId, distanceM, score, seatsLeft]) => ({ programId, distanceM, score, seatsLeft })),
-    facets,
-    fuzzy,
-    sort,
-  };
-}
-
 async function runStatement(db: Executor, input: SearchInput, fuzzy: boolean): Promise<SearchOutcome> {
-  const { statement, cells } = searchStatement(input, fuzzy);
-  const row = await firstRow<StatementRow>(db, statement);
-  return outcomeOf(row!, cells, fuzzy, defaultSort(input));
+  const row = (await firstRow<StatementRow>(db, searchStatement(input, fuzzy)))!;
+  return {
+    total: row.total,
+    hits: row.hits.map(([programId, distanceM, score, seatsLeft]) => ({ programId, distanceM, score, seatsLeft })),
+    facets: facetsOf(row.tally, row.cities, row.dongs),
+    fuzzy,
+    sort: defaultSort(input),
+  };
 }
 
 /** Exact matches first; when there are none, near matches (small typos) for queries that allow them. */
