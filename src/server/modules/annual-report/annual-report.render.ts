@@ -1,7 +1,7 @@
 /** The report's sections as a Korean PDF (pdfmake, charts as vectors) or an Excel workbook (a sheet per table). */
-import ExcelJS from 'exceljs';
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import { renderPdf } from '../../platform/documents/pdf.ts';
+import { newWorkbook } from '../../platform/documents/workbook.ts';
 import type { AnnualReportData } from './annual-report.data.ts';
 import type { ReportSection, ReportTable } from './annual-report.sections.ts';
 
@@ -36,7 +36,7 @@ export async function reportPdf(data: AnnualReportData, sections: readonly Repor
     for (const paragraph of section.paragraphs) content.push({ text: paragraph, margin: [0, 0, 0, 6] });
     // A chart stays on one page with its title.
     for (const chart of section.charts) {
-      content.push({ stack: [{ text: chart.title, style: 'h3' }, { svg: chart.svg(), width: chart.width ?? 460, margin: [0, 0, 0, 10] }], unbreakable: true });
+      content.push({ stack: [{ text: chart.title, style: 'h3' }, { svg: await chart.svg(), width: chart.width ?? 460, margin: [0, 0, 0, 10] }], unbreakable: true });
     }
     for (const table of section.tables) content.push(...pdfTable(table));
   }
@@ -59,7 +59,7 @@ export async function reportPdf(data: AnnualReportData, sections: readonly Repor
 }
 
 export async function reportWorkbook(data: AnnualReportData, sections: readonly ReportSection[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Learning City';
   workbook.title = `${data.city.nameKo} ${data.year}년 평생학습도시 연차 보고서`;
   const used = new Set<string>();

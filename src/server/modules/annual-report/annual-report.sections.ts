@@ -19,7 +19,7 @@ export interface ReportTable {
 
 export interface ReportChart {
   title: string;
-  svg: () => string;
+  svg: () => Promise<string>;
   /** Width on the page in points (default: the text's width). */
   width?: number;
 }

@@ -4,7 +4,8 @@
  * by the field's contract (numbers, dates, yes/no, vocabulary words) and every problem is reported by sheet,
  * row and column before anything is written.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { newWorkbook } from '../../platform/documents/workbook.ts';
 import type { TSchema } from 'typebox';
 import Value from 'typebox/value';
 import { CityYearBody, type ImportProblem } from '../../../shared/contracts/city-record.ts';
@@ -121,7 +122,7 @@ export interface WorkbookData {
 }
 
 export async function buildRecordWorkbook(data: WorkbookData): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   workbook.creator = 'Learning City';
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name, { views: [{ state: 'frozen', ySplit: 1 }] });
@@ -205,7 +206,7 @@ const schemaOf = (source: SheetSpec['source']) => (source === 'years' ? CityYear
 /** Reads every known sheet; rows are checked against the contracts. Problems name the sheet, row and column. */
 export async function readRecordWorkbook(file: Buffer, locale: Locale): Promise<{ rows: ImportedRow[]; problems: ImportProblem[] }> {
   const say = (words: Words) => (typeof words === 'string' ? words : words[locale]);
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
   } catch {

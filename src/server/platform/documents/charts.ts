@@ -2,13 +2,17 @@
  * Charts for documents (PDF reports): ECharts rendered on the server to SVG strings, which pdfmake draws
  * as vectors, Korean labels included (the document's font is used for the text).
  */
-import * as echarts from 'echarts';
+import type * as Echarts from 'echarts';
 
 const FONT = 'Pretendard';
 /** Okabe–Ito colours, as on the web: told apart with any common colour-vision deficiency. */
 const palette = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#000000'];
 
-function render(option: echarts.EChartsCoreOption, width: number, height: number): string {
+// Loaded on first use: ECharts takes about 0.6 s to import, and only reports draw charts on the server.
+let echartsModule: Promise<typeof Echarts> | undefined;
+
+async function render(option: Echarts.EChartsCoreOption, width: number, height: number): Promise<string> {
+  const echarts = await (echartsModule ??= import('echarts'));
   const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width, height });
   chart.setOption({ animation: false, color: palette, textStyle: { fontFamily: FONT, fontSize: 11 }, ...option });
   const svg = chart.renderToSVGString();
@@ -21,7 +25,7 @@ export interface ChartSeries {
   values: (number | null)[];
 }
 
-export function barChartSvg(categories: string[], series: ChartSeries[], options: { width?: number; height?: number; line?: boolean } = {}): string {
+export async function barChartSvg(categories: string[], series: ChartSeries[], options: { width?: number; height?: number; line?: boolean } = {}): Promise<string> {
   return render({
     legend: { top: 0 },
     grid: { left: 56, right: 16, top: 32, bottom: 48 },
@@ -31,7 +35,7 @@ export function barChartSvg(categories: string[], series: ChartSeries[], options
   }, options.width ?? 520, options.height ?? 260);
 }
 
-export function radarChartSvg(axes: string[], series: ChartSeries[], max = 100): string {
+export async function radarChartSvg(axes: string[], series: ChartSeries[], max = 100): Promise<string> {
   return render({
     legend: { bottom: 0 },
     radar: { indicator: axes.map((name) => ({ name, max })), radius: '60%' },

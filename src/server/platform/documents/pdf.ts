@@ -4,14 +4,18 @@
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import pdfmake from 'pdfmake';
+import type PdfmakeLibrary from 'pdfmake';
 import type { TDocumentDefinitions } from 'pdfmake/interfaces';
 
 const fontsDir = path.join(path.dirname(createRequire(import.meta.url).resolve('krds-uiux/package.json')), 'resources/fonts');
 
-let configured = false;
-function configure() {
-  if (configured) return;
+// Loaded and configured on first use: only documents need it, and the server starts faster without it.
+type Pdfmake = typeof PdfmakeLibrary;
+let pdfmakeModule: Promise<Pdfmake> | undefined;
+
+async function loadPdfmake(): Promise<Pdfmake> {
+  // A CommonJS package: Node gives its exports as `default`.
+  const pdfmake = ((await import('pdfmake')) as unknown as { default: Pdfmake }).default;
   pdfmake.setFonts({
     Pretendard: {
       normal: path.join(fontsDir, 'PretendardGOV-Regular.subset.woff'),
@@ -22,11 +26,11 @@ function configure() {
   });
   pdfmake.setUrlAccessPolicy(() => false);
   (pdfmake as unknown as { setLocalAccessPolicy(allow: (file: string) => boolean): void }).setLocalAccessPolicy((file) => file.startsWith(fontsDir));
-  configured = true;
+  return pdfmake;
 }
 
 export async function renderPdf(document: TDocumentDefinitions): Promise<Buffer> {
-  configure();
+  const pdfmake = await (pdfmakeModule ??= loadPdfmake());
   const output = pdfmake.createPdf({ ...document, defaultStyle: { font: 'Pretendard', fontSize: 10, ...document.defaultStyle } });
   return (await (output as unknown as { getBuffer(): Promise<Buffer> }).getBuffer());
 }

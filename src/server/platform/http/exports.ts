@@ -2,15 +2,15 @@
  * Any table a page shows, as an Excel workbook: the page sends the rows it already has (it may only hold
  * what the person was allowed to see), the server returns the .xlsx. CSV is made in the browser.
  */
-import ExcelJS from 'exceljs';
 import Type from 'typebox';
 import { TableExportBody } from '../../../shared/contracts/exports.ts';
+import { newWorkbook } from '../documents/workbook.ts';
 import { errorResponses, type Api } from './api.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export async function tableWorkbook(body: TableExportBody): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = await newWorkbook();
   // Sheet names: at most 31 characters, none of []:*?/\.
   const sheet = workbook.addWorksheet(body.title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = body.columns.map((header) => ({ header, width: Math.min(40, Math.max(10, header.length * 2)) }));
