@@ -50,7 +50,7 @@ async function refreshRows(db: Executor, today: string, programIds?: readonly nu
   await db.execute(sql`
     INSERT INTO program_search_text (program_id, search_text, title_chosung, description_terms)
     SELECT p.id, lower(p.title || ' ' || coalesce(p.title_en, '')), chosung(replace(p.title, ' ', '')),
-           to_tsvector('simple', lower(p.description))
+           strip(to_tsvector('simple', lower(p.description)))
     FROM programs p
     WHERE p.status = 'published' AND p.ends_on >= ${today}::date ${only}
     ON CONFLICT (program_id) DO UPDATE SET
