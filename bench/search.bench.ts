@@ -164,7 +164,9 @@ export async function run(args: string[]): Promise<void> {
   try {
     const base = `http://127.0.0.1:${port}/api/programs?`;
     const urls = queries.map((q) => base + queryString(q));
-    await timeEach(queries.slice(0, 40), async (q) => { await (await fetch(base + queryString(q))).arrayBuffer(); });
+    // The bare side has run every query before it is timed (recording them); so does the server, whose
+    // engine may hold its own cache (PGlite's buffers live in the server process).
+    await timeEach(queries, async (q) => { await (await fetch(base + queryString(q))).arrayBuffer(); });
     let failures = 0;
     const endToEnd = await timeEach(queries, async (q) => {
       const response = await fetch(base + queryString(q));
