@@ -1,6 +1,7 @@
 /**
  * Gwangmyeong's lifelong learning officer, in Korean, in a real browser: records this year's budget and a
- * committee meeting, sees the indicators follow, opens the access map and the copied programs, downloads
+ * committee meeting, sees the indicators follow, opens the access map and the copied programs (the city's, and
+ * one institution's on its page), downloads
  * the annual report as a PDF. Then Suncheon's officer finds Gwangmyeong's console closed to them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,7 +87,7 @@ describe.skipIf(!chromiumAvailable)('a city officer in the city console', () => 
     expect(Number((await indicatorValue('위원회 회의')).replace(/,/g, ''))).toBe(Number(meetingsBefore) + 1);
   });
 
-  it('opens the access map and the copied programs', async () => {
+  it('opens the access map and the copied programs, also on an institution’s page', async () => {
     await openTab('배움터 접근성');
     await page.getByRole('img', { name: /지도|map/i }).first().waitFor();
     await expect.poll(() => page.getByRole('table').first().getByRole('row').count()).toBeGreaterThan(5);
@@ -96,6 +97,17 @@ describe.skipIf(!chromiumAvailable)('a city officer in the city console', () => 
     await page.getByRole('heading', { name: /복제/ }).first().waitFor();
     await expect.poll(() => page.getByText(/%/).count()).toBeGreaterThan(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // An institution of the city with a near-copy sees its own pairs on its page.
+    const pairs = await (await page.request.get(`${server.url}/api/cities/${CITY}/copies/pairs?pageSize=1`)).json();
+    const institution = pairs.items[0].ours;
+    await page.goto(`${server.url}/institutions/${institution.institutionId}`);
+    const section = page.getByRole('region', { name: '다른 기관 프로그램과 거의 같은 우리 프로그램' });
+    await section.getByRole('listitem').first().waitFor();
+    expect(await section.getByText(/유사도 \d/).count()).toBeGreaterThan(0);
+    expect(await section.getByRole('link', { name: institution.title }).count()).toBeGreaterThan(0);
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.goto(`${server.url}/cities/${CITY}/console`);
   });
 
   it('downloads the annual report as a PDF, watching it being made', async () => {

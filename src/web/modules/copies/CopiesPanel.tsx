@@ -17,7 +17,7 @@ import { Loaded, Loading } from '../../ui/Status.tsx';
 import { TableDownloads, type DownloadableTable } from '../../ui/TableDownloads.tsx';
 import type { ConsolePanelProps } from '../city-console/console-tabs.ts';
 import { cityName } from '../geography/places.ts';
-import { ListingCard, percent, percentValue } from './ListingCard.tsx';
+import { PairItem, percent, percentValue } from './ListingCard.tsx';
 
 const BarChart = lazy(() => import('../../ui/BarChart.tsx'));
 const INSTITUTIONS_PER_PAGE = 15;
@@ -171,7 +171,7 @@ function Pairs({ cityCode, cityLabel }: { cityCode: string; cityLabel: string })
             </div>
             {result.items.length === 0 ? <p className="lc-notice">{t('copies.noPairs')}</p> : (
               <ol className="lc-pairs">
-                {result.items.map((pair) => <PairItem key={`${pair.ours.programId}:${pair.theirs.programId}`} pair={pair} cityLabel={cityLabel} />)}
+                {result.items.map((pair) => <PairItem key={`${pair.ours.programId}:${pair.theirs.programId}`} pair={pair} owner={cityLabel} />)}
               </ol>
             )}
             <Pagination page={result.page} pageSize={result.pageSize} total={result.total} onChange={setPage} />
@@ -179,18 +179,5 @@ function Pairs({ cityCode, cityLabel }: { cityCode: string; cityLabel: string })
         )}
       </Loaded>
     </section>
-  );
-}
-
-function PairItem({ pair, cityLabel }: { pair: CopyPair; cityLabel: string }) {
-  const { t } = useLocale();
-  return (
-    <li className="lc-pair" aria-label={t('copies.pairLabel', { ours: pair.ours.title, theirs: pair.theirs.title, percent: percent(pair.similarity) })}>
-      <p className="lc-pair-similarity"><span className="krds-badge bg-light-primary">{t('copies.similarityValue', { percent: percent(pair.similarity) })}</span></p>
-      <div className="lc-pair-sides">
-        <ListingCard side={pair.ours} heading={t('copies.ours', { city: cityLabel })} />
-        <ListingCard side={pair.theirs} heading={t('copies.theirs')} />
-      </div>
-    </li>
   );
 }

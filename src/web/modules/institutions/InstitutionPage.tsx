@@ -12,6 +12,7 @@ import { useSession } from '../../shells/session.tsx';
 import { TextArea, TextField } from '../../ui/Field.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { Loaded } from '../../ui/Status.tsx';
+import { InstitutionCopies } from '../copies/InstitutionCopies.tsx';
 import { ProgramCard } from '../programs/ProgramCard.tsx';
 
 function InstitutionForm({ institution, onSaved }: { institution: InstitutionDetail; onSaved(): void }) {
@@ -87,6 +88,7 @@ export function InstitutionPage() {
           </dl>
           {session.can('institution.update', { institutionId: i.id, cityCode: i.cityCode }) && <InstitutionForm institution={i} onSaved={institution.reload} />}
           <InstitutionPrograms institution={i} />
+          {session.can('program.copies.view', { institutionId: i.id, cityCode: i.cityCode }) && <InstitutionCopies institution={i} />}
         </>
       )}
     </Loaded>
