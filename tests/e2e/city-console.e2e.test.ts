@@ -1,8 +1,8 @@
 /**
  * Gwangmyeong's lifelong learning officer, in Korean, in a real browser: records this year's budget and a
- * committee meeting, sees the indicators follow, opens the access map and the copied programs (the city's, and
- * one institution's on its page), downloads
- * the annual report as a PDF. Then Suncheon's officer finds Gwangmyeong's console closed to them.
+ * committee meeting, sees the indicators follow, opens the access map and the copied programs (the city's,
+ * and one institution's on its page), downloads the annual report as a PDF. Then Suncheon's officer finds
+ * Gwangmyeong's console closed to them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
