@@ -9,6 +9,7 @@ import type { AppDb } from '../../platform/database/database.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { startJob } from '../../platform/jobs/jobs.ts';
+import { preferredLocale } from '../../../shared/vocabulary/index.ts';
 import type { FastifyRequest } from 'fastify';
 import { institutionsModule } from '../institutions/index.ts';
 import type { ModuleContext } from '../index.ts';
@@ -89,7 +90,9 @@ export function registerCopyRoutes(api: Api, { database }: ModuleContext): void 
     },
   }, async (request, reply) => {
     const actor = authorize(request, 'city.analysis.view');
-    const jobId = await startJob(db, { kind: 'copies', ownerId: actor.personId }, async (report) => {
+    const locale = preferredLocale(request.headers['accept-language']);
+    // One national run at a time: a second would redo the same comparison and race to store its pairs.
+    const jobId = await startJob(db, { kind: 'copies', ownerId: actor.personId, alone: true, locale }, async (report) => {
       await service.detectCopies(db, report);
     });
     return reply.status(202).send({ jobId });

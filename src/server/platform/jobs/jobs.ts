@@ -9,7 +9,7 @@ import { JobParams, JobView } from '../../../shared/contracts/jobs.ts';
 import type { Locale } from '../../../shared/vocabulary/index.ts';
 import { firstRow, type AppDb } from '../database/database.ts';
 import { requireActor } from '../auth/actor.ts';
-import { HttpError, notFound } from '../http/errors.ts';
+import { conflict, HttpError, notFound } from '../http/errors.ts';
 import { errorResponses, type Api } from '../http/api.ts';
 
 export interface JobResult {
@@ -31,6 +31,8 @@ export interface JobSpec {
   cityCode?: string;
   /** The language to say a failure in (the starter's); Korean by default. */
   locale?: Locale;
+  /** Refuse to start while a job of this kind is running (work that a second run would only repeat). */
+  alone?: boolean;
 }
 
 const PROGRESS_INTERVAL_MS = 250;
@@ -38,7 +40,24 @@ const PROGRESS_INTERVAL_MS = 250;
 /** Starts `work` in the background and returns the job's id at once. */
 export async function startJob(db: AppDb, spec: JobSpec, work: (report: ReportProgress) => Promise<JobResult | void>): Promise<string> {
   const id = randomUUID();
-  await db.execute(sql`INSERT INTO jobs (id, kind, owner_id, city_code, phase) VALUES (${id}, ${spec.kind}, ${spec.ownerId}, ${spec.cityCode ?? null}, 'starting')`);
+  const insert = sql`INSERT INTO jobs (id, kind, owner_id, city_code, phase) VALUES (${id}, ${spec.kind}, ${spec.ownerId}, ${spec.cityCode ?? null}, 'starting')`;
+  if (spec.alone) {
+    // The lock orders simultaneous starts, in any number of server processes: the second sees the first running.
+    await db.transaction(async (tx) => {
+      await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`job:${spec.kind}`}))`);
+      const running = await firstRow<{ startedAt: string }>(tx, sql`
+        SELECT to_char(created_at AT TIME ZONE 'Asia/Seoul', 'HH24:MI') AS "startedAt" FROM jobs WHERE kind = ${spec.kind} AND status = 'running' LIMIT 1`);
+      if (running) {
+        throw conflict({
+          ko: `같은 작업이 ${running.startedAt}부터 진행 중입니다. 끝난 뒤에 다시 시작해 주세요.`,
+          en: `The same work has been running since ${running.startedAt} (Korea time). Start it again once it has finished.`,
+        });
+      }
+      await tx.execute(insert);
+    });
+  } else {
+    await db.execute(insert);
+  }
   let lastWrite = 0;
   let lastPhase = '';
   // Progress writes go out one after another, in order, and the final state after all of them.
