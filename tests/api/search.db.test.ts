@@ -105,6 +105,13 @@ describe(`catalogue search on ${testEngine()}`, () => {
         }
       }
     }
+    // Dongs are counted once one city is chosen, with every filter applied.
+    const city = Object.keys((await search('pageSize=1')).facets.city)[0]!;
+    const inCity = await search(`city=${city}&fee=free&pageSize=1`);
+    expect(Object.keys(inCity.facets.dong).length).toBeGreaterThan(0);
+    for (const [dong, count] of Object.entries(inCity.facets.dong)) {
+      expect([dong, count]).toEqual([dong, (await search(`city=${city}&fee=free&dong=${dong}&pageSize=1`)).total]);
+    }
   });
 
   it('applies every filter to every hit', async () => {

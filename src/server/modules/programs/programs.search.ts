@@ -11,8 +11,8 @@
  * Facets: area, sub-category, target, mode, fee, weekday, time of day, start and seats are disjunctive —
  * each counted with every other filter applied, never its own. Each candidate carries a mask of the filters
  * it fails; only rows failing at most one filter can count anywhere, and one GROUPING SETS pass over them
- * tallies every dimension (on integer codes: vocabulary positions and bit masks). Cities and dongs are
- * counted with all filters.
+ * tallies every dimension (on integer codes: vocabulary positions and bit masks). Cities, dongs and the
+ * total come from the same pass, from the rows that pass every filter.
  */
 import { sql, type SQL, type SQLChunk } from 'drizzle-orm';
 import type { SearchFacets, SearchQuery, SearchSort, TimeOfDay } from '../../../shared/contracts/programs.ts';
@@ -183,13 +183,16 @@ function timeOfDayBucket(): SQL {
  * A row counts for dimension d's facet when it passes every other filter: `fails` is 0 or only d's bit, so rows
  * failing two filters are left out before grouping.
  */
-type TallyRow = [fails: number, set: number, value: number | boolean | null, count: number];
-const tallyColumns = ['subcategory_no', 'mode_no', 'target_bits', 'weekday_bits', 'time_bucket', 'fee_paid', 'start_bucket', 'has_seats'] as const;
+type TallyRow = [fails: number, set: number, value: number | string | boolean | null, count: number];
+const tallyColumns = [
+  'subcategory_no', 'mode_no', 'target_bits', 'weekday_bits', 'time_bucket', 'fee_paid', 'start_bucket', 'has_seats', 'city_code', 'dong_code',
+] as const;
 
 /** GROUPING() of the set where only tallyColumns[i] (besides `fails`) is grouped: its bit is the one left 0. */
 const groupingOfSet = (i: number) => (1 << tallyColumns.length) - 1 - (1 << (tallyColumns.length - 1 - i));
 
-function facetTally(today: string): SQL {
+/** Dongs are counted only when one city is chosen (elsewhere the column is NULL, one group). */
+function facetTally(today: string, countDongs: boolean): SQL {
   const columns = tallyColumns.map((column) => sql.identifier(column));
   const grouping = sql`GROUPING(${sql.join(columns, sql`, `)})`;
   const bySet = (then: (column: SQLChunk, i: number) => SQL) =>
@@ -197,17 +200,22 @@ function facetTally(today: string): SQL {
   return sql`(SELECT coalesce(json_agg(json_build_array(fails, set, value, n)), '[]'::json) FROM (
       SELECT fails, ${bySet((_, i) => sql.raw(String(i)))} AS set, ${bySet((column) => sql`to_jsonb(${column})`)} AS value, count(*)::int AS n
       FROM (SELECT fails, subcategory_no, mode_no, target_bits, weekday_bits, ${timeOfDayBucket()} AS time_bucket,
-                   fee_krw > 0 AS fee_paid, ${startBucket(today)} AS start_bucket, seats_left > 0 AS has_seats
+                   fee_krw > 0 AS fee_paid, ${startBucket(today)} AS start_bucket, seats_left > 0 AS has_seats,
+                   city_code, ${countDongs ? sql`dong_code` : sql`NULL::text`} AS dong_code
             FROM base WHERE fails & (fails - 1) = 0) f
       GROUP BY GROUPING SETS (${sql.join(columns.map((column) => sql`(fails, ${column})`), sql`, `)})) t)`;
 }
 
-/** Turns the tally into facet counts: each dimension from the rows that pass all of its other filters. */
-function facetsOf(tally: TallyRow[], cities: Record<string, number>, dongs: Record<string, number>): SearchFacets {
+/**
+ * Turns the tally into the total and the facet counts: each dimension from the rows that pass all of its
+ * other filters; cities and dongs (and so the total) from the rows that pass every filter.
+ */
+function countsOf(tally: TallyRow[]): { total: number; facets: SearchFacets } {
   const facets: SearchFacets = {
-    area: {}, subcategory: {}, target: {}, mode: {}, city: cities, dong: dongs, fee: {}, weekday: {}, timeOfDay: {},
+    area: {}, subcategory: {}, target: {}, mode: {}, city: {}, dong: {}, fee: {}, weekday: {}, timeOfDay: {},
     startsWithinDays: {}, seatsLeft: {},
   };
+  let total = 0;
   const counts = (dimension: FacetDimension, fails: number) => fails === 0 || fails === 1 << facetDimensions.indexOf(dimension);
   const add = (dimension: keyof SearchFacets, value: string, n: number) => {
     facets[dimension][value] = (facets[dimension][value] ?? 0) + n;
@@ -233,9 +241,16 @@ function facetsOf(tally: TallyRow[], cities: Record<string, number>, dongs: Reco
         if (counts('startsWithinDays', fails)) for (const days of startsWithinChoices) if ((value as number) <= days) add('startsWithinDays', String(days), n);
         break;
       case 'has_seats': if (value && counts('seatsLeft', fails)) add('seatsLeft', 'true', n); break;
+      case 'city_code':
+        if (fails === 0) {
+          add('city', value as string, n);
+          total += n;
+        }
+        break;
+      case 'dong_code': if (fails === 0) add('dong', value as string, n); break;
     }
   }
-  return facets;
+  return { total, facets };
 }
 
 function orderSql(sort: SearchSort, today: string): SQL {
@@ -278,9 +293,6 @@ export function searchStatement(input: SearchInput, fuzzy: boolean): SQL {
   if (input.city?.length) scope.push(sql`s.city_code = ANY(${textArray(input.city)})`);
   if (input.dong) scope.push(sql`s.dong_code = ${input.dong}`);
   if (input.institution) scope.push(sql`s.institution_id = ${input.institution}`);
-  const dongs = input.city?.length === 1
-    ? sql`(SELECT coalesce(json_object_agg(dong_code, n), '{}'::json) FROM (SELECT dong_code, count(*)::int AS n FROM base WHERE dong_code IS NOT NULL AND fails = 0 GROUP BY 1) d)`
-    : sql`'{}'::json`;
 
   return sql`
     WITH ${candidates}
@@ -299,27 +311,22 @@ export function searchStatement(input: SearchInput, fuzzy: boolean): SQL {
       ORDER BY ${orderSql(sort, input.today)} LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}
     )
     SELECT
-      (SELECT count(*)::int FROM base WHERE fails = 0) AS total,
       (SELECT coalesce(json_agg(json_build_array(program_id, distance_m, score, seats_left) ORDER BY ${orderSql(sort, input.today)}), '[]'::json) FROM hits) AS hits,
-      ${facetTally(input.today)} AS tally,
-      (SELECT coalesce(json_object_agg(city_code, n), '{}'::json) FROM (SELECT city_code, count(*)::int AS n FROM base WHERE fails = 0 GROUP BY 1) c) AS cities,
-      ${dongs} AS dongs`;
+      ${facetTally(input.today, input.city?.length === 1)} AS tally`;
 }
 
 interface StatementRow {
-  total: number;
   hits: [number, number | null, number, number][];
   tally: TallyRow[];
-  cities: Record<string, number>;
-  dongs: Record<string, number>;
 }
 
 async function runStatement(db: Executor, input: SearchInput, fuzzy: boolean): Promise<SearchOutcome> {
   const row = (await firstRow<StatementRow>(db, searchStatement(input, fuzzy)))!;
+  const { total, facets } = countsOf(row.tally);
   return {
-    total: row.total,
+    total,
     hits: row.hits.map(([programId, distanceM, score, seatsLeft]) => ({ programId, distanceM, score, seatsLeft })),
-    facets: facetsOf(row.tally, row.cities, row.dongs),
+    facets,
     fuzzy,
     sort: defaultSort(input),
   };
