@@ -1,4 +1,6 @@
 /** What every route shares: health, OpenAPI, the error shape, limits, and serving the web app. */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../support/database.ts';
@@ -6,12 +8,36 @@ import { testApp, type TestApp } from '../support/app.ts';
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures');
 
+/**
+ * A boundaries folder of our own making (one square province where Seoul is), written for the run: the real
+ * KOSTAT files are read from their configured path and never copied into the repository.
+ */
+function syntheticBoundaries(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'lc-boundaries-'));
+  const topology = {
+    type: 'Topology',
+    objects: {
+      skorea_provinces_2018_geo: {
+        type: 'GeometryCollection',
+        geometries: [{ type: 'Polygon', arcs: [[0]], properties: { code: '11', name: '서울특별시', name_eng: 'Seoul', base_year: '2018' } }],
+      },
+    },
+    arcs: [[[126.8, 37.4], [127.1, 37.4], [127.1, 37.7], [126.8, 37.7], [126.8, 37.4]]],
+  };
+  writeFileSync(path.join(dir, 'skorea-provinces-2018-topo-simple.json'), JSON.stringify(topology));
+  return dir;
+}
+
 describe(`the API platform on ${testEngine()}`, () => {
   let t: TestApp;
+  const boundaries = syntheticBoundaries();
   beforeAll(async () => {
-    t = await testApp({ env: { WEB_DIST_DIR: path.join(fixtures, 'web'), BOUNDARIES_DIR: path.join(fixtures, 'boundaries') } });
+    t = await testApp({ env: { WEB_DIST_DIR: path.join(fixtures, 'web'), BOUNDARIES_DIR: boundaries } });
   });
-  afterAll(() => t.close());
+  afterAll(async () => {
+    await t.close();
+    rmSync(boundaries, { recursive: true, force: true });
+  });
 
   it('reports the database engine and the migration version', async () => {
     const response = await t.anonymous.get('/api/health');
