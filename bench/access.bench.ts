@@ -6,24 +6,19 @@
  *    wider catchments, where each venue reaches more dongs),
  *  - both end to end, and one city's report as the console asks for it (service, without HTTP).
  *
- *   npm run bench -- access --engine=postgresql [--database=postgres://…/lc_national] [--runs=7]
+ *   npm run bench -- access --engine=postgresql [--database=postgres://…/lc_bench_seed_national] [--runs=7]
  *   npm run bench -- access --engine=pglite [--data-dir=bench/.data/pglite-demo]   (seeds `demo` if empty)
  */
 import { cpus, loadavg } from 'node:os';
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { repositoryRoot } from '../src/server/config.ts';
-import { firstRow, openPglite, openPostgres, type Database } from '../src/server/platform/database/database.ts';
-import { migrate } from '../src/server/platform/database/migrate.ts';
-import { geography } from '../src/server/modules/geography/index.ts';
+import { firstRow } from '../src/server/platform/database/database.ts';
 import {
   cityAccess, computeAccess, nationalInputs, parametersOf, type AccessInputs, type AccessParameters,
 } from '../src/server/modules/access/access.service.ts';
 import { twoStepFca } from '../src/server/modules/access/two-step-fca.ts';
 import { todayInKorea } from '../src/shared/lib/korea-time.ts';
-import { databaseIsEmpty, seedDemo } from '../db/seed/generate.ts';
-import { percentile, record } from './support.ts';
+import { NATIONAL_DATABASE_URL, openBenchData, percentile, record } from './support.ts';
 
 /** Gwangmyeong (the demo's city officer), Suncheon (rural 면 around a town), Seoul Gangnam-gu (dense). */
 const CITIES = ['31060', '36030', '11230'];
@@ -49,7 +44,7 @@ export async function run(args: string[]): Promise<void> {
     args,
     options: {
       engine: { type: 'string', default: 'postgresql' },
-      database: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/lc_national' },
+      database: { type: 'string', default: NATIONAL_DATABASE_URL },
       'data-dir': { type: 'string', default: 'bench/.data/pglite-demo' },
       runs: { type: 'string', default: '7' },
       year: { type: 'string' },
@@ -57,16 +52,10 @@ export async function run(args: string[]): Promise<void> {
   });
   const runs = Number(values.runs);
   const engine = values.engine === 'pglite' ? 'pglite' : 'postgresql';
-  const database: Database = engine === 'pglite'
-    ? await openPglite({ dataDir: path.resolve(repositoryRoot, values['data-dir']!) })
-    : await openPostgres(values.database!, 4);
+  const database = engine === 'pglite'
+    ? await openBenchData({ dataDir: values['data-dir'] }, 'demo', todayInKorea())
+    : await openBenchData({ postgres: values.database }, 'national');
   try {
-    await migrate(database);
-    if (engine === 'pglite' && (await databaseIsEmpty(database.db))) {
-      console.log('Seeding the `demo` set into', values['data-dir']);
-      await geography.ensureGeography(database.db);
-      await seedDemo(database, { size: 'demo', seed: 2001, today: todayInKorea() });
-    }
     const { db } = database;
     const parameters: AccessParameters = parametersOf({ year: values.year ? Number(values.year) : undefined });
     const data = await firstRow<{ institutions: number; venues: number; programs: number; locations: number }>(db, sql`

@@ -5,25 +5,20 @@
  * and how long the check before publishing takes (GIN index on the LSH bands, then exact similarity).
  *
  *   npm run bench -- copies                                   PGlite, bench/.data/pglite-demo (seeds `demo` if empty)
- *   npm run bench -- copies --pg=postgres://…/lc_national     PostgreSQL (seeds `national` into it if empty)
+ *   npm run bench -- copies --pg=postgres://…/lc_bench_seed_national     PostgreSQL (seeds `national` into it if empty)
  *   options: --sample=3000 (programs in the comparison; 0 skips it; pg_trgm's time grows with its square), --trgm-timeout=900 (seconds, PostgreSQL only),
  *            --refingerprint (drop stored fingerprints first, to time computing them all)
  */
-import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import type { SeedSize } from '../src/server/config.ts';
-import { repositoryRoot } from '../src/server/config.ts';
-import { openPglite, openPostgres, rows, type Database } from '../src/server/platform/database/database.ts';
-import { migrate } from '../src/server/platform/database/migrate.ts';
+import { rows, type Database } from '../src/server/platform/database/database.ts';
 import { consoleProgress } from '../src/server/platform/jobs/progress.ts';
-import { geography } from '../src/server/modules/geography/index.ts';
 import { copiesModule } from '../src/server/modules/copies/index.ts';
 import { COPY_THRESHOLD } from '../src/server/modules/copies/copies.rules.ts';
 import { checkDraft, listingText } from '../src/server/modules/copies/copies.service.ts';
 import { BINS, ESTIMATE_MARGIN, jaccard, likelyPairs, shingleSet, signature } from '../src/server/modules/copies/minhash.ts';
-import { databaseIsEmpty, seedDemo } from '../db/seed/generate.ts';
-import { percentile, record, timed } from './support.ts';
+import { openBenchData, percentile, record, timed } from './support.ts';
 
 interface Plant { copy: number; source: number; kind: string; compared: boolean }
 type Pair = readonly [number, number];
@@ -149,17 +144,10 @@ export async function run(args: string[]): Promise<void> {
       refingerprint: { type: 'boolean', default: false },
     },
   });
-  const database: Database = values.pg
-    ? await openPostgres(values.pg, 4)
-    : await openPglite({ dataDir: path.resolve(repositoryRoot, values['data-dir']!) });
+  // A new data set runs one detection at the end of its generation too.
+  const size = (values.size ?? (values.pg ? 'national' : 'demo')) as SeedSize;
+  const database = await openBenchData(values.pg ? { postgres: values.pg } : { dataDir: values['data-dir'] }, size, '2026-11-25');
   try {
-    await migrate(database);
-    if (await databaseIsEmpty(database.db)) {
-      const size = (values.size ?? (values.pg ? 'national' : 'demo')) as SeedSize;
-      console.log(`Seeding the \`${size}\` set (this runs one detection at its end too)`);
-      await geography.ensureGeography(database.db);
-      await seedDemo(database, { size, seed: 2001, today: '2026-11-25', onProgress: consoleProgress() });
-    }
     if (values.refingerprint) await database.db.execute(sql`DELETE FROM program_fingerprints`);
 
     const progress = consoleProgress();

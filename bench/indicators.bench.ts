@@ -1,8 +1,8 @@
 /**
  * How long the indicators take: every indicator of every city, one city after an enrolment changes, and
  * the composite index with its Monte Carlo rank intervals over all cities.
- *   npm run bench -- indicators [--database=postgres://…/lc_national] [--runs=3] [--changes=20]
- *   npm run bench -- indicators --engine=pglite --size=demo
+ *   npm run bench -- indicators [--database=postgres://…/lc_bench_seed_national] [--runs=3] [--changes=20]
+ *   npm run bench -- indicators --engine=pglite --size=demo   (a fresh folder, generated for the run)
  * The PostgreSQL database must already hold generated data (e.g. `npm run bench -- seed --size=national`
  * writes one); migrations are applied first. Measures only; asserts nothing.
  */
@@ -12,27 +12,16 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import type { SeedSize } from '../src/server/config.ts';
-import { firstRow, openPglite, openPostgres, rows, type Database } from '../src/server/platform/database/database.ts';
-import { migrate } from '../src/server/platform/database/migrate.ts';
-import { geography } from '../src/server/modules/geography/index.ts';
+import { firstRow, rows, type Database } from '../src/server/platform/database/database.ts';
 import { indicatorsModule } from '../src/server/modules/indicators/index.ts';
-import { seedDemo } from '../db/seed/generate.ts';
-import { percentile, record, timed } from './support.ts';
+import { NATIONAL_DATABASE_URL, openBenchData, percentile, record, timed } from './support.ts';
 
 const median = (values: number[]) => percentile(values, 50);
 
 async function openData(values: { engine: string; database: string; size: string }): Promise<{ database: Database; cleanup(): void }> {
-  if (values.engine !== 'pglite') {
-    const database = await openPostgres(values.database, 4);
-    await migrate(database);
-    return { database, cleanup: () => {} };
-  }
+  if (values.engine !== 'pglite') return { database: await openBenchData({ postgres: values.database }, 'national'), cleanup: () => {} };
   const dir = mkdtempSync(path.join(tmpdir(), 'lc-bench-indicators-'));
-  const database = await openPglite({ dataDir: dir });
-  await migrate(database);
-  await geography.ensureGeography(database.db);
-  await seedDemo(database, { size: values.size as SeedSize, seed: 2001 });
-  return { database, cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  return { database: await openBenchData({ dataDir: dir }, values.size as SeedSize), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -40,7 +29,7 @@ export async function run(args: string[]): Promise<void> {
     args,
     options: {
       engine: { type: 'string', default: 'postgresql' },
-      database: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/lc_national' },
+      database: { type: 'string', default: NATIONAL_DATABASE_URL },
       size: { type: 'string', default: 'demo' },
       runs: { type: 'string', default: '3' },
       changes: { type: 'string', default: '20' },

@@ -17,17 +17,14 @@ import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { repositoryRoot } from '../src/server/config.ts';
 import { chosungOf } from '../src/shared/lib/hangul.ts';
-import { openPglite, openPostgres, rows, type AppDb, type Database } from '../src/server/platform/database/database.ts';
+import { rows, type AppDb, type Database } from '../src/server/platform/database/database.ts';
 import type { SearchQuery } from '../src/shared/contracts/programs.ts';
-import { migrate } from '../src/server/platform/database/migrate.ts';
-import { geography } from '../src/server/modules/geography/index.ts';
 import { programsModule } from '../src/server/modules/programs/index.ts';
 import { searchCatalogue } from '../src/server/modules/programs/programs.service.ts';
 import { todayInKorea } from '../src/server/modules/programs/schedule.ts';
 import { subcategoryCatalogue } from '../db/seed/catalogue.ts';
 import { Random } from '../src/shared/lib/random.ts';
-import { databaseIsEmpty, seedDemo } from '../db/seed/generate.ts';
-import { percentile, record } from './support.ts';
+import { NATIONAL_DATABASE_URL, openBenchData, percentile, record } from './support.ts';
 
 const QUERIES = 200;
 
@@ -125,7 +122,7 @@ export async function run(args: string[]): Promise<void> {
     args,
     options: {
       engine: { type: 'string', default: 'postgresql' },
-      database: { type: 'string', default: 'postgres://postgres@127.0.0.1:5432/lc_bench_seed_national' },
+      database: { type: 'string', default: NATIONAL_DATABASE_URL },
       'data-dir': { type: 'string', default: 'bench/.data/pglite-large' },
       seconds: { type: 'string', default: '20' },
     },
@@ -135,13 +132,7 @@ export async function run(args: string[]): Promise<void> {
   const today = todayInKorea();
 
   // Prepare the data (PGlite: seed `large` once), then measure the bare SQL in this process.
-  const database: Database = engine === 'pglite' ? await openPglite({ dataDir }) : await openPostgres(values.database!, 4);
-  await migrate(database);
-  if (engine === 'pglite' && (await databaseIsEmpty(database.db))) {
-    console.log('Seeding the `large` set (100,000 programs) into', dataDir);
-    await geography.ensureGeography(database.db);
-    await seedDemo(database, { size: 'large', seed: 2001, today });
-  }
+  const database = engine === 'pglite' ? await openBenchData({ dataDir }, 'large', today) : await openBenchData({ postgres: values.database }, 'national');
   await programsModule.ensureSearchIndex(database.db, today);
   const [counts] = await rows<{ programs: number; searchable: number }>(database.db, sql`
     SELECT (SELECT count(*)::int FROM programs) AS programs, (SELECT count(*)::int FROM program_search) AS searchable`);
