@@ -12,7 +12,9 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '../shared/contracts/common.ts';
 import type { Config } from './config.ts';
 import type { Database } from './platform/database/database.ts';
-import { registerErrorHandling } from './platform/http/errors.ts';
+import { registerErrorHandling, tooManyRequests } from './platform/http/errors.ts';
+import { registerInputChecks, registerValidators } from './platform/http/input.ts';
+import { registerSameOriginCheck } from './platform/http/same-origin.ts';
 import { registerSpa } from './platform/http/spa.ts';
 import type { Api } from './platform/http/api.ts';
 import { registerSessionCookie } from './platform/auth/session-cookie.ts';
@@ -37,11 +39,14 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     // One line per request only when asked for (LOG_LEVEL=debug); errors are always logged.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
     bodyLimit: API_BODY_LIMIT,
-    // Unknown fields are an error (named in the message), not silently dropped.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: 'array', useDefaults: true } },
+    trustProxy: config.trustProxy,
+    // A client that trickles its request (slowloris) is cut off instead of holding a socket for ever.
+    requestTimeout: 60_000,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
+  registerValidators(app);
+  registerInputChecks(app);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {
@@ -76,7 +81,11 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   const context: ModuleContext = { config, database };
   await app.register(
     async (api: Api) => {
-      await api.register(fastifyRateLimit, { global: true, max: config.apiRateLimitPerMinute, timeWindow: '1 minute' });
+      await api.register(fastifyRateLimit, {
+        global: true, max: config.apiRateLimitPerMinute, timeWindow: '1 minute',
+        errorResponseBuilder: (_request, context) => tooManyRequests(context.ttl / 1000),
+      });
+      registerSameOriginCheck(api, config.publicUrl);
       registerSessionCookie(api, {
         secure: config.cookieSecure,
         ttlHours: config.sessionTtlHours,

@@ -25,6 +25,11 @@ export interface Config {
   seedSize: SeedSize;
   seed: number;
   cookieSecure: boolean;
+  /**
+   * Which proxies' X-Forwarded-* headers to believe (Fastify's trustProxy): false, true (any), or
+   * addresses/CIDRs. The scheme they report makes session cookies Secure and names our own origin.
+   */
+  trustProxy: boolean | string;
   sessionTtlHours: number;
   apiRateLimitPerMinute: number;
   logLevel: string;
@@ -42,6 +47,16 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+function trustProxy(raw: string | undefined, problems: string[]): boolean | string {
+  const value = raw?.trim().toLowerCase();
+  if (!value || ['0', 'false', 'no', 'off'].includes(value)) return false;
+  if (['1', 'true', 'yes', 'on'].includes(value)) return true;
+  const addresses = value.split(',').map((part) => part.trim());
+  if (addresses.every((part) => /^[0-9a-f.:]+(\/\d{1,3})?$/.test(part) || ['loopback', 'linklocal', 'uniquelocal'].includes(part))) return addresses.join(',');
+  problems.push(`TRUST_PROXY must be true, false, or the proxies' addresses/CIDRs separated by commas (got "${raw}")`);
+  return false;
+}
 
 export function loadConfig(env: Env = process.env): Config {
   const problems: string[] = [];
@@ -96,6 +111,7 @@ export function loadConfig(env: Env = process.env): Config {
     seedSize,
     seed: integer('SEED', 2001, 0, 2 ** 31 - 1),
     cookieSecure: boolean('COOKIE_SECURE', false),
+    trustProxy: trustProxy(env.TRUST_PROXY, problems),
     sessionTtlHours: integer('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
     apiRateLimitPerMinute: integer('API_RATE_LIMIT_PER_MINUTE', 6000, 1, 10_000_000),
     logLevel: env.LOG_LEVEL || 'info',

@@ -16,12 +16,18 @@ describe('configuration', () => {
 
   it('reports every problem at once', () => {
     try {
-      loadConfig({ PORT: 'eighty', SEED_SIZE: 'huge', DATABASE_URL: 'mysql://x', COOKIE_SECURE: 'maybe' });
+      loadConfig({ PORT: 'eighty', SEED_SIZE: 'huge', DATABASE_URL: 'mysql://x', COOKIE_SECURE: 'maybe', TRUST_PROXY: 'the proxy' });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       const problems = (error as ConfigError).problems.join('\n');
-      for (const name of ['PORT', 'SEED_SIZE', 'DATABASE_URL', 'COOKIE_SECURE']) expect(problems).toContain(name);
+      for (const name of ['PORT', 'SEED_SIZE', 'DATABASE_URL', 'COOKIE_SECURE', 'TRUST_PROXY']) expect(problems).toContain(name);
     }
+  });
+
+  it('believes forwarded headers only from the proxies it is told to trust', () => {
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '10.0.0.1, 10.1.0.0/16,loopback' }).trustProxy).toBe('10.0.0.1,10.1.0.0/16,loopback');
   });
 });

@@ -16,6 +16,12 @@ const listings = ['learning', 'with_history', 'all'] as const;
 export function registerCityRoutes(api: Api, { database }: ModuleContext): void {
   const { db } = database;
 
+  // For every module's routes under /cities/:code (Fastify applies a scope's hooks to all its routes).
+  api.addHook('preHandler', async (request) => {
+    const { code } = request.params as { code?: unknown };
+    if (typeof code === 'string' && request.routeOptions.url?.startsWith('/api/cities/:code')) await service.requireKnownCity(db, code);
+  });
+
   api.get('/cities', {
     schema: {
       tags, summary: 'Cities with their designation state (by default: current learning cities)',

@@ -3,12 +3,18 @@ import type { CityDetail, RecordDesignationBody, UpdateCityProfileBody } from '.
 import { designationStates } from '../../../shared/vocabulary/index.ts';
 import type { AppDb } from '../../platform/database/database.ts';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
+import { geography } from '../geography/index.ts';
 import { institutionsModule } from '../institutions/index.ts';
 import { programsModule } from '../programs/index.ts';
 import { allowedNextStates, canMoveTo } from './designation.rules.ts';
 import * as queries from './cities.queries.ts';
 
 const emptyProfile = { department: '', vision: '', homepageUrl: null, phone: null, updatedAt: '' };
+
+/** Routes under /cities/:code speak of a 시·군·구 that exists: any other code is a 404 before any work is done. */
+export async function requireKnownCity(db: AppDb, code: string): Promise<void> {
+  if (!(await geography.findMunicipality(db, code))) throw notFound('The city', 'code');
+}
 
 export async function cityDetail(db: AppDb, code: string): Promise<CityDetail> {
   const city = await queries.findCity(db, code);

@@ -1,5 +1,5 @@
 /**
- * Session cookies: a random token in an httpOnly, SameSite=Lax cookie; the server keeps only its
+ * Session cookies: a random token in an httpOnly, SameSite=Lax cookie (Secure over HTTPS); the server keeps only its
  * SHA-256. The lookup itself belongs to the identity module, which passes `resolve` in.
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -32,11 +32,12 @@ export function registerSessionCookie(app: FastifyInstance, options: SessionCook
   });
 }
 
+/** `secure` forces the Secure flag; a request that came over HTTPS (directly or through a trusted proxy) gets it anyway. */
 export function setSessionCookie(reply: FastifyReply, token: string, options: { secure: boolean; ttlHours: number }): void {
   reply.setCookie(SESSION_COOKIE, token, {
     httpOnly: true,
     sameSite: 'lax',
-    secure: options.secure,
+    secure: options.secure || reply.request.protocol === 'https',
     path: '/',
     maxAge: options.ttlHours * 3600,
   });

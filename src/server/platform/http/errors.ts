@@ -90,6 +90,32 @@ export function validationMessage(error: AjvError, field: string | undefined, lo
   }
 }
 
+/** Fastify's own refusals of a request, in our words. */
+const platformErrors: Record<string, HttpError> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: new HttpError(413, 'payload_too_large', {
+    ko: '보낸 내용이 너무 큽니다. 나누어 보내 주세요.', en: 'The request body is too large. Send it in smaller parts.',
+  }, 'body'),
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: new HttpError(415, 'unsupported_media_type', {
+    ko: '내용은 application/json 형식으로 보내 주세요.', en: 'Send the body as application/json.',
+  }, 'body'),
+  FST_ERR_CTP_EMPTY_JSON_BODY: new HttpError(400, 'invalid_json', { ko: '보낸 내용이 비어 있습니다.', en: 'The request body is empty.' }, 'body'),
+  FST_ERR_CTP_INVALID_JSON_BODY: new HttpError(400, 'invalid_json', {
+    ko: '보낸 내용이 올바른 JSON이 아닙니다.', en: 'The request body is not valid JSON.',
+  }, 'body'),
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: new HttpError(400, 'bad_request', {
+    ko: '보낸 내용의 길이가 맞지 않습니다.', en: 'The request body does not match its Content-Length.',
+  }, 'body'),
+};
+
+/** The answer to a client over its request budget (the rate limit); says when to come back. */
+export function tooManyRequests(retryAfterSeconds: number): HttpError {
+  const seconds = Math.max(1, Math.ceil(retryAfterSeconds));
+  return new HttpError(429, 'rate_limited', {
+    ko: `요청이 너무 많습니다. ${seconds}초 뒤에 다시 해 주세요.`,
+    en: `Too many requests. Try again in ${seconds} seconds.`,
+  }, undefined, { retryAfterSeconds: seconds });
+}
+
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & { validation?: AjvError[] }, request, reply) => {
     const locale = preferredLocale(request.headers['accept-language']);
@@ -99,17 +125,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const field = fieldOf(first);
       return reply.status(400).send({ error: 'validation', message: validationMessage(first, field, locale), ...(field ? { field } : {}) });
     }
-    if (error.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
-      return reply.status(413).send({ error: 'payload_too_large', message: 'The request body is too large.', field: 'body' });
-    }
-    if (error.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE') {
-      return reply.status(415).send({ error: 'unsupported_media_type', message: 'Send the body as application/json.', field: 'body' });
-    }
-    if (error.code === 'FST_ERR_CTP_EMPTY_JSON_BODY' || error.code === 'FST_ERR_CTP_INVALID_JSON_BODY' || error instanceof SyntaxError) {
-      return reply.status(400).send({ error: 'invalid_json', message: 'The request body is not valid JSON.', field: 'body' });
-    }
+    const platformError = platformErrors[error.code ?? ''] ?? (error instanceof SyntaxError ? platformErrors.FST_ERR_CTP_INVALID_JSON_BODY : undefined);
+    if (platformError) return reply.status(platformError.statusCode).send(platformError.toBody(locale));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      return reply.status(error.statusCode).send({ error: error.code ?? 'bad_request', message: error.message });
+      // A Fastify error we have no words for: its own (English) message, under a code that says what kind it is.
+      return reply.status(error.statusCode).send({ error: error.code ? error.code.replace(/^FST_ERR_/, '').toLowerCase() : 'bad_request', message: error.message });
     }
     request.log.error({ err: error }, 'unhandled error');
     return reply.status(500).send({ error: 'internal', message: 'Something went wrong on our side. Please try again.' });

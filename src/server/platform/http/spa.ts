@@ -7,6 +7,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { preferredLocale } from '../../../shared/vocabulary/index.ts';
+import { HttpError } from './errors.ts';
 
 /** What a deep link's page says about itself before any script runs (for link previews and search engines). */
 export interface PageHead {
@@ -25,10 +27,11 @@ function withHead(html: string, head: PageHead): string {
   const tags = `<meta name="description" content="${escapeHtml(head.description)}" />`
     + `<meta property="og:title" content="${escapeHtml(head.title)}" />`
     + (head.jsonLd ? `<script type="application/ld+json">${scriptSafe(head.jsonLd)}</script>` : '');
+  // Replacement functions, not strings: a title holding `$'` or `$&` must not paste parts of the page into itself.
   return html
-    .replace(/<title>.*?<\/title>/, `<title>${escapeHtml(head.title)}</title>`)
+    .replace(/<title>.*?<\/title>/, () => `<title>${escapeHtml(head.title)}</title>`)
     .replace(/<meta name="description"[^>]*>/, '')
-    .replace('</head>', `${tags}</head>`);
+    .replace('</head>', () => `${tags}</head>`);
 }
 
 export async function registerSpa(app: FastifyInstance, webDistDir: string, resolveHead?: PageHeadResolver): Promise<void> {
@@ -47,11 +50,10 @@ export async function registerSpa(app: FastifyInstance, webDistDir: string, reso
 
   app.setNotFoundHandler(async (request, reply) => {
     const url = request.url.split('?')[0] ?? '/';
-    if (url === '/api' || url.startsWith('/api/')) {
-      return reply.status(404).send({ error: 'not_found', message: `No API route ${request.method} ${url}.` });
-    }
-    if (request.method !== 'GET' && request.method !== 'HEAD') {
-      return reply.status(404).send({ error: 'not_found', message: `No route ${request.method} ${url}.` });
+    if (url === '/api' || url.startsWith('/api/') || (request.method !== 'GET' && request.method !== 'HEAD')) {
+      const route = `${request.method} ${url}`;
+      const noRoute = new HttpError(404, 'not_found', { ko: `${route}: 그런 API 경로가 없습니다.`, en: `No API route ${route}.` });
+      return reply.status(404).send(noRoute.toBody(preferredLocale(request.headers['accept-language'])));
     }
     if (url.startsWith('/assets/') || path.extname(url) !== '') {
       return reply.status(404).type('text/plain').send('Not found');
