@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { firstRow } from '../../src/server/platform/database/database.ts';
 import { testEngine } from '../support/database.ts';
 import { testApp, type Client, type TestApp } from '../support/app.ts';
 
@@ -27,7 +28,7 @@ describe(`hostile input on ${testEngine()}`, () => {
   afterAll(async () => t?.close());
 
   const count = async (table: 'committees' | 'learning_wishes' | 'people' | 'jobs') =>
-    Number((await t.database.db.execute(sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`)).rows[0]!.n);
+    (await firstRow<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`))!.n;
 
   it.each([
     '/api/programs?q=%00', '/api/programs?q=%EC%8A%A4%00', '/api/institutions?q=%00', '/api/cities?q=%00',
@@ -98,8 +99,8 @@ describe(`hostile input on ${testEngine()}`, () => {
     const created = await officer.post(`/api/cities/${GWANGMYEONG}/events`, event);
     expect(created.statusCode, created.body).toBe(201);
     expect(created.json().attendance).toBeNull();
-    const stored = await t.database.db.execute(sql`SELECT attendance FROM learning_events WHERE id = ${created.json().id}`);
-    expect(stored.rows[0]!.attendance).toBeNull();
+    const stored = await firstRow<{ attendance: number | null }>(t.database.db, sql`SELECT attendance FROM learning_events WHERE id = ${created.json().id}`);
+    expect(stored).toEqual({ attendance: null });
     const asText = await officer.post(`/api/cities/${GWANGMYEONG}/events`, { ...event, attendance: '300' });
     expect(asText.statusCode).toBe(400);
     expect(asText.json()).toMatchObject({ field: 'attendance' });
