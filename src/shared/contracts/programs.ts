@@ -84,7 +84,7 @@ export const CreateProgramBody = Type.Object(
     targetGroups: Type.Array(Code(targetGroups.codes), { minItems: 1, maxItems: targetGroups.codes.length, uniqueItems: true }),
     purposeTags: Type.Optional(Type.Array(Code(purposeTags.codes), { maxItems: purposeTags.codes.length, uniqueItems: true })),
     mode: Code(deliveryModes.codes),
-    status: Type.Optional(Code(['draft', 'published'] as const)),
+    status: Type.Optional(Code(['draft', 'published'] as const, 'published (the default), or draft: seen only by the institution’s staff and administrators, a 404 to everyone else')),
     startsOn: DateString,
     weekdays: Type.Array(Code(weekdays.codes), { minItems: 1, maxItems: 7, uniqueItems: true }),
     startTime: Time,

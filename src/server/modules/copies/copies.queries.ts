@@ -8,6 +8,7 @@ import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type { CopyDetectionRun, CopyPair, CopySide, InstitutionDuplication, AreaDuplication } from '../../../shared/contracts/copies.ts';
 import type { ProgramAreaCode } from '../../../shared/vocabulary/index.ts';
 import { firstRow, offsetOf, pageOf, rows, type Executor } from '../../platform/database/database.ts';
+import { programsModule } from '../programs/index.ts';
 
 /** Listings that are or were open to the public; drafts and cancelled programs are not compared. */
 const detectable = (status: SQL) => sql`${status} IN ('published', 'closed')`;
@@ -207,10 +208,12 @@ const sideOf = <P extends 'a' | 'b'>(row: PairRow, p: P): CopySide => ({
 
 /**
  * One page of pairs matching `where` (over c: the pair, a/b: its two programs), most similar first, each
- * turned so that `ours` is the side `aIsOurs` picks.
+ * turned so that `ours` is the side `aIsOurs` picks. Only pairs of two public listings: those who read
+ * pairs (other institutions, city officers, the ministry) may not see an unpublished one.
  */
-async function pairsPage(db: Executor, where: SQL, aIsOurs: SQL, page: PageRequest) {
+async function pairsPage(db: Executor, matching: SQL, aIsOurs: SQL, page: PageRequest) {
   const from = sql`FROM copy_pairs c JOIN programs a ON a.id = c.program_id JOIN programs b ON b.id = c.other_program_id`;
+  const where = sql`${matching} AND ${programsModule.publicProgram(sql`a.status`)} AND ${programsModule.publicProgram(sql`b.status`)}`;
   const list = rows<PairRow>(db, sql`
     SELECT c.similarity, ${iso(sql`c.detected_at`)} AS "detectedAt", ${aIsOurs} AS "aIsOurs", ${side('a', 'ia', 'ma', 'a')}, ${side('b', 'ib', 'mb', 'b')}
     ${from}

@@ -17,9 +17,10 @@ import * as queries from './enrolment.queries.ts';
 
 type Locked = NonNullable<Awaited<ReturnType<typeof programsModule.lockForEnrolment>>>;
 
-async function lockProgram(tx: Executor, programId: number): Promise<Locked> {
+/** The program locked for a change of places, if `actor` may see it (an unpublished one is not found, as if there were none). */
+async function lockProgram(tx: Executor, actor: Actor, programId: number): Promise<Locked> {
   const program = await programsModule.lockForEnrolment(tx, programId);
-  if (!program) throw notFound('The program', 'id');
+  if (!program || !programsModule.maySeeProgram(actor, program)) throw notFound('The program', 'id');
   return program;
 }
 
@@ -44,7 +45,7 @@ export interface EnrolOptions {
 /** Enrols the person, or puts them on the waitlist when full. Asking again returns the same place. */
 export async function enrol(db: AppDb, actor: Actor, programId: number, options: EnrolOptions): Promise<{ enrolment: EnrolmentView; created: boolean }> {
   return db.transaction(async (tx) => {
-    const program = await lockProgram(tx, programId);
+    const program = await lockProgram(tx, actor, programId);
     const existing = await queries.findEnrolment(tx, programId, actor.personId);
     if (existing && existing.status !== 'cancelled') return { enrolment: await view(tx, existing.id, program), created: false };
 
@@ -71,7 +72,7 @@ export async function enrol(db: AppDb, actor: Actor, programId: number, options:
 /** Cancels the person's place or waitlist entry; a freed place goes to the first person waiting. */
 export async function cancel(db: AppDb, actor: Actor, programId: number): Promise<EnrolmentView> {
   return db.transaction(async (tx) => {
-    const program = await lockProgram(tx, programId);
+    const program = await lockProgram(tx, actor, programId);
     const existing = await queries.findEnrolment(tx, programId, actor.personId);
     if (!existing) throw notFound('Your enrolment in this program');
     if (existing.status === 'cancelled') return view(tx, existing.id, program);
@@ -90,19 +91,18 @@ export async function cancel(db: AppDb, actor: Actor, programId: number): Promis
 
 export async function myEnrolment(db: AppDb, actor: Actor, programId: number): Promise<EnrolmentView> {
   return db.transaction(async (tx) => {
+    const program = await programsModule.visibleProgram(tx, actor, programId);
     const existing = await queries.findEnrolment(tx, programId, actor.personId);
     if (!existing) throw notFound('Your enrolment in this program');
-    const program = await programsModule.findProgram(tx, programId);
-    const seatsLeft = program!.capacity - (await queries.seatsTaken(tx, programId));
+    const seatsLeft = program.capacity - (await queries.seatsTaken(tx, programId));
     const waitlistPosition = existing.status === 'waitlisted' ? await queries.waitlistPosition(tx, existing.id) : null;
     return { ...existing, waitlistPosition, seatsLeft };
   });
 }
 
-/** The institution's view of a program: its staff (and administrators) only. */
+/** The institution's view of a program: its staff (and administrators) only; others who may see it get 403. */
 async function programToManage(db: Executor, actor: Actor, programId: number) {
-  const program = await programsModule.findProgram(db, programId);
-  if (!program) throw notFound('The program', 'id');
+  const program = await programsModule.visibleProgram(db, actor, programId);
   if (!can(actor.grants, 'program.manage', { institutionId: program.institutionId, cityCode: program.cityCode })) {
     throw forbidden({ ko: '이 프로그램을 운영하는 기관의 담당자만 관리할 수 있습니다.', en: 'Only the staff of the institution that runs this program can manage it.' });
   }
@@ -163,7 +163,7 @@ export async function completeProgram(
 ): Promise<CompletionResult> {
   await programToManage(db, actor, programId);
   return db.transaction(async (tx) => {
-    const program = await lockProgram(tx, programId);
+    const program = await lockProgram(tx, actor, programId);
     const sessions = await programsModule.sessionIdsOf(tx, programId);
     const lastDay = sessions.at(-1)?.startsAt.toISOString().slice(0, 10) ?? program.endsOn;
     if (today < lastDay.slice(0, 10) && today < program.endsOn) {

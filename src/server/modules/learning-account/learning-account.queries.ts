@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { LearningEntry } from '../../../shared/contracts/learning-account.ts';
 import type { VolunteerKind } from '../../../shared/vocabulary/index.ts';
 import { firstRow, rows, type Executor } from '../../platform/database/database.ts';
+import { programsModule } from '../programs/index.ts';
 
 export async function personOf(db: Executor, personId: number) {
   return firstRow<{ displayName: string; birthYear: number | null; homeCityNameKo: string | null }>(db, sql`
@@ -28,7 +29,7 @@ export async function entriesOf(db: Executor, personId: number) {
     JOIN municipalities m ON m.code = p.city_code
     LEFT JOIN certificates c ON c.enrolment_id = e.id
     LEFT JOIN program_ratings r ON r.enrolment_id = e.id
-    WHERE e.person_id = ${personId}
+    WHERE e.person_id = ${personId} AND ${programsModule.publicProgram(sql`p.status`)}
     ORDER BY p.starts_on DESC, e.id DESC`);
 }
 

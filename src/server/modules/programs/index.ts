@@ -1,8 +1,9 @@
 /** Programs: courses offered by institutions, with their sessions. */
 import type { AppModule, ModuleContext } from '../index.ts';
 import { courseJsonLd } from './program-page.ts';
-import { pageProgram } from './programs.service.ts';
-import { countPrograms, findClashes, findProgram, lockForEnrolment, sessionIdsOf, setCompletionRate } from './programs.queries.ts';
+import { maySeeProgram } from './program-visibility.ts';
+import { pageProgram, visibleProgram } from './programs.service.ts';
+import { countPrograms, findClashes, lockForEnrolment, publicProgram, sessionIdsOf, setCompletionRate } from './programs.queries.ts';
 import { todayInKorea } from './schedule.ts';
 import { closeEndedPrograms, ensureSearchIndex, refreshSearchIndex, setSeatsLeft } from './programs.search-index.ts';
 import { registerProgramRoutes } from './programs.routes.ts';
@@ -13,7 +14,9 @@ export const programsModule = {
   async pageHead(path: string, { database, config }: ModuleContext) {
     const id = /^\/programs\/(\d{1,9})$/.exec(path)?.[1];
     if (!id) return null;
-    const program = await pageProgram(database.db, Number(id));
+    // Built without the session (it is for search engines and link previews), so as nobody sees it: an
+    // unpublished program is not found, like an unknown id, and the page keeps the web app's own head.
+    const program = await pageProgram(database.db, null, Number(id));
     return {
       title: `${program.title} · ${program.institutionName} · 평생학습도시`,
       description: program.description.slice(0, 160),
@@ -21,7 +24,9 @@ export const programsModule = {
     };
   },
   countPrograms,
-  findProgram,
+  visibleProgram,
+  maySeeProgram,
+  publicProgram,
   lockForEnrolment,
   findClashes,
   sessionIdsOf,

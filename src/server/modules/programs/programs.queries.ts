@@ -1,10 +1,14 @@
 /** Every SQL statement of the programs module. */
-import { and, asc, count, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm';
 import { seatHoldingStatuses } from '../../../shared/vocabulary/index.ts';
 import { rows, type Executor } from '../../platform/database/database.ts';
 import { dongs, municipalities } from '../geography/geography.schema.ts';
 import { institutions, venues } from '../institutions/institutions.schema.ts';
+import { unpublishedStatuses } from './program-visibility.ts';
 import { programSessions, programs, searchMisses } from './programs.schema.ts';
+
+/** The visibility rule in SQL, for lists and counts everyone reads: the program's `status` is not an unpublished one. */
+export const publicProgram = (status: SQLWrapper) => sql`${status} <> ALL(${sql.param([...unpublishedStatuses])}::text[])`;
 
 const summaryColumns = {
   id: programs.id,
@@ -100,8 +104,10 @@ export async function sessionsOf(db: Executor, programId: number) {
     .orderBy(asc(programSessions.sessionNo));
 }
 
+/** Programs anyone may see (ended and cancelled ones too; drafts not) of a city or an institution. */
 export async function countPrograms(db: Executor, cityCode?: string, institutionId?: number): Promise<number> {
   const [row] = await db.select({ n: count() }).from(programs).where(and(
+    publicProgram(programs.status),
     cityCode ? eq(programs.cityCode, cityCode) : undefined,
     institutionId ? eq(programs.institutionId, institutionId) : undefined,
   ));

@@ -22,16 +22,16 @@ export function registerProgramRoutes(api: Api, { database, config }: ModuleCont
 
   api.get('/programs/:id', {
     schema: { tags, summary: 'A program with its sessions', params: IdParams, response: { 200: ProgramDetail, ...errorResponses } },
-  }, (request) => service.programDetail(db, request.params.id));
+  }, (request) => service.programDetail(db, request.actor, request.params.id));
 
   api.get('/programs/:id/similar', {
     schema: { tags, summary: 'Programs of the same kind nearby (online: other online ones)', params: IdParams, response: { 200: SearchResult, ...errorResponses } },
-  }, (request) => service.similarPrograms(db, request.params.id));
+  }, (request) => service.similarPrograms(db, request.actor, request.params.id));
 
   api.get('/programs/:id/calendar.ics', {
     schema: { tags, summary: 'The sessions as an iCalendar file', params: IdParams, response: { 200: Type.String({ description: 'text/calendar' }), ...errorResponses } },
   }, async (request, reply) => {
-    const program = await service.pageProgram(db, request.params.id);
+    const program = await service.pageProgram(db, request.actor, request.params.id);
     return reply.type('text/calendar; charset=utf-8')
       .header('content-disposition', `attachment; filename="program-${program.id}.ics"`)
       .send(programCalendar(program, config.publicUrl));
@@ -43,7 +43,8 @@ export function registerProgramRoutes(api: Api, { database, config }: ModuleCont
       response: { 201: ProgramDetail, ...errorResponses },
     },
   }, async (request, reply) => {
-    const id = await service.createProgram(db, requireActor(request), request.body);
-    return reply.status(201).send(await service.programDetail(db, id));
+    const actor = requireActor(request);
+    const id = await service.createProgram(db, actor, request.body);
+    return reply.status(201).send(await service.programDetail(db, actor, id));
   });
 }

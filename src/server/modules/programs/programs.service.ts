@@ -3,10 +3,11 @@ import type { CreateProgramBody, SearchQuery, SearchResult } from '../../../shar
 import { programSubcategories } from '../../../shared/vocabulary/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { can } from '../../../shared/permissions.ts';
-import type { AppDb } from '../../platform/database/database.ts';
+import type { AppDb, Executor } from '../../platform/database/database.ts';
 import { badRequest, forbidden, notFound } from '../../platform/http/errors.ts';
 import { geography } from '../geography/index.ts';
 import { institutionsModule } from '../institutions/index.ts';
+import { maySeeProgram } from './program-visibility.ts';
 import * as queries from './programs.queries.ts';
 import { defaultSort, searchPrograms, type Center } from './programs.search.ts';
 import { refreshSearchIndex } from './programs.search-index.ts';
@@ -54,15 +55,21 @@ export async function searchCatalogue(db: AppDb, query: SearchQuery): Promise<Se
   };
 }
 
-export async function programDetail(db: AppDb, id: number) {
+/** The program if `viewer` (null: nobody logged in) may see it; otherwise not found, exactly as if there were none. */
+export async function visibleProgram(db: Executor, viewer: Actor | null, id: number) {
   const program = await queries.findProgram(db, id);
-  if (!program) throw notFound('The program', 'id');
+  if (!program || !maySeeProgram(viewer, program)) throw notFound('The program', 'id');
+  return program;
+}
+
+export async function programDetail(db: AppDb, viewer: Actor | null, id: number) {
+  const program = await visibleProgram(db, viewer, id);
   return { ...program, sessions: await queries.sessionsOf(db, id) };
 }
 
 /** Programs of the same kind near this one (or, for an online program, other online ones), soonest first. */
-export async function similarPrograms(db: AppDb, id: number): Promise<SearchResult> {
-  const program = await programDetail(db, id);
+export async function similarPrograms(db: AppDb, viewer: Actor | null, id: number): Promise<SearchResult> {
+  const program = await programDetail(db, viewer, id);
   const center = program.lat !== null && program.lon !== null ? { lat: program.lat, lon: program.lon, radiusKm: 20, label: null } : null;
   const result = await searchCatalogue(db, {
     subcategory: [program.subcategory], pageSize: 5, sort: center ? 'distance' : 'start',
@@ -72,8 +79,8 @@ export async function similarPrograms(db: AppDb, id: number): Promise<SearchResu
   return { ...result, items };
 }
 
-export async function pageProgram(db: AppDb, id: number) {
-  const program = await programDetail(db, id);
+export async function pageProgram(db: AppDb, viewer: Actor | null, id: number) {
+  const program = await programDetail(db, viewer, id);
   return { ...program, venueName: program.venueName ?? null };
 }
 

@@ -22,7 +22,7 @@ export function registerSatisfactionRoutes(api: Api, { database }: ModuleContext
 
   api.get('/programs/:id/satisfaction', {
     schema: { tags, summary: 'Average ratings of a program (shown from 5 responses on)', params: Params, response: { 200: SatisfactionSummary, ...errorResponses } },
-  }, (request) => service.summary(db, { programId: request.params.id }));
+  }, (request) => service.programSummary(db, request.actor, request.params.id));
 
   api.get('/institutions/:id/satisfaction', {
     schema: { tags, summary: 'Average ratings of an institution’s programs (shown from 5 responses on)', params: Params, response: { 200: SatisfactionSummary, ...errorResponses } },

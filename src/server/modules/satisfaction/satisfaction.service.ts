@@ -9,8 +9,7 @@ import { programsModule } from '../programs/index.ts';
 import * as queries from './satisfaction.queries.ts';
 
 export async function rate(db: Executor, actor: Actor, programId: number, body: RatingBody): Promise<Rating> {
-  const program = await programsModule.findProgram(db, programId);
-  if (!program) throw notFound('The program', 'id');
+  const program = await programsModule.visibleProgram(db, actor, programId);
   const enrolment = await enrolmentModule.completedEnrolment(db, programId, actor.personId);
   if (!enrolment) throw new HttpError(403, 'not_completed', { ko: '수료한 프로그램만 평가할 수 있습니다.', en: 'You can rate a program once you have completed it.' });
   await queries.upsertRating(db, { ...body, enrolmentId: enrolment.id, programId, institutionId: program.institutionId, cityCode: program.cityCode });
@@ -18,10 +17,17 @@ export async function rate(db: Executor, actor: Actor, programId: number, body: 
 }
 
 export async function myRating(db: Executor, actor: Actor, programId: number): Promise<Rating> {
+  await programsModule.visibleProgram(db, actor, programId);
   const enrolment = await enrolmentModule.completedEnrolment(db, programId, actor.personId);
   const rating = enrolment && (await queries.ratingOf(db, enrolment.id));
   if (!rating) throw notFound('Your rating of this program');
   return rating;
+}
+
+/** A program's averages: of a program `viewer` may see (an unknown or unpublished one is not found). */
+export async function programSummary(db: Executor, viewer: Actor | null, programId: number): Promise<SatisfactionSummary> {
+  await programsModule.visibleProgram(db, viewer, programId);
+  return summary(db, { programId });
 }
 
 export async function summary(db: Executor, where: { programId: number } | { institutionId: number }): Promise<SatisfactionSummary> {
