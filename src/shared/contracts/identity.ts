@@ -21,6 +21,41 @@ export const LogInBody = Type.Object(
 );
 export type LogInBody = Static<typeof LogInBody>;
 
+/** A password being chosen, with what a guesser would know of its owner (both optional while the form is filled in). */
+export const PasswordStrengthBody = Type.Object(
+  {
+    password: Type.String({ minLength: 1, maxLength: 200 }),
+    email: Type.Optional(Type.String({ maxLength: 254 })),
+    displayName: Type.Optional(Type.String({ maxLength: 60 })),
+  },
+  { additionalProperties: false },
+);
+export type PasswordStrengthBody = Static<typeof PasswordStrengthBody>;
+
+/** How strong a password is, judged as sign-up judges it: `acceptable` false means sign-up would refuse it. */
+export const PasswordStrength = Type.Object({
+  /** zxcvbn's 0 (guessed at once) … 4 (very hard); sign-up needs 3. */
+  score: Type.Integer({ minimum: 0, maximum: 4 }),
+  acceptable: Type.Boolean(),
+  /** What makes it weak (too_short, personal, common, keyboard, repeat, sequence, dates, short); null when acceptable. */
+  reason: Nullable(Type.String()),
+  /** What is wrong and what to do, in the caller's language; null when acceptable. */
+  message: Nullable(Type.String()),
+});
+export type PasswordStrength = Static<typeof PasswordStrength>;
+
+/**
+ * Told once, in the answer to the login that found it: attempts with this email that failed since the
+ * owner's previous login, and the last lock they caused (when there was one).
+ */
+export const SecurityNotice = Type.Object({
+  failedAttempts: Type.Integer(),
+  locks: Type.Integer(),
+  lockedAt: Nullable(Type.String({ format: 'date-time' })),
+  lockedUntil: Nullable(Type.String({ format: 'date-time' })),
+});
+export type SecurityNotice = Static<typeof SecurityNotice>;
+
 export const GrantView = Type.Object({
   role: Code(roles.codes),
   cityCode: Nullable(Type.String()),
@@ -38,6 +73,8 @@ export const Me = Type.Object({
   locale: Code(locales),
   homeCityCode: Nullable(Type.String()),
   grants: Type.Array(GrantView),
+  /** Only in the answer to a login after failed attempts with this email. */
+  securityNotice: Type.Optional(SecurityNotice),
 });
 export type Me = Static<typeof Me>;
 

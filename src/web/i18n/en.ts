@@ -267,6 +267,13 @@ export const en: Messages = {
     demoAccounts: 'Demo accounts are listed in the README.',
     roles: 'Roles',
     account: 'My account',
+    strength: 'Password strength: {{level}}',
+    strengthLevels: { tooShort: 'too short', weak: 'weak', fair: 'fair (not yet enough)', strong: 'strong', veryStrong: 'very strong' },
+    noticeTitle: 'Failed logins',
+    noticeFailed: 'Failed attempts to log in with this email since your last login: {{count}}.',
+    noticeLocked: 'Logging in was locked because of them ({{locks}}×), most recently from {{from}} until {{until}}.',
+    noticeAdvice: 'If these were not you, someone tried to guess your password. If you use the same password on other sites, change it there.',
+    continue: 'Continue',
   },
   resident: {
     title: 'My learning',

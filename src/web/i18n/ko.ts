@@ -265,6 +265,13 @@ export const ko = {
     demoAccounts: '체험용 계정은 README에 있습니다.',
     roles: '역할',
     account: '내 정보',
+    strength: '비밀번호 강도: {{level}}',
+    strengthLevels: { tooShort: '너무 짧음', weak: '약함', fair: '보통 (아직 부족)', strong: '강함', veryStrong: '매우 강함' },
+    noticeTitle: '로그인 실패 알림',
+    noticeFailed: '지난번 로그인 뒤로 이 이메일로 로그인하려다 실패한 시도가 {{count}}번 있었습니다.',
+    noticeLocked: '그래서 로그인이 {{locks}}번 잠겼습니다. 마지막으로 잠긴 때는 {{from}}부터 {{until}}까지입니다.',
+    noticeAdvice: '내가 한 시도가 아니라면 누군가 비밀번호를 맞혀 보려 한 것입니다. 다른 사이트에도 같은 비밀번호를 쓴다면 그곳의 비밀번호를 바꿔 주세요.',
+    continue: '계속',
   },
   resident: {
     title: '내 학습',

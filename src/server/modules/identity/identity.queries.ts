@@ -1,8 +1,9 @@
 /** Every SQL statement of the identity module. */
-import { count, desc, eq, lt, sql } from 'drizzle-orm';
+import { count, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
 import type { Locale, RoleCode } from '../../../shared/vocabulary/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { offsetOf, pageOf, rows, type Executor } from '../../platform/database/database.ts';
+import type { SecurityNotice } from '../../../shared/contracts/identity.ts';
 import { authSessions, people, roleGrants } from './identity.schema.ts';
 
 export interface NewPerson {
@@ -42,6 +43,84 @@ export async function deleteSession(db: Executor, tokenHash: string) {
 
 export async function deleteExpiredSessions(db: Executor) {
   await db.delete(authSessions).where(lt(authSessions.expiresAt, sql`now()`));
+}
+
+/** A moment as ISO 8601 in UTC, the same text from both drivers. */
+const iso = (column: SQL) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
+
+export interface LoginAttempt {
+  /** Wrong passwords since the last lock, this attempt counted as one until it proves right. */
+  strikes: number;
+  /** Locks earned since the last successful login. */
+  locks: number;
+  /** Whether the email is locked, by this attempt or an earlier one. */
+  locked: boolean;
+  /** Whether this attempt earned the lock (it goes ahead: if its password is right, the lock is lifted). */
+  lockedNow: boolean;
+  lockedUntil: string | null;
+  /** Seconds until the lock lapses, by the database's clock. */
+  retryAfter: number | null;
+}
+
+/**
+ * Counts an attempt to log in with this email before its password is checked, in one statement, so that any
+ * number of simultaneous attempts, in any number of server processes, each count and each see the lock the
+ * ones before them earned. An attempt during a lock is only counted (as a failure); otherwise it is a strike,
+ * and the `strikesPerLock`-th strike earns the next lock: `firstLockMinutes`, doubling with each lock, at most
+ * `longestLockMinutes`. The database's clock decides, the same for every process.
+ */
+export async function claimLoginAttempt(
+  db: Executor,
+  emailKey: string,
+  policy: { strikesPerLock: number; firstLockMinutes: number; longestLockMinutes: number },
+): Promise<LoginAttempt> {
+  const unlocked = sql`(login_throttles.locked_until IS NULL OR login_throttles.locked_until <= now())`;
+  const earnsLock = sql`(${unlocked} AND login_throttles.strikes + 1 >= ${policy.strikesPerLock}::int)`;
+  const [row] = await rows<{ strikes: number; locks: number; locked: boolean; locked_now: boolean; locked_until: string | null; retry_after: number | null }>(db, sql`
+    INSERT INTO login_throttles (email_key, failures, strikes, last_failed_at) VALUES (${emailKey}, 1, 1, now())
+    ON CONFLICT (email_key) DO UPDATE SET
+      failures = login_throttles.failures + 1,
+      last_failed_at = now(),
+      strikes = CASE WHEN NOT ${unlocked} THEN login_throttles.strikes WHEN ${earnsLock} THEN 0 ELSE login_throttles.strikes + 1 END,
+      locks = login_throttles.locks + CASE WHEN ${earnsLock} THEN 1 ELSE 0 END,
+      previous_locked_at = CASE WHEN ${earnsLock} THEN login_throttles.locked_at ELSE login_throttles.previous_locked_at END,
+      previous_locked_until = CASE WHEN ${earnsLock} THEN login_throttles.locked_until ELSE login_throttles.previous_locked_until END,
+      locked_at = CASE WHEN ${earnsLock} THEN now() ELSE login_throttles.locked_at END,
+      locked_until = CASE WHEN ${earnsLock}
+        THEN now() + interval '1 minute' * least(${policy.firstLockMinutes}::int * power(2, least(login_throttles.locks, 30)), ${policy.longestLockMinutes}::int)
+        ELSE login_throttles.locked_until END
+    RETURNING strikes, locks,
+      COALESCE(locked_until > now(), false) AS locked,
+      COALESCE(locked_at = now(), false) AS locked_now,
+      ${iso(sql`locked_until`)} AS locked_until,
+      CASE WHEN locked_until > now() THEN ceil(extract(epoch FROM locked_until - now()))::int END AS retry_after`);
+  return {
+    strikes: row!.strikes, locks: row!.locks, locked: row!.locked, lockedNow: row!.locked_now,
+    lockedUntil: row!.locked_until, retryAfter: row!.retry_after,
+  };
+}
+
+/**
+ * A successful login ends the count: the email's row goes, and if attempts had failed since the owner's last
+ * login, they are kept as the account's security event and returned to be told. `lockedNow`: this very attempt
+ * earned the last lock, so that lock and the attempt itself are not the owner's news.
+ */
+export async function settleLogin(db: Executor, emailKey: string, personId: number, lockedNow: boolean): Promise<SecurityNotice | null> {
+  const [event] = await rows<SecurityNotice>(db, sql`
+    WITH settled AS (DELETE FROM login_throttles WHERE email_key = ${emailKey} RETURNING *)
+    INSERT INTO account_security_events (person_id, kind, failed_attempts, locks, locked_at, locked_until)
+    SELECT ${personId}::int, 'failed_logins', failures - 1, locks - ${lockedNow ? 1 : 0}::int,
+           CASE WHEN ${lockedNow}::boolean THEN previous_locked_at ELSE locked_at END,
+           CASE WHEN ${lockedNow}::boolean THEN previous_locked_until ELSE locked_until END
+    FROM settled WHERE failures > 1
+    RETURNING failed_attempts AS "failedAttempts", locks, ${iso(sql`locked_at`)} AS "lockedAt", ${iso(sql`locked_until`)} AS "lockedUntil"`);
+  return event ?? null;
+}
+
+/** Counts for emails nobody has logged in with for 90 days (and no lock in force) are forgotten. */
+export async function deleteIdleLoginThrottles(db: Executor) {
+  await db.execute(sql`DELETE FROM login_throttles
+    WHERE last_failed_at < now() - interval '90 days' AND (locked_until IS NULL OR locked_until <= now())`);
 }
 
 interface SessionRow {

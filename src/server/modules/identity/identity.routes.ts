@@ -1,10 +1,11 @@
 import Type from 'typebox';
 import { Code, IdParams, Page, PageQuery, pageRequest } from '../../../shared/contracts/common.ts';
-import { GrantRoleBody, LogInBody, Me, PersonSummary, SignUpBody } from '../../../shared/contracts/identity.ts';
-import { grantableRoles } from '../../../shared/vocabulary/index.ts';
+import { GrantRoleBody, LogInBody, Me, PasswordStrength, PasswordStrengthBody, PersonSummary, SignUpBody } from '../../../shared/contracts/identity.ts';
+import { grantableRoles, preferredLocale } from '../../../shared/vocabulary/index.ts';
 import { authorize, requireActor } from '../../platform/auth/actor.ts';
 import { SESSION_COOKIE, clearSessionCookie, hashSessionToken, setSessionCookie } from '../../platform/auth/session-cookie.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
+import { HttpError } from '../../platform/http/errors.ts';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { ModuleContext } from '../index.ts';
 import * as queries from './identity.queries.ts';
@@ -12,6 +13,8 @@ import * as service from './identity.service.ts';
 
 const tags = ['identity'];
 const loginRateLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+/** The sign-up form asks as the password is typed (after a pause), so more often than it signs up. */
+const strengthRateLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 
 export function registerIdentityRoutes(api: Api, { config, database }: ModuleContext): void {
   const { db } = database;
@@ -32,12 +35,29 @@ export function registerIdentityRoutes(api: Api, { config, database }: ModuleCon
     return reply.status(201).send(await startSession(request, reply, personId));
   });
 
+  api.post('/auth/password-strength', {
+    config: strengthRateLimit,
+    schema: { tags, summary: 'How strong a new password is, judged as sign-up judges it', body: PasswordStrengthBody, response: { 200: PasswordStrength, ...errorResponses } },
+  }, async (request) => {
+    const { password, ...person } = request.body;
+    const judgement = await service.judgePassword(password, person);
+    const locale = preferredLocale(request.headers['accept-language']);
+    return { ...judgement, message: judgement.message?.[locale] ?? null };
+  });
+
   api.post('/auth/login', {
     config: loginRateLimit,
-    schema: { tags, summary: 'Log in with email and password', body: LogInBody, response: { 200: Me, ...errorResponses } },
+    schema: {
+      tags, summary: 'Log in with email and password (an email is locked for a while after five wrong passwords in a row)',
+      body: LogInBody, response: { 200: Me, ...errorResponses, 429: { $ref: 'ErrorBody#' } },
+    },
   }, async (request, reply) => {
-    const personId = await service.logIn(db, request.body.email, request.body.password);
-    return startSession(request, reply, personId);
+    const { personId, notice } = await service.logIn(db, request.body.email, request.body.password).catch((error: unknown) => {
+      if (error instanceof HttpError && typeof error.details?.retryAfter === 'number') reply.header('retry-after', String(error.details.retryAfter));
+      throw error;
+    });
+    const me = await startSession(request, reply, personId);
+    return notice ? { ...me, securityNotice: notice } : me;
   });
 
   api.post('/auth/logout', {

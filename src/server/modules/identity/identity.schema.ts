@@ -69,3 +69,49 @@ export const authSessions = pgTable(
   },
   (t) => [index().on(t.personId), index().on(t.expiresAt)],
 );
+
+/**
+ * Failed logins per email, whether or not an account has it (so a lock says nothing about which emails are
+ * registered), and the lock they earn. One row per normalised email, changed by single atomic statements so
+ * that simultaneous attempts from any number of server processes all count. Deleted on a successful login.
+ */
+export const loginThrottles = pgTable(
+  'login_throttles',
+  {
+    /** The email as typed, trimmed and lower-cased. */
+    emailKey: text().primaryKey(),
+    /** Attempts that did not log in since the last one that did, those refused during a lock included. */
+    failures: integer().notNull().default(0),
+    /** Wrong passwords since the last lock (or since the start): the fifth earns the next lock. */
+    strikes: integer().notNull().default(0),
+    /** Locks earned since the last successful login; each lasts twice as long as the one before. */
+    locks: integer().notNull().default(0),
+    lastFailedAt: timestamp({ withTimezone: true }).notNull(),
+    lockedAt: timestamp({ withTimezone: true }),
+    lockedUntil: timestamp({ withTimezone: true }),
+    /** The lock before the current one: what the owner is told if the attempt that earned the current one was theirs. */
+    previousLockedAt: timestamp({ withTimezone: true }),
+    previousLockedUntil: timestamp({ withTimezone: true }),
+  },
+  (t) => [index().on(t.lastFailedAt)],
+);
+
+/**
+ * What happened to an account that its owner should know: for now, the failed logins (and locks) found when
+ * they logged in again. Kept as the account's history; the login that records one also shows it, once.
+ */
+export const accountSecurityEvents = pgTable(
+  'account_security_events',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    personId: integer().notNull().references(() => people.id, { onDelete: 'cascade' }),
+    kind: text().$type<'failed_logins'>().notNull(),
+    failedAttempts: integer().notNull(),
+    locks: integer().notNull(),
+    /** The last lock (when there was one). */
+    lockedAt: timestamp({ withTimezone: true }),
+    lockedUntil: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+  },
+  (t) => [index().on(t.personId), checkIn('account_security_events_kind_check', t.kind, ['failed_logins'])],
+);

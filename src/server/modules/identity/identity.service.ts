@@ -1,7 +1,9 @@
 /** Use cases of the identity module: signing up, logging in and out, granting roles. */
-import type { GrantRoleBody, SignUpBody } from '../../../shared/contracts/identity.ts';
+import type { GrantRoleBody, SecurityNotice, SignUpBody } from '../../../shared/contracts/identity.ts';
+import { PASSWORD_MIN_LENGTH } from '../../../shared/vocabulary/index.ts';
 import type { AppDb } from '../../platform/database/database.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
+import { estimatePasswordStrength, passwordAdvice, STRONG_ENOUGH } from '../../platform/auth/password-strength.ts';
 import { newSessionToken } from '../../platform/auth/session-cookie.ts';
 import { HttpError, badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { geography } from '../geography/index.ts';
@@ -15,6 +17,8 @@ export async function signUp(db: AppDb, body: SignUpBody): Promise<number> {
     if (!dong) throw badRequest(`There is no dong with code ${body.homeDongCode}.`, 'homeDongCode');
     homeCityCode = dong.municipalityCode;
   }
+  const judgement = await judgePassword(body.password, body);
+  if (!judgement.acceptable) throw new HttpError(400, 'weak_password', judgement.message!, 'password', { reason: judgement.reason });
   const passwordHash = await hashPassword(body.password);
   // Every person is a resident (learner); role grants hold only the roles beyond that.
   if (await queries.emailTaken(db, body.email)) throw conflict('An account with this email already exists.', 'email');
@@ -37,19 +41,101 @@ export async function signUp(db: AppDb, body: SignUpBody): Promise<number> {
   }
 }
 
-export async function logIn(db: AppDb, email: string, password: string): Promise<number> {
+/** Words anyone guessing a password for this site tries first. */
+const SITE_WORDS = ['learning city', 'learningcity', 'learning-city', '평생학습도시', '평생학습', '학습도시'];
+
+export interface PasswordJudgement {
+  score: number;
+  acceptable: boolean;
+  reason: string | null;
+  /** What is wrong and what to do instead; null when acceptable. */
+  message: { ko: string; en: string } | null;
+}
+
+/**
+ * Whether a new password is good enough: the length rule, then zxcvbn's score of at least STRONG_ENOUGH, with
+ * the person's email, its local part and pieces, and their name (also as typed in Hangul) counted as known to
+ * a guesser. Applies to new passwords only: existing ones (the demo's) still log in.
+ */
+export async function judgePassword(password: string, person: { email?: string; displayName?: string }): Promise<PasswordJudgement> {
+  const email = person.email?.trim() ?? '';
+  const local = email.split('@')[0] ?? '';
+  const name = person.displayName?.trim() ?? '';
+  const strength = await estimatePasswordStrength(password, {
+    personal: [email, local, ...local.split(/[._+-]+/), name, ...name.split(/\s+/)],
+    site: SITE_WORDS,
+  });
+  if ([...password].length < PASSWORD_MIN_LENGTH) {
+    return {
+      score: strength.score, acceptable: false, reason: 'too_short',
+      message: { ko: `비밀번호는 ${PASSWORD_MIN_LENGTH}자 이상이어야 합니다.`, en: `A password needs at least ${PASSWORD_MIN_LENGTH} characters.` },
+    };
+  }
+  if (strength.score >= STRONG_ENOUGH) return { score: strength.score, acceptable: true, reason: null, message: null };
+  return { score: strength.score, acceptable: false, reason: strength.weakness, message: passwordAdvice(strength) };
+}
+
+/**
+ * Five wrong passwords in a row lock the email for 15 minutes; each further lock (five more wrong after it
+ * lapses) lasts twice as long, at most a day. Per email, not per address, so guessing from many addresses
+ * gains nothing; counted for emails without an account too, so a lock says nothing about who is registered.
+ */
+export const LOGIN_LOCKS = { strikesPerLock: 5, firstLockMinutes: 15, longestLockMinutes: 24 * 60 };
+
+const lockMinutes = (locks: number) => Math.min(LOGIN_LOCKS.firstLockMinutes * 2 ** locks, LOGIN_LOCKS.longestLockMinutes);
+
+/** The key an email's failed logins are counted under: what the person typed, as the login lookup reads it. */
+const loginKey = (email: string) => email.normalize('NFC').trim().toLowerCase();
+
+/** A time in Korea as people read it, to the minute (rounded up, so "until 14:35" is never early). */
+function koreanTime(iso: string, locale: 'ko' | 'en'): string {
+  const rounded = new Date(Math.ceil(Date.parse(iso) / 60_000) * 60_000);
+  return rounded.toLocaleString(locale === 'en' ? 'en-GB' : 'ko-KR', {
+    month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: 'Asia/Seoul',
+  });
+}
+
+function accountLocked(lockedUntil: string, retryAfter: number): HttpError {
+  return new HttpError(429, 'account_locked', {
+    ko: `로그인에 여러 번 실패해서 이 이메일로는 ${koreanTime(lockedUntil, 'ko')}까지 로그인할 수 없습니다. 그 뒤에 다시 해 보세요.`,
+    en: `Too many failed attempts: logging in with this email is paused until ${koreanTime(lockedUntil, 'en')} (Korean time). Try again after that.`,
+  }, undefined, { lockedUntil, retryAfter });
+}
+
+function wrongPassword(attempt: queries.LoginAttempt): HttpError {
+  const left = LOGIN_LOCKS.strikesPerLock - attempt.strikes;
+  const minutes = lockMinutes(attempt.locks);
+  const warning = left > 2 ? { ko: '', en: '' } : {
+    ko: ` ${left}번 더 틀리면 이 이메일로는 ${minutes}분 동안 로그인할 수 없습니다.`,
+    en: ` ${left} more wrong ${left === 1 ? 'try' : 'tries'} and logging in with this email pauses for ${minutes} minutes.`,
+  };
+  return new HttpError(401, 'invalid_credentials', {
+    ko: `이메일이나 비밀번호가 맞지 않습니다.${warning.ko}`,
+    en: `The email or password is not correct.${warning.en}`,
+  }, undefined, { attemptsLeft: left });
+}
+
+/**
+ * Logs in, or refuses with the same answers and the same work whether or not the email has an account: the
+ * attempt is counted first (so simultaneous guesses cannot slip past the lock), the password is always hashed
+ * (against a decoy when there is no account), and only a right password of a real account ends the count.
+ */
+export async function logIn(db: AppDb, email: string, password: string): Promise<{ personId: number; notice: SecurityNotice | null }> {
+  const emailKey = loginKey(email);
+  const attempt = await queries.claimLoginAttempt(db, emailKey, LOGIN_LOCKS);
+  if (attempt.locked && !attempt.lockedNow) throw accountLocked(attempt.lockedUntil!, attempt.retryAfter!);
   const login = await queries.findLoginByEmail(db, email.trim());
-  // Hash even when the account does not exist, so response time does not reveal which emails are registered.
   const valid = await verifyPassword(password, login?.passwordHash ?? (await decoyPasswordHash()));
   if (!login || !login.passwordHash || !valid) {
-    throw new HttpError(401, 'invalid_credentials', 'The email or password is not correct.');
+    throw attempt.lockedNow ? accountLocked(attempt.lockedUntil!, attempt.retryAfter!) : wrongPassword(attempt);
   }
-  return login.id;
+  return { personId: login.id, notice: await queries.settleLogin(db, emailKey, login.id, attempt.lockedNow) };
 }
 
 export async function openSession(db: AppDb, personId: number, ttlHours: number, userAgent: string | null): Promise<string> {
   const { token, tokenHash } = newSessionToken();
   await queries.deleteExpiredSessions(db);
+  await queries.deleteIdleLoginThrottles(db);
   await queries.insertSession(db, { tokenHash, personId, expiresAt: new Date(Date.now() + ttlHours * 3600_000), userAgent });
   return token;
 }

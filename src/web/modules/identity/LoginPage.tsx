@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
+import type { SecurityNotice } from '../../../shared/contracts/identity.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { useLocale } from '../../i18n/index.ts';
@@ -16,8 +17,15 @@ export function LoginPage() {
   const next = typeof from === 'string' && from.startsWith('/') ? from : '/me';
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const submission = useSubmission(() => logIn(email, password), () => navigate(next));
+  const [notice, setNotice] = useState<SecurityNotice | null>(null);
+  const submission = useSubmission(async () => {
+    const me = await logIn(email, password);
+    // Failed attempts since the last login are told once, here, before going on.
+    if (me.securityNotice) setNotice(me.securityNotice);
+    else navigate(next);
+  });
 
+  if (notice) return <SecurityNoticePage notice={notice} next={next} />;
   return (
     <>
       <PageTitle title={t('identity.loginTitle')} />
@@ -28,6 +36,24 @@ export function LoginPage() {
         <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('identity.login')}</button></div>
         <p>{t('identity.noAccount')} <Link to="/signup">{t('nav.signup')}</Link> · {t('identity.demoAccounts')}</p>
       </form>
+    </>
+  );
+}
+
+/** What happened to the account since the owner's last login, shown once, right after logging in. */
+function SecurityNoticePage({ notice, next }: { notice: SecurityNotice; next: string }) {
+  const { t, dateTime } = useLocale();
+  return (
+    <>
+      <PageTitle title={t('identity.noticeTitle')} />
+      <div className="lc-notice" role="alert">
+        <p>{t('identity.noticeFailed', { count: notice.failedAttempts })}</p>
+        {notice.lockedAt && notice.lockedUntil && (
+          <p>{t('identity.noticeLocked', { locks: notice.locks, from: dateTime(notice.lockedAt), until: dateTime(notice.lockedUntil) })}</p>
+        )}
+        <p>{t('identity.noticeAdvice')}</p>
+      </div>
+      <p><Link className="krds-btn primary" to={next}>{t('identity.continue')}</Link></p>
     </>
   );
 }
