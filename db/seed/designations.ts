@@ -5,7 +5,7 @@
  * checked against the same state machine the ministry's route uses.
  */
 import type { DesignationState } from '../../src/shared/vocabulary/index.ts';
-import { isValidHistory } from '../../src/server/modules/cities/designation.rules.ts';
+import { isValidHistory } from '../../src/server/modules/designation/designation.rules.ts';
 import { PAPER, cumulativeTarget, type DemoCity } from './learning-cities.ts';
 import type { Random } from '../../src/shared/lib/random.ts';
 

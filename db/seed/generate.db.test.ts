@@ -5,7 +5,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { freshDatabase, testEngine } from '../../tests/support/database.ts';
 import { firstRow, rows, type Database } from '../../src/server/platform/database/database.ts';
-import { isValidHistory } from '../../src/server/modules/cities/designation.rules.ts';
+import { isValidHistory } from '../../src/server/modules/designation/designation.rules.ts';
 import type { DesignationState } from '../../src/shared/vocabulary/index.ts';
 import { sizeSpecs } from './sizes.ts';
 import { demoAccounts } from './accounts.ts';

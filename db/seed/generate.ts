@@ -203,12 +203,21 @@ export async function databaseIsEmpty(db: AppDb): Promise<boolean> {
   return row?.empty ?? true;
 }
 
-/** Empties every table except the geography reference data, for `npm run db:seed` to regenerate. */
+/**
+ * Empties every table except the geography reference data, for `npm run db:seed` to regenerate. The
+ * designation log refuses TRUNCATE; replacing the whole demo is the one deliberate exception, made by the
+ * tables' owner lifting that trigger for this transaction only.
+ */
 export async function clearDemo(db: AppDb): Promise<void> {
   const found = await rows<{ tablename: string }>(db, sql`
     SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('provinces', 'municipalities', 'dongs')`);
   if (found.length === 0) return;
-  await db.execute(sql`TRUNCATE ${sql.join(found.map((t) => sql.identifier(t.tablename)), sql`, `)} RESTART IDENTITY CASCADE`);
+  await db.transaction(async (tx) => {
+    const appendOnly = found.some((t) => t.tablename === 'designation_log');
+    if (appendOnly) await tx.execute(sql`ALTER TABLE designation_log DISABLE TRIGGER designation_log_no_truncate`);
+    await tx.execute(sql`TRUNCATE ${sql.join(found.map((t) => sql.identifier(t.tablename)), sql`, `)} RESTART IDENTITY CASCADE`);
+    if (appendOnly) await tx.execute(sql`ALTER TABLE designation_log ENABLE TRIGGER designation_log_no_truncate`);
+  });
 }
 
 export async function seedDemo(database: Database, options: SeedOptions): Promise<SeedSummary> {

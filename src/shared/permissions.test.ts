@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { can, mayEver, type Grant } from './permissions.ts';
 
-const officerOf = (cityCode: string): Grant => ({ role: 'city_officer', cityCode, institutionId: null, institutionCityCode: null });
-const staffOf = (institutionId: number, cityCode: string): Grant => ({ role: 'institution_staff', cityCode: null, institutionId, institutionCityCode: cityCode });
-const ministry: Grant = { role: 'ministry_officer', cityCode: null, institutionId: null, institutionCityCode: null };
+const unbound = { cityCode: null, institutionId: null, institutionCityCode: null, provinceCode: null };
+const officerOf = (cityCode: string): Grant => ({ ...unbound, role: 'city_officer', cityCode });
+const staffOf = (institutionId: number, cityCode: string): Grant => ({ ...unbound, role: 'institution_staff', institutionId, institutionCityCode: cityCode });
+const provinceOfficerOf = (provinceCode: string): Grant => ({ ...unbound, role: 'province_officer', provinceCode });
+const ministry: Grant = { ...unbound, role: 'ministry_officer' };
+const reviewer: Grant = { ...unbound, role: 'reviewer' };
 
 describe('the permission matrix', () => {
   it('lets a city officer act for their own city only', () => {
@@ -26,5 +29,21 @@ describe('the permission matrix', () => {
   it('lets the ministry record designations anywhere but not administer people', () => {
     expect(can([ministry], 'designation.record', { cityCode: '36030' })).toBe(true);
     expect(can([ministry], 'people.list')).toBe(false);
+  });
+
+  it('lets a province officer endorse the applications of its own municipalities only', () => {
+    expect(can([provinceOfficerOf('31')], 'designation.application.endorse', { cityCode: '31060' })).toBe(true);
+    expect(can([provinceOfficerOf('31')], 'designation.application.endorse', { cityCode: '36030' })).toBe(false);
+    expect(can([provinceOfficerOf('31')], 'designation.application.edit', { cityCode: '31060' })).toBe(false);
+    expect(can([officerOf('31060')], 'designation.application.endorse', { cityCode: '31060' })).toBe(false);
+  });
+
+  it('lets a reviewer score only what they are assigned, and never decide', () => {
+    expect(can([reviewer], 'designation.review.score', { cityCode: '31060', assigned: true })).toBe(true);
+    expect(can([reviewer], 'designation.review.score', { cityCode: '31060', assigned: false })).toBe(false);
+    expect(can([reviewer], 'designation.review.score', { cityCode: '31060' })).toBe(false);
+    expect(can([reviewer], 'designation.decide', { cityCode: '31060', assigned: true })).toBe(false);
+    // An assignment says nothing to roles that are not bound to assignments.
+    expect(can([officerOf('36030')], 'designation.application.view', { cityCode: '31060', assigned: true })).toBe(false);
   });
 });

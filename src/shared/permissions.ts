@@ -3,11 +3,13 @@
  * the web reads it only to hide controls a person cannot use.
  *
  * Scope rules: `any` — everywhere; `own_city` — the city the officer is bound to; `own_institution` —
- * the institution the staff member is bound to.
+ * the institution the staff member is bound to; `own_province` — the 시·도 the province officer is bound to
+ * (and every city in it); `assigned` — what the ministry assigned to this reviewer or consultant (the service
+ * looks the assignment up and says so in the scope).
  */
 import type { RoleCode } from './vocabulary/index.ts';
 
-export type ScopeRule = 'any' | 'own_city' | 'own_institution';
+export type ScopeRule = 'any' | 'own_city' | 'own_institution' | 'own_province' | 'assigned';
 
 export const permissions = {
   'city.profile.update': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
@@ -26,6 +28,28 @@ export const permissions = {
   'index.weights.update': { ministry_officer: 'any', administrator: 'any' },
   /** Near-copies of an institution's own programs: its staff see them before and after publishing. */
   'program.copies.view': { institution_staff: 'own_institution', city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
+  /** The yearly designation call: its timeline, quota, grant and rubric; appointing reviewers and consultants. */
+  'designation.call.manage': { ministry_officer: 'any', administrator: 'any' },
+  /** A city's application to the call: written and submitted by the city. */
+  'designation.application.edit': { city_officer: 'own_city' },
+  'designation.application.view': {
+    city_officer: 'own_city', province_officer: 'own_province', ministry_officer: 'any', administrator: 'any', reviewer: 'assigned', consultant: 'assigned',
+  },
+  /** The province endorses or returns its municipalities' applications and ranks the endorsed ones. */
+  'designation.application.endorse': { province_officer: 'own_province' },
+  /** A reviewer scores the applications assigned to them. */
+  'designation.review.score': { reviewer: 'assigned' },
+  /** Every reviewer's scores side by side, the spread and the ranking; the decision on each application. */
+  'designation.review.view': { ministry_officer: 'any', administrator: 'any' },
+  'designation.decide': { ministry_officer: 'any', administrator: 'any' },
+  /** The consulting year of a potential city: milestones, uploads and feedback. */
+  'designation.consulting.view': {
+    city_officer: 'own_city', province_officer: 'own_province', ministry_officer: 'any', administrator: 'any', consultant: 'assigned',
+  },
+  'designation.consulting.submit': { city_officer: 'own_city' },
+  'designation.consulting.advise': { consultant: 'assigned' },
+  /** The append-only log of every step, filtered and exported. */
+  'designation.log.view': { ministry_officer: 'any', administrator: 'any' },
   'people.list': { administrator: 'any' },
   'role.grant': { administrator: 'any' },
 } as const satisfies Record<string, Partial<Record<RoleCode, ScopeRule>>>;
@@ -36,6 +60,8 @@ export interface Grant {
   role: RoleCode;
   cityCode: string | null;
   institutionId: number | null;
+  /** For province officers: their 시·도 (2 digits). */
+  provinceCode: string | null;
   /** For institution staff: the city of their institution. */
   institutionCityCode: string | null;
 }
@@ -44,7 +70,14 @@ export interface Grant {
 export interface Scope {
   cityCode?: string;
   institutionId?: number;
+  /** The 시·도 of the city (its code's first two digits), for province officers. */
+  provinceCode?: string;
+  /** Whether the acting reviewer or consultant is assigned to this thing (looked up by the service). */
+  assigned?: boolean;
 }
+
+/** A city's province: KOSTAT codes nest, so a 시·군·구 code starts with its 시·도's two digits. */
+export const provinceOfCity = (cityCode: string) => cityCode.slice(0, 2);
 
 export function grantAllows(grant: Grant, permission: Permission, scope: Scope): boolean {
   const rule = (permissions[permission] as Partial<Record<RoleCode, ScopeRule>>)[grant.role];
@@ -55,6 +88,12 @@ export function grantAllows(grant: Grant, permission: Permission, scope: Scope):
       return grant.cityCode !== null && scope.cityCode === grant.cityCode;
     case 'own_institution':
       return grant.institutionId !== null && scope.institutionId === grant.institutionId;
+    case 'own_province': {
+      const province = scope.provinceCode ?? (scope.cityCode ? provinceOfCity(scope.cityCode) : undefined);
+      return grant.provinceCode !== null && province === grant.provinceCode;
+    }
+    case 'assigned':
+      return scope.assigned === true;
     default:
       return false;
   }

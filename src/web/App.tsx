@@ -18,6 +18,7 @@ import { PeoplePage } from './modules/admin/PeoplePage.tsx';
 import { RosterPage } from './modules/enrolment/RosterPage.tsx';
 import { CertificatePage } from './modules/credentials/CertificatePage.tsx';
 import { VerifyPage } from './modules/credentials/VerifyPage.tsx';
+import { designationRoutes } from './modules/designation/designation-routes.tsx';
 
 function NotFound() {
   const { t } = useLocale();
@@ -44,6 +45,7 @@ const router = createBrowserRouter([
       { path: '/me', element: <MyLearningPage /> },
       { path: '/ministry', element: <MinistryPage /> },
       { path: '/admin/people', element: <PeoplePage /> },
+      ...designationRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

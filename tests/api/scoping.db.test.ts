@@ -124,7 +124,7 @@ describe(`role scoping on ${testEngine()}`, () => {
     expect(recorded.json().state).toBe('redesignated');
     const impossible = await ministry.post('/api/cities/31060/designations', { ...decision, state: 'potential' });
     expect(impossible.statusCode).toBe(409);
-    expect(impossible.json()).toMatchObject({ field: 'state', message: expect.stringContaining('Re-designated') });
+    expect(impossible.json()).toMatchObject({ field: 'state', message: expect.stringContaining('재지정') });
     const backdated = await ministry.post('/api/cities/31060/designations', { ...decision, occurredOn: '2020-01-01' });
     expect(backdated.json()).toMatchObject({ field: 'occurredOn' });
   });

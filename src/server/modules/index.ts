@@ -22,6 +22,8 @@ import { demand } from './demand/index.ts';
 import { annualReport } from './annual-report/index.ts';
 import { accessModule } from './access/index.ts';
 import { copiesModule } from './copies/index.ts';
+import { designation } from './designation/index.ts';
+import { notifications } from './notifications/index.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -37,5 +39,5 @@ export interface AppModule {
 
 export const modules: AppModule[] = [
   geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
-  cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule, annualReport,
+  cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule, annualReport, designation, notifications,
 ];

@@ -61,7 +61,8 @@ export const GrantView = Type.Object({
   cityCode: Nullable(Type.String()),
   institutionId: Nullable(Type.Integer()),
   institutionCityCode: Nullable(Type.String()),
-  /** Display name of the scope (city or institution), for menus. */
+  provinceCode: Nullable(Type.String()),
+  /** Display name of the scope (city, institution or province), for menus. */
   scopeName: Nullable(Type.String()),
 });
 export type GrantView = Static<typeof GrantView>;
@@ -93,6 +94,7 @@ export const GrantRoleBody = Type.Object(
     role: Code(grantableRoles),
     cityCode: Type.Optional(CityCode),
     institutionId: Type.Optional(Id),
+    provinceCode: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'KOSTAT code of a 시·도 (2 digits), for province officers' })),
   },
   { additionalProperties: false },
 );

@@ -6,3 +6,4 @@ export * from './institutions.ts';
 export * from './cities.ts';
 export * from './city-record.ts';
 export * from './indicators.ts';
+export * from './designation.ts';

@@ -18,16 +18,20 @@ export type TargetGroupCode = (typeof targetGroupList)[number]['code'];
 export const targetGroups = indexVocabulary<TargetGroupCode, (typeof targetGroupList)[number]>(targetGroupList);
 
 /**
- * Roles a person can hold. Everyone is a resident (learner); the others are granted, and staff roles are
- * bound to one institution or one city.
+ * Roles a person can hold. Everyone is a resident (learner); the others are granted. Staff roles are bound
+ * to one institution, one city or one province; reviewers and consultants are appointed by the ministry and
+ * act only on what they are assigned to (an application to score, a potential city to consult).
  */
 export const roleList = [
   { code: 'resident', ko: '주민(학습자)', en: 'Resident', scope: 'none' },
   { code: 'institution_staff', ko: '기관 담당자', en: 'Institution staff', scope: 'institution' },
   { code: 'city_officer', ko: '시·군·구 담당자', en: 'City officer', scope: 'city' },
+  { code: 'province_officer', ko: '시·도 담당자', en: 'Province officer', scope: 'province' },
   { code: 'ministry_officer', ko: '교육부·국가평생교육진흥원 담당자', en: 'Ministry officer', scope: 'none' },
+  { code: 'reviewer', ko: '심사위원', en: 'Reviewer', scope: 'assignment' },
+  { code: 'consultant', ko: '컨설턴트', en: 'Consultant', scope: 'assignment' },
   { code: 'administrator', ko: '시스템 관리자', en: 'Administrator', scope: 'none' },
-] as const satisfies readonly (Labelled & { scope: 'none' | 'institution' | 'city' })[];
+] as const satisfies readonly (Labelled & { scope: 'none' | 'institution' | 'city' | 'province' | 'assignment' })[];
 export type RoleCode = (typeof roleList)[number]['code'];
 export const roles = indexVocabulary<RoleCode, (typeof roleList)[number]>(roleList);
 

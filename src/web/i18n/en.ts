@@ -25,6 +25,12 @@ export const en: Messages = {
     home: 'Home',
     footer: 'Footer links',
     verify: 'Check a certificate',
+    designationCalls: 'Designation calls',
+    province: 'Province endorsement',
+    reviews: 'Reviews',
+    consulting: 'Consulting',
+    inbox: 'Inbox',
+    unread: '{{count}} unread',
   },
   home: {
     title: 'Learn in your neighbourhood',

@@ -23,6 +23,12 @@ export const ko = {
     home: '처음으로',
     footer: '바닥글 메뉴',
     verify: '수료증 진위 확인',
+    designationCalls: '지정 공모',
+    province: '시·도 추천',
+    reviews: '심사',
+    consulting: '컨설팅',
+    inbox: '알림',
+    unread: '읽지 않은 알림 {{count}}건',
   },
   home: {
     title: '우리 동네에서 배워요',

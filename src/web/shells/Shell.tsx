@@ -17,9 +17,13 @@ function RoleLinks() {
   for (const grant of me.grants) {
     if (grant.role === 'institution_staff' && grant.institutionId) links.push({ to: `/institutions/${grant.institutionId}`, label: `${t('nav.institution')} · ${grant.scopeName ?? ''}` });
     if (grant.role === 'city_officer' && grant.cityCode) links.push({ to: `/cities/${grant.cityCode}/console`, label: `${t('nav.city')} · ${grant.scopeName ?? ''}` });
-    if (grant.role === 'ministry_officer') links.push({ to: '/ministry', label: t('nav.ministry') });
+    if (grant.role === 'province_officer' && grant.provinceCode) links.push({ to: `/designation/province/${grant.provinceCode}`, label: `${t('nav.province')} · ${grant.scopeName ?? ''}` });
+    if (grant.role === 'reviewer') links.push({ to: '/designation/reviews', label: t('nav.reviews') });
+    if (grant.role === 'consultant') links.push({ to: '/designation/consulting', label: t('nav.consulting') });
+    if (grant.role === 'ministry_officer') links.push({ to: '/ministry', label: t('nav.ministry') }, { to: '/designation', label: t('nav.designationCalls') });
     if (grant.role === 'administrator') links.push({ to: '/admin/people', label: t('nav.admin') });
   }
+  links.push({ to: '/me/inbox', label: t('nav.inbox') });
   return <>{links.map((link) => <NavLink key={link.to} to={link.to}>{link.label}</NavLink>)}</>;
 }
 

@@ -4,7 +4,7 @@ import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type { LearningCitySummary, UpdateCityProfileBody } from '../../../shared/contracts/cities.ts';
 import { activeDesignationStates, type DesignationState } from '../../../shared/vocabulary/index.ts';
 import { containing, firstRow, rows, offsetOf, pageOf, type Executor } from '../../platform/database/database.ts';
-import { cityProfiles, designationTransitions } from './cities.schema.ts';
+import { cityProfiles } from './cities.schema.ts';
 
 export type CityListing = 'learning' | 'with_history' | 'all';
 
@@ -15,7 +15,7 @@ export interface CityFilter {
   state?: DesignationState;
 }
 
-/** Each city's current state (its latest transition) and first designation year. */
+/** Each city's current state (its latest transition) and first designation year; reads the designation module's history. */
 const citySummarySql = sql`
   WITH current_state AS (
     SELECT DISTINCT ON (city_code) city_code, state
@@ -57,33 +57,6 @@ export async function listCities(db: Executor, filter: CityFilter, page: PageReq
 
 export async function findCity(db: Executor, code: string): Promise<LearningCitySummary | undefined> {
   return firstRow<LearningCitySummary>(db, sql`${citySummarySql} WHERE m.code = ${code}`);
-}
-
-export async function transitionsOf(db: Executor, cityCode: string) {
-  return db
-    .select({
-      id: designationTransitions.id, state: designationTransitions.state, year: designationTransitions.year,
-      occurredOn: designationTransitions.occurredOn, reason: designationTransitions.reason, evidence: designationTransitions.evidence,
-    })
-    .from(designationTransitions)
-    .where(eq(designationTransitions.cityCode, cityCode))
-    .orderBy(designationTransitions.occurredOn, designationTransitions.id);
-}
-
-/** The latest transition, with the city locked so that two officers cannot record conflicting ones at once. */
-export async function latestTransitionForUpdate(db: Executor, cityCode: string) {
-  await db.execute(sql`SELECT code FROM municipalities WHERE code = ${cityCode} FOR UPDATE`);
-  return firstRow<{ state: DesignationState; occurredOn: string }>(db, sql`
-    SELECT state, occurred_on::text AS "occurredOn" FROM designation_transitions WHERE city_code = ${cityCode}
-    ORDER BY occurred_on DESC, id DESC LIMIT 1`);
-}
-
-export async function insertTransition(
-  db: Executor,
-  transition: { cityCode: string; state: DesignationState; year: number; occurredOn: string; reason: string; evidence: string; recordedBy: number | null },
-) {
-  const [row] = await db.insert(designationTransitions).values(transition).returning({ id: designationTransitions.id });
-  return row!.id;
 }
 
 /** Newly designated cities per year and the running total: the national growth of the system. */

@@ -36,6 +36,11 @@ const municipalityColumns = {
 const nameMatches = (ko: typeof municipalities.nameKo | typeof dongs.nameKo, en: typeof municipalities.nameEn | typeof dongs.nameEn, q: string): SQL =>
   or(sql`${ko} ILIKE ${containing(q)}`, sql`${en} ILIKE ${containing(q)}`)!;
 
+export async function findProvince(db: Executor, code: string) {
+  const [row] = await db.select().from(provinces).where(eq(provinces.code, code));
+  return row;
+}
+
 export async function listMunicipalities(db: Executor, filter: { provinceCode?: string; q?: string }, page: PageRequest) {
   const where = and(
     filter.provinceCode ? eq(municipalities.provinceCode, filter.provinceCode) : undefined,

@@ -1,6 +1,6 @@
 /** Geography: Korea's provinces, municipalities (시·군·구) and dongs (읍·면·동), and their boundaries. */
 import type { AppModule } from '../index.ts';
-import { findDong, findMunicipality, dongsOfCities, allMunicipalities } from './geography.queries.ts';
+import { findDong, findMunicipality, findProvince, dongsOfCities, allMunicipalities } from './geography.queries.ts';
 import { registerGeographyRoutes } from './geography.routes.ts';
 import { ensureGeography } from './geography.loader.ts';
 
@@ -10,6 +10,7 @@ export const geography = {
   ensureGeography,
   findDong,
   findMunicipality,
+  findProvince,
   dongsOfCities,
   allMunicipalities,
 } satisfies AppModule & Record<string, unknown>;

@@ -133,6 +133,7 @@ interface SessionRow {
   city_code: string | null;
   institution_id: number | null;
   institution_city_code: string | null;
+  province_code: string | null;
   scope_name: string | null;
 }
 
@@ -140,14 +141,15 @@ interface SessionRow {
 export async function findSessionPerson(db: Executor, tokenHash: string): Promise<Actor | null> {
   const found = await rows<SessionRow>(db, sql`
     SELECT p.id AS person_id, p.display_name, p.email, p.locale, p.home_city_code,
-           g.role, g.city_code, g.institution_id, i.city_code AS institution_city_code,
-           COALESCE(i.name, pr.short_ko || ' ' || m.name_ko) AS scope_name
+           g.role, g.city_code, g.institution_id, i.city_code AS institution_city_code, g.province_code,
+           COALESCE(i.name, pr.short_ko || ' ' || m.name_ko, gp.name_ko) AS scope_name
     FROM auth_sessions s
     JOIN people p ON p.id = s.person_id
     LEFT JOIN role_grants g ON g.person_id = p.id
     LEFT JOIN institutions i ON i.id = g.institution_id
     LEFT JOIN municipalities m ON m.code = g.city_code
     LEFT JOIN provinces pr ON pr.code = m.province_code
+    LEFT JOIN provinces gp ON gp.code = g.province_code
     WHERE s.token_hash = ${tokenHash} AND s.expires_at > now()
     ORDER BY g.id`);
   const first = found[0];
@@ -165,6 +167,7 @@ export async function findSessionPerson(db: Executor, tokenHash: string): Promis
         cityCode: row.city_code,
         institutionId: row.institution_id,
         institutionCityCode: row.institution_city_code,
+        provinceCode: row.province_code,
         scopeName: row.scope_name,
       })),
   };
@@ -172,7 +175,7 @@ export async function findSessionPerson(db: Executor, tokenHash: string): Promis
 
 export async function insertRoleGrant(
   db: Executor,
-  grant: { personId: number; role: RoleCode; cityCode?: string | null; institutionId?: number | null; grantedBy?: number | null },
+  grant: { personId: number; role: RoleCode; cityCode?: string | null; institutionId?: number | null; provinceCode?: string | null; grantedBy?: number | null },
 ) {
   await db.insert(roleGrants).values(grant).onConflictDoNothing();
 }
@@ -211,4 +214,32 @@ export async function findApplicant(db: Executor, personId: number) {
   const [row] = await db.select({ birthYear: people.birthYear, homeCityCode: people.homeCityCode, displayName: people.displayName })
     .from(people).where(eq(people.id, personId));
   return row;
+}
+
+export interface Recipient {
+  personId: number;
+  email: string;
+  displayName: string;
+  locale: Locale;
+}
+
+/**
+ * Who holds a role, optionally bound to a city or a province (to tell them what waits for them). Province
+ * officers are found by the 시·도 of a city as well.
+ */
+export async function holdersOf(db: Executor, role: RoleCode, scope: { cityCode?: string; provinceCode?: string } = {}): Promise<Recipient[]> {
+  return rows<Recipient>(db, sql`
+    SELECT DISTINCT p.id AS "personId", p.email, p.display_name AS "displayName", p.locale
+    FROM role_grants g JOIN people p ON p.id = g.person_id
+    WHERE g.role = ${role}
+      AND (${scope.cityCode ?? null}::text IS NULL OR g.city_code = ${scope.cityCode ?? null})
+      AND (${scope.provinceCode ?? null}::text IS NULL OR g.province_code = ${scope.provinceCode ?? null})
+    ORDER BY p.id`);
+}
+
+export async function recipientsByIds(db: Executor, personIds: readonly number[]): Promise<Recipient[]> {
+  if (personIds.length === 0) return [];
+  return rows<Recipient>(db, sql`
+    SELECT id AS "personId", email, display_name AS "displayName", locale FROM people
+    WHERE id = ANY(${sql.param([...personIds])}::int[]) ORDER BY id`);
 }

@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { locales, roles, type Locale, type RoleCode } from '../../../shared/vocabulary/index.ts';
 import { checkIn, createdAt } from '../../platform/database/columns.ts';
-import { dongs, municipalities } from '../geography/geography.schema.ts';
+import { dongs, municipalities, provinces } from '../geography/geography.schema.ts';
 import { institutions } from '../institutions/institutions.schema.ts';
 
 export const people = pgTable(
@@ -38,20 +38,22 @@ export const roleGrants = pgTable(
     role: text().$type<RoleCode>().notNull(),
     cityCode: text().references(() => municipalities.code),
     institutionId: integer().references(() => institutions.id),
+    provinceCode: text().references(() => provinces.code),
     grantedAt: createdAt(),
     grantedBy: integer().references(() => people.id),
   },
   (t) => [
     index().on(t.personId),
-    unique('role_grants_unique').on(t.personId, t.role, t.cityCode, t.institutionId).nullsNotDistinct(),
+    unique('role_grants_unique').on(t.personId, t.role, t.cityCode, t.institutionId, t.provinceCode).nullsNotDistinct(),
     checkIn('role_grants_role_check', t.role, roles.codes),
-    // A staff role names its one scope; other roles have none.
+    // A staff role names its one scope; other roles have none (reviewers and consultants act on assignments).
     check(
       'role_grants_scope_check',
       sql`CASE ${t.role}
-        WHEN 'institution_staff' THEN ${t.institutionId} IS NOT NULL AND ${t.cityCode} IS NULL
-        WHEN 'city_officer' THEN ${t.cityCode} IS NOT NULL AND ${t.institutionId} IS NULL
-        ELSE ${t.cityCode} IS NULL AND ${t.institutionId} IS NULL END`,
+        WHEN 'institution_staff' THEN ${t.institutionId} IS NOT NULL AND ${t.cityCode} IS NULL AND ${t.provinceCode} IS NULL
+        WHEN 'city_officer' THEN ${t.cityCode} IS NOT NULL AND ${t.institutionId} IS NULL AND ${t.provinceCode} IS NULL
+        WHEN 'province_officer' THEN ${t.provinceCode} IS NOT NULL AND ${t.cityCode} IS NULL AND ${t.institutionId} IS NULL
+        ELSE ${t.cityCode} IS NULL AND ${t.institutionId} IS NULL AND ${t.provinceCode} IS NULL END`,
     ),
   ],
 );

@@ -1,6 +1,6 @@
 /** Use cases of the identity module: signing up, logging in and out, granting roles. */
 import type { GrantRoleBody, SecurityNotice, SignUpBody } from '../../../shared/contracts/identity.ts';
-import { PASSWORD_MIN_LENGTH } from '../../../shared/vocabulary/index.ts';
+import { PASSWORD_MIN_LENGTH, roles } from '../../../shared/vocabulary/index.ts';
 import type { AppDb } from '../../platform/database/database.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import { estimatePasswordStrength, passwordAdvice, STRONG_ENOUGH } from '../../platform/auth/password-strength.ts';
@@ -142,25 +142,39 @@ export async function openSession(db: AppDb, personId: number, ttlHours: number,
 
 export async function grantRole(db: AppDb, personId: number, body: GrantRoleBody, grantedBy: number): Promise<void> {
   if (!(await queries.personExists(db, personId))) throw notFound('The person', 'id');
-  if (body.role === 'city_officer') {
-    if (!body.cityCode) throw badRequest('A city officer role needs the city it covers.', 'cityCode');
-    if (!(await geography.findMunicipality(db, body.cityCode))) throw badRequest(`There is no city with code ${body.cityCode}.`, 'cityCode');
+  const scope = roles.get(body.role).scope;
+  const unbound = (field: string, what: { ko: string; en: string }) =>
+    badRequest({ ko: `${roles.get(body.role).ko} 역할은 ${what.ko}에 묶이지 않습니다.`, en: `The role ${body.role} is not bound to ${what.en}.` }, field);
+  if (scope === 'city') {
+    if (!body.cityCode) throw badRequest({ ko: '담당할 시·군·구를 골라 주세요.', en: 'A city officer role needs the city it covers.' }, 'cityCode');
+    if (!(await geography.findMunicipality(db, body.cityCode))) {
+      throw badRequest({ ko: `${body.cityCode}: 그런 시·군·구가 없습니다.`, en: `There is no city with code ${body.cityCode}.` }, 'cityCode');
+    }
   } else if (body.cityCode) {
-    throw badRequest(`The role ${body.role} is not bound to a city.`, 'cityCode');
+    throw unbound('cityCode', { ko: '시·군·구', en: 'a city' });
   }
-  if (body.role === 'institution_staff') {
-    if (!body.institutionId) throw badRequest('An institution staff role needs the institution.', 'institutionId');
+  if (scope === 'institution') {
+    if (!body.institutionId) throw badRequest({ ko: '담당할 기관을 골라 주세요.', en: 'An institution staff role needs the institution.' }, 'institutionId');
     if (!(await institutionsModule.findInstitution(db, body.institutionId))) {
-      throw badRequest(`There is no institution with id ${body.institutionId}.`, 'institutionId');
+      throw badRequest({ ko: `${body.institutionId}번 기관이 없습니다.`, en: `There is no institution with id ${body.institutionId}.` }, 'institutionId');
     }
   } else if (body.institutionId) {
-    throw badRequest(`The role ${body.role} is not bound to an institution.`, 'institutionId');
+    throw unbound('institutionId', { ko: '기관', en: 'an institution' });
+  }
+  if (scope === 'province') {
+    if (!body.provinceCode) throw badRequest({ ko: '담당할 시·도를 골라 주세요.', en: 'A province officer role needs the province it covers.' }, 'provinceCode');
+    if (!(await geography.findProvince(db, body.provinceCode))) {
+      throw badRequest({ ko: `${body.provinceCode}: 그런 시·도가 없습니다.`, en: `There is no province with code ${body.provinceCode}.` }, 'provinceCode');
+    }
+  } else if (body.provinceCode) {
+    throw unbound('provinceCode', { ko: '시·도', en: 'a province' });
   }
   await queries.insertRoleGrant(db, {
     personId,
     role: body.role,
     cityCode: body.cityCode ?? null,
     institutionId: body.institutionId ?? null,
+    provinceCode: body.provinceCode ?? null,
     grantedBy,
   });
 }

@@ -5,7 +5,7 @@ import { maySeeProgram } from './program-visibility.ts';
 
 const program = { institutionId: 7, cityCode: '31060' };
 const grant = (role: Grant['role'], scope: Partial<Grant> = {}): { grants: Grant[] } => ({
-  grants: [{ role, cityCode: null, institutionId: null, institutionCityCode: null, ...scope }],
+  grants: [{ role, cityCode: null, institutionId: null, institutionCityCode: null, provinceCode: null, ...scope }],
 });
 
 describe('who may see a program', () => {
