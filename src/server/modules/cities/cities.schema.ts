@@ -2,9 +2,7 @@
  * Learning cities: each city's public profile. (Its designation history belongs to modules/designation, its
  * learning events to modules/city-record.)
  */
-import { date, index, integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
-import { designationStates, type DesignationState } from '../../../shared/vocabulary/index.ts';
-import { checkIn, createdAt } from '../../platform/database/columns.ts';
+import { integer, pgTable, text, timestamp } from 'drizzle-orm/pg-core';
 import { municipalities } from '../geography/geography.schema.ts';
 import { people } from '../identity/identity.schema.ts';
 
