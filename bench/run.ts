@@ -10,6 +10,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   access: () => import('./access.bench.ts'),
   copies: () => import('./copies.bench.ts'),
   indicators: () => import('./indicators.bench.ts'),
+  'event-loop': () => import('./event-loop.ts'),
 };
 
 const [bench, ...args] = process.argv.slice(2);

@@ -21,6 +21,7 @@ import { registerSessionCookie } from './platform/auth/session-cookie.ts';
 import { registerHealth } from './platform/http/health.ts';
 import { registerJobRoutes } from './platform/jobs/jobs.ts';
 import { registerTableExport } from './platform/http/exports.ts';
+import { closeWorkerPool } from './platform/workers/pool.ts';
 import { modules, type ModuleContext } from './modules/index.ts';
 import { identity } from './modules/identity/index.ts';
 
@@ -45,6 +46,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
+  // The document workers stop with the app (they start again with the next document).
+  app.addHook('onClose', closeWorkerPool);
   registerValidators(app);
   registerInputChecks(app);
   await app.register(fastifyHelmet, {

@@ -1,9 +1,15 @@
-/** The report's sections as a Korean PDF (pdfmake, charts as vectors) or an Excel workbook (a sheet per table). */
+/**
+ * The report's sections as a Korean PDF (pdfmake, charts as vectors) or an Excel workbook (a sheet per table),
+ * made on a worker thread from the gathered data: laying out a PDF takes about a second of CPU that requests must not wait for.
+ */
 import type { Content, TableCell } from 'pdfmake/interfaces';
+import type { AnnualReportBody } from '../../../shared/contracts/annual-report.ts';
 import { renderPdf } from '../../platform/documents/pdf.ts';
-import { newWorkbook } from '../../platform/documents/workbook.ts';
+import { newWorkbook, sheetName } from '../../platform/documents/workbook.ts';
+import type { ReportProgress } from '../../platform/jobs/jobs.ts';
+import { offThread } from '../../platform/workers/pool.ts';
 import type { AnnualReportData } from './annual-report.data.ts';
-import type { ReportSection, ReportTable } from './annual-report.sections.ts';
+import { reportSections, type ReportSection, type ReportTable } from './annual-report.sections.ts';
 
 const cellText = (cell: string | number | null) => (cell === null ? '—' : typeof cell === 'number' ? cell.toLocaleString('ko-KR') : cell);
 
@@ -19,10 +25,7 @@ function pdfTable(table: ReportTable): Content[] {
   ];
 }
 
-/** Lets the server answer other requests (and write progress) between the CPU-heavy steps of a report. */
-const breathe = () => new Promise((resolve) => setImmediate(resolve));
-
-export async function reportPdf(data: AnnualReportData, sections: readonly ReportSection[], onStep: (phase: string, done: number, total: number) => void): Promise<Buffer> {
+async function reportPdf(data: AnnualReportData, sections: readonly ReportSection[], onStep: ReportProgress): Promise<Buffer> {
   const content: Content[] = [
     { text: `${data.city.provinceShortKo} ${data.city.nameKo}`, style: 'cover', margin: [0, 160, 0, 8] },
     { text: `${data.year}년 평생학습도시 연차 보고서`, style: 'title' },
@@ -31,7 +34,6 @@ export async function reportPdf(data: AnnualReportData, sections: readonly Repor
   ];
   for (const [i, section] of sections.entries()) {
     onStep('Drawing charts', i, sections.length);
-    await breathe();
     content.push({ text: section.title, style: 'h2', pageBreak: 'before' });
     for (const paragraph of section.paragraphs) content.push({ text: paragraph, margin: [0, 0, 0, 6] });
     // A chart stays on one page with its title.
@@ -41,7 +43,6 @@ export async function reportPdf(data: AnnualReportData, sections: readonly Repor
     for (const table of section.tables) content.push(...pdfTable(table));
   }
   onStep('Laying out the pages', 0, 1);
-  await breathe();
   return renderPdf({
     info: { title: `${data.city.nameKo} ${data.year}년 평생학습도시 연차 보고서` },
     pageSize: 'A4',
@@ -58,12 +59,12 @@ export async function reportPdf(data: AnnualReportData, sections: readonly Repor
   });
 }
 
-export async function reportWorkbook(data: AnnualReportData, sections: readonly ReportSection[]): Promise<Buffer> {
+async function reportWorkbook(data: AnnualReportData, sections: readonly ReportSection[]): Promise<Buffer> {
   const workbook = await newWorkbook();
   workbook.creator = 'Learning City';
   workbook.title = `${data.city.nameKo} ${data.year}년 평생학습도시 연차 보고서`;
-  const used = new Set<string>();
   const summary = workbook.addWorksheet('보고서 요약');
+  const used = new Set([summary.name.toLowerCase()]);
   summary.columns = [{ width: 120 }];
   summary.addRow([workbook.title]).font = { bold: true, size: 14 };
   for (const section of sections) {
@@ -71,11 +72,7 @@ export async function reportWorkbook(data: AnnualReportData, sections: readonly 
     summary.addRow([section.title]).font = { bold: true };
     for (const paragraph of section.paragraphs) summary.addRow([paragraph]).alignment = { wrapText: true };
     for (const table of section.tables) {
-      // Excel: sheet names of at most 31 characters, unique, none of []:*?/\.
-      let name = table.title.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31);
-      for (let n = 2; used.has(name); n++) name = `${table.title.slice(0, 28)} ${n}`;
-      used.add(name);
-      const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+      const sheet = workbook.addWorksheet(sheetName(table.title, used), { views: [{ state: 'frozen', ySplit: 1 }] });
       sheet.columns = table.columns.map((header, i) => ({ header, width: i === 0 ? 30 : 14 }));
       sheet.getRow(1).font = { bold: true };
       for (const row of table.rows) sheet.addRow(row);
@@ -83,3 +80,20 @@ export async function reportWorkbook(data: AnnualReportData, sections: readonly 
   }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
+
+export interface AnnualReportRender {
+  data: AnnualReportData;
+  format: AnnualReportBody['format'];
+}
+
+/** The whole document from the gathered data: its sections, then the PDF or the workbook. */
+export async function renderAnnualReport({ data, format }: AnnualReportRender, progress: ReportProgress): Promise<Buffer> {
+  const sections = reportSections(data);
+  if (format === 'xlsx') {
+    progress('Writing the workbook', 0, 1);
+    return reportWorkbook(data, sections);
+  }
+  return reportPdf(data, sections, progress);
+}
+
+export const renderAnnualReportOffThread = offThread(import.meta.url, renderAnnualReport);

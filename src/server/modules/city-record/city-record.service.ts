@@ -10,7 +10,7 @@ import type { AppDb, Executor } from '../../platform/database/database.ts';
 import type { Locale } from '../../../shared/vocabulary/index.ts';
 import { badRequest, conflict, HttpError, notFound } from '../../platform/http/errors.ts';
 import { recordLists, type ListFilter, type RecordList, type RecordListName } from './city-record.lists.ts';
-import { buildRecordWorkbook, readRecordWorkbook, type ImportedRow } from './city-record.workbook.ts';
+import { buildRecordWorkbookOffThread, readRecordWorkbookOffThread, type ImportedRow } from './city-record.workbook.ts';
 import * as queries from './city-record.queries.ts';
 
 const staleMessage = (what: string) => ({
@@ -160,12 +160,12 @@ export async function recordWorkbook(db: Executor, cityCode: string, cityName: s
   const lists = Object.fromEntries(await Promise.all(
     (Object.keys(recordLists) as RecordListName[]).map(async (name) => [name, await queries.allItems(db, recordLists[name], cityCode)] as const),
   )) as unknown as Record<RecordListName, Record<string, unknown>[]>;
-  return buildRecordWorkbook({ cityName, years, lists });
+  return buildRecordWorkbookOffThread({ cityName, years, lists });
 }
 
 /** Checks an uploaded workbook; a 400 lists every problem by sheet, row and column, and nothing is written. */
 export async function checkImport(file: Buffer, locale: Locale): Promise<ImportedRow[]> {
-  const { rows, problems } = await readRecordWorkbook(file, locale);
+  const { rows, problems } = await readRecordWorkbookOffThread({ file, locale });
   if (problems.length > 0) {
     const first = problems[0]!;
     const more = problems.length - 1;

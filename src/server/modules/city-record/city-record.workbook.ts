@@ -2,10 +2,12 @@
  * The city's record as an Excel workbook: one sheet per list, Korean headers, vocabulary values as words.
  * The same sheets come back in: officers fill in the exported workbook and upload it. Cells are converted
  * by the field's contract (numbers, dates, yes/no, vocabulary words) and every problem is reported by sheet,
- * row and column before anything is written.
+ * row and column before anything is written. Both directions run on a worker thread (ExcelJS is CPU-heavy);
+ * what crosses is plain data: the rows going out, the file coming in.
  */
 import type ExcelJS from 'exceljs';
 import { newWorkbook } from '../../platform/documents/workbook.ts';
+import { offThread } from '../../platform/workers/pool.ts';
 import type { TSchema } from 'typebox';
 import Value from 'typebox/value';
 import { CityYearBody, type ImportProblem } from '../../../shared/contracts/city-record.ts';
@@ -134,6 +136,8 @@ export async function buildRecordWorkbook(data: WorkbookData): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+export const buildRecordWorkbookOffThread = offThread(import.meta.url, buildRecordWorkbook);
+
 /** The schema of a field, without its `null` alternative. */
 function unwrap(schema: TSchema): TSchema & { type?: string; format?: string; items?: TSchema } {
   const anyOf = (schema as { anyOf?: TSchema[] }).anyOf;
@@ -203,8 +207,14 @@ export interface ImportedRow {
 
 const schemaOf = (source: SheetSpec['source']) => (source === 'years' ? CityYearBody : recordLists[source].fields);
 
+export interface UploadedWorkbook {
+  file: Uint8Array;
+  /** The uploader's language, for the problems. */
+  locale: Locale;
+}
+
 /** Reads every known sheet; rows are checked against the contracts. Problems name the sheet, row and column. */
-export async function readRecordWorkbook(file: Buffer, locale: Locale): Promise<{ rows: ImportedRow[]; problems: ImportProblem[] }> {
+export async function readRecordWorkbook({ file, locale }: UploadedWorkbook): Promise<{ rows: ImportedRow[]; problems: ImportProblem[] }> {
   const say = (words: Words) => (typeof words === 'string' ? words : words[locale]);
   const workbook = await newWorkbook();
   try {
@@ -274,3 +284,5 @@ export async function readRecordWorkbook(file: Buffer, locale: Locale): Promise<
   }
   return { rows, problems };
 }
+
+export const readRecordWorkbookOffThread = offThread(import.meta.url, readRecordWorkbook);

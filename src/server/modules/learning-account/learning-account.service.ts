@@ -2,7 +2,7 @@
 import type { LearningRecord } from '../../../shared/contracts/learning-account.ts';
 import { creditTypes, enrolmentStatuses, programAreas } from '../../../shared/vocabulary/index.ts';
 import type { Executor } from '../../platform/database/database.ts';
-import { renderPdf } from '../../platform/documents/pdf.ts';
+import { renderPdfOffThread } from '../../platform/documents/pdf.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import * as queries from './learning-account.queries.ts';
 
@@ -43,12 +43,13 @@ export async function recordExport(db: Executor, personId: number) {
   return { ...(await learningRecord(db, personId)), certificates: await queries.certificateJwtsOf(db, personId) };
 }
 
+/** The record as a PDF: laid out on a worker thread (pdfmake spends a third of a second even on one page). */
 export async function recordPdf(db: Executor, personId: number): Promise<Buffer> {
   const record = await learningRecord(db, personId);
   const completed = record.entries.filter((e) => e.status === 'completed');
   const others = record.entries.filter((e) => e.status !== 'completed');
   const header = (cells: string[]) => cells.map((text) => ({ text, bold: true, fillColor: '#ecf2fe' }));
-  return renderPdf({
+  return renderPdfOffThread({
     info: { title: `평생학습 이력 — ${record.person.displayName}` },
     pageMargins: [40, 48, 40, 48],
     content: [
@@ -96,5 +97,5 @@ export async function recordPdf(db: Executor, personId: number): Promise<Buffer>
       ] : []),
       { text: '수료증은 발급 번호로 포털에서 진위를 확인할 수 있습니다.', color: '#58616a', fontSize: 8, margin: [0, 18, 0, 0] },
     ],
-  } as Parameters<typeof renderPdf>[0]);
+  } as Parameters<typeof renderPdfOffThread>[0]);
 }

@@ -119,7 +119,12 @@ export function tooManyRequests(retryAfterSeconds: number): HttpError {
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError & { validation?: AjvError[] }, request, reply) => {
     const locale = preferredLocale(request.headers['accept-language']);
-    if (error instanceof HttpError) return reply.status(error.statusCode).send(error.toBody(locale));
+    if (error instanceof HttpError) {
+      // An error that says when to come back (busy, rate limited) says it in the header too.
+      const retryAfter = error.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') reply.header('retry-after', String(retryAfter));
+      return reply.status(error.statusCode).send(error.toBody(locale));
+    }
     if (error.validation && error.validation.length > 0) {
       const first = error.validation[0]!;
       const field = fieldOf(first);
