@@ -9,7 +9,7 @@ const Count = (maximum: number) => Type.Integer({ minimum: 0, maximum });
 const Day = Type.String({ format: 'date' });
 const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
 /** The version the form was loaded with; a save against an older version is refused (409) rather than lost. */
-const Version = Type.Integer({ minimum: 0, description: 'The version you edited (0 for a new record)' });
+const Version = Type.Integer({ minimum: 0, maximum: 2_147_483_647, description: 'The version you edited (0 for a new record)' });
 
 /** The figures of one year; null means not recorded. */
 export const CityYearFigures = Type.Object({
@@ -101,7 +101,8 @@ export const StaffTrainingFields = Type.Object({
   heldOn: Day,
   title: Text(300, 1),
   provider: Text(200),
-  hours: Type.Number({ exclusiveMinimum: 0, maximum: 1000 }),
+  // Stored to one decimal: less than 0.1 hours would round to none.
+  hours: Type.Number({ minimum: 0.1, maximum: 1000 }),
   participants: Type.Integer({ minimum: 1, maximum: 100_000 }),
 });
 export const StaffTraining = listContracts(StaffTrainingFields);

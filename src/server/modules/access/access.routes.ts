@@ -1,7 +1,7 @@
 import { AccessQuery, AccessReport } from '../../../shared/contracts/access.ts';
 import { CityParams } from '../../../shared/contracts/cities.ts';
 import { pageRequest } from '../../../shared/contracts/common.ts';
-import { authorize } from '../../platform/auth/actor.ts';
+import { cityInPath, guard } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import type { ModuleContext } from '../index.ts';
 import * as service from './access.service.ts';
@@ -12,6 +12,7 @@ export function registerAccessRoutes(api: Api, { database }: ModuleContext): voi
   const { db } = database;
 
   api.get('/cities/:code/access', {
+    preValidation: guard('city.analysis.view', cityInPath),
     schema: {
       tags,
       summary: "How well each of the city's dongs reaches in-person places to learn (2SFCA), the share of residents beyond "
@@ -19,7 +20,6 @@ export function registerAccessRoutes(api: Api, { database }: ModuleContext): voi
       params: CityParams, querystring: AccessQuery, response: { 200: AccessReport, ...errorResponses },
     },
   }, (request) => {
-    authorize(request, 'city.analysis.view', { cityCode: request.params.code });
     const { page, pageSize, ...parameters } = request.query;
     return service.cityAccess(db, request.params.code, service.parametersOf(parameters), pageRequest({ page, pageSize: pageSize ?? 100 }));
   });

@@ -4,7 +4,7 @@ import {
   CityDetail, CityParams, DesignationYear, LearningCitySummary, RecordDesignationBody, UpdateCityProfileBody,
 } from '../../../shared/contracts/cities.ts';
 import { designationStates } from '../../../shared/vocabulary/index.ts';
-import { authorize } from '../../platform/auth/actor.ts';
+import { cityInPath, guard, requireActor } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import type { ModuleContext } from '../index.ts';
 import * as queries from './cities.queries.ts';
@@ -16,7 +16,8 @@ const listings = ['learning', 'with_history', 'all'] as const;
 export function registerCityRoutes(api: Api, { database }: ModuleContext): void {
   const { db } = database;
 
-  // For every module's routes under /cities/:code (Fastify applies a scope's hooks to all its routes).
+  // For every module's routes under /cities/:code (Fastify applies a scope's hooks to all its routes). It runs after
+  // the routes' permission checks (`guard`, preValidation): someone who may not act here learns nothing from a 404.
   api.addHook('preHandler', async (request) => {
     const { code } = request.params as { code?: unknown };
     if (typeof code === 'string' && request.routeOptions.url?.startsWith('/api/cities/:code')) await service.requireKnownCity(db, code);
@@ -48,22 +49,22 @@ export function registerCityRoutes(api: Api, { database }: ModuleContext): void 
   }, (request) => service.cityDetail(db, request.params.code));
 
   api.patch('/cities/:code/profile', {
+    preValidation: guard('city.profile.update', cityInPath),
     schema: {
       tags, summary: "Update the city's profile (its own officers, the ministry)", params: CityParams, body: UpdateCityProfileBody,
       response: { 200: CityDetail, ...errorResponses },
     },
   }, (request) => {
-    const actor = authorize(request, 'city.profile.update', { cityCode: request.params.code });
-    return service.updateProfile(db, request.params.code, request.body, actor.personId);
+    return service.updateProfile(db, request.params.code, request.body, requireActor(request).personId);
   });
 
   api.post('/cities/:code/designations', {
+    preValidation: guard('designation.record', cityInPath),
     schema: {
       tags, summary: 'Record a designation decision (the ministry)', params: CityParams, body: RecordDesignationBody,
       response: { 201: CityDetail, ...errorResponses, 409: { $ref: 'ErrorBody#' } },
     },
   }, async (request, reply) => {
-    const actor = authorize(request, 'designation.record', { cityCode: request.params.code });
-    return reply.status(201).send(await service.recordDesignation(db, request.params.code, request.body, actor.personId));
+    return reply.status(201).send(await service.recordDesignation(db, request.params.code, request.body, requireActor(request).personId));
   });
 }

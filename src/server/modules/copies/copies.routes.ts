@@ -4,7 +4,7 @@ import { IdParams, Page, PageQuery, pageRequest } from '../../../shared/contract
 import {
   CityCopyPairsQuery, CityCopySummary, CopyDetectionRun, CopyPair, DetectionStarted, DraftCheckBody, DraftCheckResult, InstitutionDuplication,
 } from '../../../shared/contracts/copies.ts';
-import { authorize } from '../../platform/auth/actor.ts';
+import { authorize, cityInPath, guard } from '../../platform/auth/actor.ts';
 import type { AppDb } from '../../platform/database/database.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import { notFound } from '../../platform/http/errors.ts';
@@ -29,34 +29,35 @@ async function authorizeInstitution(db: AppDb, request: FastifyRequest, id: numb
 
 export function registerCopyRoutes(api: Api, { database }: ModuleContext): void {
   const { db } = database;
+  const canViewCity = guard('city.analysis.view', cityInPath);
 
   api.get('/cities/:code/copies/summary', {
+    preValidation: canViewCity,
     schema: {
       tags, summary: "Share of the city's programs with a near-copy at another institution, by area and overall, against the country's",
       params: CityParams, response: { 200: CityCopySummary, ...errorResponses },
     },
   }, (request) => {
-    authorize(request, 'city.analysis.view', { cityCode: request.params.code });
     return service.citySummary(db, request.params.code);
   });
 
   api.get('/cities/:code/copies/institutions', {
+    preValidation: canViewCity,
     schema: {
       tags, summary: "Duplication ratio of each of the city's institutions, highest first", params: CityParams,
       querystring: PageOnly, response: { 200: Page(InstitutionDuplication), ...errorResponses },
     },
   }, (request) => {
-    authorize(request, 'city.analysis.view', { cityCode: request.params.code });
     return service.institutionDuplication(db, request.params.code, pageRequest(request.query));
   });
 
   api.get('/cities/:code/copies/pairs', {
+    preValidation: canViewCity,
     schema: {
       tags, summary: "Near-copy pairs involving the city's programs, side by side, most similar first",
       params: CityParams, querystring: CityCopyPairsQuery, response: { 200: Page(CopyPair), ...errorResponses },
     },
   }, (request) => {
-    authorize(request, 'city.analysis.view', { cityCode: request.params.code });
     const { area, institution } = request.query;
     return queries.cityPairs(db, request.params.code, { area, institutionId: institution }, pageRequest(request.query));
   });
