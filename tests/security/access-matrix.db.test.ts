@@ -73,6 +73,17 @@ const rules: Record<string, Rule> = {
   'GET /api/cities/{code}': anyone,
   'PATCH /api/cities/{code}/profile': { permission: 'city.profile.update', scope: 'city' },
   'POST /api/cities/{code}/designations': { permission: 'designation.record', scope: 'city' },
+  // Designation: the yearly call (slice A).
+  'GET /api/designation/calls': anyone,
+  'POST /api/designation/calls': { permission: 'designation.call.manage', scope: 'none' },
+  'GET /api/designation/calls/{year}': anyone,
+  'PATCH /api/designation/calls/{year}': { permission: 'designation.call.manage', scope: 'none' },
+  'PUT /api/designation/calls/{year}/rubric': { permission: 'designation.call.manage', scope: 'none' },
+  'POST /api/designation/calls/{year}/publish': { permission: 'designation.call.manage', scope: 'none' },
+  'GET /api/designation/calls/{year}/eligibility/{code}': anyone,
+  'GET /api/designation/cities/{code}/call': anyone,
+  'GET /api/designation/experts': { permission: 'designation.call.manage', scope: 'none' },
+  'POST /api/designation/experts': { permission: 'designation.call.manage', scope: 'none' },
 
   'GET /api/institutions': anyone,
   'GET /api/institutions/{id}': anyone,

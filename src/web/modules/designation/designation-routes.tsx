@@ -4,4 +4,11 @@
  */
 import type { RouteObject } from 'react-router';
 
-export const designationRoutes: RouteObject[] = [];
+export const designationRoutes: RouteObject[] = [
+  { path: '/designation', lazy: async () => ({ Component: (await import('./CallsPage.tsx')).CallsPage }) },
+  { path: '/designation/calls', lazy: async () => ({ Component: (await import('./CallsPage.tsx')).CallsPage }) },
+  { path: '/designation/calls/new', lazy: async () => ({ Component: (await import('./CallEditorPage.tsx')).CallEditorPage }) },
+  { path: '/designation/calls/:year', lazy: async () => ({ Component: (await import('./CallPage.tsx')).CallPage }) },
+  { path: '/designation/calls/:year/edit', lazy: async () => ({ Component: (await import('./CallEditorPage.tsx')).CallEditorPage }) },
+  { path: '/designation/experts', lazy: async () => ({ Component: (await import('./ExpertsPage.tsx')).ExpertsPage }) },
+];
