@@ -6,6 +6,9 @@ import type { AppModule, ModuleContext } from '../index.ts';
 import { acceptsSubmissions, callPhase, maySeeCall } from './calls.rules.ts';
 import { callById, callPageHead, currentCall, isEligible, lockCall, rubricOf } from './calls.service.ts';
 import { isValidHistory } from './designation.rules.ts';
+import { listApplications, lockApplication } from './applications.queries.ts';
+import { addAttachment, planYearsOf, saveDraft, startApplication, submit, viewApplication, withdraw } from './applications.service.ts';
+import { endorse, rank, returnApplication } from './endorsement.service.ts';
 import { transitionsOf } from './transitions.queries.ts';
 import { recordTransition } from './transitions.service.ts';
 import { registerDesignationRoutes } from './designation.routes.ts';
@@ -26,4 +29,17 @@ export const designation = {
   callPhase,
   acceptsSubmissions,
   maySeeCall,
+  // Applications and the province's endorsement (applications.*, endorsement.*): each takes `now`.
+  startApplication,
+  saveDraft,
+  addAttachment,
+  submitApplication: submit,
+  withdrawApplication: withdraw,
+  viewApplication,
+  listApplications,
+  lockApplication,
+  planYearsOf,
+  endorse,
+  returnApplication,
+  rankEndorsed: rank,
 } satisfies AppModule & Record<string, unknown>;

@@ -23,4 +23,5 @@ export const consoleTabs: ConsoleTab[] = [
   { id: 'access', labelKey: 'access.tab', panel: lazy(() => import('../access/AccessPanel.tsx')) },
   { id: 'copies', labelKey: 'copies.tab', panel: lazy(() => import('../copies/CopiesPanel.tsx')) },
   { id: 'report', labelKey: 'annual-report.tab', panel: lazy(() => import('../annual-report/ReportPanel.tsx')) },
+  { id: 'designation', labelKey: 'applications.tab', panel: lazy(() => import('../designation/ApplicationPanel.tsx')) },
 ];

@@ -11,4 +11,5 @@ export const designationRoutes: RouteObject[] = [
   { path: '/designation/calls/:year', lazy: async () => ({ Component: (await import('./CallPage.tsx')).CallPage }) },
   { path: '/designation/calls/:year/edit', lazy: async () => ({ Component: (await import('./CallEditorPage.tsx')).CallEditorPage }) },
   { path: '/designation/experts', lazy: async () => ({ Component: (await import('./ExpertsPage.tsx')).ExpertsPage }) },
+  { path: '/designation/province/:provinceCode', lazy: async () => ({ Component: (await import('./ProvincePage.tsx')).ProvincePage }) },
 ];
