@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { setLocale, useLocale } from '../i18n/index.ts';
+import { useUnreadCount } from '../modules/notifications/unread.ts';
 import { useSession } from './session.tsx';
 
 const CONTRAST_KEY = 'learning-city.contrast';
@@ -12,6 +13,7 @@ const CONTRAST_KEY = 'learning-city.contrast';
 function RoleLinks() {
   const { t } = useLocale();
   const { me } = useSession();
+  const unread = useUnreadCount(me !== null);
   if (!me) return null;
   const links: { to: string; label: string }[] = [{ to: '/me', label: t('nav.myLearning') }];
   for (const grant of me.grants) {
@@ -23,8 +25,15 @@ function RoleLinks() {
     if (grant.role === 'ministry_officer') links.push({ to: '/ministry', label: t('nav.ministry') }, { to: '/designation', label: t('nav.designationCalls') });
     if (grant.role === 'administrator') links.push({ to: '/admin/people', label: t('nav.admin') });
   }
-  links.push({ to: '/me/inbox', label: t('nav.inbox') });
-  return <>{links.map((link) => <NavLink key={link.to} to={link.to}>{link.label}</NavLink>)}</>;
+  return (
+    <>
+      {links.map((link) => <NavLink key={link.to} to={link.to} end={link.to === '/me'}>{link.label}</NavLink>)}
+      <NavLink to="/me/inbox">
+        {t('nav.inbox')}
+        {unread ? <> <span className="krds-badge bg-primary" aria-hidden="true">{unread}</span><span className="sr-only"> ({t('nav.unread', { count: unread })})</span></> : null}
+      </NavLink>
+    </>
+  );
 }
 
 export function Shell() {
@@ -85,6 +94,7 @@ export function Shell() {
         <div className="lc-container">
           <nav aria-label={t('nav.footer')} className="lc-footer-links">
             <NavLink to="/verify">{t('nav.verify')}</NavLink>
+            <NavLink to="/designation/calls">{t('nav.designationCalls')}</NavLink>
           </nav>
           <p>{t('app.footer')}</p>
         </div>

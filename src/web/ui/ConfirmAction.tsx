@@ -24,7 +24,8 @@ export function ConfirmAction({ label, question, yes, no, busy, onConfirm, child
     <form className="lc-confirm" onSubmit={(event) => { onConfirm(event); setAsking(false); }}>
       <p>{question}</p>
       <div className="lc-form-row">
-        <button type="submit" className="krds-btn primary" disabled={busy}>{yes}</button>
+        {/* The asking button is gone: keep the keyboard where the person was, on the answer. */}
+        <button type="submit" className="krds-btn primary" disabled={busy} autoFocus>{yes}</button>
         <button type="button" className="krds-btn tertiary" onClick={() => setAsking(false)}>{no}</button>
       </div>
       {children}

@@ -14,7 +14,7 @@ import type { Executor } from '../../platform/database/database.ts';
 import { yearInKorea } from '../../platform/clock.ts';
 import { conflict, HttpError, notFound } from '../../platform/http/errors.ts';
 import { geography } from '../geography/index.ts';
-import { identity, type Recipient } from '../identity/index.ts';
+import { identity } from '../identity/index.ts';
 import { notifications } from '../notifications/index.ts';
 import { defaultRubric } from './calls.default-rubric.ts';
 import {
@@ -206,8 +206,7 @@ async function tellAudience(tx: Executor, call: CallRow, what: 'published' | 'ti
   const byDeadline = new Date(Math.max(now.getTime(), Date.parse(call.submissionDeadline) - 1));
   const cities = (await queries.latestStateOfEveryCity(tx))
     .filter((city) => eligibility(city.cityCode, city.state ? [{ state: city.state, year: city.year!, occurredOn: city.occurredOn! }] : [], call, byDeadline).eligible);
-  const cityOfficers: Recipient[] = [];
-  for (const city of cities) cityOfficers.push(...(await identity.holdersOf(tx, 'city_officer', { cityCode: city.cityCode })));
+  const cityOfficers = await identity.holdersOf(tx, 'city_officer', { cityCodes: cities.map((city) => city.cityCode) });
   const provinceOfficers = await identity.holdersOf(tx, 'province_officer');
   const period = { ko: `신청 기간: ${inKorea(call.opensAt)} ~ ${inKorea(call.submissionDeadline)} (한국 시간)`, en: `Applications: ${inKorea(call.opensAt)} to ${inKorea(call.submissionDeadline)} (Korean time)` };
   const endorsement = { ko: `시·도 추천 마감: ${inKorea(call.endorsementDeadline)}`, en: `Province endorsement deadline: ${inKorea(call.endorsementDeadline)}` };

@@ -224,15 +224,18 @@ export interface Recipient {
 }
 
 /**
- * Who holds a role, optionally bound to a city or a province (to tell them what waits for them). Province
- * officers are found by the 시·도 of a city as well.
+ * Who holds a role, optionally bound to a city, one of several cities, or a province (to tell them what waits
+ * for them).
  */
-export async function holdersOf(db: Executor, role: RoleCode, scope: { cityCode?: string; provinceCode?: string } = {}): Promise<Recipient[]> {
+export async function holdersOf(
+  db: Executor, role: RoleCode, scope: { cityCode?: string; cityCodes?: readonly string[]; provinceCode?: string } = {},
+): Promise<Recipient[]> {
+  const cities = scope.cityCodes ?? (scope.cityCode !== undefined ? [scope.cityCode] : null);
   return rows<Recipient>(db, sql`
     SELECT DISTINCT p.id AS "personId", p.email, p.display_name AS "displayName", p.locale
     FROM role_grants g JOIN people p ON p.id = g.person_id
     WHERE g.role = ${role}
-      AND (${scope.cityCode ?? null}::text IS NULL OR g.city_code = ${scope.cityCode ?? null})
+      AND (${cities === null} OR g.city_code = ANY(${sql.param(cities ?? [])}::text[]))
       AND (${scope.provinceCode ?? null}::text IS NULL OR g.province_code = ${scope.provinceCode ?? null})
     ORDER BY p.id`);
 }
