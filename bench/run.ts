@@ -12,6 +12,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   indicators: () => import('./indicators.bench.ts'),
   'event-loop': () => import('./event-loop.ts'),
   fuzz: () => import('./fuzz.bench.ts'),
+  'designation-log': () => import('./designation-log.bench.ts'),
 };
 
 const [bench, ...args] = process.argv.slice(2);

@@ -38,6 +38,10 @@ export interface Config {
   publicUrl: string;
   /** PEM (PKCS#8) Ed25519 private key that signs certificates; without it a key is kept in the database. */
   credentialSigningKey: string | null;
+  /** Where email goes out (smtp:// or smtps://, with credentials if needed); null: notifications stay in the app's inbox only. */
+  smtpUrl: string | null;
+  /** The sender of that email. */
+  mailFrom: string;
 }
 
 export class ConfigError extends Error {
@@ -118,7 +122,10 @@ export function loadConfig(env: Env = process.env): Config {
     webDistDir: path.resolve(repositoryRoot, env.WEB_DIST_DIR || 'dist/web'),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
     credentialSigningKey: env.CREDENTIAL_SIGNING_KEY?.replace(/\\n/g, '\n') || null,
+    smtpUrl: env.SMTP_URL?.trim() || null,
+    mailFrom: env.MAIL_FROM?.trim() || '평생학습도시 <no-reply@localhost>',
   };
+  if (config.smtpUrl && !/^smtps?:\/\/[^/]+/.test(config.smtpUrl)) problems.push('SMTP_URL must be an smtp:// or smtps:// address, like smtps://user:password@mail.example.go.kr:465');
   if (env.PUBLIC_URL && !/^https?:\/\/[^/]+/.test(env.PUBLIC_URL)) problems.push('PUBLIC_URL must be an http(s) address, like https://learning.example.go.kr');
   if (config.credentialSigningKey && !config.credentialSigningKey.includes('PRIVATE KEY')) {
     problems.push('CREDENTIAL_SIGNING_KEY must be a PEM private key (-----BEGIN PRIVATE KEY----- …)');

@@ -10,11 +10,13 @@ import { geography } from './modules/geography/index.ts';
 import { programsModule } from './modules/programs/index.ts';
 import { indicatorsModule } from './modules/indicators/index.ts';
 import { failInterruptedJobs } from './platform/jobs/jobs.ts';
-import { todayInKorea } from './modules/programs/schedule.ts';
+import { todayInKorea } from './platform/clock.ts';
 import { databaseIsEmpty, seedDemo } from '../../db/seed/generate.ts';
 import { consoleProgress } from './platform/jobs/progress.ts';
+import { startMailSender } from './platform/mail/sender.ts';
 
 const INDICATOR_REFRESH_MS = 2000;
+const MAIL_SEND_MS = 15_000;
 
 export async function prepareDatabase(config: Config, log: (line: string) => void): Promise<Database> {
   const database = await openDatabase(config.database);
@@ -55,12 +57,17 @@ export async function main(): Promise<void> {
   log(`Learning City: database ${where}`);
   const database = await prepareDatabase(config, log);
   const app = await buildApp({ config, database });
+  // Email waits in the outbox with the change that caused it; it is sent only when SMTP_URL is set.
+  const stopMail = config.smtpUrl
+    ? startMailSender(database.db, { url: config.smtpUrl, from: config.mailFrom }, MAIL_SEND_MS, (error) => app.log.error(error))
+    : async () => {};
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log(`${signal}: closing…`);
+    await stopMail();
     await app.close();
     await database.close();
     process.exit(0);

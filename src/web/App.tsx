@@ -43,6 +43,7 @@ const router = createBrowserRouter([
       { path: '/login', element: <LoginPage /> },
       { path: '/signup', element: <SignUpPage /> },
       { path: '/me', element: <MyLearningPage /> },
+      { path: '/me/inbox', lazy: async () => ({ Component: (await import('./modules/notifications/InboxPage.tsx')).InboxPage }) },
       { path: '/ministry', element: <MinistryPage /> },
       { path: '/admin/people', element: <PeoplePage /> },
       ...designationRoutes,

@@ -25,6 +25,20 @@ describe('configuration', () => {
     }
   });
 
+  it('sends email only when SMTP_URL names an SMTP server, and never repeats its password in a complaint', () => {
+    expect(loadConfig({}).smtpUrl).toBeNull();
+    expect(loadConfig({ SMTP_URL: 'smtps://mailer:secret@mail.example.go.kr:465' }).smtpUrl).toBe('smtps://mailer:secret@mail.example.go.kr:465');
+    expect(loadConfig({ MAIL_FROM: '교육부 <learning@moe.go.kr>' }).mailFrom).toBe('교육부 <learning@moe.go.kr>');
+    try {
+      loadConfig({ SMTP_URL: 'http://mailer:secret@mail.example.go.kr' });
+      expect.unreachable();
+    } catch (error) {
+      const problems = (error as ConfigError).problems.join('\n');
+      expect(problems).toContain('SMTP_URL');
+      expect(problems).not.toContain('secret');
+    }
+  });
+
   it('believes forwarded headers only from the proxies it is told to trust', () => {
     expect(loadConfig({}).trustProxy).toBe(false);
     expect(loadConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);

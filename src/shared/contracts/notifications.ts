@@ -23,3 +23,7 @@ export const MarkReadBody = Type.Object(
   { additionalProperties: false },
 );
 export type MarkReadBody = Static<typeof MarkReadBody>;
+
+/** For the header: how many notifications wait unread (cheap enough to ask on every page change). */
+export const UnreadCount = Type.Object({ unread: Type.Integer() });
+export type UnreadCount = Static<typeof UnreadCount>;

@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { pageRequest } from '../../../shared/contracts/common.ts';
-import { Inbox, InboxQuery, MarkReadBody } from '../../../shared/contracts/notifications.ts';
+import { Inbox, InboxQuery, MarkReadBody, UnreadCount } from '../../../shared/contracts/notifications.ts';
 import { requireActor } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import type { ModuleContext } from '../index.ts';
@@ -20,6 +20,10 @@ export function registerNotificationRoutes(api: Api, { database, config }: Modul
     const page = await queries.inboxOf(db, personId, { unreadOnly: request.query.unread ?? false }, pageRequest(request.query));
     return { ...page, unread: await queries.unreadCount(db, personId) };
   });
+
+  api.get('/me/notifications/unread', {
+    schema: { tags, summary: 'How many of my notifications are unread (for the header)', response: { 200: UnreadCount, ...errorResponses } },
+  }, async (request) => ({ unread: await queries.unreadCount(db, requireActor(request).personId) }));
 
   api.post('/me/notifications/read', {
     schema: {

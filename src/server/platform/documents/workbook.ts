@@ -6,10 +6,15 @@ import { offThread } from '../workers/pool.ts';
 type ExcelModule = typeof ExcelJS;
 let excelModule: Promise<ExcelModule> | undefined;
 
-export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+/** The ExcelJS module itself (for its streaming writer); loaded once, on first use. */
+export function excel(): Promise<ExcelModule> {
   // A CommonJS package: Node gives its exports as `default`.
   excelModule ??= import('exceljs').then((module) => (module as unknown as { default: ExcelModule }).default);
-  return new (await excelModule).Workbook();
+  return excelModule;
+}
+
+export async function newWorkbook(): Promise<ExcelJS.Workbook> {
+  return new (await excel()).Workbook();
 }
 
 const SHEET_NAME_LENGTH = 31;

@@ -15,6 +15,7 @@ import { TextArea, TextField } from '../../ui/Field.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { Loaded } from '../../ui/Status.tsx';
 import { cityName } from '../geography/places.ts';
+import { DesignationTimeline } from './DesignationTimeline.tsx';
 
 function ProfileForm({ city, onSaved }: { city: CityDetail; onSaved(): void }) {
   const { t } = useLocale();
@@ -73,14 +74,7 @@ export function CityPage() {
           {editing && <ProfileForm city={c} onSaved={city.reload} />}
 
           <h2 className="lc-section-title">{t('cities.history')}</h2>
-          <ol className="lc-timeline">
-            {c.designations.map((d) => (
-              <li key={d.id}>
-                <strong>{d.occurredOn}</strong> · {label(designationStates.get(d.state))} — {d.reason}
-                {d.evidence && <div className="lc-meta">{t('cities.evidence')}: {d.evidence}</div>}
-              </li>
-            ))}
-          </ol>
+          <DesignationTimeline cityCode={c.code} designations={c.designations} />
 
           <h2 className="lc-section-title">{t('cities.events')}</h2>
           <Loaded state={events}>

@@ -23,6 +23,8 @@ export function CallsPage() {
         <p className="lc-actions">
           <Link className="krds-btn primary" to="/designation/calls/new">{t('calls.newCall')}</Link>
           <Link className="krds-btn secondary" to="/designation/experts">{t('calls.experts')}</Link>
+          <Link className="krds-btn secondary" to="/designation/consulting">{t('consulting.title')}</Link>
+          <Link className="krds-btn secondary" to="/designation/log">{t('designation-log.title')}</Link>
         </p>
       )}
       <Loaded state={calls}>

@@ -12,4 +12,7 @@ export const designationRoutes: RouteObject[] = [
   { path: '/designation/calls/:year/edit', lazy: async () => ({ Component: (await import('./CallEditorPage.tsx')).CallEditorPage }) },
   { path: '/designation/experts', lazy: async () => ({ Component: (await import('./ExpertsPage.tsx')).ExpertsPage }) },
   { path: '/designation/province/:provinceCode', lazy: async () => ({ Component: (await import('./ProvincePage.tsx')).ProvincePage }) },
+  { path: '/designation/consulting', lazy: async () => ({ Component: (await import('./ConsultingPage.tsx')).ConsultingsPage }) },
+  { path: '/designation/consulting/:id', lazy: async () => ({ Component: (await import('./ConsultingPage.tsx')).ConsultingPage }) },
+  { path: '/designation/log', lazy: async () => ({ Component: (await import('./LogPage.tsx')).LogPage }) },
 ];

@@ -1,0 +1,46 @@
+import type { ModuleText } from '../../i18n/index.ts';
+
+const ko = {
+  title: '평생학습도시 지정 기록',
+  lead: '공모부터 신청, 시·도 추천, 심사, 결정, 컨설팅까지 모든 단계를 누가 언제 무엇을 바꾸었는지 남긴 기록입니다. 기록은 고치거나 지울 수 없습니다.',
+  filters: '기록 고르기',
+  call: '공모',
+  anyCall: '모든 공모',
+  callOption: '{{year}}년 · {{title}}',
+  city: '시·군·구',
+  anyCity: '모든 시·군·구',
+  steps: '단계',
+  stepsChosen: '단계 ({{count}}개 고름)',
+  from: '시작일',
+  to: '종료일',
+  clear: '조건 지우기',
+  count: '{{total}}건',
+  download: '고른 기록 모두 내려받기',
+  columns: { when: '일시 (한국 시간)', step: '단계', city: '시·군·구', who: '처리자', reason: '사유', change: '바뀐 내용' },
+  none: '조건에 맞는 기록이 없습니다.',
+  notAllowed: '지정 기록은 교육부와 관리자만 볼 수 있습니다.',
+};
+
+export const text: ModuleText<typeof ko> = {
+  ko,
+  en: {
+    title: 'Designation log',
+    lead: 'Every step from the call to applications, province endorsement, review, decisions and consulting: who changed what and when. The log cannot be changed or deleted.',
+    filters: 'Choose entries',
+    call: 'Call',
+    anyCall: 'All calls',
+    callOption: '{{year}} · {{title}}',
+    city: 'Municipality',
+    anyCity: 'All municipalities',
+    steps: 'Steps',
+    stepsChosen: 'Steps ({{count}} chosen)',
+    from: 'From',
+    to: 'To',
+    clear: 'Clear',
+    count: '{{total}} entries',
+    download: 'Download all chosen entries',
+    columns: { when: 'When (Korean time)', step: 'Step', city: 'Municipality', who: 'By', reason: 'Reason', change: 'What changed' },
+    none: 'No entries match.',
+    notAllowed: 'Only the ministry and administrators see the designation log.',
+  },
+};
