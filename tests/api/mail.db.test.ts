@@ -63,7 +63,9 @@ describe(`email through the outbox on ${testEngine()}`, () => {
   const inbox: Received[] = [];
   /** Whether the server refuses every recipient now. */
   let refusing = false;
-  let clock = new Date('2027-03-02T01:00:00Z');
+  // The sender's clock starts an hour after the real time (mail is queued with the database's now(), so it is
+  // due), to the second.
+  let clock = new Date(Math.floor(Date.now() / 1000) * 1000 + 3600_000);
   let sender: MailSender;
 
   beforeAll(async () => {
@@ -172,6 +174,19 @@ describe(`email through the outbox on ${testEngine()}`, () => {
     refusing = false;
     clock = new Date(clock.getTime() + 24 * 3600_000);
     expect(await sender.sendDue()).toEqual({ sent: 0, retrying: 0, failed: 0 });
+  });
+
+  it('gives up mail that waited more than three days instead of sending old news', async () => {
+    await enqueueMail(t.database.db, [{ to: 'late.reader@example.com', subject: '지난 알림', text: '오래된 소식' }]);
+    const [before, then] = [inbox.length, clock];
+    clock = new Date(clock.getTime() + 4 * 24 * 3600_000);
+    try {
+      expect(await sender.sendDue()).toMatchObject({ sent: 0, failed: 1 });
+      expect(await outboxRow('late.reader@example.com')).toMatchObject({ status: 'failed' });
+      expect(inbox.length).toBe(before);
+    } finally {
+      clock = then;
+    }
   });
 
   it('never sends one mail twice when two senders run at once', async () => {
