@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AccessReport } from '../../src/shared/contracts/access.ts';
 import { firstRow, rows } from '../../src/server/platform/database/database.ts';
 import { haversineKm } from '../../src/shared/lib/geo.ts';
-import { todayInKorea } from '../../src/shared/lib/korea-time.ts';
+import { yearInKorea } from '../support/clock.ts';
 import { testEngine } from '../support/database.ts';
 import { testApp, type Client, type TestApp } from '../support/app.ts';
 
@@ -112,7 +112,7 @@ describe(`access to in-person learning on ${testEngine()}`, () => {
 
   it('uses this year and the documented defaults when not told otherwise', async () => {
     const result = await report(officer, '');
-    expect(result).toMatchObject({ year: Number(todayInKorea().slice(0, 4)), catchmentKm: 1.5, walkKm: 0.8, population: 'all', searchLimitKm: 15 });
+    expect(result).toMatchObject({ year: yearInKorea(), catchmentKm: 1.5, walkKm: 0.8, population: 'all', searchLimitKm: 15 });
     expect(result.summary.placesInReach).toBeGreaterThan(0);
   });
 

@@ -6,8 +6,9 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../support/database.ts';
 import { testApp, type Client, type TestApp } from '../support/app.ts';
+import { yearInKorea } from '../support/clock.ts';
 
-const year = Number(new Date().toISOString().slice(0, 4));
+const year = yearInKorea();
 
 async function finished(client: Client, jobId: string) {
   const phases = new Set<string>();

@@ -1,6 +1,11 @@
 /** The public reads: geography, learning cities, institutions and programs. */
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { rows } from '../../src/server/platform/database/database.ts';
+import { addDays } from '../../src/server/modules/programs/schedule.ts';
+import { todayInKorea } from '../support/clock.ts';
 import { testEngine } from '../support/database.ts';
+import { kmBetween } from '../support/geo.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 
 describe(`public catalogue on ${testEngine()}`, () => {
@@ -84,15 +89,38 @@ describe(`a program's page for machines on ${testEngine()}`, () => {
     expect(ics.body).toContain(`URL:https://learning.example.kr/programs/${programId}`);
   });
 
-  it('suggests similar programs nearby, not itself', async () => {
-    const program = (await t.anonymous.get(`/api/programs/${programId}`)).json();
-    const similar = (await t.anonymous.get(`/api/programs/${programId}/similar`)).json();
-    expect(similar.items.length).toBeLessThanOrEqual(4);
-    for (const item of similar.items) {
-      expect(item.id).not.toBe(programId);
-      expect(item.subcategory).toBe(program.subcategory);
-      expect(item.distanceM).toBeLessThanOrEqual(20_000);
+  it('suggests the nearest four programs of the same kind within 20 km, not itself', async () => {
+    /** From the tables: the in-person programs with most neighbours of their sub-category within 20 km, nearest first (and soonest first). */
+    const crowded = (limit: number) => rows<{ id: number; nearest: number[]; soonest: number[] }>(t.database.db, sql`
+      SELECT s.program_id AS id, array_agg(o.program_id ORDER BY round(o.km * 1000), o.starts_on, o.program_id) AS nearest,
+             array_agg(o.program_id ORDER BY o.starts_on, o.program_id) AS soonest
+      FROM program_search s JOIN programs p ON p.id = s.program_id
+      JOIN LATERAL (SELECT n.program_id, n.starts_on, ${kmBetween(sql`s.lat`, sql`s.lon`, sql`n.lat`, sql`n.lon`)} AS km
+                    FROM program_search n JOIN programs q ON q.id = n.program_id
+                    WHERE q.subcategory = p.subcategory AND n.lat IS NOT NULL AND n.program_id <> s.program_id) o ON o.km <= 20
+      WHERE s.lat IS NOT NULL GROUP BY s.program_id ORDER BY count(*) DESC, s.program_id LIMIT ${limit}`);
+    const suggested = async (id: number) => ((await t.anonymous.get(`/api/programs/${id}/similar`)).json().items as { id: number }[]).map((i) => i.id);
+
+    // The demo's own: neighbours at several distances, in an order other than by start date.
+    const spread = await crowded(3);
+    expect(spread.some((c) => c.nearest.length > 1 && c.nearest.join() !== c.soonest.join())).toBe(true);
+    for (const { id, nearest } of spread) expect([id, await suggested(id)]).toEqual([id, nearest.slice(0, 4)]);
+
+    // Five more of one kind at one institution: more than four neighbours, the nearest ones at the same distance.
+    const staff = await t.as('staff@example.com');
+    const institutionId = (await staff.get('/api/auth/me')).json().grants[0].institutionId;
+    const venue = (await t.anonymous.get(`/api/institutions/${institutionId}`)).json().venues[0];
+    for (let i = 0; i < 5; i++) {
+      const created = await staff.post('/api/programs', {
+        institutionId, venueId: venue.id, title: `생활 목공 ${i + 1}기`, description: '나무로 생활 소품을 만듭니다. 처음 배우는 분도 괜찮습니다.',
+        area: 'culture_arts', subcategory: 'everyday_arts', targetGroups: ['all'], mode: 'in_person', startsOn: addDays(todayInKorea(), 24 - i * 3),
+        weekdays: ['sat'], startTime: '10:00', endTime: '12:00', sessionCount: 4, capacity: 10, feeKrw: 0,
+      });
+      expect(created.statusCode, created.body).toBe(201);
     }
+    const [cluster] = await crowded(1);
+    expect(cluster!.nearest.length).toBeGreaterThan(4);
+    expect(await suggested(cluster!.id)).toEqual(cluster!.nearest.slice(0, 4));
   });
 
   it('puts the title, description and schema.org Course in the page itself', async () => {

@@ -7,10 +7,11 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../support/database.ts';
 import { testApp, type Client, type TestApp } from '../support/app.ts';
+import { yearInKorea } from '../support/clock.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CITY = '31060';
-const year = Number(new Date().toISOString().slice(0, 4)) + 1;
+const year = yearInKorea() + 1;
 
 const figures = {
   budgetNationalKrw: 60_000_000, budgetProvincialKrw: 200_000_000, budgetOwnKrw: 3_000_000_000, cityTotalBudgetKrw: 900_000_000_000,

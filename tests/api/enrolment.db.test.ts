@@ -4,8 +4,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { firstRow } from '../../src/server/platform/database/database.ts';
-import { addDays, todayInKorea } from '../../src/server/modules/programs/schedule.ts';
+import type { Roster } from '../../src/shared/contracts/enrolment.ts';
+import { firstRow, rows } from '../../src/server/platform/database/database.ts';
+import { addDays } from '../../src/server/modules/programs/schedule.ts';
+import { todayInKorea } from '../support/clock.ts';
 import { testEngine } from '../support/database.ts';
 import { residents, testApp, type Client, type TestApp } from '../support/app.ts';
 
@@ -54,25 +56,52 @@ describe(`enrolment on ${testEngine()}`, () => {
     expect((await t.anonymous.get(`/api/programs/${program.id}`)).json().seatsLeft).toBe(Math.min(20, seats) - 1);
   });
 
-  it('keeps a first-come waitlist and promotes the first in line when a place frees', async () => {
-    const program = await newProgram({ capacity: 2 });
-    const [a, b, c, d] = await residents(t, 4);
-    for (const learner of [a, b]) expect((await learner!.post(`/api/programs/${program.id}/enrolment`)).json().status).toBe('enrolled');
-    const third = (await c!.post(`/api/programs/${program.id}/enrolment`)).json();
-    const fourth = (await d!.post(`/api/programs/${program.id}/enrolment`)).json();
-    expect(third).toMatchObject({ status: 'waitlisted', waitlistPosition: 1, seatsLeft: 0 });
-    expect(fourth).toMatchObject({ status: 'waitlisted', waitlistPosition: 2 });
+  /** Who waits, in order, as the waitlist shows it to the institution. */
+  const waitingOrder = async (programId: number) =>
+    ((await staff.get(`/api/programs/${programId}/roster`)).json() as Roster).waitlist.map((e) => e.personId);
+  /** The people of a program holding a place, in the order their status last changed (so promotions in the order they happened). */
+  const seatedInOrderOfChange = async (programId: number) =>
+    (await rows<{ personId: number }>(t.database.db, sql`
+      SELECT person_id AS "personId" FROM enrolments WHERE program_id = ${programId} AND status = 'enrolled' ORDER BY status_changed_at, id`)).map((r) => r.personId);
 
-    const cancelled = await a!.request({ method: 'DELETE', url: `/api/programs/${program.id}/enrolment` });
-    expect(cancelled.json().status).toBe('cancelled');
-    expect((await c!.get(`/api/programs/${program.id}/enrolment`)).json()).toMatchObject({ status: 'enrolled' });
-    expect((await d!.get(`/api/programs/${program.id}/enrolment`)).json()).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
-    expect(await seatCount(program.id)).toEqual({ enrolled: 2, waitlisted: 1 });
+  it('keeps a first-come waitlist of many, one request at a time, and promotes in order of arrival', async () => {
+    const program = await newProgram({ capacity: 3 });
+    const people = await residents(t, 12);
+    // Arrival order differs from the order the accounts were made in, so neither ids nor names can stand in for it.
+    const arrival = [7, 2, 10, 0, 5, 11, 3, 8, 1, 9, 4, 6].map((i) => people[i]!);
+    for (const [i, learner] of arrival.entries()) {
+      const answer = (await learner.post(`/api/programs/${program.id}/enrolment`)).json();
+      expect(answer).toMatchObject(i < 3 ? { status: 'enrolled', waitlistPosition: null } : { status: 'waitlisted', waitlistPosition: i - 2, seatsLeft: 0 });
+    }
+    const seated = arrival.slice(0, 3);
+    const queue = arrival.slice(3);
+    expect(await waitingOrder(program.id)).toEqual(queue.map((p) => p.personId));
 
-    // Cancelling a waitlist entry frees no place; re-enrolling queues at the back.
-    await d!.request({ method: 'DELETE', url: `/api/programs/${program.id}/enrolment` });
-    expect(await seatCount(program.id)).toEqual({ enrolled: 2, waitlisted: 0 });
-    expect((await a!.post(`/api/programs/${program.id}/enrolment`)).json()).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
+    // Leaving the waitlist and joining again puts one at the back, behind people who joined after them the first time.
+    const second = queue[1]!;
+    await second.request({ method: 'DELETE', url: `/api/programs/${program.id}/enrolment` });
+    expect((await second.post(`/api/programs/${program.id}/enrolment`)).json()).toMatchObject({ status: 'waitlisted', waitlistPosition: queue.length });
+    queue.push(...queue.splice(1, 1));
+
+    // Each freed place goes to whoever is first in line; everyone behind moves up one.
+    const promotions: typeof people = [];
+    for (const leaving of seated) {
+      expect((await leaving.request({ method: 'DELETE', url: `/api/programs/${program.id}/enrolment` })).json().status).toBe('cancelled');
+      const promoted = queue.shift()!;
+      promotions.push(promoted);
+      expect((await promoted.get(`/api/programs/${program.id}/enrolment`)).json()).toMatchObject({ status: 'enrolled', waitlistPosition: null });
+      for (const [i, waiting] of queue.entries()) {
+        expect((await waiting.get(`/api/programs/${program.id}/enrolment`)).json()).toMatchObject({ status: 'waitlisted', waitlistPosition: i + 1 });
+      }
+      expect(await waitingOrder(program.id)).toEqual(queue.map((p) => p.personId));
+    }
+    expect(promotions.map((p) => p.personId)).toEqual([3, 5, 6].map((i) => arrival[i]!.personId));
+    expect(await seatedInOrderOfChange(program.id)).toEqual(promotions.map((p) => p.personId));
+    expect(await seatCount(program.id)).toEqual({ enrolled: 3, waitlisted: 6 });
+
+    // Cancelling a waitlist entry frees no place.
+    await queue[0]!.request({ method: 'DELETE', url: `/api/programs/${program.id}/enrolment` });
+    expect(await seatCount(program.id)).toEqual({ enrolled: 3, waitlisted: 5 });
   });
 
   it('shows seats left in search as places are taken', async () => {
@@ -130,7 +159,7 @@ describe(`enrolment on ${testEngine()}`, () => {
     expect((await learner!.post(`/api/programs/${overlapping.id}/enrolment`, { allowClash: true })).statusCode).toBe(201);
   });
 
-  it('never seats more people than there are places, with hundreds enrolling at once', async () => {
+  it('never seats more people than there are places, with hundreds enrolling at once, and promotes them in order of arrival', async () => {
     const program = await newProgram({ capacity: 10, title: '인기 강좌' });
     const crowd = await residents(t, 300);
     const answers = await Promise.all(crowd.map((learner) => learner.post(`/api/programs/${program.id}/enrolment`)));
@@ -142,10 +171,20 @@ describe(`enrolment on ${testEngine()}`, () => {
     expect(positions).toEqual(Array.from({ length: 290 }, (_, i) => i + 1));
     expect(await seatCount(program.id)).toEqual({ enrolled: 10, waitlisted: 290 });
 
-    // Places freed at the same moment go to the first in line, one each.
+    // Places freed at the same moment go to the first in line, in the order they arrived. Arrival is what each
+    // answer said at the time: the nth person to join the waitlist was told position n.
+    const byArrival = crowd.map((learner, i) => ({ learner, position: answers[i]!.json().waitlistPosition as number | null }))
+      .filter((w) => w.position !== null).sort((a, b) => a.position! - b.position!).map((w) => w.learner);
     const leaving = crowd.filter((_, i) => statuses[i] === 'enrolled').slice(0, 5);
+    const before = await seatedInOrderOfChange(program.id);
     await Promise.all(leaving.map((learner) => learner.request({ method: 'DELETE', url: `/api/programs/${program.id}/enrolment` })));
     expect(await seatCount(program.id)).toEqual({ enrolled: 10, waitlisted: 285 });
+    const promoted = (await seatedInOrderOfChange(program.id)).filter((id) => !before.includes(id));
+    expect(promoted).toEqual(byArrival.slice(0, 5).map((p) => p.personId));
+    expect(await waitingOrder(program.id)).toEqual(byArrival.slice(5).map((p) => p.personId));
+    for (const [i, waiting] of byArrival.slice(5, 10).entries()) {
+      expect((await waiting.get(`/api/programs/${program.id}/enrolment`)).json()).toMatchObject({ status: 'waitlisted', waitlistPosition: i + 1 });
+    }
   });
 
   it('keeps one enrolment when the same person clicks many times at once', async () => {

@@ -237,6 +237,25 @@ describe(`accounts on ${testEngine()}`, () => {
     });
   });
 
+  describe('limiting logins per address', () => {
+    it('refuses a 21st attempt within a minute from one address, even with the right password, while other addresses go on', async () => {
+      const sprayer = '10.9.0.1';
+      const attempt = (email: string, password: string, remoteAddress: string) =>
+        t.anonymous.request({ method: 'POST', url: '/api/auth/login', payload: { email, password }, remoteAddress });
+      // Twenty different emails, one guess each: the per-email lock never starts, only the address limit can stop this.
+      const guesses = [];
+      for (let i = 0; i < 20; i++) guesses.push((await attempt(`spray.${i}@example.com`, 'one guess each', sprayer)).statusCode);
+      expect(guesses).toEqual(Array(20).fill(401));
+      const limited = await attempt('officer@example.com', DEMO_PASSWORD, sprayer);
+      expect(limited.statusCode).toBe(429);
+      expect(limited.json()).toMatchObject({ error: 'rate_limited', message: expect.stringMatching(/초 뒤에 다시/) });
+      expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+      expect(limited.cookies.find((c) => c.name === 'lc_session')).toBeUndefined();
+      // The limit is the address's, not the account's: the same person from another address logs in.
+      expect((await attempt('officer@example.com', DEMO_PASSWORD, '10.9.0.2')).statusCode).toBe(200);
+    });
+  });
+
   it('ends the session on logout', async () => {
     const resident = await t.as('resident@example.com');
     expect((await resident.get('/api/auth/me')).statusCode).toBe(200);

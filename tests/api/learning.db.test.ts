@@ -5,7 +5,9 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Roster } from '../../src/shared/contracts/enrolment.ts';
-import { addDays, todayInKorea } from '../../src/server/modules/programs/schedule.ts';
+import { firstRow, rows } from '../../src/server/platform/database/database.ts';
+import { addDays } from '../../src/server/modules/programs/schedule.ts';
+import { todayInKorea } from '../support/clock.ts';
 import { testEngine } from '../support/database.ts';
 import { residents, testApp, type Client, type TestApp } from '../support/app.ts';
 
@@ -13,28 +15,49 @@ describe(`attendance, completion, certificates, ratings and the learning record 
   let t: TestApp;
   let staff: Client;
   let otherStaff: Client;
+  let institutionId: number;
   let learners: (Client & { personId: number })[];
   let programId: number;
   let roster: Roster;
   const today = todayInKorea();
 
-  beforeAll(async () => {
-    t = await testApp();
-    staff = await t.as('staff@example.com');
-    const institutionId = (await staff.get('/api/auth/me')).json().grants[0].institutionId;
+  /** A program of the staff member's institution, five sessions, that has run (its sessions moved into the past) with `count` learners. */
+  const ranProgram = async (title: string, count: number) => {
     const venue = (await t.anonymous.get(`/api/institutions/${institutionId}`)).json().venues[0];
     const created = await staff.post('/api/programs', {
-      institutionId, venueId: venue.id, title: '우리 고장 역사 교실', description: '광명의 역사를 걸으며 배웁니다. 매 시간 동네를 답사합니다.',
+      institutionId, venueId: venue.id, title, description: '광명의 역사를 걸으며 배웁니다. 매 시간 동네를 답사합니다.',
       area: 'liberal_arts', subcategory: 'humanities', targetGroups: ['all'], mode: 'in_person', startsOn: addDays(today, 7),
       weekdays: ['mon', 'wed'], startTime: '10:00', endTime: '12:00', sessionCount: 5, capacity: Math.min(8, venue.seats), feeKrw: 0, credits: 1, creditType: 'accredited',
     });
-    programId = created.json().id;
-    learners = await residents(t, 7);
-    for (const learner of learners) await learner.post(`/api/programs/${programId}/enrolment`);
-    // The program has run: move its sessions into the past (as the calendar would).
-    await t.database.db.execute(sql`UPDATE program_sessions SET starts_at = starts_at - interval '40 days', ends_at = ends_at - interval '40 days' WHERE program_id = ${programId}`);
-    await t.database.db.execute(sql`UPDATE programs SET starts_on = starts_on - 40, ends_on = ends_on - 40 WHERE id = ${programId}`);
-    roster = (await staff.get(`/api/programs/${programId}/roster`)).json();
+    const id: number = created.json().id;
+    const enrolled = await residents(t, count);
+    for (const learner of enrolled) await learner.post(`/api/programs/${id}/enrolment`);
+    await t.database.db.execute(sql`UPDATE program_sessions SET starts_at = starts_at - interval '40 days', ends_at = ends_at - interval '40 days' WHERE program_id = ${id}`);
+    await t.database.db.execute(sql`UPDATE programs SET starts_on = starts_on - 40, ends_on = ends_on - 40 WHERE id = ${id}`);
+    return { id, learners: enrolled, roster: (await staff.get(`/api/programs/${id}/roster`)).json() as Roster };
+  };
+  /** Marks, session by session, who came: `attended[i]` is how many of the five sessions learner i attended (the first ones). */
+  const markAttendance = async (program: { id: number; roster: Roster }, attended: number[]) => {
+    const ids = program.roster.enrolled.map((e) => e.enrolmentId);
+    for (let session = 1; session <= 5; session++) {
+      const present = ids.filter((_, i) => session <= attended[i]!);
+      const response = await staff.request({
+        method: 'PUT', url: `/api/programs/${program.id}/sessions/${session}/attendance`, payload: { present, absent: ids.filter((id) => !present.includes(id)) },
+      });
+      expect(response.statusCode, response.body).toBe(200);
+    }
+  };
+  /** What the database holds of a program's outcome: each enrolment's status, and the certificates issued. */
+  const outcome = async (id: number) => ({
+    statuses: (await rows<{ status: string }>(t.database.db, sql`SELECT status FROM enrolments WHERE program_id = ${id} ORDER BY id`)).map((r) => r.status),
+    certificates: (await firstRow<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM certificates WHERE program_id = ${id}`))!.n,
+  });
+
+  beforeAll(async () => {
+    t = await testApp();
+    staff = await t.as('staff@example.com');
+    institutionId = (await staff.get('/api/auth/me')).json().grants[0].institutionId;
+    ({ id: programId, learners, roster } = await ranProgram('우리 고장 역사 교실', 7));
     // One suspicious institution staff member from elsewhere.
     const admin = await t.as('admin@example.com');
     const [other] = await residents(t, 1);
@@ -56,12 +79,7 @@ describe(`attendance, completion, certificates, ratings and the learning record 
   it('marks attendance per session and refuses people who are not in the program', async () => {
     const ids = roster.enrolled.map((e) => e.enrolmentId);
     // Learners 0–4 come to every session; 5 comes to 3 of 5; 6 comes to 4 of 5 (80%: enough).
-    for (let session = 1; session <= 5; session++) {
-      const present = ids.filter((_, i) => i <= 4 || (i === 5 && session <= 3) || (i === 6 && session <= 4));
-      const absent = ids.filter((id) => !present.includes(id));
-      const response = await staff.request({ method: 'PUT', url: `/api/programs/${programId}/sessions/${session}/attendance`, payload: { present, absent } });
-      expect(response.statusCode, response.body).toBe(200);
-    }
+    await markAttendance({ id: programId, roster }, [5, 5, 5, 5, 5, 3, 4]);
     const after: Roster = (await staff.get(`/api/programs/${programId}/roster`)).json();
     expect(after.enrolled.find((e) => e.enrolmentId === ids[5])!.attended).toEqual([1, 2, 3]);
     const stranger = await staff.request({ method: 'PUT', url: `/api/programs/${programId}/sessions/1/attendance`, payload: { present: [999999], absent: [] } });
@@ -69,6 +87,39 @@ describe(`attendance, completion, certificates, ratings and the learning record 
     const noSession = await staff.request({ method: 'PUT', url: `/api/programs/${programId}/sessions/9/attendance`, payload: { present: [], absent: [] } });
     expect(noSession.statusCode).toBe(404);
     expect((await otherStaff.request({ method: 'PUT', url: `/api/programs/${programId}/sessions/1/attendance`, payload: { present: [], absent: [] } })).statusCode).toBe(403);
+  });
+
+  it('refuses completion to another institution’s staff and to learners, writing nothing', async () => {
+    const before = await outcome(programId);
+    expect(before).toEqual({ statuses: Array(7).fill('enrolled'), certificates: 0 });
+    for (const outsider of [otherStaff, learners[0]!]) {
+      const refused = await outsider.post(`/api/programs/${programId}/completion`);
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error).toBe('forbidden');
+    }
+    expect((await t.anonymous.post(`/api/programs/${programId}/completion`)).statusCode).toBe(401);
+    expect(await outcome(programId)).toEqual(before);
+  });
+
+  it('lets only the institution set the share of sessions needed, and completion follows it', async () => {
+    const program = await ranProgram('마을 걷기 교실', 3);
+    // Three learners came to 2, 3 and 4 of 5 sessions: 80% completes one of them, 60% two.
+    await markAttendance(program, [2, 3, 4]);
+    const rule = (rate: unknown, client: Client = staff) =>
+      client.request({ method: 'PUT', url: `/api/programs/${program.id}/completion-rule`, payload: { completionRate: rate } });
+    const storedRate = async () => (await firstRow<{ rate: number }>(t.database.db, sql`SELECT completion_rate::float8 AS rate FROM programs WHERE id = ${program.id}`))!.rate;
+    expect(await storedRate()).toBe(0.8);
+    for (const outsider of [otherStaff, program.learners[0]!]) expect((await rule(0.6, outsider)).statusCode).toBe(403);
+    expect((await t.anonymous.request({ method: 'PUT', url: `/api/programs/${program.id}/completion-rule`, payload: { completionRate: 0.6 } })).statusCode).toBe(401);
+    for (const wrong of [0, 1.5, '60%']) expect((await rule(wrong)).json()).toMatchObject({ field: 'completionRate' });
+    expect(await storedRate()).toBe(0.8);
+
+    const set = await rule(0.6);
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json()).toMatchObject({ programId: program.id, completionRate: 0.6 });
+    expect(await storedRate()).toBe(0.6);
+    expect((await staff.post(`/api/programs/${program.id}/completion`)).json()).toEqual({ completed: 2, notCompleted: 1, certificatesIssued: 2 });
+    expect((await outcome(program.id)).statuses).toEqual(['not_completed', 'completed', 'completed']);
   });
 
   it('decides completion by the program’s rule and issues certificates', async () => {
@@ -104,6 +155,7 @@ describe(`attendance, completion, certificates, ratings and the learning record 
 
   it('lets only people who completed rate, and shows averages from five responses on', async () => {
     const rating = { instructor: 5, materials: 4, motive: 5, facility: 3, overall: 5, comment: '동네를 새롭게 보게 되었어요.' };
+    expect((await learners[0]!.get(`/api/programs/${programId}/rating`)).statusCode).toBe(404);
     expect((await learners[5]!.request({ method: 'PUT', url: `/api/programs/${programId}/rating`, payload: rating })).statusCode).toBe(403);
     for (const learner of learners.slice(0, 4)) {
       expect((await learner.request({ method: 'PUT', url: `/api/programs/${programId}/rating`, payload: rating })).statusCode).toBe(200);
@@ -117,6 +169,52 @@ describe(`attendance, completion, certificates, ratings and the learning record 
     // Rating again replaces the earlier answer.
     await learners[0]!.request({ method: 'PUT', url: `/api/programs/${programId}/rating`, payload: { ...rating, overall: 1 } });
     expect((await t.anonymous.get(`/api/programs/${programId}/satisfaction`)).json()).toMatchObject({ responses: 5, averages: { overall: 3.8 } });
+  });
+
+  it('shows each person their own rating of a program, and nobody else’s', async () => {
+    const mine = await learners[0]!.get(`/api/programs/${programId}/rating`);
+    expect(mine.statusCode, mine.body).toBe(200);
+    expect(mine.json()).toEqual({ instructor: 5, materials: 4, motive: 5, facility: 3, overall: 1, comment: '동네를 새롭게 보게 되었어요.', updatedAt: expect.any(String) });
+    expect((await learners[4]!.get(`/api/programs/${programId}/rating`)).json()).toMatchObject({ overall: 3 });
+    // Completed without rating; did not complete; never enrolled; nobody.
+    expect((await learners[6]!.get(`/api/programs/${programId}/rating`)).statusCode).toBe(404);
+    expect((await learners[5]!.get(`/api/programs/${programId}/rating`)).statusCode).toBe(404);
+    expect((await staff.get(`/api/programs/${programId}/rating`)).statusCode).toBe(404);
+    expect((await t.anonymous.get(`/api/programs/${programId}/rating`)).statusCode).toBe(401);
+  });
+
+  it('shows an institution’s averages over all its programs as a recount of the ratings finds them, from five responses on', async () => {
+    /** Averages (to two places) of an institution's ratings, from the rows, through the programs it runs. */
+    const recount = async (institution: number) => {
+      const rated = await rows<Record<'instructor' | 'materials' | 'motive' | 'facility' | 'overall', number>>(t.database.db, sql`
+        SELECT r.instructor, r.materials, r.motive, r.facility, r.overall FROM program_ratings r JOIN programs p ON p.id = r.program_id
+        WHERE p.institution_id = ${institution}`);
+      const average = (item: keyof (typeof rated)[number]) => Math.round((rated.reduce((sum, r) => sum + r[item], 0) * 100) / rated.length) / 100;
+      return { responses: rated.length, averages: { instructor: average('instructor'), materials: average('materials'), motive: average('motive'), facility: average('facility'), overall: average('overall') } };
+    };
+    const satisfaction = async (institution: number) => (await t.anonymous.get(`/api/institutions/${institution}/satisfaction`)).json();
+
+    // The staff member's institution: this program's five ratings and the demo's, over several programs.
+    const own = await recount(institutionId);
+    expect(own.responses).toBeGreaterThan(5);
+    expect((await rows(t.database.db, sql`SELECT DISTINCT program_id FROM program_ratings WHERE institution_id = ${institutionId}`)).length).toBeGreaterThan(1);
+    expect(await satisfaction(institutionId)).toEqual({ ...own, minimumShown: 5 });
+
+    // Another institution, its ratings taken away down to five (shown), then four (held back).
+    const other = (await firstRow<{ id: number }>(t.database.db, sql`
+      SELECT p.institution_id AS id FROM program_ratings r JOIN programs p ON p.id = r.program_id
+      WHERE p.institution_id <> ${institutionId} GROUP BY 1 HAVING count(*) >= 6 ORDER BY count(*), 1 LIMIT 1`))!.id;
+    const keepOnly = (n: number) => t.database.db.execute(sql`
+      DELETE FROM program_ratings WHERE enrolment_id IN (SELECT r.enrolment_id FROM program_ratings r JOIN programs p ON p.id = r.program_id
+        WHERE p.institution_id = ${other} ORDER BY r.enrolment_id OFFSET ${n})`);
+    await keepOnly(5);
+    const five = await recount(other);
+    expect(five.responses).toBe(5);
+    expect(await satisfaction(other)).toEqual({ ...five, minimumShown: 5 });
+    await keepOnly(4);
+    expect(await satisfaction(other)).toEqual({ responses: 4, averages: null, minimumShown: 5 });
+    await keepOnly(0);
+    expect(await satisfaction(other)).toEqual({ responses: 0, averages: null, minimumShown: 5 });
   });
 
   it('adds up the record: hours by area and year, credits; exports JSON and a Korean PDF', async () => {

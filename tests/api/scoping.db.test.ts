@@ -3,6 +3,7 @@
  * staff act only for their institution, and only the ministry and administrators do their work.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { todayInKorea, yearInKorea } from '../support/clock.ts';
 import { testEngine } from '../support/database.ts';
 import { testApp, type Client, type TestApp } from '../support/app.ts';
 
@@ -117,7 +118,8 @@ describe(`role scoping on ${testEngine()}`, () => {
   });
 
   it('lets only the ministry record designations, following the life cycle', async () => {
-    const decision = { state: 'redesignated', year: 2026, occurredOn: '2026-11-20', reason: '재지정평가 통과' };
+    // Decided today: the demo's history runs to the end of last year, so a fixed date would one day fall before its last decision.
+    const decision = { state: 'redesignated', year: yearInKorea(), occurredOn: todayInKorea(), reason: '재지정평가 통과' };
     expect((await gwangmyeongOfficer.post('/api/cities/31060/designations', decision)).statusCode).toBe(403);
     const recorded = await ministry.post('/api/cities/31060/designations', decision);
     expect(recorded.statusCode).toBe(201);

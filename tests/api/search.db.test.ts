@@ -2,9 +2,11 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProgramHit, SearchResult } from '../../src/shared/contracts/programs.ts';
-import { firstRow } from '../../src/server/platform/database/database.ts';
-import { addDays, todayInKorea } from '../../src/server/modules/programs/schedule.ts';
+import { firstRow, rows } from '../../src/server/platform/database/database.ts';
+import { addDays } from '../../src/server/modules/programs/schedule.ts';
+import { todayInKorea } from '../support/clock.ts';
 import { testEngine } from '../support/database.ts';
+import { kmBetween } from '../support/geo.ts';
 import { testApp, type Client, type TestApp } from '../support/app.ts';
 
 describe(`catalogue search on ${testEngine()}`, () => {
@@ -18,6 +20,10 @@ describe(`catalogue search on ${testEngine()}`, () => {
     return response.json();
   };
   const ids = (result: SearchResult) => result.items.map((i) => i.id);
+  /** Programs in the catalogue (published, not ended) whose venue is within `km` of a point, counted from the tables. */
+  const inPersonWithin = async (lat: number, lon: number, km: number) => (await rows<{ id: number }>(t.database.db, sql`
+    SELECT program_id AS id FROM program_search s WHERE s.lat IS NOT NULL
+      AND ${kmBetween(sql`${lat}::float8`, sql`${lon}::float8`, sql`s.lat`, sql`s.lon`)} <= ${km}`)).map((r) => r.id);
 
   beforeAll(async () => {
     t = await testApp();
@@ -62,7 +68,10 @@ describe(`catalogue search on ${testEngine()}`, () => {
   it('finds English titles and two-syllable Korean words', async () => {
     expect(ids(await search('q=MACRAME'))).toContain(titled);
     const yoga = await search(`q=${encodeURIComponent('요가')}&pageSize=100`);
-    expect(yoga.items.every((i) => i.title.includes('요가'))).toBe(true);
+    const titledYoga = (await rows<{ id: number }>(t.database.db, sql`SELECT s.program_id AS id FROM program_search s JOIN programs p ON p.id = s.program_id WHERE p.title LIKE '%요가%'`)).map((r) => r.id);
+    expect(titledYoga.length).toBeGreaterThan(0);
+    expect(yoga.total).toBeLessThanOrEqual(100);
+    expect(ids(yoga).sort((a, b) => a - b)).toEqual(titledYoga.sort((a, b) => a - b));
   });
 
   it('requires every word of the query', async () => {
@@ -84,8 +93,9 @@ describe(`catalogue search on ${testEngine()}`, () => {
   });
 
   it('gives each facet value the total that ticking it would show, with the other filters kept', async () => {
-    for (const filters of ['', 'fee=free&timeOfDay=morning', 'target=elderly&weekday=sat&weekday=sun&seatsLeft=true', 'area=vocational&startsWithinDays=90&mode=online']) {
+    for (const filters of ['', 'fee=free&timeOfDay=morning', 'target=elderly&seatsLeft=true&weekday=sat&weekday=sun&weekday=mon', 'area=vocational&startsWithinDays=90&mode=online']) {
       const shown = await search(`${filters}&pageSize=1`);
+      expect(shown.total, filters).toBeGreaterThan(0);
       const kept = new URLSearchParams(filters);
       // Every program has one area, sub-category, mode and fee: those facets split the total without the dimension's own filter.
       for (const dimension of ['area', 'subcategory', 'mode', 'fee'] as const) {
@@ -96,6 +106,7 @@ describe(`catalogue search on ${testEngine()}`, () => {
       }
       for (const [dimension, values] of Object.entries(shown.facets)) {
         if (dimension === 'dong') continue; // counted for one chosen city only
+        expect(Object.keys(values).length, `${filters || 'no filter'}: ${dimension}`).toBeGreaterThan(0);
         for (const [value, count] of Object.entries(values)) {
           const ticked = new URLSearchParams(kept);
           if (dimension !== 'city') ticked.delete(dimension);
@@ -145,18 +156,37 @@ describe(`catalogue search on ${testEngine()}`, () => {
     expect(inPerson.length).toBeGreaterThan(0);
     expect(inPerson.every((i) => i.distanceM! <= 15_000)).toBe(true);
     expect(inPerson.map((i) => i.distanceM)).toEqual([...inPerson.map((i) => i.distanceM)].sort((a, b) => a! - b!));
-    const firstOnline = result.items.findIndex((i) => i.mode === 'online');
-    const lastInPerson = result.items.findLastIndex((i) => i.distanceM !== null);
-    if (firstOnline >= 0) expect(firstOnline).toBeGreaterThan(lastInPerson);
-    const withOnline = await search('near=3603056&radiusKm=15&mode=online&pageSize=1');
-    expect(withOnline.total).toBeGreaterThan(0);
+    // Every program taught within the radius, counted from the tables, and online ones after them all.
+    const dong = (await firstRow<{ lat: number; lon: number }>(t.database.db, sql`SELECT lat, lon FROM dongs WHERE code = '3603056'`))!;
+    const within = await inPersonWithin(dong.lat, dong.lon, 15);
+    const online = (await search('near=3603056&radiusKm=15&mode=online&pageSize=1')).total;
+    expect(within.length).toBeGreaterThan(0);
+    expect(online).toBeGreaterThan(0);
+    expect(result.total).toBe(within.length + online);
+    const last = await search(`near=3603056&radiusKm=15&pageSize=100&page=${Math.ceil(result.total / 100)}`);
+    expect(last.items.at(-1)!.mode).toBe('online');
     const withoutOnline = await search('near=3603056&radiusKm=15&includeOnline=false&pageSize=100');
-    expect(withoutOnline.items.every((i) => i.distanceM !== null)).toBe(true);
+    expect(withoutOnline.total).toBe(within.length);
+    expect(withoutOnline.items.every((i) => i.distanceM !== null && within.includes(i.id))).toBe(true);
   });
 
-  it('searches near coordinates too', async () => {
-    const result = await search('lat=34.95&lon=127.49&radiusKm=10&pageSize=5&includeOnline=false');
-    expect(result.items.every((i) => i.cityCode === '36030' || i.distanceM! <= 10_000)).toBe(true);
+  it('searches near coordinates too, within the radius itself and not the square around it', async () => {
+    const result = await search('lat=34.95&lon=127.49&radiusKm=10&pageSize=100&includeOnline=false');
+    const within = await inPersonWithin(34.95, 127.49, 10);
+    expect(within.length).toBeGreaterThan(0);
+    expect(result.total).toBe(within.length);
+    expect(result.items.every((i) => i.distanceM !== null && i.distanceM <= 10_000 && within.includes(i.id))).toBe(true);
+
+    // A point placed so that a venue lies in the corner of the square 10 km either way, 11.3 km off: not within reach.
+    const corner = (await firstRow<{ id: number; lat: number; lon: number }>(t.database.db, sql`
+      SELECT program_id AS id, lat, lon FROM program_search WHERE lat IS NOT NULL ORDER BY program_id LIMIT 1`))!;
+    const lat = corner.lat - (0.8 * 10) / 111.32;
+    const lon = corner.lon - (0.8 * 10) / (111.32 * Math.cos((corner.lat * Math.PI) / 180));
+    expect(await inPersonWithin(lat, lon, 10)).not.toContain(corner.id);
+    expect(await inPersonWithin(lat, lon, 12)).toContain(corner.id);
+    const nearCorner = await search(`lat=${lat}&lon=${lon}&radiusKm=10&pageSize=100&includeOnline=false`);
+    expect(ids(nearCorner)).not.toContain(corner.id);
+    expect(nearCorner.total).toBe((await inPersonWithin(lat, lon, 10)).length);
   });
 
   it('sorts by start date and by newest', async () => {

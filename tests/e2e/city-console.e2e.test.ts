@@ -8,9 +8,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { chromiumAvailable, launchBrowser, seriousAccessibilityViolations, startServer, type RunningServer } from '../support/browser.ts';
+import { yearInKorea } from '../support/clock.ts';
 
 const CITY = '31060';
-const year = new Date().getFullYear();
+const year = yearInKorea();
 
 describe.skipIf(!chromiumAvailable)('a city officer in the city console', () => {
   let server: RunningServer;
@@ -20,7 +21,10 @@ describe.skipIf(!chromiumAvailable)('a city officer in the city console', () => 
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ko-KR', acceptDownloads: true });
+    // An officer in Korea: the browser's own "this year" (the record and report forms start from it) is Korea's.
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul', acceptDownloads: true });
+    // The browser's date is the server's (also when CI moves this process's clock to a new year).
+    await context.clock.setFixedTime(new Date());
     page = await context.newPage();
   });
   afterAll(async () => {

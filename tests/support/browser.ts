@@ -20,9 +20,15 @@ if (!chromiumAvailable) {
   console.warn(`\n${line}\n!! BROWSER TESTS SKIPPED: no Chromium at ${CHROMIUM}.\n!! Install it with: sudo apt-get install -y chromium   (CI always does)\n${line}\n`);
 }
 
+/**
+ * Chromium never runs under libfaketime (CI's year-boundary run preloads it): page loads stall there. A test that
+ * needs the browser to share the moved clock says so itself (`context.clock.setFixedTime(new Date())`).
+ */
 export async function launchBrowser(): Promise<Browser> {
+  const { LD_PRELOAD: _preload, FAKETIME: _faketime, ...unfaked } = process.env;
   return chromium.launch({
     executablePath: CHROMIUM,
+    env: process.env.FAKETIME ? unfaked : process.env,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
   });
 }

@@ -11,7 +11,7 @@ import { repositoryRoot } from '../../src/server/config.ts';
 import { openPglite, openPostgres, type Database } from '../../src/server/platform/database/database.ts';
 import { migrate } from '../../src/server/platform/database/migrate.ts';
 import { geography } from '../../src/server/modules/geography/index.ts';
-import { todayInKorea } from '../../src/server/modules/programs/schedule.ts';
+import { todayInKorea } from './clock.ts';
 import { seedDemo } from '../../db/seed/generate.ts';
 
 export type TemplateKind = 'empty' | 'seeded';

@@ -15,7 +15,7 @@
 import type { AccessDong, AccessQuery, AccessReport, AccessSummary } from '../../../shared/contracts/access.ts';
 import { accessLimits, type AccessPopulation } from '../../../shared/vocabulary/access.ts';
 import type { PageRequest } from '../../../shared/contracts/common.ts';
-import { todayInKorea } from '../../../shared/lib/korea-time.ts';
+import { yearInKorea } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/database/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import * as queries from './access.queries.ts';
@@ -33,9 +33,9 @@ export interface AccessParameters {
   population: AccessPopulation;
 }
 
-export function parametersOf(query: Omit<AccessQuery, 'page' | 'pageSize'>, today = todayInKorea()): AccessParameters {
+export function parametersOf(query: Omit<AccessQuery, 'page' | 'pageSize'>): AccessParameters {
   return {
-    year: query.year ?? Number(today.slice(0, 4)),
+    year: query.year ?? yearInKorea(),
     catchmentKm: query.catchmentKm ?? accessLimits.catchmentKm.default,
     walkKm: query.walkKm ?? accessLimits.walkKm.default,
     population: query.population ?? 'all',

@@ -61,12 +61,12 @@ export async function dongsOf(db: Executor, cityCode: string) {
     SELECT code, name_ko AS "nameKo", name_en AS "nameEn", lat, lon FROM dongs WHERE municipality_code = ${cityCode}`);
 }
 
-/** Institutions of the city that taught in each area in the last two years: who could run a class again. */
-export async function experiencedInstitutions(db: Executor, cityCode: string) {
+/** Institutions of the city that taught in each area in the two years before `today`: who could run a class again. */
+export async function experiencedInstitutions(db: Executor, cityCode: string, today: string) {
   return rows<{ id: number; name: string; lat: number; lon: number; area: ProgramAreaCode; programs: number }>(db, sql`
     SELECT i.id, i.name, i.lat, i.lon, p.area, count(*)::int AS programs
     FROM programs p JOIN institutions i ON i.id = p.institution_id
-    WHERE p.city_code = ${cityCode} AND p.status IN ('published', 'closed') AND p.starts_on >= (current_date - 730)
+    WHERE p.city_code = ${cityCode} AND p.status IN ('published', 'closed') AND p.starts_on >= (${today}::date - 730)
     GROUP BY i.id, p.area`);
 }
 

@@ -1,10 +1,10 @@
 /** Use cases of the demand module: where residents' demand meets too few places, and who could close the gap. */
 import type { DemandQuery, DemandReport } from '../../../shared/contracts/demand.ts';
 import { haversineKm } from '../../../shared/lib/geo.ts';
+import { todayInKorea } from '../../platform/clock.ts';
 import type { AppDb } from '../../platform/database/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { geography } from '../geography/index.ts';
-import { programsModule } from '../programs/index.ts';
 import { matchDemand, serves, type MatchedCell, type Place } from './demand.gaps.ts';
 import * as queries from './demand.queries.ts';
 
@@ -23,7 +23,8 @@ export async function demandReport(db: AppDb, cityCode: string, query: DemandQue
   const months = query.months ?? 12;
   const reachKm = query.reachKm ?? 2;
   const page = { page: query.page ?? 1, pageSize: query.pageSize ?? 20 };
-  const since = monthsBefore(programsModule.todayInKorea(), months);
+  const today = todayInKorea();
+  const since = monthsBefore(today, months);
   const [cells, supply, dongList, unmatched] = await Promise.all([
     queries.demandCells(db, cityCode, since), queries.supplyPrograms(db, cityCode, since), queries.dongsOf(db, cityCode),
     queries.unmatchedSearches(db, cityCode, since),
@@ -56,7 +57,7 @@ export async function demandReport(db: AppDb, cityCode: string, query: DemandQue
   }
 
   const shown = chosen.slice((page.page - 1) * page.pageSize, page.page * page.pageSize);
-  const suggest = await suggestions(db, cityCode, shown, dongs);
+  const suggest = await suggestions(db, cityCode, shown, dongs, today);
   const totals = (['demand', 'wishes', 'waitlisted', 'searches', 'seatsOffered', 'seatsOpen'] as const)
     .reduce((all, key) => ({ ...all, [key]: sum(byArea, (a) => a[key]) }), {} as DemandReport['totals']);
   return {
@@ -76,9 +77,9 @@ export async function demandReport(db: AppDb, cityCode: string, query: DemandQue
 }
 
 /** For each gap: institutions nearby that taught the area lately, and programs with places free now. */
-async function suggestions(db: AppDb, cityCode: string, gaps: readonly MatchedCell[], dongs: ReadonlyMap<string, Place>) {
+async function suggestions(db: AppDb, cityCode: string, gaps: readonly MatchedCell[], dongs: ReadonlyMap<string, Place>, today: string) {
   if (gaps.length === 0) return [];
-  const [institutions, programs] = await Promise.all([queries.experiencedInstitutions(db, cityCode), queries.openPrograms(db, cityCode)]);
+  const [institutions, programs] = await Promise.all([queries.experiencedInstitutions(db, cityCode, today), queries.openPrograms(db, cityCode)]);
   const km = (from: Place | undefined, lat: number | null, lon: number | null) =>
     from && lat !== null && lon !== null ? Math.round(haversineKm(from.lat, from.lon, lat, lon) * 10) / 10 : null;
   return gaps.map((gap) => {

@@ -2,9 +2,9 @@ import Type from 'typebox';
 import { Id } from '../../../shared/contracts/common.ts';
 import { AttendanceBody, CompletionResult, CompletionRuleBody, EnrolBody, EnrolmentView, Roster } from '../../../shared/contracts/enrolment.ts';
 import { requireActor } from '../../platform/auth/actor.ts';
+import { todayInKorea } from '../../platform/clock.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import { credentials } from '../credentials/index.ts';
-import { programsModule } from '../programs/index.ts';
 import type { ModuleContext } from '../index.ts';
 import * as service from './enrolment.service.ts';
 
@@ -15,7 +15,6 @@ const refused = { 409: { $ref: 'ErrorBody#', description: 'Not eligible, a sched
 
 export function registerEnrolmentRoutes(api: Api, { database, config }: ModuleContext): void {
   const { db } = database;
-  const today = () => programsModule.todayInKorea();
 
   api.post('/programs/:id/enrolment', {
     schema: {
@@ -25,7 +24,7 @@ export function registerEnrolmentRoutes(api: Api, { database, config }: ModuleCo
     },
   }, async (request, reply) => {
     const { enrolment, created } = await service.enrol(db, requireActor(request), request.params.id, {
-      allowClash: request.body.allowClash ?? false, acceptLanguage: request.headers['accept-language'], today: today(),
+      allowClash: request.body.allowClash ?? false, acceptLanguage: request.headers['accept-language'], today: todayInKorea(),
     });
     return reply.status(created ? 201 : 200).send(enrolment);
   });
@@ -55,6 +54,6 @@ export function registerEnrolmentRoutes(api: Api, { database, config }: ModuleCo
       tags, summary: 'Decide completion for everyone enrolled and issue their certificates', params: ProgramParams,
       response: { 200: CompletionResult, ...errorResponses, ...refused },
     },
-  }, (request) => service.completeProgram(db, requireActor(request), request.params.id, today(),
+  }, (request) => service.completeProgram(db, requireActor(request), request.params.id, todayInKorea(),
     (tx, enrolmentIds) => credentials.issueCertificates(tx, enrolmentIds, config)));
 }

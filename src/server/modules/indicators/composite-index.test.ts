@@ -62,22 +62,59 @@ describe('the composite index (OECD/JRC)', () => {
     expect(scores.get('C')!.score).toBe(0);
   });
 
-  it('leaves a missing value out and renormalises the weights', () => {
-    const withGap: IndexInput = { ...input, values: new Map([...input.values].map(([c, v]) => [c, c === 'B' ? new Map([...v, ['travel', null]]) : v])) };
-    const scores = compositeScores(withGap, { normalisation: 'minmax', aggregation: 'linear' });
-    // B's life area is programs only (50): unchanged here by construction; A and C keep both indicators.
-    expect(scores.get('B')!.areas.life).toBe(50);
+  it('leaves a missing value out of that city’s area and renormalises the weights there', () => {
+    // B has no travel value. By hand (min–max, equal weights):
+    //   programs 10, 20, 40 → A 0, B 33.3, C 100; travel (A and C only) → A 100, C 0; startups → A 100, B 50, C 0.
+    //   life: A 50, B 33.3 (programs alone), C 50 → index A 75, B 41.7, C 25.
+    // Treating the gap as 0 would give B's life 16.7; filling it with the others' mean, 41.7; dropping travel for
+    // everyone, A 0 and C 100; dropping B's life area, an index of 50.
+    const gapped: IndexInput = {
+      ...input,
+      values: new Map([
+        ['A', new Map([['programs', 10], ['travel', 2], ['startups', 4]])],
+        ['B', new Map([['programs', 20], ['travel', null], ['startups', 2]])],
+        ['C', new Map([['programs', 40], ['travel', 6], ['startups', 0]])],
+      ]),
+    };
+    const scores = compositeScores(gapped, { normalisation: 'minmax', aggregation: 'linear' });
+    expect(scores.get('B')!.areas.life).toBeCloseTo(100 / 3, 9);
+    expect(scores.get('B')!.score).toBeCloseTo(125 / 3, 9);
+    expect(scores.get('A')!.areas.life).toBeCloseTo(50, 9);
+    expect(scores.get('C')!.areas.life).toBeCloseTo(50, 9);
+    // Geometric: B's life is its programs value alone on 1–100 (1 + 99 · 1/3 = 34), not a root of it.
+    expect(compositeScores(gapped, { normalisation: 'minmax', aggregation: 'geometric' }).get('B')!.areas.life).toBeCloseTo(34, 9);
   });
 
-  it('gives each city a rank interval under uncertainty, and says which choice moves ranks most', () => {
-    const result = uncertainty(input, { normalisation: 'minmax', aggregation: 'linear' }, { runs: 500, seed: 1, weightSpread: 0.5 });
-    const a = result.intervals.get('A')!;
-    expect(a.nominal).toBe(1);
-    expect(a.p5).toBeLessThanOrEqual(a.median);
-    expect(a.median).toBeLessThanOrEqual(a.p95);
-    expect(result.intervals.get('C')!.median).toBe(3);
-    expect(result.sensitivity.weights).toBeGreaterThanOrEqual(0);
+  // Rank intervals, on cities whose possible ranks follow from the data alone: D is better than everyone on every
+  // indicator and E worse, so no normalisation, aggregation or weights can move them; A and B (the worked example's,
+  // between D and E on every indicator) swap places when aggregation turns geometric (A 74.4 vs B 50 linear,
+  // 47.6 vs 50.5 geometric), so each is second in some runs and third in others.
+  const ranked: IndexInput = {
+    ...input,
+    cities: ['D', 'A', 'B', 'C', 'E'],
+    values: new Map([
+      ...input.values,
+      ['D', new Map([['programs', 31], ['travel', 1.9], ['startups', 4.1]])],
+      ['E', new Map([['programs', 9], ['travel', 6.1], ['startups', -0.1]])],
+    ]),
+  };
+  const nominal = { normalisation: 'minmax', aggregation: 'linear' } as const;
+
+  it('gives each city a rank interval that holds what the choices can do to it', () => {
+    const result = uncertainty(ranked, nominal, { runs: 500, seed: 1, weightSpread: 0.5 });
+    expect(result.intervals.get('D')).toEqual({ nominal: 1, median: 1, p5: 1, p95: 1 });
+    expect(result.intervals.get('E')).toEqual({ nominal: 5, median: 5, p5: 5, p95: 5 });
+    expect(result.intervals.get('A')).toMatchObject({ nominal: 2, p5: 2, p95: 3 });
+    expect(result.intervals.get('B')).toMatchObject({ nominal: 3, p5: 2, p95: 3 });
     // Deterministic for a seed.
-    expect(uncertainty(input, { normalisation: 'minmax', aggregation: 'linear' }, { runs: 500, seed: 1, weightSpread: 0.5 }).intervals).toEqual(result.intervals);
+    expect(uncertainty(ranked, nominal, { runs: 500, seed: 1, weightSpread: 0.5 }).intervals).toEqual(result.intervals);
+  });
+
+  it('says how far each choice alone moves the ranks', () => {
+    const { sensitivity } = uncertainty(ranked, nominal, { runs: 500, seed: 1, weightSpread: 0.5 });
+    // Geometric aggregation swaps A and B (one place each) and moves nobody else: 2 places over 5 cities.
+    expect(sensitivity.aggregation).toBeCloseTo(2 / 5, 9);
+    // z-scores keep the linear order (D 1.15, A 0.55, B 0, C −0.55, E −1.15).
+    expect(sensitivity.normalisation).toBe(0);
   });
 });

@@ -9,9 +9,9 @@ import {
 import type {
   CityIndicators, IndexStanding, IndicatorComparison, NationalIndex, WeightSet, WeightsBody,
 } from '../../../shared/contracts/indicators.ts';
+import { yearInKorea } from '../../platform/clock.ts';
 import type { AppDb } from '../../platform/database/database.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
-import { programsModule } from '../programs/index.ts';
 import { compositeScores, ranksOf, uncertainty, type IndexInput, type Method } from './composite-index.ts';
 import { computeIndicators } from './indicator.formulas.ts';
 import * as queries from './indicators.queries.ts';
@@ -21,8 +21,7 @@ export const YEARS_KEPT = 5;
 const NOMINAL: Method = { normalisation: 'minmax', aggregation: 'linear' };
 const MONTE_CARLO = { runs: 500, seed: 2001, weightSpread: 0.5 };
 
-export function indicatorSpan(today = programsModule.todayInKorea()) {
-  const to = Number(today.slice(0, 4));
+export function indicatorSpan(to = yearInKorea()) {
   return { from: to - YEARS_KEPT + 1, to };
 }
 

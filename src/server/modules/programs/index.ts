@@ -4,7 +4,6 @@ import { courseJsonLd } from './program-page.ts';
 import { maySeeProgram } from './program-visibility.ts';
 import { pageProgram, visibleProgram } from './programs.service.ts';
 import { countPrograms, findClashes, lockForEnrolment, publicProgram, sessionIdsOf, setCompletionRate } from './programs.queries.ts';
-import { todayInKorea } from './schedule.ts';
 import { closeEndedPrograms, ensureSearchIndex, refreshSearchIndex, setSeatsLeft } from './programs.search-index.ts';
 import { registerProgramRoutes } from './programs.routes.ts';
 
@@ -31,7 +30,6 @@ export const programsModule = {
   findClashes,
   sessionIdsOf,
   setCompletionRate,
-  todayInKorea,
   refreshSearchIndex,
   ensureSearchIndex,
   closeEndedPrograms,

@@ -2,6 +2,7 @@
 import type { CreateProgramBody, SearchQuery, SearchResult } from '../../../shared/contracts/programs.ts';
 import { programSubcategories } from '../../../shared/vocabulary/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
+import { todayInKorea } from '../../platform/clock.ts';
 import { can } from '../../../shared/permissions.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
 import { badRequest, forbidden, notFound } from '../../platform/http/errors.ts';
@@ -11,7 +12,7 @@ import { maySeeProgram } from './program-visibility.ts';
 import * as queries from './programs.queries.ts';
 import { defaultSort, searchPrograms, type Center } from './programs.search.ts';
 import { refreshSearchIndex } from './programs.search-index.ts';
-import { scheduleSessions, sessionHours, todayInKorea } from './schedule.ts';
+import { scheduleSessions, sessionHours } from './schedule.ts';
 
 /** Where "near me" is: a dong's anchor point, or coordinates; both lat and lon, or neither. */
 async function centerOf(db: AppDb, query: SearchQuery): Promise<Center | null> {

@@ -48,5 +48,5 @@ export function sessionHours(startTime: string, endTime: string): number {
   return (minutes(endTime) - minutes(startTime)) / 60;
 }
 
-/** Today's date in Korea (shared with the web, which shows what the server will decide). */
-export { todayInKorea } from '../../../shared/lib/korea-time.ts';
+/** Today's date in Korea, from the server's clock (the seed and the benchmarks date their data by it too). */
+export { todayInKorea } from '../../platform/clock.ts';

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { municipalityKinds } from '../../../shared/vocabulary/index.ts';
 import { freshDatabase, testEngine } from '../../../../tests/support/database.ts';
 import { firstRow, rows, type Database } from './database.ts';
 import { migrate, migrationStatus } from './migrate.ts';
@@ -35,10 +36,18 @@ describe(`migrations on ${testEngine()}`, () => {
     expect(row!.matches).toBe(true);
   });
 
-  it('enforce the vocabularies in the database itself', async () => {
-    await expect(database.db.execute(sql`INSERT INTO provinces VALUES ('99', 'x', 'x', 'x', 'x')`)).resolves.toBeDefined();
-    await expect(database.db.execute(sql`
-      INSERT INTO municipalities (code, province_code, kind, name_ko, name_en, lat, lon) VALUES ('99010', '99', 'village', 'x', 'x', 0, 0)`))
-      .rejects.toThrow();
+  it('enforce the vocabularies in the database itself: every code of one is accepted, anything else refused by its check', async () => {
+    const municipality = (code: string, kind: string) => database.db.execute(sql`
+      INSERT INTO municipalities (code, province_code, kind, name_ko, name_en, lat, lon) VALUES (${code}, '99', ${kind}, 'x', 'x', 0, 0)`);
+    await database.db.execute(sql`INSERT INTO provinces VALUES ('99', 'x', 'x', 'x', 'x')`);
+    try {
+      for (const [i, kind] of municipalityKinds.codes.entries()) await municipality(`9901${i}`, kind);
+      const refused = await municipality('99090', 'village').then(() => null, (error: { cause?: unknown }) => error.cause ?? error);
+      // The refusal must be the vocabulary's own check, not some other error (a missing column, a foreign key…).
+      expect(refused).toMatchObject({ code: '23514', constraint: 'municipalities_kind_check' });
+    } finally {
+      await database.db.execute(sql`DELETE FROM municipalities WHERE province_code = '99'`);
+      await database.db.execute(sql`DELETE FROM provinces WHERE code = '99'`);
+    }
   });
 });

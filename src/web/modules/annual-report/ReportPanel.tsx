@@ -6,13 +6,14 @@ import { useLocale } from '../../i18n/index.ts';
 import { SelectField } from '../../ui/Field.tsx';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
 import type { ConsolePanelProps } from '../city-console/console-tabs.ts';
+import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 
 /** Years the platform keeps indicators for (the current one and four before it). */
 const YEARS = 5;
 
 export default function ReportPanel({ cityCode }: ConsolePanelProps) {
   const { t } = useLocale();
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(todayInKorea().slice(0, 4));
   const [year, setYear] = useState(thisYear);
   const job = useJob();
   const make = (format: 'pdf' | 'xlsx') => void job.start(() => api<{ jobId: string }>(`/cities/${cityCode}/annual-report`, { method: 'POST', body: { year, format } }));

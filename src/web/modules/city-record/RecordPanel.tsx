@@ -18,6 +18,7 @@ import { ListEditor, type FieldSpec } from './ListEditor.tsx';
 import { RecordHistory } from './RecordHistory.tsx';
 import { RecordWorkbook } from './RecordWorkbook.tsx';
 import { YearRecord } from './YearRecord.tsx';
+import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 
 export default function RecordPanel({ cityCode }: ConsolePanelProps) {
   const { t, label } = useLocale();
@@ -28,7 +29,7 @@ export default function RecordPanel({ cityCode }: ConsolePanelProps) {
   const changed = useCallback(() => setChanges((n) => n + 1), []);
   const recorded = useApi<PageOf<CityYearRecord>>(`/cities/${cityCode}/record/years?pageSize=100`);
   const [committee, setCommittee] = useState<CommitteeItem | null>(null);
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(todayInKorea().slice(0, 4));
 
   const options = (entries: readonly Labelled[]) => entries.map((e) => ({ value: e.code, label: label(e) }));
   const word = (entries: readonly Labelled[], code: unknown) => {

@@ -11,6 +11,7 @@ import { useLocale } from '../../i18n/index.ts';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { Loading } from '../../ui/Status.tsx';
+import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 
 type Figures = Omit<CityYearRecord, 'cityCode' | 'year' | 'version' | 'updatedAt' | 'updatedByName'>;
 const numberFields = {
@@ -100,7 +101,7 @@ function YearForm({ cityCode, year, record, canEdit, onSaved }: { cityCode: stri
 
 export function YearRecord({ cityCode, years, canEdit, onSaved }: { cityCode: string; years: number[]; canEdit: boolean; onSaved(): void }) {
   const { t } = useLocale();
-  const [year, setYear] = useState(() => years.includes(new Date().getFullYear()) ? new Date().getFullYear() : years[0]!);
+  const [year, setYear] = useState(() => { const thisYear = Number(todayInKorea().slice(0, 4)); return years.includes(thisYear) ? thisYear : years[0]!; });
   const record = useApi<CityYearRecord>(`/cities/${cityCode}/record/years/${year}`);
   // The form is drawn again from the saved version, so the confirmation lives here.
   const [savedYear, setSavedYear] = useState<number | null>(null);

@@ -14,12 +14,13 @@ import { ErrorNotice, Loaded, PageTitle } from '../../ui/Status.tsx';
 import { cityName } from '../geography/places.ts';
 import { NationalIndex } from '../indicators/NationalIndex.tsx';
 import { WeightsEditor } from '../indicators/WeightsEditor.tsx';
+import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 
 export function MinistryPage() {
   const { t, locale, label } = useLocale();
   const session = useSession();
   const cities = useApi<PageOf<LearningCitySummary>>(`/cities${query({ listing: 'all' })}`);
-  const today = new Date().toISOString().slice(0, 10);
+  const today = todayInKorea();
   const [form, setForm] = useState({ city: '', state: 'applied' as DesignationState, year: today.slice(0, 4), occurredOn: today, reason: '', evidence: '' });
   const [saved, setSaved] = useState<string | null>(null);
   // New weights change every rank: the national table is drawn again.
