@@ -11,8 +11,9 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   copies: () => import('./copies.bench.ts'),
   indicators: () => import('./indicators.bench.ts'),
   'event-loop': () => import('./event-loop.ts'),
-  fuzz: () => import('./fuzz.bench.ts'),
+  designation: () => import('./designation.ts'),
   'designation-log': () => import('./designation-log.bench.ts'),
+  fuzz: () => import('./fuzz.bench.ts'),
 };
 
 const [bench, ...args] = process.argv.slice(2);

@@ -1,43 +1,64 @@
 /**
  * Who may do what, for every operation of /api/openapi.json × every role × the thing's owner (their own
- * city, institution, program or belongings, and someone else's). The expected outcome is written once per
- * route, below, as what the product should do; who passes a permission comes from the one matrix,
- * `can()` in src/shared/permissions.ts, for each demo account's grants. A route without a rule here
- * fails the first test: say who may use it before it ships.
+ * city, institution, program or belongings, and someone else's; a city's application, a reviewer's
+ * assignment, a consulting year). The expected outcome is written once per route, below, as what the product
+ * should do; who passes a permission comes from the one matrix, `can()` in src/shared/permissions.ts, for each
+ * actor's grants, with the scope the services pass (`assigned`: whether the reviewer or consultant is the one
+ * the ministry assigned). A route without a rule here fails the first test: say who may use it before it ships.
  *
  * Allowed: any answer but 401/403 (and not 404 for a draft its viewer may see), and never ≥ 500.
  * Refused: 401 for anonymous visitors, 403 for others, 404 where the product hides that the thing exists
- * (someone else's job, wish, enrolment or rating; an unpublished program); and nothing written.
+ * (someone else's job, wish, enrolment or rating; an unpublished program; a call being prepared; an
+ * application, assignment or consulting year the caller may not see); and nothing written.
  * Under a city that does not exist (00000), whoever may act there gets 404.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { can, type Permission, type Scope } from '../../src/shared/permissions.ts';
+import { can, provinceOfCity, type Grant, type Permission, type Scope } from '../../src/shared/permissions.ts';
 import { testEngine } from '../support/database.ts';
 import { testApp } from '../support/app.ts';
 import { curlLine, isUnsafe } from './openapi-arbitraries.ts';
-import { actorNames, exampleRequest, openWorld, type ActorName, type Belongings, type Target, type World } from './security-world.ts';
+import { exampleQuery, exampleRequest, openWorld, type ActorName, type Belongings, type Target, type World } from './security-world.ts';
 
-/** Whose thing the path names, for permissions: the city, the institution, or the institution running the program. */
-type ScopeOf = 'city' | 'institution' | 'program' | 'none';
+/**
+ * Whose thing the path names, for permissions: the city, the institution, the institution running the program,
+ * the city's 시·도 (province officers), the place's application (its city and province, and whether the acting
+ * reviewer or consultant is assigned to it), a reviewer's assignment (whether it is the actor's), the city's
+ * consulting year (its city, and whether the actor is its consultant), one's own assignments (`mine`), or nothing.
+ */
+type ScopeOf = 'city' | 'institution' | 'program' | 'province' | 'application' | 'assignment' | 'consulting' | 'mine' | 'none';
 /** Things a person owns and only they reach. */
 type Belonging = 'wish' | 'job' | 'enrolment' | 'completion';
 
 type Rule =
   /** Anyone, logged in or not. */
-  | { public: true; program?: true }
+  | { public: true; program?: true; call?: true }
   /** Anyone logged in (`few`: a document that costs seconds of work, tried only as anonymous and as one logged-in person). */
   | { login: true; program?: true; few?: true }
   /** Anyone logged in, about their own things; someone else's is refused with `others`. */
   | { self: Belonging; others: 403 | 404 }
-  /** Whoever the permission matrix allows for the scope of the thing. */
-  | { permission: Permission; scope: ScopeOf; program?: true };
+  /**
+   * Whoever the permission matrix allows for the scope of the thing. With `seen`, whoever holds none of those
+   * permissions there is not told the thing exists (404, as for an id that does not exist), and the others
+   * without `permission` get 403.
+   */
+  | { permission: Permission; scope: ScopeOf; program?: true; seen?: Permission[] };
 // `program: true`: the path names a program, and a draft is 404 to everyone but its institution's staff and administrators.
+// `call: true`: the path names a call, and one still being prepared is 404 to everyone but those who manage calls.
 
 const anyone = { public: true } as const;
 const loggedIn = { login: true } as const;
 const cityRecord = (verb: 'view' | 'update') => ({ permission: `city.record.${verb}` as const, scope: 'city' as const });
 const cityAnalysis = { permission: 'city.analysis.view', scope: 'city' } as const;
 const manageProgram = { permission: 'program.manage', scope: 'program', program: true } as const;
+/** A permission with no place: only those who hold it everywhere (the ministry, administrators). */
+const national = (permission: Permission): Rule => ({ permission, scope: 'none' });
+const manageCalls = national('designation.call.manage');
+/** A route that looks the application up first: 404 to whoever may not see it, 403 to whoever may but not do this. */
+const onApplication = (permission: Permission): Rule => ({ permission, scope: 'application', seen: ['designation.application.view'] });
+/** A reviewer's assignment: hidden from all but its reviewer and those who see every review (who are not its reviewer: 403). */
+const onAssignment: Rule = { permission: 'designation.review.score', scope: 'assignment', seen: ['designation.review.score', 'designation.review.view'] };
+/** A consulting year: 404 to whoever may not see it, 403 to whoever may but not do this. */
+const onConsulting = (permission: Permission): Rule => ({ permission, scope: 'consulting', seen: ['designation.consulting.view'] });
 /** The lists of a city's record: read by whoever may see the record, changed by whoever may update it. */
 const recordList = (base: string, read: Rule = cityRecord('view')): Record<string, Rule> => ({
   [`GET ${base}`]: read,
@@ -73,17 +94,64 @@ const rules: Record<string, Rule> = {
   'GET /api/cities/{code}': anyone,
   'PATCH /api/cities/{code}/profile': { permission: 'city.profile.update', scope: 'city' },
   'POST /api/cities/{code}/designations': { permission: 'designation.record', scope: 'city' },
-  // Designation: the yearly call (slice A).
+  // Designation: the yearly call (slice A). Anyone reads a published call and who may apply to it.
   'GET /api/designation/calls': anyone,
-  'POST /api/designation/calls': { permission: 'designation.call.manage', scope: 'none' },
-  'GET /api/designation/calls/{year}': anyone,
-  'PATCH /api/designation/calls/{year}': { permission: 'designation.call.manage', scope: 'none' },
-  'PUT /api/designation/calls/{year}/rubric': { permission: 'designation.call.manage', scope: 'none' },
-  'POST /api/designation/calls/{year}/publish': { permission: 'designation.call.manage', scope: 'none' },
-  'GET /api/designation/calls/{year}/eligibility/{code}': anyone,
+  'POST /api/designation/calls': manageCalls,
+  'GET /api/designation/calls/{year}': { public: true, call: true },
+  'PATCH /api/designation/calls/{year}': manageCalls,
+  'PUT /api/designation/calls/{year}/rubric': manageCalls,
+  'POST /api/designation/calls/{year}/publish': manageCalls,
+  'GET /api/designation/calls/{year}/eligibility/{code}': { public: true, call: true },
   'GET /api/designation/cities/{code}/call': anyone,
-  'GET /api/designation/experts': { permission: 'designation.call.manage', scope: 'none' },
-  'POST /api/designation/experts': { permission: 'designation.call.manage', scope: 'none' },
+  'GET /api/designation/experts': manageCalls,
+  'POST /api/designation/experts': manageCalls,
+  // Applications and the province's endorsement (slice B). A city's applications are its officers', its province's,
+  // the ministry's and (once assigned) its reviewers'; a draft is its officers' alone.
+  'GET /api/cities/{code}/designation/open-call': { permission: 'designation.application.view', scope: 'city' },
+  'GET /api/cities/{code}/designation/applications': { permission: 'designation.application.view', scope: 'city' },
+  'POST /api/cities/{code}/designation/applications': { permission: 'designation.application.edit', scope: 'city' },
+  'GET /api/designation/applications/{id}': onApplication('designation.application.view'),
+  'PUT /api/designation/applications/{id}/content': onApplication('designation.application.edit'),
+  'GET /api/designation/applications/{id}/versions': onApplication('designation.application.view'),
+  'GET /api/designation/applications/{id}/versions/{version}': onApplication('designation.application.view'),
+  'POST /api/designation/applications/{id}/submit': onApplication('designation.application.edit'),
+  'POST /api/designation/applications/{id}/withdraw': onApplication('designation.application.edit'),
+  'POST /api/designation/applications/{id}/attachments': onApplication('designation.application.edit'),
+  'GET /api/designation/applications/{id}/attachments/{attachmentId}': onApplication('designation.application.view'),
+  'DELETE /api/designation/applications/{id}/attachments/{attachmentId}': onApplication('designation.application.edit'),
+  'POST /api/designation/applications/{id}/endorse': onApplication('designation.application.endorse'),
+  'POST /api/designation/applications/{id}/return': onApplication('designation.application.endorse'),
+  'GET /api/designation/provinces/{provinceCode}/calls': { permission: 'designation.application.view', scope: 'province' },
+  'GET /api/designation/provinces/{provinceCode}/applications': { permission: 'designation.application.view', scope: 'province' },
+  'PUT /api/designation/provinces/{provinceCode}/calls/{callId}/ranking': { permission: 'designation.application.endorse', scope: 'province' },
+  // Review and decision (slice C). A reviewer sees only their own assignments; the ministry assigns, compares and decides.
+  'GET /api/designation/reviews': { permission: 'designation.review.score', scope: 'mine' },
+  'GET /api/designation/reviews/{assignmentId}': onAssignment,
+  'PUT /api/designation/reviews/{assignmentId}/scores': onAssignment,
+  'POST /api/designation/reviews/{assignmentId}/submit': onAssignment,
+  'GET /api/designation/calls/{year}/review': national('designation.review.view'),
+  'GET /api/designation/applications/{id}/reviews': national('designation.review.view'),
+  'GET /api/designation/applications/{id}/reviewer-candidates': manageCalls,
+  'POST /api/designation/applications/{id}/reviewers': manageCalls,
+  'DELETE /api/designation/applications/{id}/reviewers/{reviewerId}': manageCalls,
+  'POST /api/designation/applications/{id}/decision': national('designation.decide'),
+  'POST /api/designation/calls/{year}/announce': national('designation.decide'),
+  // The consulting year (slice D): the city uploads and submits, its consultant advises, the ministry assigns and decides.
+  // The list is asked for a city (the example asks for the place's): its officers, its province's, the ministry.
+  'GET /api/designation/consultings': { permission: 'designation.consulting.view', scope: 'city' },
+  'GET /api/designation/consultings/candidates': manageCalls,
+  'GET /api/designation/consultings/{id}': onConsulting('designation.consulting.view'),
+  'POST /api/designation/consultings/{id}/consultant': onConsulting('designation.call.manage'),
+  'GET /api/designation/consultings/{id}/milestones/{kind}/file': onConsulting('designation.consulting.view'),
+  'PUT /api/designation/consultings/{id}/milestones/{kind}/file': onConsulting('designation.consulting.submit'),
+  'POST /api/designation/consultings/{id}/milestones/{kind}/submit': onConsulting('designation.consulting.submit'),
+  'POST /api/designation/consultings/{id}/milestones/{kind}/review': onConsulting('designation.consulting.advise'),
+  'POST /api/designation/consultings/{id}/recommendation': onConsulting('designation.consulting.advise'),
+  'POST /api/designation/consultings/{id}/decision': onConsulting('designation.decide'),
+  // The log of every step (slice D): the ministry's.
+  'GET /api/designation/log': national('designation.log.view'),
+  'GET /api/designation/log.csv': national('designation.log.view'),
+  'GET /api/designation/log.xlsx': national('designation.log.view'),
 
   'GET /api/institutions': anyone,
   'GET /api/institutions/{id}': anyone,
@@ -167,8 +235,11 @@ const t = await testApp();
 const world: World = await openWorld(t.app, t.database);
 afterAll(() => t.close());
 
-/** The things a rule is checked against: the two places (and drafts, for programs), or one's own and someone else's. */
-function targetsOf(rule: Rule, actor: ActorName, hasPath: boolean, underCity: boolean): Target[] {
+/**
+ * The things a rule is checked against: the two places (and drafts: of programs, calls and applications, where
+ * the path names one), or one's own and someone else's.
+ */
+function targetsOf(rule: Rule, actor: ActorName, namesPlace: boolean, underCity: boolean): Target[] {
   const [gwangmyeong, suncheon, ownDraft, otherDraft] = world.targets as [Target, Target, Target, Target];
   if ('self' in rule) {
     const own = world.belongings[actor] ?? world.stranger;
@@ -178,17 +249,39 @@ function targetsOf(rule: Rule, actor: ActorName, hasPath: boolean, underCity: bo
       { ...world.withBelongings(gwangmyeong, world.stranger, program(world.stranger)), label: 'someone else\'s' },
     ];
   }
-  const places = !hasPath || ('permission' in rule && rule.scope === 'none') ? [gwangmyeong] : [gwangmyeong, suncheon];
-  return [...places, ...(rule.program ? [ownDraft, otherDraft] : []), ...(underCity ? [world.nowhere] : [])];
+  const scope = 'permission' in rule ? rule.scope : null;
+  const places = !namesPlace || scope === 'none' || scope === 'mine' ? [gwangmyeong] : [gwangmyeong, suncheon];
+  return [
+    ...places,
+    ...('program' in rule && rule.program ? [ownDraft, otherDraft] : []),
+    ...('call' in rule && rule.call ? [world.draftCall] : []),
+    ...(scope === 'application' ? [world.draftApplication] : []),
+    ...(underCity ? [world.nowhere] : []),
+  ];
 }
 
-function scopeOf(scope: ScopeOf, target: Target): Scope {
+function scopeOf(scope: ScopeOf, target: Target, actor: ActorName): Scope {
+  const { city, designation } = target.place;
+  const person = world.personOf(actor);
   switch (scope) {
-    case 'city': return { cityCode: target.place.city };
-    case 'institution': return { institutionId: target.place.institution, cityCode: target.place.city };
+    case 'city': return { cityCode: city };
+    case 'institution': return { institutionId: target.place.institution, cityCode: city };
     case 'program': return target.programScope;
+    case 'province': return { provinceCode: provinceOfCity(city) };
+    case 'application': return { cityCode: city, provinceCode: provinceOfCity(city), assigned: person !== null && designation.application.assignees.includes(person) };
+    case 'assignment': return { assigned: designation.assignment.reviewerId === person };
+    case 'consulting': return { cityCode: city, assigned: designation.consulting.consultantId === person };
+    // The list of one's own assignments: each is assigned to the one who asks, by construction.
+    case 'mine': return { assigned: true };
     case 'none': return {};
   }
+}
+
+/** Who may know that the thing exists (see `seen`); an application never submitted is its city's officers' alone. */
+function mayKnow(rule: Extract<Rule, { permission: Permission }>, grants: Grant[], scope: Scope, target: Target): boolean {
+  if (!rule.seen) return true;
+  if (rule.scope === 'application' && target.place.designation.application.draft && !can(grants, 'designation.application.edit', scope)) return false;
+  return rule.seen.some((permission) => can(grants, permission, scope));
 }
 
 /** Who may act there; about a city that does not exist, they learn that it does not (404, issue 8 finding 6). */
@@ -202,11 +295,14 @@ function permitted(rule: Rule, actor: ActorName, target: Target): Outcome {
   const needsLogin = !('public' in rule);
   // Drafts are their institution's: the same people who manage its programs see them.
   if ('program' in rule && target.draft && !can(grants, 'program.manage', target.programScope)) return actor === 'anonymous' && needsLogin ? 401 : 404;
+  if ('call' in rule && target.draft && !can(grants, 'designation.call.manage')) return 404;
   if ('public' in rule) return 'allowed';
   if (actor === 'anonymous') return 401;
   if ('login' in rule) return 'allowed';
   if ('self' in rule) return target.belongings === world.belongings[actor] ? 'allowed' : rule.others;
-  return can(grants, rule.permission, scopeOf(rule.scope, target)) ? 'allowed' : 403;
+  const scope = scopeOf(rule.scope, target, actor);
+  if (!mayKnow(rule, grants, scope, target)) return 404;
+  return can(grants, rule.permission, scope) ? 'allowed' : 403;
 }
 
 describe(`access matrix on ${testEngine()}`, () => {
@@ -223,8 +319,9 @@ describe(`access matrix on ${testEngine()}`, () => {
     if (!rule) continue;
     it(operation.key, async () => {
       const mismatches: string[] = [];
-      for (const actor of 'few' in rule ? ['anonymous', 'resident'] : actorNames) {
-        for (const target of targetsOf(rule, actor, operation.pathParams.length > 0, /\/(cities|municipalities)\/\{code\}/.test(operation.path))) {
+      const namesPlace = operation.pathParams.length > 0 || exampleQuery(operation, world.targets[0]!, world).length > 0;
+      for (const actor of 'few' in rule ? ['anonymous', 'resident'] : world.actors) {
+        for (const target of targetsOf(rule, actor, namesPlace, /\/(cities|municipalities)\/\{code\}/.test(operation.path))) {
           const request = exampleRequest(operation, actor, target, world);
           const response = await world.send(request);
           const status = response.statusCode;

@@ -115,6 +115,7 @@ const patternExamples: Record<string, string> = {
 function exampleString(schema: JsonSchema): string {
   switch (schema.format) {
     case 'date': return '2027-03-02';
+    case 'date-time': return '2027-03-02T10:00:00+09:00';
     case 'uri': return 'https://learning.example.kr/';
     case 'email': return 'fuzz@example.com';
     case 'uuid': return '00000000-0000-4000-8000-000000000000';
@@ -158,6 +159,9 @@ function stringArbitrary(schema: JsonSchema): fc.Arbitrary<string> {
   const example = exampleString(schema);
   if (schema.format === 'date') {
     return fc.oneof(fc.constant(example), fc.date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)));
+  }
+  if (schema.format === 'date-time') {
+    return fc.oneof(fc.constant(example), fc.date({ min: new Date('1900-01-01'), max: new Date('2100-12-31'), noInvalidDate: true }).map((d) => d.toISOString()));
   }
   if (schema.format === 'email') return fc.emailAddress({ size: 'small' });
   if (schema.format === 'uuid') return fc.uuid();

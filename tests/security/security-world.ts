@@ -1,26 +1,31 @@
 /**
  * What the fuzz and the access matrix act on: the real app over its own seeded database, a session for
- * each demo account, the ids each of them owns and does not own (found by SQL), a log of every row any
- * request writes, and a valid example request for every operation. No Vitest here: the fuzz benchmark
- * uses it too.
+ * each demo account (and for the roles of the designation process the seed has no account for yet), the ids
+ * each of them owns and does not own (found by SQL), the designation process's calls, applications,
+ * assignments and consultings (designation-world.ts), a log of every row any request writes, and a valid
+ * example request for every operation. No Vitest here: the fuzz benchmark uses it too.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { rows, type Database } from '../../src/server/platform/database/database.ts';
 import { performanceAreas, infrastructureDimensions, programSubcategories } from '../../src/shared/vocabulary/index.ts';
-import type { Grant } from '../../src/shared/permissions.ts';
+import { provinceOfCity, type Grant } from '../../src/shared/permissions.ts';
+import type { Actor } from '../../src/server/platform/auth/actor.ts';
 import { DEMO_PASSWORD, demoAccounts as seedAccounts } from '../../db/seed/accounts.ts';
 import { yearInKorea } from '../support/clock.ts';
+import { samplePdf } from '../support/documents.ts';
 import {
-  buildUrl, exampleOf, isUnsafe, jsonBody, operationsOf, type FuzzRequest, type KnownValues, type Operation, type WireBody,
+  buildUrl, exampleOf, isUnsafe, jsonBody, operationsOf, wireValue, type FuzzRequest, type KnownValues, type Operation, type WireBody,
 } from './openapi-arbitraries.ts';
+import { buildDesignation, callExample, otherExperts, roleAccounts, type Designation, type PlaceDesignation } from './designation-world.ts';
 
+/** An account's short name in the tests: its email before the @ (`officer.suncheon`). */
+const actorName = (email: string) => email.split('@')[0]!;
 /** The demo accounts (README; db/seed/accounts.ts), by the short names the tests use: a new one is a new actor. */
-export const demoAccounts: Record<string, string> = Object.fromEntries(seedAccounts.map((a) => [a.email.split('@')[0]!, a.email]));
+export const demoAccounts: Record<string, string> = Object.fromEntries(seedAccounts.map((a) => [actorName(a.email), a.email]));
 export type DemoActor = string;
 export type ActorName = DemoActor | 'anonymous';
-export const actorNames: ActorName[] = ['anonymous', ...Object.keys(demoAccounts)];
 
 /**
  * Tables a refused request may write to, and why. Everything else must be untouched by a 4xx.
@@ -47,6 +52,8 @@ export interface Place {
   event: number;
   /** A year the city has a record for. */
   year: number;
+  /** Its call, application, a reviewer's assignment and its consulting year. */
+  designation: PlaceDesignation;
 }
 
 /** What a person owns: reached only by themselves. */
@@ -65,7 +72,10 @@ export interface Target {
   label: string;
   place: Place;
   program: number;
-  /** The program is a draft (unpublished). */
+  /**
+   * What the path names is a draft: an unpublished program, a call being prepared, an application never submitted.
+   * Hidden (404) from whoever may not see it; a 404 to someone who may see it is wrong.
+   */
   draft: boolean;
   /** Who runs the program: the scope of permissions about it. */
   programScope: { institutionId: number; cityCode: string };
@@ -78,7 +88,11 @@ export interface World {
   app: FastifyInstance;
   database: Database;
   operations: Operation[];
+  /** 'anonymous', the demo accounts, and the accounts made for the designation roles the seed lacks. */
+  actors: ActorName[];
   grants: Record<ActorName, Grant[]>;
+  /** The person an actor is (null for anonymous). */
+  personOf(actor: ActorName): number | null;
   gwangmyeong: Place;
   suncheon: Place;
   /** Drafts: one of the staff account's own institution, one of another institution. */
@@ -91,6 +105,11 @@ export interface World {
   certificate: string;
   /** Gwangmyeong's ids under a city code that does not exist. */
   nowhere: Target;
+  designation: Designation;
+  /** Gwangmyeong's ids with a call still being prepared as its call. */
+  draftCall: Target;
+  /** Gwangmyeong's ids with an application it never submitted as its application. */
+  draftApplication: Target;
   /** Every target the tests act on (places × programs × belongings), for the fuzz's id candidates. */
   targets: Target[];
   /** A target of the same place and program with someone else's belongings, programs swapped likewise. */
@@ -129,8 +148,8 @@ async function installWriteLog(database: Database): Promise<void> {
   }
 }
 
-async function places(database: Database, staffInstitution: number): Promise<{ gwangmyeong: Place; suncheon: Place }> {
-  const place = async (name: string, city: string, institutionFilter: ReturnType<typeof sql>): Promise<Place> => {
+async function places(database: Database, staffInstitution: number): Promise<Record<'gwangmyeong' | 'suncheon', Omit<Place, 'designation'>>> {
+  const place = async (name: string, city: string, institutionFilter: ReturnType<typeof sql>): Promise<Omit<Place, 'designation'>> => {
     const found = await one<{ code: string }>(database, sql`SELECT code FROM municipalities WHERE code = ${city} AND name_ko = ${name}`, `city ${name} (${city})`);
     const institution = await one<{ id: number; program: number }>(database, sql`
       SELECT i.id, (SELECT min(p.id) FROM programs p WHERE p.institution_id = i.id AND p.status = 'published') AS program
@@ -183,11 +202,18 @@ export async function openWorld(app: FastifyInstance, database: Database): Promi
   const operations = operationsOf((await app.inject({ method: 'GET', url: '/api/openapi.json' })).json());
   await installWriteLog(database);
 
+  // The demo accounts, and an account for each role of the designation process that none of them holds.
+  const roles = await roleAccounts(database, Object.values(demoAccounts));
+  const accounts: Record<DemoActor, string> = { ...demoAccounts };
+  for (const email of Object.values(roles)) accounts[actorName(email)] = email;
+  const actors: ActorName[] = ['anonymous', ...Object.keys(accounts)];
+  const roleActor = (role: keyof typeof roles) => actorName(roles[role]);
+
   const people = await rows<{ id: number; email: string }>(database.db, sql`
-    SELECT id, email FROM people WHERE email IN (${sql.join(Object.values(demoAccounts).map((e) => sql`${e}`), sql`, `)})`);
-  const personOf = (actor: DemoActor) => people.find((p) => p.email === demoAccounts[actor])?.id ?? (() => { throw new Error(`no demo account ${actor}`); })();
+    SELECT id, email FROM people WHERE email IN (${sql.join(Object.values(accounts).map((e) => sql`${e}`), sql`, `)})`);
+  const personOf = (actor: DemoActor) => people.find((p) => p.email === accounts[actor])?.id ?? (() => { throw new Error(`no demo account ${actor}`); })();
   // Sessions made directly (as tests/support does for load tests): logins stay within the login rate limit.
-  const tokens = Object.fromEntries(Object.keys(demoAccounts).map((actor) => [actor, randomBytes(24).toString('base64url')])) as Record<DemoActor, string>;
+  const tokens = Object.fromEntries(Object.keys(accounts).map((actor) => [actor, randomBytes(24).toString('base64url')])) as Record<DemoActor, string>;
   const openSessions = async () => {
     for (const actor of Object.keys(tokens)) {
       await database.db.execute(sql`
@@ -214,13 +240,34 @@ export async function openWorld(app: FastifyInstance, database: Database): Promi
     return response;
   };
 
+  const me = async () => {
+    const found = {} as Record<DemoActor, Actor>;
+    for (const actor of Object.keys(accounts)) found[actor] = (await send({ actor, method: 'GET', url: '/api/auth/me', headers: {}, body: null, summary: '' })).json();
+    return found;
+  };
+  const holder = (found: Record<DemoActor, Actor>, what: string, test: (g: Grant) => boolean) =>
+    Object.keys(found).find((actor) => found[actor]!.grants.some(test)) ?? (() => { throw new Error(`no demo account is ${what}`); })();
+  const before = await me();
+  const designation = await buildDesignation(database, {
+    ministry: holder(before, 'a ministry officer', (g) => g.role === 'ministry_officer'),
+    officers: {
+      gwangmyeong: holder(before, 'the officer of 31060', (g) => g.role === 'city_officer' && g.cityCode === '31060'),
+      suncheon: holder(before, 'the officer of 36030', (g) => g.role === 'city_officer' && g.cityCode === '36030'),
+    },
+    reviewer: roleActor('reviewer'),
+    consultant: roleActor('consultant'),
+    send,
+    actorOf: (actor) => before[actor]!,
+  });
+  // Read again: the ministry's appointments gave the reviewer and the consultant their roles.
   const grants = { anonymous: [] } as unknown as Record<ActorName, Grant[]>;
-  for (const actor of Object.keys(demoAccounts) as DemoActor[]) {
-    grants[actor] = (await send({ actor, method: 'GET', url: '/api/auth/me', headers: {}, body: null, summary: '' })).json().grants;
-  }
+  for (const [actor, found] of Object.entries(await me())) grants[actor] = found.grants;
+
   const staffInstitution = grants.staff?.[0]?.institutionId;
   if (!staffInstitution) throw new Error('staff@example.com has no institution');
-  const { gwangmyeong, suncheon } = await places(database, staffInstitution);
+  const found = await places(database, staffInstitution);
+  const gwangmyeong: Place = { ...found.gwangmyeong, designation: designation.gwangmyeong };
+  const suncheon: Place = { ...found.suncheon, designation: designation.suncheon };
   const draft = (mine: boolean) => one<{ id: number }>(database, sql`
     SELECT min(id) AS id FROM programs WHERE status = 'draft' AND (institution_id = ${staffInstitution}) = ${mine} HAVING min(id) IS NOT NULL`,
   `draft program ${mine ? 'of' : 'outside'} the staff account's institution`);
@@ -236,7 +283,7 @@ export async function openWorld(app: FastifyInstance, database: Database): Promi
   const strangerId = (await one<{ id: number }>(database, sql`
     SELECT max(p.id) AS id FROM people p WHERE p.email LIKE 'resident.%' AND p.id <> ${grantee}`, 'generated resident')).id;
   const belongings = {} as Record<DemoActor, Belongings>;
-  for (const actor of Object.keys(demoAccounts) as DemoActor[]) {
+  for (const actor of Object.keys(accounts)) {
     belongings[actor] = await giveBelongings(database, personOf(actor), { enrolled: spare[0]!.id, completed: closed[0]!.id });
   }
   const stranger = await giveBelongings(database, strangerId, { enrolled: spare[1]!.id, completed: closed[1]!.id });
@@ -249,8 +296,15 @@ export async function openWorld(app: FastifyInstance, database: Database): Promi
   const target = (label: string, place: Place, program: number, owner: Belongings): Target => ({
     label, place, program, draft: program === drafts.ownInstitution || program === drafts.otherInstitution, programScope: programScopes.get(program)!, belongings: owner,
   });
+  const ownPlace = target('Gwangmyeong', gwangmyeong, gwangmyeong.program, belongings.staff!);
+  // Drafts of the designation process: the place's own ids but for the call, or the application, the path names.
+  const draftCall: Target = { ...ownPlace, label: 'a draft call', draft: true, place: { ...gwangmyeong, designation: { ...gwangmyeong.designation, call: designation.draftCall } } };
+  const draftApplication: Target = {
+    ...ownPlace, label: 'a draft application of Gwangmyeong', draft: true,
+    place: { ...gwangmyeong, designation: { ...gwangmyeong.designation, application: designation.draftApplication } },
+  };
   const targets = [
-    target('Gwangmyeong', gwangmyeong, gwangmyeong.program, belongings.staff!),
+    ownPlace,
     target('Suncheon', suncheon, suncheon.program, stranger),
     target('a draft of the staff account\'s institution', gwangmyeong, drafts.ownInstitution, belongings.resident!),
     target('a draft of another institution', suncheon, drafts.otherInstitution, belongings.admin!),
@@ -259,11 +313,15 @@ export async function openWorld(app: FastifyInstance, database: Database): Promi
       target('an enrolment', gwangmyeong, b.enrolledProgram, b),
       target('a completed program', suncheon, b.completedProgram, b),
     ]),
+    draftCall,
+    draftApplication,
   ];
 
   const world: World = {
-    app, database, operations, grants, gwangmyeong, suncheon, drafts, belongings, stranger, grantee, certificate, targets, send,
+    app, database, operations, actors, grants, gwangmyeong, suncheon, drafts, belongings, stranger, grantee, certificate, targets, send,
+    personOf: (actor) => (actor === 'anonymous' ? null : personOf(actor)),
     nowhere: { ...targets[0]!, label: 'a city that does not exist (00000)', place: { ...gwangmyeong, name: 'nowhere', city: '00000' }, missing: true },
+    designation, draftCall, draftApplication,
     withBelongings: (base, owner, program = base.program) => ({ ...base, belongings: owner, program, programScope: programScopes.get(program) ?? base.programScope }),
     async takeWrites() {
       const written = await rows<{ name: string }>(database.db, sql`
@@ -296,7 +354,8 @@ export async function openWorld(app: FastifyInstance, database: Database): Promi
 export function pathValue(operation: Operation, name: string, target: Target, world: World): string {
   const segment = new RegExp(`/([^/{}]+)/\\{${name}\\}`).exec(operation.path)?.[1];
   const { place, belongings } = target;
-  const byName: Record<string, unknown> = { code: place.city, provinceCode: place.city.slice(0, 2), year: place.year, level: 'provinces', sessionNo: 1 };
+  const { call, application, assignment, consulting } = place.designation;
+  const byName: Record<string, unknown> = { code: place.city, provinceCode: provinceOfCity(place.city), year: place.year, level: 'provinces', sessionNo: 1 };
   const bySegment: Record<string, unknown> = {
     cities: place.city,
     municipalities: place.city,
@@ -313,14 +372,25 @@ export function pathValue(operation: Operation, name: string, target: Target, wo
     jobs: belongings.job,
     certificates: world.certificate,
     wishes: belongings.wish,
+    // A call is named by its year (/calls/{year}) or by its id (/calls/{callId}).
+    calls: name === 'callId' ? call.id : call.year,
+    applications: application.id,
+    attachments: application.attachment,
+    versions: 1,
+    reviews: assignment.id,
+    reviewers: assignment.reviewerId,
+    provinces: provinceOfCity(place.city),
+    consultings: consulting.id,
+    milestones: world.designation.milestone,
   };
   const schema = operation.pathParams.find((p) => p.name === name)?.schema ?? {};
   return String((segment ? bySegment[segment] : undefined) ?? byName[name] ?? exampleOf(schema));
 }
 
-/** Real ids and codes, the target's first, for body fields that name things. */
+/** Real ids and codes, the target's first, for body and query fields that name things. */
 export function knownValues(target: Target, world: World): KnownValues {
   const both = <T>(pick: (p: Place) => T) => [pick(target.place), pick(target.place === world.suncheon ? world.gwangmyeong : world.suncheon)];
+  const { designation } = target.place;
   return {
     institutionId: both((p) => p.institution),
     venueId: both((p) => p.venue).filter((v) => v !== null),
@@ -328,19 +398,44 @@ export function knownValues(target: Target, world: World): KnownValues {
     cityCode: both((p) => p.city),
     dongCode: both((p) => p.dong),
     homeDongCode: both((p) => p.dong),
+    callId: [designation.call.id],
+    reviewerId: both((p) => p.designation.assignment.reviewerId),
+    // Only the consultant the place's consulting already has: assigning another would change whom the later requests are about.
+    consultantId: [designation.consulting.consultantId],
+    rubricItemId: [world.designation.rubricItem],
     '#keys': [...performanceAreas, ...infrastructureDimensions],
   };
+}
+
+/**
+ * Query parameters an example request carries: the required ones (from their schema, real ids first), and where
+ * who may ask depends on what is asked for, what the access matrix asks.
+ */
+const queryExamples: Record<string, (target: Target) => [string, string][]> = {
+  // A city's consulting years: its officers, its province's and the ministry may list them.
+  'GET /api/designation/consultings': (t) => [['city', t.place.city]],
+};
+
+export function exampleQuery(operation: Operation, target: Target, world: World): [string, string][] {
+  const known = knownValues(target, world);
+  const required = operation.query.filter((p) => p.required).map((p): [string, string] => [p.name, wireValue(exampleOf(p.schema, known, p.name))]);
+  return [...required, ...(queryExamples[operation.key]?.(target) ?? [])];
 }
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const literacy = programSubcategories.entries.find((s) => s.area === 'basic_literacy')!.code;
 let signups = 0;
 
+/** A valid example body made of these fields only (not merged into the example the schema gives). */
+const ONLY = Symbol('only these fields');
+const only = (fields: Record<string, unknown>) => ({ ...fields, [ONLY]: true });
+const pdf = (): WireBody => ({ contentType: 'application/octet-stream', payload: samplePdf(), label: 'a PDF' });
+
 /**
  * Where the example the schema gives is not enough to get past the route's own checks (a matching pair,
  * an order of times, a unique email, a workbook): the fields to set, or a whole body (`undefined` removes a field).
  */
-const bodyExamples: Record<string, (target: Target) => Record<string, unknown> | WireBody> = {
+const bodyExamples: Record<string, (target: Target, world: World) => Record<string, unknown> | WireBody> = {
   'POST /api/auth/signup': () => ({ email: `signup.${process.pid}.${(signups += 1)}@example.com`, password: 'Quiet-Harbor-Lantern-58!', displayName: '새 학습자', birthYear: 1990 }),
   'POST /api/auth/login': () => ({ email: demoAccounts.resident, password: DEMO_PASSWORD }),
   'POST /api/people/{id}/roles': (t) => ({ role: 'city_officer', cityCode: t.place.city, institutionId: undefined }),
@@ -354,13 +449,21 @@ const bodyExamples: Record<string, (target: Target) => Record<string, unknown> |
   'POST /api/cities/{code}/record/import': () => ({ contentType: XLSX, payload: Buffer.from('PK not a workbook'), label: 'not a workbook' }),
   'POST /api/me/wishes': () => ({ area: 'basic_literacy', subcategory: literacy }),
   'POST /api/cities/{code}/events': () => ({ startsOn: '2026-05-01', endsOn: '2026-05-02' }),
+  // A call for a year no call has (the draft's year is the first free one after this year's).
+  'POST /api/designation/calls': (_, world) => callExample(world.designation.draftCall.year + 1),
+  'PATCH /api/designation/calls/{year}': () => only({ version: 1, noticeKo: '공고문을 고칩니다.' }),
+  // Appointing again the reviewer who is not an actor only updates their details.
+  'POST /api/designation/experts': () => ({ email: otherExperts.reviewer.email, kind: 'reviewer', worksInProvinceCode: null }),
+  'PUT /api/designation/provinces/{provinceCode}/calls/{callId}/ranking': (t) => ({ applicationIds: [t.place.designation.application.id] }),
+  'POST /api/designation/applications/{id}/attachments': pdf,
+  'PUT /api/designation/consultings/{id}/milestones/{kind}/file': pdf,
 };
 
 export function exampleBody(operation: Operation, target: Target, world: World): WireBody | null {
-  const override = bodyExamples[operation.key]?.(target);
+  const override = bodyExamples[operation.key]?.(target, world);
   if (override && 'payload' in override) return override as WireBody;
   if (!operation.body) return isUnsafe(operation.method) && override ? jsonBody(override) : null;
-  const base = exampleOf(operation.body, knownValues(target, world)) as Record<string, unknown>;
+  const base = override && ONLY in override ? {} : exampleOf(operation.body, knownValues(target, world)) as Record<string, unknown>;
   const merged = Object.fromEntries(Object.entries({ ...base, ...override }).filter(([, v]) => v !== undefined));
   return jsonBody(merged, 'valid example');
 }
@@ -371,7 +474,7 @@ export function exampleRequest(operation: Operation, actor: ActorName, target: T
   return {
     actor,
     method: operation.method,
-    url: buildUrl(operation.path, values, []),
+    url: buildUrl(operation.path, values, exampleQuery(operation, target, world)),
     headers: {},
     body: exampleBody(operation, target, world),
     summary: 'valid example',

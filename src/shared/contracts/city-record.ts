@@ -2,14 +2,14 @@ import Type, { type Static, type TObject, type TProperties } from 'typebox';
 import {
   committeeKinds, eventKinds, informationSystems, memberRoles, memberSectors, ordinanceKinds,
 } from '../vocabulary/index.ts';
-import { Code, DongCode, Id, Nullable } from './common.ts';
+import { Code, DongCode, Id, Nullable, MAX_INT } from './common.ts';
 
 const Krw = Type.Integer({ minimum: 0, maximum: 10_000_000_000_000, description: 'Korean won' });
 const Count = (maximum: number) => Type.Integer({ minimum: 0, maximum });
 const Day = Type.String({ format: 'date' });
 const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
 /** The version the form was loaded with; a save against an older version is refused (409) rather than lost. */
-const Version = Type.Integer({ minimum: 0, maximum: 2_147_483_647, description: 'The version you edited (0 for a new record)' });
+const Version = Type.Integer({ minimum: 0, maximum: MAX_INT, description: 'The version you edited (0 for a new record)' });
 
 /** The figures of one year; null means not recorded. */
 export const CityYearFigures = Type.Object({

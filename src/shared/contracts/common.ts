@@ -49,7 +49,11 @@ export const Localised = Type.Object({ ko: Type.String(), en: Type.String() });
 /** A KOSTAT code: 5 digits for a municipality (시·군·구), 7 for a dong (읍·면·동). */
 export const CityCode = Type.String({ pattern: '^[0-9]{5}$', description: 'KOSTAT code of a 시·군·구 (5 digits)' });
 export const DongCode = Type.String({ pattern: '^[0-9]{7}$', description: 'KOSTAT code of a 읍·면·동 (7 digits)' });
-export const Id = Type.Integer({ minimum: 1, maximum: 2_147_483_647 });
+/** The largest id (and version) a PostgreSQL integer holds. */
+export const MAX_INT = 2_147_483_647;
+/** Whether a number can name a row: hooks that look a thing up before validation leave anything else to it (a 400). */
+export const isId = (value: number) => Number.isInteger(value) && value >= 1 && value <= MAX_INT;
+export const Id = Type.Integer({ minimum: 1, maximum: MAX_INT });
 export const IdParams = Type.Object({ id: Id });
 
 export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);

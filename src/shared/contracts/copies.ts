@@ -1,7 +1,7 @@
 /** Copied programs: near-duplicate listings across institutions, the duplication ratios, the check before publishing. */
 import Type, { type Static } from 'typebox';
 import { programAreas, programStatuses } from '../vocabulary/index.ts';
-import { Code, Nullable, PageQuery } from './common.ts';
+import { Code, Nullable, PageQuery, MAX_INT } from './common.ts';
 import { CreateProgramBody } from './programs.ts';
 
 /** One program of a pair, as the side-by-side comparison shows it. */
@@ -32,7 +32,7 @@ export const CityCopyPairsQuery = Type.Object(
   {
     ...PageQuery,
     area: Type.Optional(Code(programAreas.codes, "Only pairs with one of the city's programs in this area")),
-    institution: Type.Optional(Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: "Only pairs with a program of this institution of the city" })),
+    institution: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_INT, description: "Only pairs with a program of this institution of the city" })),
   },
   { additionalProperties: false },
 );

@@ -7,7 +7,7 @@ import {
   applicationDecisions, applicationStatuses, attachmentPurposes, callPhases, committeeKinds, documentTypes, institutionTypes,
   ordinanceKinds, programAreas,
 } from '../vocabulary/index.ts';
-import { Code, Id, Localised, Nullable, PageQuery } from './common.ts';
+import { Code, Id, Localised, Nullable, PageQuery, MAX_INT } from './common.ts';
 
 const Text = (maxLength: number) => Type.String({ maxLength });
 const Krw = Type.Integer({ minimum: 0, maximum: 10_000_000_000_000, description: 'Korean won' });
@@ -65,7 +65,7 @@ export type ApplicationContent = Static<typeof ApplicationContent>;
 
 export const ApplicationParams = Type.Object({ id: Id });
 export const AttachmentParams = Type.Object({ id: Id, attachmentId: Id });
-export const VersionParams = Type.Object({ id: Id, version: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) });
+export const VersionParams = Type.Object({ id: Id, version: Type.Integer({ minimum: 1, maximum: MAX_INT }) });
 export const ProvinceParams = Type.Object({ provinceCode: Type.String({ pattern: '^[0-9]{2}$', description: 'KOSTAT code of a 시·도 (2 digits)' }) });
 export const ProvinceCallParams = Type.Object({ ...ProvinceParams.properties, callId: Id });
 
@@ -74,7 +74,7 @@ export type StartBody = Static<typeof StartBody>;
 
 /** An autosave: the sections as they are now, over the version the editor loaded (a newer save by someone else is a 409). */
 export const SaveBody = Type.Object({
-  version: Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'The version you edited' }),
+  version: Type.Integer({ minimum: 1, maximum: MAX_INT, description: 'The version you edited' }),
   content: ApplicationContent,
 }, { additionalProperties: false });
 export type SaveBody = Static<typeof SaveBody>;

@@ -4,13 +4,13 @@
  */
 import Type, { type Static } from 'typebox';
 import { callPhases, callStatuses, expertKinds, scoreAggregations } from '../vocabulary/index.ts';
-import { CityCode, Code, Localised, Nullable, PageQuery } from './common.ts';
+import { CityCode, Code, Localised, Nullable, PageQuery, MAX_INT } from './common.ts';
 
 const Text = (maxLength: number, minLength = 0) => Type.String({ minLength, maxLength });
 const Day = Type.String({ format: 'date', description: 'A day in Korea, YYYY-MM-DD' });
 const Instant = Type.String({ format: 'date-time', description: 'A moment with its offset, e.g. 2027-04-30T18:00:00+09:00' });
 /** The version the form was loaded with: a save over someone else's newer one is refused (409). */
-const Version = Type.Integer({ minimum: 1, maximum: 2_147_483_647, description: 'The version you edited' });
+const Version = Type.Integer({ minimum: 1, maximum: MAX_INT, description: 'The version you edited' });
 export const CallYear = Type.Integer({ minimum: 2001, maximum: 2100 });
 export const CallYearParams = Type.Object({ year: CallYear });
 export const CallCityParams = Type.Object({ year: CallYear, code: CityCode });

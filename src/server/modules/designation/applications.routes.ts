@@ -6,7 +6,7 @@
 import Type, { type TSchema } from 'typebox';
 import type { FastifyRequest } from 'fastify';
 import { CityParams } from '../../../shared/contracts/cities.ts';
-import { Page, PageQuery, pageRequest } from '../../../shared/contracts/common.ts';
+import { isId, Page, PageQuery, pageRequest } from '../../../shared/contracts/common.ts';
 import {
   ApplicationListQuery, ApplicationParams, ApplicationSummary, ApplicationVersion, ApplicationVersionSummary, ApplicationView, Attachment,
   AttachmentParams, OpenCall, ProvinceCall, ProvinceCallParams, ProvinceParams, RankingBody, ReasonBody, ReturnBody, SaveBody, SaveResult, StartBody,
@@ -37,7 +37,9 @@ export function registerApplicationRoutes(api: Api, { database }: ModuleContext)
   const onApplication = (permission: Permission) => async (request: FastifyRequest) => {
     const actor = requireActor(request);
     const id = idOf(request);
-    const found = Number.isInteger(id) && id > 0 ? await applications.scopeOf(db, id, actor) : null;
+    // Not an id at all: validation answers (400) after this hook.
+    if (!isId(id)) return;
+    const found = await applications.scopeOf(db, id, actor);
     if (!found) throw notFound('The application', 'id');
     try {
       if (!found.submitted) authorize(request, 'designation.application.edit', found.scope);

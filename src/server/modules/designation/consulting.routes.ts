@@ -5,7 +5,7 @@
  */
 import Type, { type TSchema } from 'typebox';
 import type { FastifyRequest } from 'fastify';
-import { Page, PageQuery, pageRequest } from '../../../shared/contracts/common.ts';
+import { isId, Page, PageQuery, pageRequest } from '../../../shared/contracts/common.ts';
 import {
   AssignConsultantBody, ConsultantCandidate, ConsultingDecisionBody, ConsultingDetail, ConsultingListQuery, ConsultingParams, ConsultingSummary,
   MilestoneParams, MilestoneUploadQuery, RecommendBody, ReviewMilestoneBody, SubmitMilestoneBody,
@@ -49,7 +49,7 @@ export function registerConsultingRoutes(api: Api, { database }: ModuleContext):
   const onConsulting = (permission: Permission) => async (request: FastifyRequest) => {
     const actor = requireActor(request);
     const id = Number((request.params as { id?: string | number }).id);
-    if (!Number.isInteger(id) || id < 1 || id > 2_147_483_647) return;
+    if (!isId(id)) return;
     const found = await consulting.owner(db, id);
     if (!found) throw notFound('The consulting', 'id');
     allowFor(request)(permission, consulting.scopeOf(found, actor));

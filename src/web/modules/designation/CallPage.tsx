@@ -81,7 +81,10 @@ export function CallPage() {
             <p className="lc-lead">{t('calls.phase')}: {c.status === 'draft' ? '—' : label(callPhases.get(c.phase))}</p>
             {c.status === 'draft' && <p className="lc-notice">{t('calls.draftNotice')}</p>}
             {session.can('designation.call.manage') && (
-              <p className="lc-actions"><Link className="krds-btn secondary" to={`/designation/calls/${c.year}/edit`}>{t('calls.edit')}</Link></p>
+              <p className="lc-actions">
+                <Link className="krds-btn secondary" to={`/designation/calls/${c.year}/edit`}>{t('calls.edit')}</Link>
+                {c.status !== 'draft' && <Link className="krds-btn secondary" to={`/designation/calls/${c.year}/review`}>{t('review.table.title', { year: c.year })}</Link>}
+              </p>
             )}
             {c.status !== 'draft' && officerOf.map((grant) => (
               <CallNotice key={grant.cityCode} cityCode={grant.cityCode!} cityName={grant.scopeName ?? undefined} call={c} />

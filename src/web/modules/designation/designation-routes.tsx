@@ -15,4 +15,7 @@ export const designationRoutes: RouteObject[] = [
   { path: '/designation/consulting', lazy: async () => ({ Component: (await import('./ConsultingPage.tsx')).ConsultingsPage }) },
   { path: '/designation/consulting/:id', lazy: async () => ({ Component: (await import('./ConsultingPage.tsx')).ConsultingPage }) },
   { path: '/designation/log', lazy: async () => ({ Component: (await import('./LogPage.tsx')).LogPage }) },
+  { path: '/designation/reviews', lazy: async () => ({ Component: (await import('./ReviewsPage.tsx')).ReviewsPage }) },
+  { path: '/designation/reviews/:assignmentId', lazy: async () => ({ Component: (await import('./ReviewPage.tsx')).ReviewPage }) },
+  { path: '/designation/calls/:year/review', lazy: async () => ({ Component: (await import('./ReviewTablePage.tsx')).ReviewTablePage }) },
 ];
