@@ -93,6 +93,12 @@ describe(`indicators on ${testEngine()}`, () => {
     expect(enrolled).toBe(true);
     const stale = await rows<{ cityCode: string }>(t.database.db, sql`SELECT city_code AS "cityCode" FROM indicator_stale`);
     expect(stale.map((s) => s.cityCode)).toContain(CITY);
+    // A look at a year that is not kept is refused before the stale city is brought up to date: it stays stale.
+    const officer = await t.as('officer@example.com');
+    const refused = await officer.get(`/api/cities/${CITY}/indicators?year=${yearInKorea() + 22}`);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json()).toMatchObject({ field: 'year' });
+    expect(await rows(t.database.db, sql`SELECT 1 FROM indicator_stale WHERE city_code = ${CITY}`)).toHaveLength(1);
     const recomputed = await indicatorsModule.recomputeStale(t.database.db);
     expect(recomputed).toContain(CITY);
     expect(await rows(t.database.db, sql`SELECT 1 FROM indicator_stale WHERE city_code = ${CITY}`)).toEqual([]);

@@ -12,7 +12,8 @@ import type {
 import { yearInKorea } from '../../platform/clock.ts';
 import type { AppDb } from '../../platform/database/database.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
-import { compositeScores, ranksOf, uncertainty, type IndexInput, type Method } from './composite-index.ts';
+import { compositeScores, type IndexInput, type Method } from './composite-index.ts';
+import { runCompositeIndexOffThread, type IndexRun } from './composite-index.run.ts';
 import { computeIndicators } from './indicator.formulas.ts';
 import * as queries from './indicators.queries.ts';
 
@@ -125,13 +126,6 @@ function peersOf(city: Profile, all: readonly Profile[], peers: PeerGroup): Prof
   return [...all];
 }
 
-interface IndexRun {
-  scores: Map<string, { score: number; areas: Record<string, number | null> }>;
-  ranks: Map<string, number>;
-  intervals: Map<string, { nominal: number; median: number; p5: number; p95: number }>;
-  sensitivity: { normalisation: number; aggregation: number; weights: number };
-}
-
 function indexInput(cities: readonly string[], groups: readonly IndicatorGroup[], values: Map<string, Map<string, number | null>>, weights: WeightSet): IndexInput {
   return {
     cities,
@@ -142,11 +136,8 @@ function indexInput(cities: readonly string[], groups: readonly IndicatorGroup[]
   };
 }
 
-function runIndex(cities: readonly string[], groups: readonly IndicatorGroup[], values: Map<string, Map<string, number | null>>, weights: WeightSet): IndexRun {
-  const input = indexInput(cities, groups, values, weights);
-  const scores = compositeScores(input, NOMINAL);
-  const { intervals, sensitivity } = uncertainty(input, NOMINAL, MONTE_CARLO);
-  return { scores, ranks: ranksOf(scores), intervals, sensitivity };
+function runIndex(cities: readonly string[], groups: readonly IndicatorGroup[], values: Map<string, Map<string, number | null>>, weights: WeightSet): Promise<IndexRun> {
+  return runCompositeIndexOffThread({ input: indexInput(cities, groups, values, weights), nominal: NOMINAL, monteCarlo: MONTE_CARLO });
 }
 
 interface YearComparison {
@@ -177,13 +168,15 @@ async function yearComparison(db: AppDb, year: number): Promise<YearComparison &
 }
 
 /** Monte Carlo runs are the costly part: keep the last few (a dashboard asks for the same peers repeatedly). */
-const indexCache = new Map<string, IndexRun>();
-function cachedIndex(key: string, run: () => IndexRun): IndexRun {
+const indexCache = new Map<string, Promise<IndexRun>>();
+function cachedIndex(key: string, run: () => Promise<IndexRun>): Promise<IndexRun> {
   const hit = indexCache.get(key);
   if (hit) return hit;
   const result = run();
   if (indexCache.size >= 64) indexCache.delete(indexCache.keys().next().value!);
   indexCache.set(key, result);
+  // A failed run (the workers busy) is not remembered.
+  result.catch(() => indexCache.delete(key));
   return result;
 }
 
@@ -216,6 +209,11 @@ function standing(run: IndexRun, cityCode: string, peers: number): IndexStanding
 
 /** A city's indicators over the years, and how this year compares with its peers (as a distribution). */
 export async function cityIndicators(db: AppDb, cityCode: string, year: number | undefined, peers: PeerGroup): Promise<CityIndicators> {
+  // A year outside the kept span is refused before anything is brought up to date: a refused request writes nothing.
+  const span = indicatorSpan();
+  if (year !== undefined && (year < span.from || year > span.to)) {
+    throw badRequest({ ko: `지표는 ${span.from}–${span.to}년 것만 있습니다.`, en: `Indicators are kept for ${span.from}–${span.to}.` }, 'year');
+  }
   await ensureFresh(db, cityCode);
   const own = await queries.valuesOf(db, { cityCode });
   if (own.length === 0) throw notFound('Indicators for this city', 'code');
@@ -242,8 +240,10 @@ export async function cityIndicators(db: AppDb, cityCode: string, year: number |
     };
   });
   const peerKey = `${comparison.key}:${peerCodes.join(',')}`;
-  const performance = cachedIndex(`${peerKey}:performance`, () => runIndex(peerCodes, performanceAreas, comparison.values, comparison.weights));
-  const infrastructure = cachedIndex(`${peerKey}:infrastructure`, () => runIndex(peerCodes, infrastructureDimensions, comparison.values, comparison.weights));
+  const [performance, infrastructure] = await Promise.all([
+    cachedIndex(`${peerKey}:performance`, () => runIndex(peerCodes, performanceAreas, comparison.values, comparison.weights)),
+    cachedIndex(`${peerKey}:infrastructure`, () => runIndex(peerCodes, infrastructureDimensions, comparison.values, comparison.weights)),
+  ]);
   const stamps = own.filter((v) => v.year === chosenYear).map((v) => v.computedAt).sort();
   return {
     history: await indexHistory(db, cityCode, years, peers),
@@ -282,8 +282,10 @@ export async function nationalIndex(db: AppDb, year: number | undefined): Promis
   if (!years.includes(chosenYear)) throw badRequest(`Indicators are kept for ${years[0]}–${years[years.length - 1]}.`, 'year');
   const comparison = await yearComparison(db, chosenYear);
   const codes = comparison.profiles.map((p) => p.cityCode);
-  const performance = cachedIndex(`${comparison.key}:all:performance`, () => runIndex(codes, performanceAreas, comparison.values, comparison.weights));
-  const infrastructure = cachedIndex(`${comparison.key}:all:infrastructure`, () => runIndex(codes, infrastructureDimensions, comparison.values, comparison.weights));
+  const [performance, infrastructure] = await Promise.all([
+    cachedIndex(`${comparison.key}:all:performance`, () => runIndex(codes, performanceAreas, comparison.values, comparison.weights)),
+    cachedIndex(`${comparison.key}:all:infrastructure`, () => runIndex(codes, infrastructureDimensions, comparison.values, comparison.weights)),
+  ]);
   const cities = comparison.profiles.map((p) => {
     const perf = standing(performance, p.cityCode, codes.length);
     const infra = standing(infrastructure, p.cityCode, codes.length);
