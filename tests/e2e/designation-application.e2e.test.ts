@@ -152,7 +152,7 @@ describe.skipIf(!chromiumAvailable)('a city applies and its province endorses', 
 
   it('the province officer reads it and returns it with a reason', async () => {
     await logIn(province, 'province@example.com');
-    await province.getByRole('navigation', { name: '메뉴' }).getByRole('link', { name: /시·도 추천/ }).click();
+    await province.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: /시·도 추천/ }).click();
     await province.getByRole('heading', { level: 1, name: '경기도 평생학습도시 신청 추천' }).waitFor();
     await province.getByText('검토 대기 1 · 보완 요청 0 · 추천 0 · 결과 확정 0').waitFor();
     await checkScreen(province, 'province list');

@@ -74,7 +74,7 @@ describe.skipIf(!chromiumAvailable)('a ministry officer opens the yearly call', 
 
   it('prepares the call in Korean: a timeline out of order and points that do not add up are named where they are', async () => {
     await logIn(page, 'ministry@example.com');
-    await page.getByRole('navigation', { name: '메뉴' }).getByRole('link', { name: '지정 공모' }).click();
+    await page.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: '지정 공모' }).click();
     await page.getByRole('heading', { level: 1, name: '평생학습도시 지정 공모' }).waitFor();
     await page.getByText('아직 공고된 공모가 없습니다.').waitFor();
     await checkScreen(page, 'calls, none yet');

@@ -83,7 +83,7 @@ describe.skipIf(!chromiumAvailable)('the consulting year of a potential city', (
     }
   }
 
-  const inboxLink = (on: Page) => on.getByRole('navigation', { name: '메뉴' }).getByRole('link', { name: /^알림/ });
+  const inboxLink = (on: Page) => on.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: /^알림/ });
   const milestone = (on: Page, name: string) => on.getByRole('region', { name });
   const consultingUrl = () => `${server.url}/designation/consulting/${potential.consultingId}`;
 

@@ -153,7 +153,7 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
     await logIn(RESIDENT);
     await expect.poll(() => page.locator('h1').textContent()).toBe('내 학습');
 
-    await page.getByRole('navigation', { name: '메뉴' }).getByRole('link', { name: '프로그램 찾기' }).click();
+    await page.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: '프로그램 찾기' }).click();
     await page.getByRole('searchbox', { name: '배우고 싶은 것' }).fill('역사');
     await page.getByRole('search').getByRole('button', { name: '찾기' }).click();
     await expect.poll(() => page.url()).toContain('q=');
@@ -198,7 +198,7 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
   });
 
   it('shows the course in My learning', async () => {
-    await page.getByRole('navigation', { name: '메뉴' }).getByRole('link', { name: '내 학습' }).click();
+    await page.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: '내 학습' }).click();
     const current = page.getByRole('region', { name: /신청·진행 중/ });
     await current.getByRole('link', { name: TITLE }).waitFor();
     expect(await current.locator('.lc-card').filter({ hasText: TITLE }).textContent()).toContain(`출석 0/${SESSIONS}`);
@@ -215,7 +215,7 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
     expect(addDays(program.endsOn, -shift) < todayInKorea()).toBe(true);
 
     await logIn(STAFF);
-    await page.getByRole('navigation', { name: '메뉴' }).getByRole('link', { name: /우리 기관/ }).click();
+    await page.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: /우리 기관/ }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe('광명시 평생교육원');
     await checkScreen('06-institution');
     await page.locator('.lc-card').filter({ has: page.getByRole('link', { name: TITLE }) }).getByRole('link', { name: '수강생 관리' }).click();
@@ -283,7 +283,7 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
   });
 
   it('lets the resident rate the course with the five items and a comment', async () => {
-    await page.getByRole('navigation', { name: '메뉴' }).getByRole('link', { name: '내 학습' }).click();
+    await page.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: '내 학습' }).click();
     const entry = page.getByRole('region', { name: /^수료/ }).locator('.lc-card').filter({ hasText: TITLE });
     await entry.getByRole('link', { name: '만족도 평가하기' }).click();
     await expect.poll(() => page.locator('h1').textContent()).toBe(TITLE);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../shared/lib/random.ts';
 import { composeProgram, copyListing, factLines, pickSubcategory, type CopyKind } from '../../../../db/seed/compose.ts';
-import { BANDS, BINS, ESTIMATE_MARGIN, ROWS, canonicalCodes, estimate, jaccard, likelyPairs, shingleSet, signature, similarity } from './minhash.ts';
+import { BANDS, BINS, ROWS, canonicalCodes, estimate, jaccard, likelyPairs, nearCopies, shingleSet, signature, similarity } from './minhash.ts';
 import { COPY_THRESHOLD } from './copies.rules.ts';
 
 interface Listing {
@@ -10,17 +10,10 @@ interface Listing {
   text: string;
 }
 
-/** What a detection run does, in memory: LSH candidates from other institutions, then exact similarity. */
-function findCopies(listings: readonly Listing[], threshold: number) {
-  const signatures = new Uint32Array(listings.length * BINS);
-  listings.forEach((l, i) => signatures.set(signature(l.text), i * BINS));
-  const found: { a: number; b: number; similarity: number }[] = [];
-  likelyPairs(signatures, listings.map((l) => l.institutionId), threshold - ESTIMATE_MARGIN, (i, j) => {
-    const s = jaccard(shingleSet(listings[i]!.text), shingleSet(listings[j]!.text));
-    if (s >= threshold) found.push({ a: listings[i]!.id, b: listings[j]!.id, similarity: s });
-  });
-  return found;
-}
+/** What a detection run finds among listings held in memory, as pairs of their ids. */
+const findCopies = (listings: readonly Listing[], threshold: number) =>
+  nearCopies(listings.map((l) => l.text), listings.map((l) => l.institutionId), threshold)
+    .map(({ i, j, similarity: s }) => ({ a: listings[i]!.id, b: listings[j]!.id, similarity: s }));
 
 describe('near-duplicate detection', () => {
   const random = new Random(11);

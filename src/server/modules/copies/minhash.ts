@@ -282,3 +282,28 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   const union = a.length + b.length - both;
   return union === 0 ? 0 : both / union;
 }
+
+export interface NearCopy {
+  /** Indexes of the two texts, i < j. */
+  i: number;
+  j: number;
+  similarity: number;
+}
+
+/**
+ * A detection run over texts held in memory, as the national run does it over stored signatures: LSH
+ * candidates of different groups (institutions) whose estimate comes within the margin of the threshold,
+ * kept when their exact 3-gram similarity reaches it. For benchmarks and tests on listings not stored.
+ */
+export function nearCopies(texts: readonly string[], groups: ArrayLike<number>, threshold: number): NearCopy[] {
+  const signatures = new Uint32Array(texts.length * BINS);
+  texts.forEach((text, i) => signatures.set(signature(text), i * BINS));
+  const sets = new Map<number, Uint32Array>();
+  const setOf = (i: number) => sets.get(i) ?? sets.set(i, shingleSet(texts[i]!)).get(i)!;
+  const found: NearCopy[] = [];
+  likelyPairs(signatures, groups, threshold - ESTIMATE_MARGIN, (i, j) => {
+    const s = jaccard(setOf(i), setOf(j));
+    if (s >= threshold) found.push({ i, j, similarity: s });
+  });
+  return found;
+}
