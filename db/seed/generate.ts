@@ -28,6 +28,7 @@ import { sizeSpecs } from './sizes.ts';
 import { cityRecordRows } from './city-records.ts';
 import { residentsSay } from './demand.ts';
 import { createDemoAccounts } from './accounts.ts';
+import { seedDesignationDemo } from './designation-demo.ts';
 import type { CredentialSettings } from '../../src/server/modules/credentials/credentials.service.ts';
 
 export interface SeedOptions {
@@ -38,6 +39,11 @@ export interface SeedOptions {
   onProgress?: (progress: Progress) => void;
   /** Who signs the demo resident's certificate, and the address in it. */
   credentials?: CredentialSettings;
+  /**
+   * This year's and last year's designation calls with their applications (designation-demo.ts); by default only in
+   * `demo`, since tests run each call of their own.
+   */
+  designationDemo?: boolean;
 }
 
 export interface SeedSummary {
@@ -527,6 +533,11 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   await resetIdentitySequences(db);
   await createDemoAccounts(db, today, options.credentials ?? { publicUrl: 'http://localhost:3000', signingKeyPem: null });
   progress({ phase: 'Demo accounts', done: 1, total: 1 });
+  if (options.designationDemo ?? options.size === 'demo') {
+    progress({ phase: 'Designation calls', done: 0, total: 1 });
+    await seedDesignationDemo(db, today);
+    progress({ phase: 'Designation calls', done: 1, total: 1 });
+  }
   progress({ phase: 'Search index', done: 0, total: 1 });
   await programsModule.refreshSearchIndex(db, today);
   progress({ phase: 'Search index', done: 1, total: 1 });

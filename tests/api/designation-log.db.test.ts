@@ -20,7 +20,7 @@ describe(`the designation log and the inbox on ${testEngine()}`, () => {
   afterAll(async () => t?.close());
 
   it('refuses to change or remove a logged step, whoever asks', async () => {
-    await appendLog(t.database.db, { actorId: null, actorName: '교육부', step: 'call_created', cityCode: null, after: { year: 2027 } });
+    await appendLog(t.database.db, { at: new Date(), actorId: null, actorName: '교육부', step: 'call_created', cityCode: null, after: { year: 2027 } });
     for (const statement of [
       sql`UPDATE designation_log SET reason = 'rewritten'`,
       sql`DELETE FROM designation_log`,

@@ -136,7 +136,7 @@ describe(`email through the outbox on ${testEngine()}`, () => {
     const [ministry] = await identity.holdersOf(t.database.db, 'ministry_officer');
     refusing = true;
     await t.database.db.transaction(async (tx) => {
-      await appendLog(tx, { actorId: null, actorName: '컨설턴트', step: 'consulting_recommended', cityCode: '31060', after: { recommendation: 'designate' }, reason: 'mail test' });
+      await appendLog(tx, { at: new Date(), actorId: null, actorName: '컨설턴트', step: 'consulting_recommended', cityCode: '31060', after: { recommendation: 'designate' }, reason: 'mail test' });
       await notifications.notify(tx, [ministry!], { kind: 'designation.consulting_recommended', title: { ko: '권고가 도착했습니다', en: 'A recommendation arrived' } });
     });
 

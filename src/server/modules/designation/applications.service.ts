@@ -164,7 +164,7 @@ export async function startApplication(db: AppDb, cityCode: string, callId: numb
     const id = await queries.insertApplication(tx, { callId, cityCode, provinceCode: cityCode.slice(0, 2), content, personId: actor.personId, now });
     if (id === null) return (await queries.applicationIdFor(tx, callId, cityCode))!;
     await queries.insertVersion(tx, { applicationId: id, version: 1, cityCode, content, personId: actor.personId, now });
-    await appendLog(tx, { actorId: actor.personId, actorName: actor.displayName, step: 'application_started', callId, applicationId: id, cityCode, after: { status: 'draft' } });
+    await appendLog(tx, { at: now, actorId: actor.personId, actorName: actor.displayName, step: 'application_started', callId, applicationId: id, cityCode, after: { status: 'draft' } });
     return id;
   });
 }
@@ -217,6 +217,7 @@ export async function addAttachment(
     const stored = await storeFile(tx, { fileName: file.fileName, bytes: file.bytes, cityCode: application.cityCode, uploadedBy: actor.personId, field: `attachments.${file.purpose}` });
     const attachmentId = await queries.insertAttachment(tx, { applicationId: id, cityCode: application.cityCode, purpose: file.purpose, fileId: stored.id, personId: actor.personId, now });
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'attachment_added', callId: application.callId, applicationId: id, cityCode: application.cityCode,
       after: { attachmentId, purpose: file.purpose, fileName: stored.fileName, documentType: stored.documentType, byteSize: stored.byteSize, sha256: stored.sha256 },
     });
@@ -232,6 +233,7 @@ export async function removeAttachment(db: AppDb, id: number, attachmentId: numb
     await queries.deleteAttachment(tx, attachmentId);
     await deleteFile(tx, attachment.fileId);
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'attachment_removed', callId: application.callId, applicationId: id, cityCode: application.cityCode,
       before: { attachmentId, purpose: attachment.purpose, fileName: attachment.fileName, sha256: attachment.sha256 },
     });
@@ -272,6 +274,7 @@ export async function submit(db: AppDb, id: number, editedVersion: number, actor
     }
     await queries.markSubmitted(tx, id, actor.personId, now);
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'application_submitted', callId: call.id, applicationId: id, cityCode: application.cityCode,
       before: { status: application.status }, after: { status: 'submitted', version: application.version },
     });
@@ -303,6 +306,7 @@ export async function withdraw(db: AppDb, id: number, reason: string, actor: Act
     }
     await queries.markWithdrawn(tx, id, actor.personId, now);
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'application_withdrawn', callId: application.callId, applicationId: id,
       cityCode: application.cityCode, before: { status: application.status }, after: { status: 'withdrawn' }, reason,
     });

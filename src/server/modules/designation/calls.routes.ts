@@ -92,7 +92,7 @@ export function registerCallRoutes(api: Api, { database }: ModuleContext): void 
       body: AppointBody, response: { 200: Appointment, 201: Appointment, ...errorResponses },
     },
   }, async (request, reply) => {
-    const appointment = await experts.appointExpert(db, requireActor(request), request.body);
+    const appointment = await experts.appointExpert(db, requireActor(request), request.body, new Date());
     return reply.status(appointment.created ? 201 : 200).send(appointment);
   });
 }

@@ -96,6 +96,7 @@ export async function createCall(db: Executor, actor: Acting, body: CallCreateBo
     const rubric = copied.length > 0 ? copied : defaultRubric;
     await queries.replaceRubric(tx, created, rubricRows(rubric));
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'call_created', callId: created,
       after: { ...body, rubricCopiedFrom: copied.length > 0 ? previous!.year : null },
     });
@@ -132,7 +133,7 @@ export async function changeCall(db: Executor, actor: Acting, year: number, body
     if (changed.year !== undefined && (await queries.yearTaken(tx, merged.year))) throw yearTaken(merged.year);
     await queries.updateCall(tx, call.id, changed, actor.personId);
     const before = Object.fromEntries(Object.keys(changed).map((field) => [field, call[field as keyof CallRow]]));
-    await appendLog(tx, { actorId: actor.personId, actorName: actor.displayName, step: 'call_updated', callId: call.id, before, after: changed });
+    await appendLog(tx, { at: now, actorId: actor.personId, actorName: actor.displayName, step: 'call_updated', callId: call.id, before, after: changed });
     if (call.status === 'published') await tellAudience(tx, { ...call, ...changed } as CallRow, 'timeline', now);
     return merged.year;
   });
@@ -163,6 +164,7 @@ export async function replaceCallRubric(db: Executor, actor: Acting, year: numbe
     await queries.replaceRubric(tx, call.id, rubricRows(body.areas));
     await queries.updateCall(tx, call.id, {}, actor.personId);
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'call_updated', callId: call.id,
       before: { rubric: before }, after: { rubric: body.areas },
     });
@@ -185,6 +187,7 @@ export async function publishCall(db: Executor, actor: Acting, year: number, bod
     if (problem) throw fail(problem);
     await queries.updateCall(tx, call.id, { status: 'published', publishedAt: now }, actor.personId);
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'call_published', callId: call.id,
       before: { status: 'draft' }, after: { status: 'published', publishedAt: now.toISOString() },
     });

@@ -90,7 +90,7 @@ export function registerConsultingRoutes(api: Api, { database }: ModuleContext):
   api.post('/designation/consultings/:id/consultant', {
     preValidation: onConsulting('designation.call.manage'),
     schema: { tags, summary: 'Assign (or change) the consultant of a potential city (the ministry)', params: ConsultingParams, body: AssignConsultantBody, response: detailResponse },
-  }, (request) => detailAfter(request, consulting.assignConsultant(db, request.params.id, request.body, requireActor(request), allowFor(request))));
+  }, (request) => detailAfter(request, consulting.assignConsultant(db, request.params.id, request.body, requireActor(request), allowFor(request), now())));
 
   // Documents are bytes, not JSON: any body, up to 20 MB, in their own scope; who may upload is known before it is read.
   void api.register(async (upload: Api) => {

@@ -135,7 +135,7 @@ async function tell(tx: Executor, lookups: (() => Promise<Recipient[]>)[], messa
 const cityOfficers = (tx: Executor, c: LockedConsulting) => identity.holdersOf(tx, 'city_officer', { cityCode: c.cityCode });
 const consultantOf = (tx: Executor, c: { consultantId: number | null }) => identity.recipientsByIds(tx, c.consultantId === null ? [] : [c.consultantId]);
 
-export async function assignConsultant(db: AppDb, id: number, body: AssignConsultantBody, actor: Actor, allow: Allow): Promise<void> {
+export async function assignConsultant(db: AppDb, id: number, body: AssignConsultantBody, actor: Actor, allow: Allow, now: Date): Promise<void> {
   await change(db, id, actor, allow, 'designation.call.manage', async (tx, consulting) => {
     const consultant = await queries.findConsultant(tx, body.consultantId);
     if (!consultant) {
@@ -144,6 +144,7 @@ export async function assignConsultant(db: AppDb, id: number, body: AssignConsul
     if (consulting.consultantId === consultant.personId) return;
     await queries.setConsultant(tx, id, consultant.personId);
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'consultant_assigned', callId: consulting.callId, applicationId: consulting.applicationId,
       cityCode: consulting.cityCode, before: { consultantId: consulting.consultantId }, after: { consultantId: consultant.personId, consultantName: consultant.displayName },
     });
@@ -180,6 +181,7 @@ export async function submitMilestone(db: AppDb, id: number, kind: MilestoneKind
     }
     await queries.markMilestoneSubmitted(tx, milestone.id, body.note, actor.personId, now);
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'milestone_submitted', callId: consulting.callId, applicationId: consulting.applicationId,
       cityCode: consulting.cityCode, before: { kind, status: milestone.status },
       after: { kind, status: 'submitted', fileName: milestone.fileName, sha256: milestone.sha256, note: body.note },
@@ -199,6 +201,7 @@ export async function reviewMilestone(db: AppDb, id: number, kind: MilestoneKind
     if (!consultantMayReview(milestone.status)) throw wrongStatus(kind, milestone.status);
     await queries.markMilestoneReviewed(tx, milestone.id, body.outcome, body.feedback, actor.personId, now);
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'milestone_reviewed', callId: consulting.callId, applicationId: consulting.applicationId,
       cityCode: consulting.cityCode, before: { kind, status: milestone.status }, after: { kind, status: body.outcome }, reason: body.feedback,
     });
@@ -226,6 +229,7 @@ export async function recommend(db: AppDb, id: number, body: RecommendBody, acto
     }
     await queries.setRecommendation(tx, id, body.recommendation, body.reason, now);
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'consulting_recommended', callId: consulting.callId, applicationId: consulting.applicationId,
       cityCode: consulting.cityCode, before: { recommendation: consulting.recommendation }, after: { recommendation: body.recommendation }, reason: body.reason,
     });
@@ -257,6 +261,7 @@ export async function decide(db: AppDb, id: number, body: ConsultingDecisionBody
     }, actor.personId);
     await queries.setDecision(tx, id, body.decision, body.reason, actor.personId, now);
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'consulting_decided', callId: consulting.callId, applicationId: consulting.applicationId,
       cityCode: consulting.cityCode, before: { state: 'potential', recommendation: consulting.recommendation }, after: { state: body.decision }, reason: body.reason,
     });

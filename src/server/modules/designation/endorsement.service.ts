@@ -59,6 +59,7 @@ export async function endorse(db: AppDb, id: number, note: string, actor: Actor,
       evidence: `designation application ${id}`,
     }, actor.personId);
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'application_endorsed', callId: call.id, applicationId: id, cityCode: application.cityCode,
       before: { status: 'submitted' }, after: { status: 'endorsed', provinceRank: rank }, reason: note,
     });
@@ -77,6 +78,7 @@ export async function returnApplication(db: AppDb, id: number, reason: string, a
     const { application, call, row } = await lockSubmitted(tx, id, now);
     await queries.markReturned(tx, id, reason, now);
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'application_returned', callId: call.id, applicationId: id, cityCode: application.cityCode,
       before: { status: 'submitted' }, after: { status: 'returned' }, reason,
     });
@@ -111,6 +113,7 @@ export async function rank(db: AppDb, provinceCode: string, callId: number, orde
     }
     await queries.setRanks(tx, callId, provinceCode, orderedIds);
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'applications_ranked', callId,
       before: endorsed.map((a) => ({ applicationId: a.id, cityCode: a.cityCode, provinceRank: a.provinceRank })),
       after: orderedIds.map((id, i) => ({ applicationId: id, cityCode: endorsed.find((a) => a.id === id)!.cityCode, provinceRank: i + 1 })),

@@ -19,7 +19,7 @@ export function listExperts(db: Executor, filter: { kind?: ExpertKind; q?: strin
 }
 
 /** Appoints a registered person (found by the email they signed up with); appointing them again updates the details. */
-export async function appointExpert(db: Executor, actor: Acting, body: AppointBody): Promise<Appointment> {
+export async function appointExpert(db: Executor, actor: Acting, body: AppointBody, now: Date): Promise<Appointment> {
   if (body.worksInProvinceCode !== null && !(await geography.findProvince(db, body.worksInProvinceCode))) {
     throw badRequest({ ko: '없는 시·도입니다.', en: 'There is no such province.' }, 'worksInProvinceCode');
   }
@@ -36,6 +36,7 @@ export async function appointExpert(db: Executor, actor: Acting, body: AppointBo
     await identity.insertRoleGrant(tx, { personId: person.id, role: body.kind, grantedBy: actor.personId });
     const terms = { personId: person.id, kind: body.kind, affiliation: body.affiliation, worksInProvinceCode: body.worksInProvinceCode };
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'expert_appointed',
       before: before ? { personId: before.personId, kind: before.kind, affiliation: before.affiliation, worksInProvinceCode: before.worksInProvinceCode } : null,
       after: terms,

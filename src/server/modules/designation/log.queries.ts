@@ -5,6 +5,8 @@ import type { DesignationStep } from '../../../shared/vocabulary/index.ts';
 import { offsetOf, pageOf, rows, type Executor } from '../../platform/database/database.ts';
 
 export interface LogEntry {
+  /** When it happened, by the clock the step was checked against (deadlines, decision days): one time for both. */
+  at: Date;
   actorId: number | null;
   actorName: string;
   step: DesignationStep;
@@ -18,8 +20,8 @@ export interface LogEntry {
 
 export async function appendLog(tx: Executor, entry: LogEntry): Promise<void> {
   await tx.execute(sql`
-    INSERT INTO designation_log (actor_id, actor_name, step, call_id, application_id, city_code, before, after, reason)
-    VALUES (${entry.actorId}, ${entry.actorName}, ${entry.step}, ${entry.callId ?? null}, ${entry.applicationId ?? null}, ${entry.cityCode ?? null},
+    INSERT INTO designation_log (occurred_at, actor_id, actor_name, step, call_id, application_id, city_code, before, after, reason)
+    VALUES (${entry.at.toISOString()}, ${entry.actorId}, ${entry.actorName}, ${entry.step}, ${entry.callId ?? null}, ${entry.applicationId ?? null}, ${entry.cityCode ?? null},
             ${entry.before === undefined ? null : JSON.stringify(entry.before)}::jsonb, ${entry.after === undefined ? null : JSON.stringify(entry.after)}::jsonb,
             ${entry.reason ?? ''})`);
 }

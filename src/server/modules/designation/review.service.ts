@@ -278,6 +278,7 @@ export async function submitReview(db: AppDb, id: number, actor: Actor, now: Dat
     await queries.markSubmitted(tx, id, now);
     const total = scores.reduce((sum, s) => sum + s.score, 0);
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'review_submitted', callId: call.id, applicationId: assignment.applicationId,
       cityCode: assignment.cityCode, before: { assignmentId: id, submitted: false }, after: { assignmentId: id, submitted: true, total },
     });
@@ -351,6 +352,7 @@ export async function assignReviewer(db: AppDb, id: number, reviewerId: number, 
       }, 'reviewerId');
     }
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'reviewer_assigned', callId: call.id, applicationId: id, cityCode: application.cityCode,
       after: { assignmentId: assigned.id, reviewerId, reviewerName: reviewer.displayName },
     });
@@ -380,6 +382,7 @@ export async function unassignReviewer(db: AppDb, id: number, reviewerId: number
     }
     await queries.deleteAssignment(tx, assignment.id);
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'reviewer_unassigned', callId: call.id, applicationId: id, cityCode: application.cityCode,
       before: { assignmentId: assignment.id, reviewerId, reviewerName: assignment.displayName, scoredItems: assignment.scored },
     });
@@ -459,6 +462,7 @@ export async function decide(db: AppDb, id: number, body: DecisionBody, actor: A
     }, actor.personId);
     const consultingId = body.decision === 'potential' ? await openConsulting(tx, { applicationId: id, cityCode: application.cityCode, decidedOn }) : null;
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'application_decided', callId: call.id, applicationId: id, cityCode: application.cityCode,
       before: { status: 'endorsed' }, after: { status: 'decided', decision: body.decision, finalScore: aggregate.score, consultingId }, reason: body.reason,
     });
@@ -502,6 +506,7 @@ export async function announce(db: AppDb, year: number, actor: Actor, now: Date)
     await queries.markAnnounced(tx, call.id, actor.personId, now);
     const { endorsed: _none, ...results } = counts;
     await appendLog(tx, {
+      at: now,
       actorId: actor.personId, actorName: actor.displayName, step: 'call_announced', callId: call.id,
       before: { status: call.status }, after: { status: 'announced', announcedAt: now.toISOString(), ...results },
     });
