@@ -21,7 +21,7 @@ import { rows, type AppDb, type Database } from '../src/server/platform/database
 import type { SearchQuery } from '../src/shared/contracts/programs.ts';
 import { programsModule } from '../src/server/modules/programs/index.ts';
 import { searchCatalogue } from '../src/server/modules/programs/programs.service.ts';
-import { todayInKorea } from '../src/server/modules/programs/schedule.ts';
+import { todayInKorea } from '../src/server/platform/clock.ts';
 import { subcategoryCatalogue } from '../db/seed/catalogue.ts';
 import { Random } from '../src/shared/lib/random.ts';
 import { NATIONAL_DATABASE_URL, openBenchData, percentile, record } from './support.ts';

@@ -6,7 +6,7 @@
 import type { CopyValue } from '../../src/server/platform/database/copy-format.ts';
 import type { Random } from '../../src/shared/lib/random.ts';
 import { programAreas, type ProgramAreaCode, type ProgramSubcategoryCode, type TargetGroupCode } from '../../src/shared/vocabulary/index.ts';
-import { addDays } from '../../src/server/modules/programs/schedule.ts';
+import { addDays } from '../../src/shared/lib/schedule.ts';
 
 type Add = (table: string, row: CopyValue[]) => void;
 

@@ -14,7 +14,8 @@ import { geography } from '../../src/server/modules/geography/index.ts';
 import { programsModule } from '../../src/server/modules/programs/index.ts';
 import { indicatorsModule } from '../../src/server/modules/indicators/index.ts';
 import { copiesModule } from '../../src/server/modules/copies/index.ts';
-import { addDays, scheduleSessions, sessionHours, todayInKorea } from '../../src/server/modules/programs/schedule.ts';
+import { addDays, scheduleSessions, sessionHours } from '../../src/shared/lib/schedule.ts';
+import { todayInKorea } from '../../src/server/platform/clock.ts';
 import {
   cityDepartments, eventTitlePatterns, eventVenues, institutionNamePatterns, institutionNamePatternsEn, roomNames,
   studyGroupDescriptions, studyGroupMeetingPatterns, studyGroupNames,

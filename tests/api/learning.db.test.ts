@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Roster } from '../../src/shared/contracts/enrolment.ts';
 import { firstRow, rows } from '../../src/server/platform/database/database.ts';
-import { addDays } from '../../src/server/modules/programs/schedule.ts';
+import { addDays } from '../../src/shared/lib/schedule.ts';
 import { todayInKorea } from '../support/clock.ts';
 import { testEngine } from '../support/database.ts';
 import { residents, testApp, type Client, type TestApp } from '../support/app.ts';

@@ -12,7 +12,8 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import type { LearningRecord } from '../../src/shared/contracts/learning-account.ts';
 import type { ProgramDetail } from '../../src/shared/contracts/programs.ts';
-import { addDays, todayInKorea, weekdayOf } from '../../src/server/modules/programs/schedule.ts';
+import { addDays, weekdayOf } from '../../src/shared/lib/schedule.ts';
+import { todayInKorea } from '../../src/server/platform/clock.ts';
 import { chromiumAvailable, launchBrowser, seriousAccessibilityViolations, startServer, type RunningServer } from '../support/browser.ts';
 
 const RESIDENT = 'resident@example.com';

@@ -168,6 +168,12 @@ const rules: Record<string, Rule> = {
   'GET /api/programs/{id}/enrolment': { self: 'enrolment', others: 404 },
   'DELETE /api/programs/{id}/enrolment': { self: 'enrolment', others: 404 },
   'GET /api/programs/{id}/roster': manageProgram,
+  // The back office (issue 10): the institution's list, the editor, cancelling and copying.
+  'GET /api/institutions/{id}/office/programs': { permission: 'program.manage', scope: 'institution' },
+  'GET /api/programs/{id}/office': manageProgram,
+  'PUT /api/programs/{id}': manageProgram,
+  'POST /api/programs/{id}/cancellation': manageProgram,
+  'POST /api/programs/{id}/copy': manageProgram,
   'PUT /api/programs/{id}/sessions/{sessionNo}/attendance': manageProgram,
   'PUT /api/programs/{id}/completion-rule': manageProgram,
   'POST /api/programs/{id}/completion': manageProgram,

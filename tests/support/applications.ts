@@ -35,6 +35,34 @@ export function openCallNow(db: Executor, year: number): Promise<number> {
   return insertCall(db, { year, opensAt: new Date(now - DAY), submissionDeadline: new Date(now + 10 * DAY), endorsementDeadline: new Date(now + 20 * DAY) });
 }
 
+/**
+ * Time passes for the call of `year`. A test cannot wait weeks for a deadline and the server checks deadlines
+ * against its real clock, so the call's timeline is moved back in the database as if the days had gone by, leaving
+ * the call at `stage` today:
+ * - 'review': applications and endorsements are closed (the endorsement deadline passed yesterday) and the review
+ *   runs from today;
+ * - 'decision': the review ended yesterday and the results are due today.
+ * Only the call's dates move (within its year, as the ministry's form keeps them); what people did stays as it was.
+ */
+export async function timePasses(db: Executor, year: number, stage: 'review' | 'decision'): Promise<void> {
+  const now = Date.now();
+  const at = (days: number) => new Date(now + days * DAY).toISOString();
+  const lastDay = `${year}-12-31`;
+  const day = (days: number) => {
+    const date = todayInKorea(new Date(now + days * DAY));
+    return days > 0 && date > lastDay ? lastDay : date;
+  };
+  const timeline = stage === 'review'
+    ? { opensAt: at(-30), submissionDeadline: at(-15), endorsementDeadline: at(-1), reviewStartsOn: day(0), reviewEndsOn: day(5), announcementOn: day(10) }
+    : { opensAt: at(-40), submissionDeadline: at(-25), endorsementDeadline: at(-12), reviewStartsOn: day(-11), reviewEndsOn: day(-1), announcementOn: day(0) };
+  const moved = await firstRow<{ id: number }>(db, sql`
+    UPDATE designation_calls SET opens_at = ${timeline.opensAt}, submission_deadline = ${timeline.submissionDeadline},
+      endorsement_deadline = ${timeline.endorsementDeadline}, review_starts_on = ${timeline.reviewStartsOn},
+      review_ends_on = ${timeline.reviewEndsOn}, announcement_on = ${timeline.announcementOn}
+    WHERE year = ${year} RETURNING id`);
+  if (!moved) throw new Error(`no call of ${year} to move`);
+}
+
 export interface Person {
   personId: number;
   client: Client;

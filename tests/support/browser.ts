@@ -10,6 +10,7 @@ import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/platform/database/database.ts';
+import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { freshDatabase } from './database.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -63,4 +64,13 @@ export async function seriousAccessibilityViolations(page: Page) {
   return results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.any.map((a) => a.message).join('; ')}`).join(' | ')})`);
+}
+
+/** Logs in through the login page as someone registered with the demo password, in Korean or English. */
+export async function logIn(page: Page, serverUrl: string, email: string): Promise<void> {
+  await page.goto(`${serverUrl}/login`);
+  await page.locator('form').getByLabel(/^(이메일|Email)$/).fill(email);
+  await page.locator('form').getByLabel(/^(비밀번호|Password)$/).fill(DEMO_PASSWORD);
+  await page.locator('form').getByRole('button', { name: /^(로그인|Log in)$/ }).click();
+  await page.getByRole('button', { name: /로그아웃|Log out/ }).waitFor();
 }

@@ -1,12 +1,12 @@
 import Type, { type Static } from 'typebox';
 import {
   creditTypes, deliveryModes, institutionTypes, programAreas, programStatuses, programSubcategories, purposeTags,
-  targetGroups, weekdays,
+  registrationModes, targetGroups, weekdays,
 } from '../vocabulary/index.ts';
 import { Code, Id, Nullable } from './common.ts';
 
-const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, Korea time' });
-const DateString = Type.String({ format: 'date' });
+export const Time = Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9]$', description: 'HH:MM, Korea time' });
+export const DateString = Type.String({ format: 'date' });
 
 export const ProgramSummary = Type.Object({
   id: Type.Integer(),
@@ -66,6 +66,10 @@ export const ProgramDetail = Type.Object({
   instructorName: Nullable(Type.String()),
   openToAllOn: Nullable(DateString),
   completionRate: Type.Number(),
+  materials: Type.String(),
+  registrationMode: Code(registrationModes.codes),
+  registrationNote: Type.String(),
+  cancelReason: Nullable(Type.String()),
   seatsLeft: Type.Integer(),
   waitlisted: Type.Integer(),
   sessions: Type.Array(ProgramSession),

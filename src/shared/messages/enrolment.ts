@@ -8,6 +8,7 @@ export type RefusalReason =
   | { code: 'not_open'; opensOn: string }
   | { code: 'closed'; closedOn: string | null }
   | { code: 'not_published' }
+  | { code: 'register_at_institution'; mode: 'visit' | 'phone'; note: string }
   | { code: 'too_young'; minAge: number }
   | { code: 'too_old'; maxAge: number }
   | { code: 'age_unknown'; minAge: number | null; maxAge: number | null }
@@ -26,6 +27,10 @@ const texts: { [C in RefusalReason['code']]: Record<Locale, (reason: Extract<Ref
   not_published: {
     ko: () => '지금은 신청을 받지 않는 프로그램입니다.',
     en: () => 'This program is not taking enrolments.',
+  },
+  register_at_institution: {
+    ko: (r) => `이 프로그램은 ${r.mode === 'visit' ? '기관에 방문해서' : '전화로'} 신청합니다.${r.note ? ` ${r.note}` : ''}`,
+    en: (r) => `This program takes enrolments ${r.mode === 'visit' ? 'in person at the institution' : 'by phone'}.${r.note ? ` ${r.note}` : ''}`,
   },
   too_young: {
     ko: (r) => `만 ${r.minAge}세 이상만 신청할 수 있는 프로그램입니다.`,

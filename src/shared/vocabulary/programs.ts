@@ -50,6 +50,15 @@ export const weekdayList = [
 export type Weekday = (typeof weekdayList)[number]['code'];
 export const weekdays = indexVocabulary<Weekday, (typeof weekdayList)[number]>(weekdayList);
 
+/** How residents register for a program (접수 방법): on the platform, or at the institution as its note explains. */
+export const registrationModeList = [
+  { code: 'online', ko: '온라인 신청', en: 'Online, here' },
+  { code: 'visit', ko: '방문 접수', en: 'In person at the institution' },
+  { code: 'phone', ko: '전화 접수', en: 'By phone' },
+] as const satisfies readonly Labelled[];
+export type RegistrationMode = (typeof registrationModeList)[number]['code'];
+export const registrationModes = indexVocabulary<RegistrationMode, (typeof registrationModeList)[number]>(registrationModeList);
+
 export const enrolmentStatusList = [
   { code: 'enrolled', ko: '수강 중', en: 'Enrolled' },
   { code: 'waitlisted', ko: '대기', en: 'Waitlisted' },

@@ -5,12 +5,19 @@ import { refusalsFor, type ProgramRules } from './eligibility.ts';
 const program: ProgramRules = {
   status: 'published', cityCode: '36030', cityName: '순천시', startsOn: '2027-03-02', enrolmentOpensOn: '2027-02-01',
   enrolmentClosesOn: '2027-02-27', minAge: null, maxAge: null, residentsFirst: false, openToAllOn: null,
+  registrationMode: 'online', registrationNote: '',
 };
 const resident = { birthYear: 1958, homeCityCode: '36030' };
 
 describe('eligibility to enrol', () => {
   it('accepts anyone within the enrolment window of an open program', () => {
     expect(refusalsFor(program, resident, '2027-02-10')).toEqual([]);
+  });
+
+  it('sends people to the institution when it takes enrolments there, saying how', () => {
+    const byPhone = { ...program, registrationMode: 'phone' as const, registrationNote: '평일 9–18시 02-123-4567' };
+    expect(refusalsFor(byPhone, resident, '2027-02-10')).toEqual([{ code: 'register_at_institution', mode: 'phone', note: '평일 9–18시 02-123-4567' }]);
+    expect(refusalText(refusalsFor(byPhone, resident, '2027-02-10')[0]!, 'ko')).toBe('이 프로그램은 전화로 신청합니다. 평일 9–18시 02-123-4567');
   });
 
   it('explains an enrolment window that has not opened or has closed', () => {

@@ -3,7 +3,7 @@
  * Pure: the service gathers the facts, this decides, and every refusal says why.
  */
 import type { RefusalReason } from '../../../shared/messages/enrolment.ts';
-import type { ProgramStatus } from '../../../shared/vocabulary/index.ts';
+import type { ProgramStatus, RegistrationMode } from '../../../shared/vocabulary/index.ts';
 
 export interface ProgramRules {
   status: ProgramStatus;
@@ -16,6 +16,8 @@ export interface ProgramRules {
   maxAge: number | null;
   residentsFirst: boolean;
   openToAllOn: string | null;
+  registrationMode: RegistrationMode;
+  registrationNote: string;
 }
 
 export interface Applicant {
@@ -30,6 +32,7 @@ function ageAt(birthYear: number, date: string): number {
 
 export function refusalsFor(program: ProgramRules, applicant: Applicant, today: string): RefusalReason[] {
   if (program.status !== 'published') return [{ code: 'not_published' }];
+  if (program.registrationMode !== 'online') return [{ code: 'register_at_institution', mode: program.registrationMode, note: program.registrationNote }];
   const reasons: RefusalReason[] = [];
   if (program.enrolmentOpensOn && today < program.enrolmentOpensOn) reasons.push({ code: 'not_open', opensOn: program.enrolmentOpensOn });
   const closesOn = program.enrolmentClosesOn ?? program.startsOn;

@@ -124,3 +124,31 @@ export async function completedEnrolment(db: Executor, programId: number, person
     .where(and(eq(enrolments.programId, programId), eq(enrolments.personId, personId), eq(enrolments.status, 'completed')));
   return row;
 }
+
+// ---- What the institution's back office changes (program-office) ----------------------------------------
+
+/** The people enrolled in or waiting for a program: told when it changes. */
+export async function peopleInLine(db: Executor, programId: number): Promise<number[]> {
+  const found = await db.select({ personId: enrolments.personId }).from(enrolments)
+    .where(and(eq(enrolments.programId, programId), inArray(enrolments.status, ['enrolled', 'waitlisted'])));
+  return found.map((r) => r.personId);
+}
+
+/** Gives up to `seats` freed places to those waiting, first come first served; returns who got one. */
+export async function promoteWaitlisted(db: Executor, programId: number, seats: number): Promise<number[]> {
+  if (seats <= 0) return [];
+  const promoted = await rows<{ personId: number }>(db, sql`
+    UPDATE enrolments SET status = 'enrolled', status_changed_at = clock_timestamp()
+    WHERE id IN (SELECT id FROM enrolments WHERE program_id = ${programId} AND status = 'waitlisted' ORDER BY enrolled_at, id LIMIT ${seats})
+    RETURNING person_id AS "personId"`);
+  return promoted.map((r) => r.personId);
+}
+
+/** Cancels every place and waitlist entry of a cancelled program; returns whose they were. */
+export async function releaseAll(db: Executor, programId: number): Promise<number[]> {
+  const released = await rows<{ personId: number }>(db, sql`
+    UPDATE enrolments SET status = 'cancelled', status_changed_at = clock_timestamp()
+    WHERE program_id = ${programId} AND status IN ('enrolled', 'waitlisted')
+    RETURNING person_id AS "personId"`);
+  return released.map((r) => r.personId);
+}

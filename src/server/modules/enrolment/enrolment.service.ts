@@ -7,9 +7,8 @@ import { refusalText, type RefusalReason } from '../../../shared/messages/enrolm
 import { preferredLocale } from '../../../shared/vocabulary/index.ts';
 import type { AttendanceBody, CompletionResult, EnrolmentView, Roster } from '../../../shared/contracts/enrolment.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { can } from '../../../shared/permissions.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
-import { HttpError, badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
+import { HttpError, badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { findApplicant } from '../identity/index.ts';
 import { programsModule } from '../programs/index.ts';
 import { refusalsFor } from './eligibility.ts';
@@ -100,17 +99,9 @@ export async function myEnrolment(db: AppDb, actor: Actor, programId: number): P
   });
 }
 
-/** The institution's view of a program: its staff (and administrators) only; others who may see it get 403. */
-async function programToManage(db: Executor, actor: Actor, programId: number) {
-  const program = await programsModule.visibleProgram(db, actor, programId);
-  if (!can(actor.grants, 'program.manage', { institutionId: program.institutionId, cityCode: program.cityCode })) {
-    throw forbidden({ ko: '이 프로그램을 운영하는 기관의 담당자만 관리할 수 있습니다.', en: 'Only the staff of the institution that runs this program can manage it.' });
-  }
-  return program;
-}
 
 export async function roster(db: AppDb, actor: Actor, programId: number): Promise<Roster> {
-  const program = await programToManage(db, actor, programId);
+  const program = await programsModule.managedProgram(db, actor, programId);
   const [entries, sessions] = await Promise.all([queries.rosterOf(db, programId), programsModule.sessionIdsOf(db, programId)]);
   const waiting = entries.filter((e) => e.status === 'waitlisted');
   return {
@@ -124,7 +115,7 @@ export async function roster(db: AppDb, actor: Actor, programId: number): Promis
 }
 
 export async function recordAttendance(db: AppDb, actor: Actor, programId: number, sessionNo: number, body: AttendanceBody): Promise<Roster> {
-  const program = await programToManage(db, actor, programId);
+  const program = await programsModule.managedProgram(db, actor, programId);
   const session = (await programsModule.sessionIdsOf(db, programId)).find((s) => s.sessionNo === sessionNo);
   if (!session) throw notFound(`Session ${sessionNo} of this program`, 'sessionNo');
   const both = body.present.filter((id) => body.absent.includes(id));
@@ -147,7 +138,7 @@ export async function recordAttendance(db: AppDb, actor: Actor, programId: numbe
 }
 
 export async function setCompletionRule(db: AppDb, actor: Actor, programId: number, completionRate: number): Promise<Roster> {
-  await programToManage(db, actor, programId);
+  await programsModule.managedProgram(db, actor, programId);
   await programsModule.setCompletionRate(db, programId, completionRate);
   return roster(db, actor, programId);
 }
@@ -161,7 +152,7 @@ export async function completeProgram(
   db: AppDb, actor: Actor, programId: number, today: string,
   onCompleted: (tx: Executor, enrolmentIds: number[]) => Promise<number>,
 ): Promise<CompletionResult> {
-  await programToManage(db, actor, programId);
+  await programsModule.managedProgram(db, actor, programId);
   return db.transaction(async (tx) => {
     const program = await lockProgram(tx, actor, programId);
     const sessions = await programsModule.sessionIdsOf(tx, programId);

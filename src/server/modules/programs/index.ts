@@ -2,7 +2,9 @@
 import type { AppModule, ModuleContext } from '../index.ts';
 import { courseJsonLd } from './program-page.ts';
 import { maySeeProgram } from './program-visibility.ts';
-import { pageProgram, visibleProgram } from './programs.service.ts';
+import { checkTerms, managedProgram, pageProgram, placeOf, visibleProgram } from './programs.service.ts';
+import * as office from './programs.office.queries.ts';
+import { insertProgram, insertSessions, sessionsOf } from './programs.queries.ts';
 import { countPrograms, findClashes, lockForEnrolment, publicProgram, sessionIdsOf, setCompletionRate } from './programs.queries.ts';
 import { closeEndedPrograms, ensureSearchIndex, refreshSearchIndex, setSeatsLeft } from './programs.search-index.ts';
 import { registerProgramRoutes } from './programs.routes.ts';
@@ -34,4 +36,12 @@ export const programsModule = {
   ensureSearchIndex,
   closeEndedPrograms,
   setSeatsLeft,
+  // The institution's back office (program-office): who may manage a program, its terms and place, and its rows.
+  managedProgram,
+  checkTerms,
+  placeOf,
+  office,
+  insertProgram,
+  insertSessions,
+  sessionsOf,
 } satisfies AppModule & Record<string, unknown>;

@@ -80,6 +80,10 @@ export async function findProgram(db: Executor, id: number) {
       instructorName: programs.instructorName,
       openToAllOn: programs.openToAllOn,
       completionRate: programs.completionRate,
+      materials: programs.materials,
+      registrationMode: programs.registrationMode,
+      registrationNote: programs.registrationNote,
+      cancelReason: programs.cancelReason,
       seatsLeft: sql<number>`${programs.capacity} - ${seatsTaken}`,
       waitlisted,
     })
@@ -138,6 +142,7 @@ export async function lockForEnrolment(db: Executor, id: number) {
       enrolmentClosesOn: programs.enrolmentClosesOn, minAge: programs.minAge, maxAge: programs.maxAge,
       residentsFirst: programs.residentsFirst, openToAllOn: programs.openToAllOn, completionRate: programs.completionRate,
       sessionCount: programs.sessionCount, totalHours: programs.totalHours, area: programs.area, credits: programs.credits,
+      registrationMode: programs.registrationMode, registrationNote: programs.registrationNote,
     })
     .from(programs)
     .innerJoin(municipalities, eq(municipalities.code, programs.cityCode))

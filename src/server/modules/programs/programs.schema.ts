@@ -5,10 +5,10 @@
 import { sql } from 'drizzle-orm';
 import { boolean, check, date, doublePrecision, index, integer, jsonb, numeric, pgTable, smallint, text, time, timestamp } from 'drizzle-orm/pg-core';
 import {
-  creditTypes, deliveryModes, programAreas, programStatuses, programSubcategories, purposeTags, targetGroups,
+  creditTypes, deliveryModes, programAreas, programStatuses, programSubcategories, purposeTags, registrationModes, targetGroups,
   taxonomyVersions, weekdays,
   type CreditType, type DeliveryMode, type ProgramAreaCode, type ProgramStatus, type ProgramSubcategoryCode,
-  type PurposeTag, type TargetGroupCode, type TaxonomyVersion, type Weekday,
+  type PurposeTag, type RegistrationMode, type TargetGroupCode, type TaxonomyVersion, type Weekday,
 } from '../../../shared/vocabulary/index.ts';
 import { checkAllIn, checkIn, createdAt, tsvector } from '../../platform/database/columns.ts';
 import { dongs, municipalities } from '../geography/geography.schema.ts';
@@ -55,6 +55,15 @@ export const programs = pgTable(
     instructorName: text(),
     enrolmentOpensOn: date({ mode: 'string' }),
     enrolmentClosesOn: date({ mode: 'string' }),
+    /** What learners bring or buy (준비물, 교재). */
+    materials: text().notNull().default(''),
+    /** How residents register: here online, or at the institution (visit, phone) as its note says. */
+    registrationMode: text().$type<RegistrationMode>().notNull().default('online'),
+    registrationNote: text().notNull().default(''),
+    /** Why it was cancelled (폐강 사유), told to the people enrolled. */
+    cancelReason: text(),
+    /** Raised by every edit from the back office, so a stale edit is refused instead of overwriting a colleague's. */
+    version: integer().notNull().default(1),
     createdAt: createdAt(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp({ withTimezone: true }),
@@ -72,6 +81,7 @@ export const programs = pgTable(
     checkIn('programs_mode_check', t.mode, deliveryModes.codes),
     checkIn('programs_status_check', t.status, programStatuses.codes),
     checkIn('programs_credit_type_check', t.creditType, creditTypes.codes),
+    checkIn('programs_registration_mode_check', t.registrationMode, registrationModes.codes),
     checkAllIn('programs_target_groups_check', t.targetGroups, targetGroups.codes),
     checkAllIn('programs_purpose_tags_check', t.purposeTags, purposeTags.codes),
     checkAllIn('programs_weekdays_check', t.weekdays, weekdays.codes),

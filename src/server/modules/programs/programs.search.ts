@@ -22,7 +22,7 @@ import {
   deliveryModes, programAreas, programSubcategories, targetGroups, weekdays, type Weekday,
 } from '../../../shared/vocabulary/index.ts';
 import { containing, firstRow, type AppDb, type Executor } from '../../platform/database/database.ts';
-import { addDays } from './schedule.ts';
+import { addDays } from '../../../shared/lib/schedule.ts';
 
 export interface Center {
   lat: number;

@@ -1,6 +1,6 @@
 /** Use cases of the programs module. */
 import type { CreateProgramBody, SearchQuery, SearchResult } from '../../../shared/contracts/programs.ts';
-import { programSubcategories } from '../../../shared/vocabulary/index.ts';
+import { programSubcategories, type DeliveryMode, type ProgramAreaCode, type ProgramSubcategoryCode } from '../../../shared/vocabulary/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { todayInKorea } from '../../platform/clock.ts';
 import { can } from '../../../shared/permissions.ts';
@@ -12,7 +12,8 @@ import { maySeeProgram } from './program-visibility.ts';
 import * as queries from './programs.queries.ts';
 import { defaultSort, searchPrograms, type Center } from './programs.search.ts';
 import { refreshSearchIndex } from './programs.search-index.ts';
-import { scheduleSessions, sessionHours } from './schedule.ts';
+import { planSessions } from '../../../shared/lib/holidays.ts';
+import { sessionHours } from '../../../shared/lib/schedule.ts';
 
 /** Where "near me" is: a dong's anchor point, or coordinates; both lat and lon, or neither. */
 async function centerOf(db: AppDb, query: SearchQuery): Promise<Center | null> {
@@ -85,19 +86,56 @@ export async function pageProgram(db: AppDb, viewer: Actor | null, id: number) {
   return { ...program, venueName: program.venueName ?? null };
 }
 
-/** Checks a new program against its institution, venue and its own dates and times. */
-async function placeOf(db: AppDb, body: CreateProgramBody, institution: { id: number }) {
+/** What a program's terms must satisfy whoever writes them (a new program, or an edit in the back office). */
+export interface ProgramTerms {
+  area: ProgramAreaCode;
+  subcategory: ProgramSubcategoryCode;
+  startTime: string;
+  endTime: string;
+  minAge?: number | null;
+  maxAge?: number | null;
+  enrolmentOpensOn?: string | null;
+  enrolmentClosesOn?: string | null;
+}
+
+export function checkTerms(terms: ProgramTerms): void {
+  if (programSubcategories.get(terms.subcategory).area !== terms.area) {
+    throw badRequest({ ko: '세부 분야가 고른 분야에 속하지 않습니다.', en: `The sub-category ${terms.subcategory} is not part of the area ${terms.area}.` }, 'subcategory');
+  }
+  if (sessionHours(terms.startTime, terms.endTime) <= 0) throw badRequest({ ko: '끝나는 시간은 시작 시간보다 늦어야 합니다.', en: 'The end time must be after the start time.' }, 'endTime');
+  if (terms.minAge != null && terms.maxAge != null && terms.minAge > terms.maxAge) {
+    throw badRequest({ ko: '최소 나이가 최대 나이보다 많습니다.', en: 'The minimum age must not be above the maximum age.' }, 'minAge');
+  }
+  if (terms.enrolmentOpensOn && terms.enrolmentClosesOn && terms.enrolmentClosesOn < terms.enrolmentOpensOn) {
+    throw badRequest({ ko: '신청 마감일은 신청 시작일 뒤여야 합니다.', en: 'Enrolment must close after it opens.' }, 'enrolmentClosesOn');
+  }
+}
+
+/** Where a program is taught: one of its institution's venues, large enough (online programs are nowhere). */
+export async function placeOf(db: Executor, body: { mode: DeliveryMode; venueId?: number | null; capacity: number }, institution: { id: number }) {
   if (body.mode === 'online') {
-    if (body.venueId) throw badRequest('An online program has no venue.', 'venueId');
+    if (body.venueId) throw badRequest({ ko: '온라인 프로그램에는 장소가 없습니다.', en: 'An online program has no venue.' }, 'venueId');
     return { venueId: null, dongCode: null, lat: null, lon: null };
   }
-  if (!body.venueId) throw badRequest('Choose the venue where the program is taught.', 'venueId');
+  if (!body.venueId) throw badRequest({ ko: '수업할 장소를 골라 주세요.', en: 'Choose the venue where the program is taught.' }, 'venueId');
   const venue = await institutionsModule.findVenue(db, body.venueId);
-  if (!venue || venue.institutionId !== institution.id) throw badRequest('The venue does not belong to this institution.', 'venueId');
+  if (!venue || venue.institutionId !== institution.id) throw badRequest({ ko: '이 기관의 장소가 아닙니다.', en: 'The venue does not belong to this institution.' }, 'venueId');
   if (body.capacity > venue.seats) {
-    throw badRequest(`The capacity (${body.capacity}) is more than the venue's ${venue.seats} seats.`, 'capacity');
+    throw badRequest({ ko: `정원(${body.capacity}명)이 ‘${venue.name}’의 좌석 ${venue.seats}석보다 많습니다.`, en: `The capacity (${body.capacity}) is more than the venue's ${venue.seats} seats.` }, 'capacity');
   }
   return { venueId: venue.id, dongCode: venue.dongCode, lat: venue.lat, lon: venue.lon };
+}
+
+/**
+ * The program if `actor` may manage it (its institution's staff, administrators). Whoever may not see it is told
+ * it does not exist; whoever sees it but does not run it is refused.
+ */
+export async function managedProgram(db: Executor, actor: Actor, id: number) {
+  const program = await visibleProgram(db, actor, id);
+  if (!can(actor.grants, 'program.manage', { institutionId: program.institutionId, cityCode: program.cityCode })) {
+    throw forbidden({ ko: '이 프로그램을 운영하는 기관의 담당자만 관리할 수 있습니다.', en: 'Only the staff of the institution that runs this program can manage it.' });
+  }
+  return program;
 }
 
 export async function createProgram(db: AppDb, actor: Actor, body: CreateProgramBody): Promise<number> {
@@ -106,19 +144,10 @@ export async function createProgram(db: AppDb, actor: Actor, body: CreateProgram
   if (!can(actor.grants, 'program.create', { institutionId: institution.id, cityCode: institution.cityCode })) {
     throw forbidden('You can publish programs only for your own institution.');
   }
-  if (programSubcategories.get(body.subcategory).area !== body.area) {
-    throw badRequest(`The sub-category ${body.subcategory} is not part of the area ${body.area}.`, 'subcategory');
-  }
+  checkTerms(body);
   const hours = sessionHours(body.startTime, body.endTime);
-  if (hours <= 0) throw badRequest('The end time must be after the start time.', 'endTime');
-  if (body.minAge !== undefined && body.maxAge !== undefined && body.minAge > body.maxAge) {
-    throw badRequest('The minimum age must not be above the maximum age.', 'minAge');
-  }
-  if (body.enrolmentOpensOn && body.enrolmentClosesOn && body.enrolmentClosesOn < body.enrolmentOpensOn) {
-    throw badRequest('Enrolment must close after it opens.', 'enrolmentClosesOn');
-  }
   const place = await placeOf(db, body, institution);
-  const sessions = scheduleSessions(body.startsOn, body.weekdays, body.sessionCount, body.startTime, body.endTime);
+  const { sessions } = await planSessions(body);
   const status = body.status ?? 'published';
 
   return db.transaction(async (tx) => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addDays, scheduleSessions, sessionHours, todayInKorea, weekdayOf } from './schedule.ts';
+import { addDays, scheduleSessions, sessionHours, weekdayOf } from './schedule.ts';
+import { todayInKorea } from './korea-time.ts';
 
 describe('session schedules', () => {
   it('places sessions on the chosen weekdays from the first date on', () => {

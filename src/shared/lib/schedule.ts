@@ -2,7 +2,7 @@
  * Turns a program's pattern (first date, weekdays, times, number of sessions) into dated sessions.
  * Korea keeps one offset all year (KST, UTC+9, no daylight saving), so timestamps carry +09:00.
  */
-import { weekdayList, type Weekday } from '../../../shared/vocabulary/index.ts';
+import { weekdayList, type Weekday } from '../vocabulary/index.ts';
 
 export interface SessionSlot {
   sessionNo: number;
@@ -24,14 +24,16 @@ export function weekdayOf(date: string): Weekday {
   return weekdayList[(jsDay + 6) % 7]!.code;
 }
 
+/** Sessions on the given weekdays from `startsOn` on, leaving out the days `skip` names (public holidays). */
 export function scheduleSessions(
   startsOn: string, weekdays: readonly Weekday[], sessionCount: number, startTime: string, endTime: string,
+  skip: (date: string) => boolean = () => false,
 ): SessionSlot[] {
   if (weekdays.length === 0) throw new Error('a schedule needs at least one weekday');
   const days = new Set(weekdays.map(weekdayIndex));
   const slots: SessionSlot[] = [];
   for (let date = startsOn; slots.length < sessionCount; date = addDays(date, 1)) {
-    if (!days.has(new Date(`${date}T00:00:00Z`).getUTCDay())) continue;
+    if (!days.has(new Date(`${date}T00:00:00Z`).getUTCDay()) || skip(date)) continue;
     slots.push({
       sessionNo: slots.length + 1,
       date,
@@ -47,6 +49,3 @@ export function sessionHours(startTime: string, endTime: string): number {
   const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
   return (minutes(endTime) - minutes(startTime)) / 60;
 }
-
-/** Today's date in Korea, from the server's clock (the seed and the benchmarks date their data by it too). */
-export { todayInKorea } from '../../platform/clock.ts';
