@@ -19,6 +19,8 @@ import { RosterPage } from './modules/enrolment/RosterPage.tsx';
 import { CertificatePage } from './modules/credentials/CertificatePage.tsx';
 import { VerifyPage } from './modules/credentials/VerifyPage.tsx';
 import { designationRoutes } from './modules/designation/designation-routes.tsx';
+import { OfficeProgramsPage } from './modules/program-office/OfficeProgramsPage.tsx';
+import { ProgramEditorPage } from './modules/program-office/ProgramEditorPage.tsx';
 
 function NotFound() {
   const { t } = useLocale();
@@ -33,6 +35,7 @@ const router = createBrowserRouter([
       { path: '/programs', element: <ProgramsPage /> },
       { path: '/programs/:id', element: <ProgramPage /> },
       { path: '/programs/:id/manage', element: <RosterPage /> },
+      { path: '/programs/:id/edit', element: <ProgramEditorPage /> },
       { path: '/certificates/:id', element: <CertificatePage /> },
       { path: '/verify', element: <VerifyPage /> },
       { path: '/cities', element: <CitiesPage /> },
@@ -40,6 +43,7 @@ const router = createBrowserRouter([
       { path: '/cities/:code/console/:tab?', element: <CityConsolePage /> },
       { path: '/institutions/:id', element: <InstitutionPage /> },
       { path: '/institutions/:id/programs/new', element: <PublishProgramPage /> },
+      { path: '/institutions/:id/office', element: <OfficeProgramsPage /> },
       { path: '/login', element: <LoginPage /> },
       { path: '/signup', element: <SignUpPage /> },
       { path: '/me', element: <MyLearningPage /> },

@@ -1,16 +1,13 @@
 /** The institution's back office for its programs: the list, the editor, cancelling and copying into a new term. */
 import Type, { type Static } from 'typebox';
-import { creditTypes, deliveryModes, programAreas, programStatuses, programSubcategories, purposeTags, registrationModes, targetGroups, weekdays } from '../vocabulary/index.ts';
+import { creditTypes, deliveryModes, officePhases, programAreas, programStatuses, programSubcategories, purposeTags, registrationModes, targetGroups, weekdays } from '../vocabulary/index.ts';
 import { Code, Id, MAX_INT, Nullable, PageQuery } from './common.ts';
 import { DateString, ProgramSession, Time } from './programs.ts';
 
-/** Where a program stands for its staff: a draft, taking enrolments, running, finished or cancelled. */
-export const officePhases = ['draft', 'open', 'running', 'finished', 'cancelled'] as const;
-export type OfficePhase = (typeof officePhases)[number];
 
 export const OfficeListQuery = Type.Object({
   ...PageQuery,
-  phase: Type.Optional(Code(officePhases)),
+  phase: Type.Optional(Code(officePhases.codes)),
   q: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'Words of the title' })),
 }, { additionalProperties: false });
 export type OfficeListQuery = Static<typeof OfficeListQuery>;
@@ -19,7 +16,7 @@ export const OfficeProgramRow = Type.Object({
   id: Type.Integer(),
   title: Type.String(),
   status: Code(programStatuses.codes),
-  phase: Code(officePhases),
+  phase: Code(officePhases.codes),
   startsOn: DateString,
   endsOn: DateString,
   weekdays: Type.Array(Code(weekdays.codes)),
@@ -82,7 +79,7 @@ export const OfficeProgram = Type.Object({
   institutionId: Type.Integer(),
   cityCode: Type.String(),
   status: Code(programStatuses.codes),
-  phase: Code(officePhases),
+  phase: Code(officePhases.codes),
   cancelReason: Nullable(Type.String()),
   version: Type.Integer(),
   ...editable,

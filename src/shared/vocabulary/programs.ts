@@ -50,6 +50,17 @@ export const weekdayList = [
 export type Weekday = (typeof weekdayList)[number]['code'];
 export const weekdays = indexVocabulary<Weekday, (typeof weekdayList)[number]>(weekdayList);
 
+/** Where a program stands for its staff (the back office's list): derived from its status and dates. */
+export const officePhaseList = [
+  { code: 'draft', ko: '작성 중', en: 'Draft' },
+  { code: 'open', ko: '모집 중', en: 'Taking enrolments' },
+  { code: 'running', ko: '진행 중', en: 'Running' },
+  { code: 'finished', ko: '종료', en: 'Finished' },
+  { code: 'cancelled', ko: '폐강', en: 'Cancelled' },
+] as const satisfies readonly Labelled[];
+export type OfficePhase = (typeof officePhaseList)[number]['code'];
+export const officePhases = indexVocabulary<OfficePhase, (typeof officePhaseList)[number]>(officePhaseList);
+
 /** How residents register for a program (접수 방법): on the platform, or at the institution as its note explains. */
 export const registrationModeList = [
   { code: 'online', ko: '온라인 신청', en: 'Online, here' },

@@ -9,7 +9,7 @@ import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type {
   CancelBody, CopyBody, CopyResult, EditResult, OfficeListQuery, OfficeProgram, OfficeProgramList, ProgramEditBody, SessionInput,
 } from '../../../shared/contracts/program-office.ts';
-import { officePhases } from '../../../shared/contracts/program-office.ts';
+import { officePhases } from '../../../shared/vocabulary/index.ts';
 import { planSessions } from '../../../shared/lib/holidays.ts';
 import { sessionHours } from '../../../shared/lib/schedule.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -31,7 +31,7 @@ export async function listPrograms(db: AppDb, institutionId: number, query: Offi
     office.officeList(db, { institutionId, phase: query.phase, q: query.q }, page, today),
     office.phaseCounts(db, institutionId, today),
   ]);
-  const phases = Object.fromEntries(officePhases.map((phase) => [phase, counts.find((c) => c.phase === phase)?.n ?? 0]));
+  const phases = Object.fromEntries(officePhases.codes.map((phase) => [phase, counts.find((c) => c.phase === phase)?.n ?? 0]));
   return { items, total, ...page, phases };
 }
 

@@ -1,8 +1,7 @@
 /** The SQL of the institution's back office over its programs (used by the program-office module). */
 import { and, asc, eq, inArray, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { OfficePhase } from '../../../shared/contracts/program-office.ts';
 import type { PageRequest } from '../../../shared/contracts/common.ts';
-import { seatHoldingStatuses } from '../../../shared/vocabulary/index.ts';
+import { seatHoldingStatuses, type OfficePhase } from '../../../shared/vocabulary/index.ts';
 import { rows, type Executor } from '../../platform/database/database.ts';
 import { venues } from '../institutions/institutions.schema.ts';
 import { programSessions, programs } from './programs.schema.ts';

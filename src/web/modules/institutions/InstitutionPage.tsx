@@ -47,7 +47,10 @@ function InstitutionPrograms({ institution }: { institution: InstitutionDetail }
     <>
       <h2 className="lc-section-title">{t('institutions.programs')}</h2>
       {session.can('program.create', { institutionId: institution.id, cityCode: institution.cityCode }) && (
-        <p><Link className="krds-btn primary" to={`/institutions/${institution.id}/programs/new`}>{t('copies.publishLink')}</Link></p>
+        <p className="lc-actions">
+          <Link className="krds-btn primary" to={`/institutions/${institution.id}/programs/new`}>{t('copies.publishLink')}</Link>
+          {canManage && <Link className="krds-btn secondary" to={`/institutions/${institution.id}/office`}>{t('office.menu')}</Link>}
+        </p>
       )}
       <Loaded state={programs}>
         {(result) => (

@@ -2,7 +2,7 @@
 import { useId } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ProgramDetail, SearchResult } from '../../../shared/contracts/programs.ts';
-import { creditTypes, deliveryModes, institutionTypes, programAreas, programStatuses, programSubcategories, targetGroups } from '../../../shared/vocabulary/index.ts';
+import { creditTypes, deliveryModes, institutionTypes, programAreas, programStatuses, programSubcategories, registrationModes, targetGroups } from '../../../shared/vocabulary/index.ts';
 import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -47,6 +47,10 @@ function Facts({ program: p }: { program: ProgramDetail }) {
       <dt>{t('programs.completionRule')}</dt>
       <dd>{t('programs.completionRate', { percent: Math.round(p.completionRate * 100) })}</dd>
       {p.instructorName && (<><dt>{t('programs.instructor')}</dt><dd>{p.instructorName}</dd></>)}
+      {p.materials && (<><dt>{t('programs.materials')}</dt><dd>{p.materials}</dd></>)}
+      <dt>{t('programs.registration')}</dt>
+      <dd>{label(registrationModes.get(p.registrationMode))}{p.registrationMode !== 'online' && p.registrationNote && ` · ${p.registrationNote}`}</dd>
+      {p.cancelReason && (<><dt>{t('programs.cancelReason')}</dt><dd>{p.cancelReason}</dd></>)}
     </dl>
   );
 }
