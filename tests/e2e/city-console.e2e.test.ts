@@ -56,7 +56,7 @@ describe.skipIf(!chromiumAvailable)('a city officer in the city console', () => 
   it('records a budget and a committee meeting, and sees the indicators follow', async () => {
     await logIn('officer@example.com');
     await page.getByRole('link', { name: /우리 도시/ }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('경기 광명시 평생학습 운영');
+    await page.getByRole('heading', { level: 1, name: '경기 광명시 평생학습 운영', exact: true }).waitFor();
     await page.getByRole('heading', { name: `${year}년 성과와 기반` }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     const budgetBefore = await indicatorValue('주민 1인당 평생교육 예산');
@@ -101,6 +101,20 @@ describe.skipIf(!chromiumAvailable)('a city officer in the city console', () => 
     await page.getByRole('heading', { name: /복제/ }).first().waitFor();
     await expect.poll(() => page.getByText(/%/).count()).toBeGreaterThan(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+
+    // The role map (issue 10): a cell opens on who serves it and the dongs nobody serves, also on a phone.
+    await openTab('역할 지도');
+    const table = page.getByRole('region', { name: '분야 × 대상별 기관 수' });
+    await table.getByRole('button').first().waitFor();
+    const busiest = table.getByRole('button', { name: /기관 [1-9]\d*곳/ }).first();
+    await busiest.click();
+    await page.getByRole('heading', { level: 4, name: '맡은 기관' }).waitFor();
+    await expect.poll(() => page.getByText('아무도 맡지 않음').count()).toBeGreaterThan(0);
+    expect(await busiest.getAttribute('aria-pressed')).toBe('true');
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     // An institution of the city with a near-copy sees its own pairs on its page.
     const pairs = await (await page.request.get(`${server.url}/api/cities/${CITY}/copies/pairs?pageSize=1`)).json();

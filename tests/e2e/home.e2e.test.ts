@@ -19,7 +19,7 @@ describe.skipIf(!chromiumAvailable)('a visitor on the home page', () => {
     const page = await context.newPage();
     await page.goto(server.url);
 
-    await expect.poll(() => page.locator('h1').textContent()).toBe('우리 동네에서 배워요');
+    await page.getByRole('heading', { level: 1, name: '우리 동네에서 배워요', exact: true }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('ko');
     const map = page.getByRole('img', { name: /전국의 평생학습도시/ });
     await map.waitFor();
@@ -33,13 +33,13 @@ describe.skipIf(!chromiumAvailable)('a visitor on the home page', () => {
     expect(await page.getByRole('row').nth(1).textContent()).toContain('2001');
 
     await page.getByRole('button', { name: 'English' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Learn in your neighbourhood');
+    await page.getByRole('heading', { level: 1, name: 'Learn in your neighbourhood', exact: true }).waitFor();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.getByRole('img', { name: /learning cities/ }).count()).toBe(1);
     expect(await page.locator('.lc-card h3').first().textContent()).toMatch(/[A-Za-z]/);
 
     await page.reload();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('Learn in your neighbourhood');
+    await page.getByRole('heading', { level: 1, name: 'Learn in your neighbourhood', exact: true }).waitFor();
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await context.close();
   });
@@ -59,9 +59,9 @@ describe.skipIf(!chromiumAvailable)('a visitor on the home page', () => {
     const page = await context.newPage();
     await page.goto(`${server.url}/programs`);
     const first = page.locator('.lc-card h3 a').first();
-    const title = await first.textContent();
+    const title = (await first.textContent())!;
     await first.click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe(title);
+    await page.getByRole('heading', { level: 1, name: title, exact: true }).waitFor();
     expect(await page.getByRole('heading', { name: '수업 일정' }).count()).toBe(1);
     expect(await page.locator('ol li').count()).toBeGreaterThan(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);

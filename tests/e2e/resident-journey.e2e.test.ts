@@ -138,7 +138,7 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
 
   async function logIn(email: string) {
     await page.getByRole('banner').getByRole('link', { name: '로그인' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('로그인');
+    await page.getByRole('heading', { level: 1, name: '로그인', exact: true }).waitFor();
     await page.getByLabel('이메일').fill(email);
     await page.getByLabel('비밀번호').fill(DEMO_PASSWORD);
     await page.locator('form').getByRole('button', { name: '로그인' }).click();
@@ -152,7 +152,7 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
   it('finds the program with a Korean word and filters, and enrols despite a clash she is told about', async () => {
     await page.goto(server.url);
     await logIn(RESIDENT);
-    await expect.poll(() => page.locator('h1').textContent()).toBe('내 학습');
+    await page.getByRole('heading', { level: 1, name: '내 학습', exact: true }).waitFor();
 
     await page.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: '프로그램 찾기' }).click();
     await page.getByRole('searchbox', { name: '배우고 싶은 것' }).fill('역사');
@@ -217,10 +217,10 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
 
     await logIn(STAFF);
     await page.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: /우리 기관/ }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('광명시 평생교육원');
+    await page.getByRole('heading', { level: 1, name: '광명시 평생교육원', exact: true }).waitFor();
     await checkScreen('06-institution');
     await page.locator('.lc-card').filter({ has: page.getByRole('link', { name: TITLE }) }).getByRole('link', { name: '수강생 관리' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('수강생 관리');
+    await page.getByRole('heading', { level: 1, name: '수강생 관리', exact: true }).waitFor();
     const table = page.getByRole('table', { name: '출석부' });
     await table.waitFor();
     await checkScreen('07-roster', { phone: true });
@@ -248,7 +248,7 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
     await checkScreen('09-my-learning-completed', { phone: true });
 
     await entry.getByRole('link', { name: '수료증' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('수료증');
+    await page.getByRole('heading', { level: 1, name: '수료증', exact: true }).waitFor();
     const certificate = page.getByRole('article', { name: '수료증' });
     expect(await certificate.textContent()).toContain('김순자');
     expect(await certificate.textContent()).toContain(TITLE);
@@ -261,7 +261,7 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
     expect(jwt).toMatch(/^eyJ/);
 
     await page.getByRole('link', { name: '다른 수료증 진위 확인하기' }).click();
-    await expect.poll(() => page.locator('h1').textContent()).toBe('수료증 진위 확인');
+    await page.getByRole('heading', { level: 1, name: '수료증 진위 확인', exact: true }).waitFor();
     const field = page.getByLabel('자격증명 (JWT)');
     await field.focus();
     await page.keyboard.press('Control+V');

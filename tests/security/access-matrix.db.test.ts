@@ -226,6 +226,8 @@ const rules: Record<string, Rule> = {
 
   'GET /api/cities/{code}/copies/summary': cityAnalysis,
   'GET /api/cities/{code}/copies/institutions': cityAnalysis,
+  'GET /api/cities/{code}/role-map': cityAnalysis,
+  'GET /api/cities/{code}/role-map/cell': cityAnalysis,
   'GET /api/cities/{code}/copies/pairs': cityAnalysis,
   'GET /api/institutions/{id}/copies': { permission: 'program.copies.view', scope: 'institution' },
   'POST /api/institutions/{id}/copies/check': { permission: 'program.copies.view', scope: 'institution' },

@@ -25,6 +25,7 @@ import { copiesModule } from './copies/index.ts';
 import { designation } from './designation/index.ts';
 import { notifications } from './notifications/index.ts';
 import { programOffice } from './program-office/index.ts';
+import { roleMapModule } from './role-map/index.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -40,5 +41,5 @@ export interface AppModule {
 
 export const modules: AppModule[] = [
   geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
-  cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule, annualReport, designation, notifications, programOffice,
+  cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule, annualReport, designation, notifications, programOffice, roleMapModule,
 ];

@@ -22,6 +22,7 @@ export const consoleTabs: ConsoleTab[] = [
   { id: 'demand', labelKey: 'demand.tab', panel: lazy(() => import('../demand/GapsPanel.tsx')) },
   { id: 'access', labelKey: 'access.tab', panel: lazy(() => import('../access/AccessPanel.tsx')) },
   { id: 'copies', labelKey: 'copies.tab', panel: lazy(() => import('../copies/CopiesPanel.tsx')) },
+  { id: 'roles', labelKey: 'role-map.tab', panel: lazy(() => import('../role-map/RoleMapPanel.tsx')) },
   { id: 'report', labelKey: 'annual-report.tab', panel: lazy(() => import('../annual-report/ReportPanel.tsx')) },
   { id: 'designation', labelKey: 'applications.tab', panel: lazy(() => import('../designation/ApplicationPanel.tsx')) },
 ];
