@@ -13,7 +13,7 @@ import {
 import { preferredLocale } from '../../../shared/vocabulary/index.ts';
 import { guard, requireActor } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
-import { notFound, unauthorized } from '../../platform/http/errors.ts';
+import { badRequest, notFound, unauthorized } from '../../platform/http/errors.ts';
 import { jobOf, jobResult, startJob } from '../../platform/jobs/jobs.ts';
 import type { ModuleContext } from '../index.ts';
 import { contentTypes } from './program-import.format.ts';
@@ -83,7 +83,9 @@ export function registerProgramImportRoutes(api: Api, { database }: ModuleContex
     }, async (request, reply) => {
       const actor = requireActor(request);
       const locale = preferredLocale(request.headers['accept-language']);
-      const file = request.body as Buffer;
+      const file = request.body;
+      // JSON and other bodies are parsed before they reach here; only the file's own types arrive as bytes.
+      if (!Buffer.isBuffer(file)) throw badRequest({ ko: `파일을 text/csv 또는 ${XLSX} 형식으로 보내 주세요.`, en: `Send the file as text/csv or ${XLSX}.` }, 'file');
       const input = { institutionId: request.params.id, file, format: formatOf(file), locale, check: request.query.check ?? false };
       const jobId = await startJob(db, { kind: importKind(input.institutionId), ownerId: actor.personId, locale, alone: true }, async (report) => {
         const result = await service.importPrograms(db, input, report);
