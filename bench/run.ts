@@ -14,6 +14,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   designation: () => import('./designation.ts'),
   'designation-log': () => import('./designation-log.bench.ts'),
   fuzz: () => import('./fuzz.bench.ts'),
+  import: () => import('./import.bench.ts'),
 };
 
 const [bench, ...args] = process.argv.slice(2);

@@ -17,6 +17,10 @@ export const permissions = {
   'program.create': { institution_staff: 'own_institution', administrator: 'any' },
   /** Roster, waitlist, attendance, completion: the institution that runs the program. */
   'program.manage': { institution_staff: 'own_institution', administrator: 'any' },
+  /** Programs in and out as files (CSV, Excel): the institution's staff, or its own system with one of its API keys. */
+  'program.import': { institution_staff: 'own_institution', institution_system: 'own_institution', administrator: 'any' },
+  /** The API keys an institution's own systems call with: made, listed and revoked by its staff, never by a key. */
+  'institution.api_keys.manage': { institution_staff: 'own_institution', administrator: 'any' },
   'designation.record': { ministry_officer: 'any', administrator: 'any' },
   /** The city's own record (budget, staff, committees, ordinances…) and what is computed from it: private to the city. */
   'city.record.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },

@@ -14,20 +14,33 @@ export interface Holidays {
   unknownYears: readonly number[];
 }
 
+type Preset = Readonly<Record<string, readonly string[]>>;
+/** A year's holidays, looked up once per process: an import plans sessions for tens of thousands of programs. */
+const presets = new Map<number, Promise<Preset | null>>();
+
+function presetOf(year: number): Promise<Preset | null> {
+  let preset = presets.get(year);
+  if (!preset) {
+    preset = getHolidayPreset(String(year) as Parameters<typeof getHolidayPreset>[0]).then((p) => p as Preset, (error: unknown) => {
+      if (error instanceof RangeError) return null;
+      presets.delete(year);
+      throw error;
+    });
+    presets.set(year, preset);
+  }
+  return preset;
+}
+
 /** The holidays of every year from `from` to `to` (dates, YYYY-MM-DD). */
 export async function holidaysBetween(from: string, to: string): Promise<Holidays> {
-  const byDate = new Map<string, readonly string[]>();
+  const years: Preset[] = [];
   const unknownYears: number[] = [];
   for (let year = Number(from.slice(0, 4)); year <= Number(to.slice(0, 4)); year++) {
-    try {
-      const preset = await getHolidayPreset(String(year) as Parameters<typeof getHolidayPreset>[0]);
-      for (const [date, names] of Object.entries(preset)) byDate.set(date, names);
-    } catch (error) {
-      if (!(error instanceof RangeError)) throw error;
-      unknownYears.push(year);
-    }
+    const preset = await presetOf(year);
+    if (preset) years.push(preset);
+    else unknownYears.push(year);
   }
-  return { namesOf: (date) => byDate.get(date) ?? null, unknownYears };
+  return { namesOf: (date) => years.find((y) => date in y)?.[date] ?? null, unknownYears };
 }
 
 export interface SessionPattern {

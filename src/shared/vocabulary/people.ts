@@ -31,12 +31,14 @@ export const roleList = [
   { code: 'reviewer', ko: '심사위원', en: 'Reviewer', scope: 'assignment' },
   { code: 'consultant', ko: '컨설턴트', en: 'Consultant', scope: 'assignment' },
   { code: 'administrator', ko: '시스템 관리자', en: 'Administrator', scope: 'none' },
+  /** An institution's own system calling with one of its API keys: never a person's role. */
+  { code: 'institution_system', ko: '기관 시스템(API 키)', en: 'Institution system (API key)', scope: 'institution' },
 ] as const satisfies readonly (Labelled & { scope: 'none' | 'institution' | 'city' | 'province' | 'assignment' })[];
 export type RoleCode = (typeof roleList)[number]['code'];
 export const roles = indexVocabulary<RoleCode, (typeof roleList)[number]>(roleList);
 
-/** Roles that are granted (everyone is a resident already). */
-export const grantableRoles = roles.codes.filter((code): code is Exclude<RoleCode, 'resident'> => code !== 'resident');
+/** Roles that are granted to people (everyone is a resident already; an institution's system holds an API key instead). */
+export const grantableRoles = roles.codes.filter((code): code is Exclude<RoleCode, 'resident' | 'institution_system'> => code !== 'resident' && code !== 'institution_system');
 
 /** Shortest password accepted at sign-up. */
 export const PASSWORD_MIN_LENGTH = 10;

@@ -1,6 +1,6 @@
 /** Institutions: lifelong-education institutions and their venues. */
 import type { AppModule } from '../index.ts';
-import { countInstitutions, findInstitution, findVenue } from './institutions.queries.ts';
+import { countInstitutions, findInstitution, findVenue, institutionVenues } from './institutions.queries.ts';
 import { registerInstitutionRoutes } from './institutions.routes.ts';
 
 export const institutionsModule = {
@@ -8,5 +8,6 @@ export const institutionsModule = {
   register: registerInstitutionRoutes,
   findInstitution,
   findVenue,
+  institutionVenues,
   countInstitutions,
 } satisfies AppModule & Record<string, unknown>;

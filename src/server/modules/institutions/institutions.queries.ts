@@ -68,6 +68,11 @@ export async function venuesOf(db: Executor, institutionId: number) {
     .orderBy(asc(venues.id));
 }
 
+/** Every venue of the institution, whole (an import resolves venue names to them once per file). */
+export async function institutionVenues(db: Executor, institutionId: number) {
+  return db.select().from(venues).where(eq(venues.institutionId, institutionId)).orderBy(asc(venues.id));
+}
+
 export async function findVenue(db: Executor, venueId: number) {
   const [row] = await db.select().from(venues).where(eq(venues.id, venueId));
   return row;

@@ -8,12 +8,14 @@ import { errorResponses, type Api } from '../../platform/http/api.ts';
 import type { ModuleContext } from '../index.ts';
 import { programsModule } from '../programs/index.ts';
 import * as service from './program-office.service.ts';
+import { registerProgramImportRoutes } from './program-import.routes.ts';
 
 const tags = ['program office'];
 const refused = { 409: { $ref: 'ErrorBody#', description: 'A colleague saved first, a class smaller than its enrolments, a session with attendance moved, or a program that can no longer change' } };
 
-export function registerProgramOfficeRoutes(api: Api, { database }: ModuleContext): void {
-  const { db } = database;
+export function registerProgramOfficeRoutes(api: Api, context: ModuleContext): void {
+  const { db } = context.database;
+  registerProgramImportRoutes(api, context);
   /** Before the body is validated: only whoever manages the program learns anything about a request about it. */
   const managing = async (request: FastifyRequest) => {
     const id = Number((request.params as { id?: string }).id);

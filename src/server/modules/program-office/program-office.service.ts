@@ -23,6 +23,7 @@ import { notifications } from '../notifications/index.ts';
 import { programsModule } from '../programs/index.ts';
 
 const { office } = programsModule;
+type Venue = Awaited<ReturnType<typeof institutionsModule.findVenue>>;
 
 export async function listPrograms(db: AppDb, institutionId: number, query: OfficeListQuery, page: PageRequest): Promise<OfficeProgramList> {
   if (!(await institutionsModule.findInstitution(db, institutionId))) throw notFound('The institution', 'id');
@@ -46,9 +47,8 @@ const stale = () => conflict({
   en: 'A colleague changed this program after you opened it. Reload it to see their changes, then make yours again.',
 }, 'version');
 
-/** Locks the program for a change by someone who manages it, at the version they edited; cancelled and finished ones no longer change. */
-async function lockedForChange(tx: Executor, actor: Actor, id: number, version: number) {
-  await programsModule.managedProgram(tx, actor, id);
+/** Locks the program for a change at the version its editor saw; cancelled and finished ones no longer change. */
+async function lockedForChange(tx: Executor, id: number, version: number) {
   const locked = (await office.lockForEdit(tx, id))!;
   if (locked.version !== version) throw stale();
   if (locked.status === 'cancelled') {
@@ -144,10 +144,25 @@ const venueName = async (tx: Executor, id: number | null) => (id === null ? null
 /** Saves the editor's program: its terms, place, capacity and sessions; tells the people in line what moved. */
 export async function editProgram(db: AppDb, actor: Actor, id: number, body: ProgramEditBody): Promise<EditResult> {
   programsModule.checkTerms(body);
-  const sessions = checkedSessions(body.sessions);
+  checkedSessions(body.sessions);
   const result = await db.transaction(async (tx) => {
-    const locked = await lockedForChange(tx, actor, id, body.version);
-    const place = await programsModule.placeOf(tx, body, { id: locked.institutionId });
+    await programsModule.managedProgram(tx, actor, id);
+    return saveEdit(tx, id, body);
+  });
+  return { program: await officeProgram(db, actor, id), ...result };
+}
+
+/**
+ * The editor's rules for a change to a program, in the caller's transaction (the editor's, or an import's for each
+ * row that changed): the version seen, the place, no class smaller than its enrolments, sessions with attendance
+ * kept; the version goes up, places go to those waiting, and the people in line are told what moved.
+ */
+export async function saveEdit(tx: Executor, id: number, body: ProgramEditBody, venues?: (id: number) => Promise<Venue | undefined>) {
+  programsModule.checkTerms(body);
+  const sessions = checkedSessions(body.sessions);
+  {
+    const locked = await lockedForChange(tx, id, body.version);
+    const place = await programsModule.placeOf(tx, body, { id: locked.institutionId }, venues);
     const enrolled = await enrolmentModule.seatsTaken(tx, id);
     if (body.capacity < enrolled) {
       throw conflict({
@@ -189,14 +204,14 @@ export async function editProgram(db: AppDb, actor: Actor, id: number, body: Pro
       body: { ko: '정원이 늘어 대기에서 수강으로 바뀌었습니다. 다니기 어려우면 취소해 다음 분께 자리를 넘겨 주세요.', en: 'The class grew and you are now enrolled. If you cannot come, cancel so the next person gets the place.' },
     });
     return { notified: told.length + promoted.length, promoted: promoted.length };
-  });
-  return { program: await officeProgram(db, actor, id), ...result };
+  }
 }
 
 /** Cancels a program (폐강): every place and waitlist entry is freed, and each person is told why. */
 export async function cancelProgram(db: AppDb, actor: Actor, id: number, body: CancelBody): Promise<EditResult> {
   const result = await db.transaction(async (tx) => {
-    const locked = await lockedForChange(tx, actor, id, body.version);
+    await programsModule.managedProgram(tx, actor, id);
+    const locked = await lockedForChange(tx, id, body.version);
     // A cancelled program is shown to everyone with its reason; a draft was never shown, so it is not cancelled.
     if (locked.status === 'draft') {
       throw conflict({ ko: '아직 공개하지 않은 프로그램은 폐강할 수 없습니다. 공개하지 않은 채로 두면 됩니다.', en: 'A draft was never published, so there is nothing to cancel; leave it unpublished.' }, 'status');

@@ -4,6 +4,7 @@ import { courseJsonLd } from './program-page.ts';
 import { maySeeProgram } from './program-visibility.ts';
 import { checkTerms, managedProgram, pageProgram, placeOf, visibleProgram } from './programs.service.ts';
 import * as office from './programs.office.queries.ts';
+import * as files from './programs.import.queries.ts';
 import { insertProgram, insertSessions, sessionsOf } from './programs.queries.ts';
 import { countPrograms, findClashes, lockForEnrolment, publicProgram, sessionIdsOf, setCompletionRate } from './programs.queries.ts';
 import { closeEndedPrograms, ensureSearchIndex, refreshSearchIndex, setSeatsLeft } from './programs.search-index.ts';
@@ -41,6 +42,8 @@ export const programsModule = {
   checkTerms,
   placeOf,
   office,
+  // Programs in and out as files (program-office's import and export).
+  files,
   insertProgram,
   insertSessions,
   sessionsOf,

@@ -3,7 +3,7 @@
  * that "near me" queries read one table; online programs have none.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, doublePrecision, index, integer, jsonb, numeric, pgTable, smallint, text, time, timestamp } from 'drizzle-orm/pg-core';
+import { boolean, check, date, doublePrecision, index, integer, jsonb, numeric, pgTable, smallint, text, time, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import {
   creditTypes, deliveryModes, programAreas, programStatuses, programSubcategories, purposeTags, registrationModes, targetGroups,
   taxonomyVersions, weekdays,
@@ -64,6 +64,8 @@ export const programs = pgTable(
     cancelReason: text(),
     /** Raised by every edit from the back office, so a stale edit is refused instead of overwriting a colleague's. */
     version: integer().notNull().default(1),
+    /** The institution's own id for the program (기관 프로그램 번호): what a re-import of its file matches on. */
+    externalId: text(),
     createdAt: createdAt(),
     updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp({ withTimezone: true }),
@@ -72,6 +74,7 @@ export const programs = pgTable(
     index().on(t.cityCode, t.publishedAt),
     index().on(t.publishedAt),
     index().on(t.institutionId),
+    uniqueIndex('programs_institution_external_id').on(t.institutionId, t.externalId),
     index().on(t.dongCode),
     index().on(t.lat, t.lon),
     check('programs_completion_rate_check', sql`${t.completionRate} > 0 AND ${t.completionRate} <= 1`),

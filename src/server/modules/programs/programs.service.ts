@@ -112,13 +112,16 @@ export function checkTerms(terms: ProgramTerms): void {
 }
 
 /** Where a program is taught: one of its institution's venues, large enough (online programs are nowhere). */
-export async function placeOf(db: Executor, body: { mode: DeliveryMode; venueId?: number | null; capacity: number }, institution: { id: number }) {
+export async function placeOf(
+  db: Executor, body: { mode: DeliveryMode; venueId?: number | null; capacity: number }, institution: { id: number },
+  findVenue = (id: number) => institutionsModule.findVenue(db, id),
+) {
   if (body.mode === 'online') {
     if (body.venueId) throw badRequest({ ko: '온라인 프로그램에는 장소가 없습니다.', en: 'An online program has no venue.' }, 'venueId');
     return { venueId: null, dongCode: null, lat: null, lon: null };
   }
   if (!body.venueId) throw badRequest({ ko: '수업할 장소를 골라 주세요.', en: 'Choose the venue where the program is taught.' }, 'venueId');
-  const venue = await institutionsModule.findVenue(db, body.venueId);
+  const venue = await findVenue(body.venueId);
   if (!venue || venue.institutionId !== institution.id) throw badRequest({ ko: '이 기관의 장소가 아닙니다.', en: 'The venue does not belong to this institution.' }, 'venueId');
   if (body.capacity > venue.seats) {
     throw badRequest({ ko: `정원(${body.capacity}명)이 ‘${venue.name}’의 좌석 ${venue.seats}석보다 많습니다.`, en: `The capacity (${body.capacity}) is more than the venue's ${venue.seats} seats.` }, 'capacity');

@@ -107,13 +107,22 @@ interface JobRow {
   finishedAt: string | null;
 }
 
-async function jobOf(db: AppDb, id: string, ownerId: number): Promise<JobView> {
+/** A job of `ownerId`'s (404 for anyone else's). */
+export async function jobOf(db: AppDb, id: string, ownerId: number): Promise<JobView> {
   const job = await firstRow<JobRow>(db, sql`
     SELECT id, kind, status, phase, done, total, error, result_name AS "resultName", created_at::text AS "createdAt", finished_at::text AS "finishedAt"
     FROM jobs WHERE id = ${id} AND owner_id = ${ownerId}`);
   // Someone else's job is as good as no job: its existence is not for others to know.
   if (!job) throw notFound('The job', 'id');
   return { ...job, resultUrl: job.status === 'done' && job.resultName ? `/api/jobs/${job.id}/result` : null };
+}
+
+/** The file a finished job (already found as its owner's) produced, if any. */
+export async function jobResult(db: AppDb, job: JobView): Promise<{ result: Buffer | Uint8Array; resultType: string | null } | null> {
+  if (!job.resultUrl) return null;
+  const file = await firstRow<{ result: Buffer | Uint8Array | null; resultType: string | null }>(db, sql`
+    SELECT result, result_type AS "resultType" FROM jobs WHERE id = ${job.id}`);
+  return file?.result ? { result: file.result, resultType: file.resultType } : null;
 }
 
 export function registerJobRoutes(api: Api, db: AppDb): void {
@@ -128,9 +137,8 @@ export function registerJobRoutes(api: Api, db: AppDb): void {
     },
   }, async (request, reply) => {
     const job = await jobOf(db, request.params.id, requireActor(request).personId);
-    const file = await firstRow<{ result: Buffer | Uint8Array | null; resultType: string | null }>(db, sql`
-      SELECT result, result_type AS "resultType" FROM jobs WHERE id = ${job.id}`);
-    if (!job.resultUrl || !file?.result) throw notFound('The result', 'id');
+    const file = await jobResult(db, job);
+    if (!file) throw notFound('The result', 'id');
     return reply.type(file.resultType ?? 'application/octet-stream')
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(job.resultName!)}`)
       .send(Buffer.from(file.result));

@@ -1,0 +1,215 @@
+/**
+ * Programs in and out as files: the template, the export, and the import. An import reads and checks every row on a
+ * worker, then checks each against the institution's data (its venues, the enrolments of programs it changes) and
+ * writes the whole file in one transaction, or nothing: any problem rolls it back and is reported by row and column.
+ * A row is matched on the institution's own number for the program; a row like the program already is changes
+ * nothing, a changed row goes through the editor's rules (version, enrolments, telling the people in line), a new
+ * row makes a draft or a published program as its status says. And the API keys its own systems do this with.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Actor } from '../../platform/auth/actor.ts';
+import { hashSessionToken } from '../../platform/auth/session-cookie.ts';
+import type { PageRequest } from '../../../shared/contracts/common.ts';
+import type { ApiKey, CreatedApiKey, FileFormat, ImportProblem, ImportReport } from '../../../shared/contracts/program-import.ts';
+import type { ProgramEditBody, SessionInput } from '../../../shared/contracts/program-office.ts';
+import type { Locale } from '../../../shared/vocabulary/index.ts';
+import { sessionHours } from '../../../shared/lib/schedule.ts';
+import { todayInKorea } from '../../platform/clock.ts';
+import type { AppDb, Executor } from '../../platform/database/database.ts';
+import { HttpError, notFound } from '../../platform/http/errors.ts';
+import type { ReportProgress } from '../../platform/jobs/jobs.ts';
+import { institutionsModule } from '../institutions/index.ts';
+import { programsModule } from '../programs/index.ts';
+import {
+  columns, MAX_LISTED_PROBLEMS, readProgramFileOffThread, writeProgramFileOffThread, type ImportedProgram, type ProgramFileRow,
+} from './program-import.format.ts';
+import { saveEdit } from './program-office.service.ts';
+import * as queries from './program-office.queries.ts';
+
+const { files } = programsModule;
+
+async function institutionOf(db: Executor, id: number) {
+  const institution = await institutionsModule.findInstitution(db, id);
+  if (!institution) throw notFound('The institution', 'id');
+  return institution;
+}
+
+/** An example row, so the template shows how each column is written. */
+const example = (): ProgramFileRow => ({
+  externalId: '2026-봄-001', title: '스마트폰 활용 기초', titleEn: 'Smartphone basics', description: '사진 찍기, 메시지 보내기, 지도 보기를 천천히 함께 배웁니다.',
+  area: 'liberal_arts', subcategory: 'humanities', targetGroups: ['elderly'], purposeTags: [], mode: 'in_person', venueName: '',
+  startsOn: todayInKorea(), weekdays: ['tue', 'thu'], startTime: '10:00', endTime: '12:00', sessionCount: 8, capacity: 20, feeKrw: 0,
+  instructorName: '', materials: '스마트폰', registrationMode: 'online', registrationNote: '', enrolmentOpensOn: null, enrolmentClosesOn: null,
+  creditType: 'none', credits: 0, minAge: null, maxAge: null, residentsFirst: false, status: 'draft',
+});
+
+export async function template(db: AppDb, institutionId: number, format: FileFormat): Promise<Buffer> {
+  const venues = await institutionsModule.institutionVenues(db, await institutionOf(db, institutionId).then((i) => i.id));
+  return writeProgramFileOffThread({ format, template: true, programs: [{ ...example(), venueName: venues[0]?.name ?? '' }] });
+}
+
+const asFileRow = (program: Awaited<ReturnType<typeof files.programsForFile>>[number]): ProgramFileRow => {
+  const { id: _id, version: _version, programStatus: _status, endsOn: _endsOn, ...row } = program;
+  return row;
+};
+
+export async function exportPrograms(db: AppDb, institutionId: number, format: FileFormat, progress?: ReportProgress): Promise<Buffer> {
+  await institutionOf(db, institutionId);
+  const programs = (await files.programsForFile(db, institutionId)).map(asFileRow);
+  return writeProgramFileOffThread({ format, programs }, progress);
+}
+
+/** Whether the file's row says what the program already is (then the import leaves it alone). */
+function sameAsStored(row: ProgramFileRow, stored: ProgramFileRow): boolean {
+  return columns.every(({ key }) => JSON.stringify(row[key]) === JSON.stringify(stored[key]));
+}
+
+/** The row as the editor would send it, at the version stored; the stored sessions stay when the pattern did not move. */
+function editBody(row: ImportedProgram, venueId: number | null, version: number, sessions: SessionInput[]): ProgramEditBody {
+  const { externalId: _e, venueName: _v, startsOn: _s, sessionCount: _c, status, row: _row, sessions: _planned, ...terms } = row;
+  return { ...terms, venueId, sessions, version, publish: status === 'published' };
+}
+
+const patternOf = (p: ProgramFileRow) => JSON.stringify([p.startsOn, p.weekdays, p.startTime, p.endTime, p.sessionCount]);
+
+/** Thrown inside the import's transaction to undo every row written when any row has a problem. */
+class RolledBack extends Error {}
+
+export interface ImportInput {
+  institutionId: number;
+  file: Uint8Array;
+  format: FileFormat;
+  locale: Locale;
+  /** Only check: every problem is found (the institution's data included), nothing is kept. */
+  check: boolean;
+}
+
+export async function importPrograms(db: AppDb, input: ImportInput, report: ReportProgress): Promise<ImportReport> {
+  const institution = await institutionOf(db, input.institutionId);
+  const read = await readProgramFileOffThread({ file: input.file, format: input.format, locale: input.locale }, report);
+  const result: ImportReport = {
+    rows: read.programs.length + read.problemCount, problems: read.problems, problemCount: read.problemCount, applied: false, created: 0, updated: 0, unchanged: 0,
+  };
+  if (read.problemCount > 0) return result;
+
+  const headerOf = (field: string | undefined) => {
+    const key = field?.split('.')[0] === 'venueId' ? 'venueName' : field?.split('.')[0] === 'sessions' ? 'startsOn' : field?.split('.')[0];
+    return columns.find((c) => c.key === key)?.header ?? '';
+  };
+  const problems: ImportProblem[] = [];
+  let problemCount = 0;
+  const problem = (row: number, error: unknown) => {
+    if (!(error instanceof HttpError)) throw error;
+    problemCount++;
+    if (problems.length < MAX_LISTED_PROBLEMS) problems.push({ row, column: headerOf(error.field), message: error.toBody(input.locale).message });
+  };
+  const venues = await institutionsModule.institutionVenues(db, institution.id);
+  const venueByName = new Map(venues.map((v) => [v.name.trim(), v]));
+  const venueById = async (id: number) => venues.find((v) => v.id === id);
+  const today = todayInKorea();
+  const readRows = read.programs;
+  const total = readRows.length;
+
+  try {
+    await db.transaction(async (tx) => {
+      const stored = new Map((await files.programsForFile(tx, institution.id)).map((p) => [p.externalId, p]));
+      const created: { program: Parameters<typeof files.insertProgramsWithSessions>[1][number]['program']; sessions: { cityCode: string; sessionNo: number; startsAt: Date; endsAt: Date }[] }[] = [];
+      for (const [i, read] of readRows.entries()) {
+        // The program starts on its first session, which may come after the day the file names (the weekday, a holiday).
+        const row = { ...read, startsOn: read.sessions[0]!.date };
+        if (i % 500 === 0) report('Checking against the institution', i, total);
+        try {
+          programsModule.checkTerms(row);
+          const venue = row.venueName ? venueByName.get(row.venueName) : undefined;
+          if (row.venueName && !venue) {
+            throw new HttpError(400, 'invalid', {
+              ko: `‘${row.venueName}’은(는) 이 기관의 장소가 아닙니다. 기관 정보에 등록한 장소 이름을 그대로 적어 주세요: ${venues.map((v) => v.name).join(', ')}`,
+              en: `‘${row.venueName}’ is not one of this institution's venues: ${venues.map((v) => v.name).join(', ')}`,
+            }, 'venueId');
+          }
+          const existing = stored.get(row.externalId);
+          // As exported (the day it starts), or as first written (a day on or before its first session).
+          if (existing && (sameAsStored(read, asFileRow(existing)) || sameAsStored(row, asFileRow(existing)))) {
+            result.unchanged++;
+            continue;
+          }
+          if (existing) {
+            const sessions = [patternOf(read), patternOf(row)].includes(patternOf(asFileRow(existing)))
+              ? (await programsModule.sessionsOf(tx, existing.id)).map((s) => ({ date: s.startsAt.slice(0, 10), startTime: s.startsAt.slice(11, 16), endTime: s.endsAt.slice(11, 16) }))
+              : row.sessions;
+            await saveEdit(tx, existing.id, editBody(row, venue?.id ?? null, existing.version, sessions), venueById);
+            result.updated++;
+            continue;
+          }
+          const place = await programsModule.placeOf(tx, { ...row, venueId: venue?.id ?? null }, institution, venueById);
+          const { externalId, venueName: _v, status, row: _row, sessions, ...terms } = row;
+          created.push({
+            program: {
+              ...terms, ...place, externalId, cityCode: institution.cityCode, institutionId: institution.id, status,
+              titleEn: row.titleEn || null, instructorName: row.instructorName || null,
+              startsOn: sessions[0]!.date, endsOn: sessions.at(-1)!.date, sessionCount: sessions.length,
+              totalHours: Math.round(sessions.length * sessionHours(row.startTime, row.endTime) * 10) / 10,
+              publishedAt: status === 'published' ? new Date() : null,
+            },
+            sessions: sessions.map((s, k) => ({
+              cityCode: institution.cityCode, sessionNo: k + 1,
+              startsAt: new Date(`${s.date}T${s.startTime}:00+09:00`), endsAt: new Date(`${s.date}T${s.endTime}:00+09:00`),
+            })),
+          });
+        } catch (error) {
+          problem(row.row, error);
+        }
+      }
+      if (problemCount > 0 || input.check) throw new RolledBack();
+      report('Writing programs', 0, created.length);
+      const ids = await files.insertProgramsWithSessions(tx, created);
+      result.created = ids.length;
+      report('Updating the catalogue', 0, 1);
+      await programsModule.refreshSearchIndex(tx, today, ids);
+    });
+    result.applied = true;
+  } catch (error) {
+    if (!(error instanceof RolledBack)) throw error;
+    if (input.check) result.created = problemCount > 0 ? 0 : total - result.updated - result.unchanged;
+  }
+  return { ...result, problems, problemCount };
+}
+
+// ------------------------------------------------------------------ API keys
+
+const KEY_PREFIX = 'lck_';
+
+export async function createApiKey(db: AppDb, actor: Actor, institutionId: number, name: string): Promise<CreatedApiKey> {
+  await institutionOf(db, institutionId);
+  const token = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+  const id = await queries.insertApiKey(db, { institutionId, name, prefix: token.slice(0, KEY_PREFIX.length + 6), tokenHash: hashSessionToken(token), createdBy: actor.personId });
+  return { key: (await queries.apiKey(db, institutionId, id))!, token };
+}
+
+export async function listApiKeys(db: AppDb, institutionId: number, page: PageRequest) {
+  await institutionOf(db, institutionId);
+  return { ...(await queries.apiKeys(db, institutionId, page)), ...page };
+}
+
+export async function revokeApiKey(db: AppDb, actor: Actor, institutionId: number, keyId: number): Promise<ApiKey> {
+  await queries.revokeApiKey(db, institutionId, keyId, actor.personId);
+  const key = await queries.apiKey(db, institutionId, keyId);
+  if (!key) throw notFound('The API key', 'keyId');
+  return key;
+}
+
+/** Who calls with `Authorization: Bearer <key>`: the institution's own system, allowed only what the matrix gives it. */
+export async function apiKeyActor(db: AppDb, token: string): Promise<Actor | null> {
+  if (!token.startsWith(KEY_PREFIX)) return null;
+  const key = await queries.useApiKey(db, hashSessionToken(token));
+  if (!key) return null;
+  const institution = (await institutionsModule.findInstitution(db, key.institutionId))!;
+  return {
+    // Jobs it starts belong to the colleague who made the key, who can follow them in the browser too.
+    personId: key.createdBy, displayName: `API ${key.prefix}…`, email: '', locale: 'ko', homeCityCode: null,
+    grants: [{
+      role: 'institution_system', institutionId: key.institutionId, cityCode: null, provinceCode: null,
+      institutionCityCode: institution.cityCode, scopeName: institution.name,
+    }],
+  };
+}
