@@ -24,6 +24,7 @@ import { accessModule } from './access/index.ts';
 import { copiesModule } from './copies/index.ts';
 import { designation } from './designation/index.ts';
 import { notifications } from './notifications/index.ts';
+import { colleagues } from './colleagues/index.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -40,4 +41,5 @@ export interface AppModule {
 export const modules: AppModule[] = [
   geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
   cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule, annualReport, designation, notifications,
+  colleagues,
 ];

@@ -1,6 +1,6 @@
 /** Institutions: lifelong-education institutions and their venues. */
 import type { AppModule } from '../index.ts';
-import { countInstitutions, findInstitution, findVenue } from './institutions.queries.ts';
+import { countInstitutions, findInstitution, findVenue, lockInstitution } from './institutions.queries.ts';
 import { registerInstitutionRoutes } from './institutions.routes.ts';
 
 export const institutionsModule = {
@@ -9,4 +9,5 @@ export const institutionsModule = {
   findInstitution,
   findVenue,
   countInstitutions,
+  lockInstitution,
 } satisfies AppModule & Record<string, unknown>;
