@@ -16,13 +16,13 @@ export interface DemoAccount {
   age: number;
   homeCityCode: string;
   role: Exclude<RoleCode, 'resident'> | null;
-  /** For staff: the city whose lifelong learning centre they work at. */
+  /** For an institution's colleagues: the city whose lifelong learning centre they work at. */
   institutionOfCity?: string;
 }
 
 export const demoAccounts: readonly DemoAccount[] = [
   { email: 'resident@example.com', displayName: '김순자', age: 68, homeCityCode: '36030', role: null },
-  { email: 'staff@example.com', displayName: '이민호', age: 41, homeCityCode: '31060', role: 'institution_staff', institutionOfCity: '31060' },
+  { email: 'staff@example.com', displayName: '이민호', age: 41, homeCityCode: '31060', role: 'institution_manager', institutionOfCity: '31060' },
   { email: 'officer@example.com', displayName: '박지영', age: 45, homeCityCode: '31060', role: 'city_officer' },
   { email: 'officer.suncheon@example.com', displayName: '정현우', age: 39, homeCityCode: '36030', role: 'city_officer' },
   { email: 'ministry@example.com', displayName: '최은정', age: 50, homeCityCode: '11210', role: 'ministry_officer' },
@@ -41,10 +41,10 @@ export async function createDemoAccounts(db: AppDb, today: string, credentialSet
     });
     if (account.role === 'city_officer') {
       await insertRoleGrant(db, { personId, role: 'city_officer', cityCode: account.homeCityCode });
-    } else if (account.role === 'institution_staff') {
+    } else if (account.institutionOfCity) {
       const centre = await firstRow<{ id: number }>(db, sql`
         SELECT id FROM institutions WHERE city_code = ${account.institutionOfCity} AND type = 'lifelong_learning_centre' ORDER BY id LIMIT 1`);
-      if (centre) await insertRoleGrant(db, { personId, role: 'institution_staff', institutionId: centre.id });
+      if (centre && account.role) await insertRoleGrant(db, { personId, role: account.role, institutionId: centre.id });
     } else if (account.role) {
       await insertRoleGrant(db, { personId, role: account.role });
     }

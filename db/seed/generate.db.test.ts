@@ -123,7 +123,7 @@ describe(`the demo generator on ${testEngine()}`, () => {
       LEFT JOIN role_grants g ON g.person_id = p.id WHERE p.password_hash IS NOT NULL GROUP BY p.id ORDER BY p.id`);
     expect(accounts.map((a) => a.email)).toEqual(demoAccounts.map((a) => a.email));
     expect(accounts.every((a) => a.password_hash.startsWith('scrypt$'))).toBe(true);
-    expect(new Set(accounts.flatMap((a) => a.roles))).toEqual(new Set(['institution_staff', 'city_officer', 'ministry_officer', 'administrator']));
+    expect(new Set(accounts.flatMap((a) => a.roles))).toEqual(new Set(['institution_manager', 'city_officer', 'ministry_officer', 'administrator']));
   });
 
   it('moves every id sequence past the generated rows', async () => {

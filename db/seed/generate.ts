@@ -30,6 +30,7 @@ import { cityRecordRows } from './city-records.ts';
 import { residentsSay } from './demand.ts';
 import { createDemoAccounts } from './accounts.ts';
 import { seedDesignationDemo } from './designation-demo.ts';
+import { seedColleaguesDemo } from './colleagues-demo.ts';
 import type { CredentialSettings } from '../../src/server/modules/credentials/credentials.service.ts';
 
 export interface SeedOptions {
@@ -45,6 +46,8 @@ export interface SeedOptions {
    * `demo`, since tests run each call of their own.
    */
   designationDemo?: boolean;
+  /** The demo centre's colleagues and an open invitation (colleagues-demo.ts); by default only in `demo`. */
+  colleaguesDemo?: boolean;
 }
 
 export interface SeedSummary {
@@ -539,6 +542,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     await seedDesignationDemo(db, today);
     progress({ phase: 'Designation calls', done: 1, total: 1 });
   }
+  if (options.colleaguesDemo ?? options.size === 'demo') await seedColleaguesDemo(db);
   progress({ phase: 'Search index', done: 0, total: 1 });
   await programsModule.refreshSearchIndex(db, today);
   progress({ phase: 'Search index', done: 1, total: 1 });

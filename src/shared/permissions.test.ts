@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { can, mayEver, type Grant } from './permissions.ts';
+import { can, mayEver, type Grant, type Permission } from './permissions.ts';
 
 const unbound = { cityCode: null, institutionId: null, institutionCityCode: null, provinceCode: null };
 const officerOf = (cityCode: string): Grant => ({ ...unbound, role: 'city_officer', cityCode });
-const staffOf = (institutionId: number, cityCode: string): Grant => ({ ...unbound, role: 'institution_staff', institutionId, institutionCityCode: cityCode });
+const staffOf = (institutionId: number, cityCode: string, role: Grant['role'] = 'institution_staff'): Grant => ({ ...unbound, role, institutionId, institutionCityCode: cityCode });
 const provinceOfficerOf = (provinceCode: string): Grant => ({ ...unbound, role: 'province_officer', provinceCode });
 const ministry: Grant = { ...unbound, role: 'ministry_officer' };
 const reviewer: Grant = { ...unbound, role: 'reviewer' };
@@ -45,5 +45,21 @@ describe('the permission matrix', () => {
     expect(can([reviewer], 'designation.decide', { cityCode: '31060', assigned: true })).toBe(false);
     // An assignment says nothing to roles that are not bound to assignments.
     expect(can([officerOf('36030')], 'designation.application.view', { cityCode: '31060', assigned: true })).toBe(false);
+  });
+
+  it("gives an institution's roles their rights there only: managers manage colleagues, staff run programs, instructors look", () => {
+    const at = { institutionId: 7, cityCode: '31060' };
+    const [manager, staff, instructor] = (['institution_manager', 'institution_staff', 'institution_instructor'] as const).map((role) => staffOf(7, '31060', role));
+    expect(['program.create', 'program.manage', 'institution.update', 'institution.colleagues.view', 'institution.colleagues.manage']
+      .map((p) => [p, can([manager!], p as Permission, at), can([staff!], p as Permission, at), can([instructor!], p as Permission, at)]))
+      .toEqual([
+        ['program.create', true, true, false],
+        ['program.manage', true, true, false],
+        ['institution.update', true, true, false],
+        ['institution.colleagues.view', true, true, true],
+        ['institution.colleagues.manage', true, false, false],
+      ]);
+    expect(can([manager!], 'institution.colleagues.manage', { institutionId: 8, cityCode: '31060' })).toBe(false);
+    expect(can([officerOf('31060')], 'institution.colleagues.view', at)).toBe(false);
   });
 });

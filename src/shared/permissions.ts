@@ -13,14 +13,20 @@ export type ScopeRule = 'any' | 'own_city' | 'own_institution' | 'own_province' 
 
 export const permissions = {
   'city.profile.update': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
-  'institution.update': { institution_staff: 'own_institution', city_officer: 'own_city', administrator: 'any' },
-  'program.create': { institution_staff: 'own_institution', administrator: 'any' },
+  'institution.update': { institution_manager: 'own_institution', institution_staff: 'own_institution', city_officer: 'own_city', administrator: 'any' },
+  'program.create': { institution_manager: 'own_institution', institution_staff: 'own_institution', administrator: 'any' },
   /** Roster, waitlist, attendance, completion: the institution that runs the program. */
-  'program.manage': { institution_staff: 'own_institution', administrator: 'any' },
+  'program.manage': { institution_manager: 'own_institution', institution_staff: 'own_institution', administrator: 'any' },
   /** Programs in and out as files (CSV, Excel): the institution's staff, or its own system with one of its API keys. */
-  'program.import': { institution_staff: 'own_institution', institution_system: 'own_institution', administrator: 'any' },
-  /** The API keys an institution's own systems call with: made, listed and revoked by its staff, never by a key. */
-  'institution.api_keys.manage': { institution_staff: 'own_institution', administrator: 'any' },
+  'program.import': { institution_manager: 'own_institution', institution_staff: 'own_institution', institution_system: 'own_institution', administrator: 'any' },
+  /** The API keys an institution's own systems call with: made, listed and revoked by its managers and staff, never by a key. */
+  'institution.api_keys.manage': { institution_manager: 'own_institution', institution_staff: 'own_institution', administrator: 'any' },
+  /** Who works at the institution and in which role: every colleague sees it (instructors only this, for now). */
+  'institution.colleagues.view': {
+    institution_manager: 'own_institution', institution_staff: 'own_institution', institution_instructor: 'own_institution', administrator: 'any',
+  },
+  /** Inviting colleagues, changing their roles, revoking them, and the log of it: the institution's managers. */
+  'institution.colleagues.manage': { institution_manager: 'own_institution', administrator: 'any' },
   'designation.record': { ministry_officer: 'any', administrator: 'any' },
   /** The city's own record (budget, staff, committees, ordinances…) and what is computed from it: private to the city. */
   'city.record.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
@@ -31,7 +37,7 @@ export const permissions = {
   'indicators.national.view': { ministry_officer: 'any', administrator: 'any' },
   'index.weights.update': { ministry_officer: 'any', administrator: 'any' },
   /** Near-copies of an institution's own programs: its staff see them before and after publishing. */
-  'program.copies.view': { institution_staff: 'own_institution', city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
+  'program.copies.view': { institution_manager: 'own_institution', institution_staff: 'own_institution', city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
   /** The yearly designation call: its timeline, quota, grant and rubric; appointing reviewers and consultants. */
   'designation.call.manage': { ministry_officer: 'any', administrator: 'any' },
   /** A city's application to the call: written and submitted by the city. */

@@ -44,6 +44,8 @@ const router = createBrowserRouter([
       { path: '/institutions/:id', element: <InstitutionPage /> },
       { path: '/institutions/:id/programs/new', element: <PublishProgramPage /> },
       { path: '/institutions/:id/office', element: <OfficeProgramsPage /> },
+      { path: '/institutions/:id/colleagues', lazy: async () => ({ Component: (await import('./modules/colleagues/ColleaguesPage.tsx')).ColleaguesPage }) },
+      { path: '/invitation', lazy: async () => ({ Component: (await import('./modules/colleagues/InvitationPage.tsx')).InvitationPage }) },
       { path: '/login', element: <LoginPage /> },
       { path: '/signup', element: <SignUpPage /> },
       { path: '/me', element: <MyLearningPage /> },

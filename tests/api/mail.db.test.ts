@@ -3,9 +3,7 @@
  * written; a refusal is tried again later and never loses the mail nor the change that queued it; after eight
  * failures it is given up; two senders at once never send one mail twice.
  */
-import type { AddressInfo } from 'node:net';
 import { sql } from 'drizzle-orm';
-import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { rows, firstRow } from '../../src/server/platform/database/database.ts';
 import { claimDueMail, enqueueMail } from '../../src/server/platform/mail/mail.queries.ts';
@@ -15,52 +13,13 @@ import { identity } from '../../src/server/modules/identity/index.ts';
 import { notifications } from '../../src/server/modules/notifications/index.ts';
 import { testEngine } from '../support/database.ts';
 import { testApp, type TestApp } from '../support/app.ts';
-
-interface Received {
-  from: string;
-  to: string[];
-  headers: Map<string, string>;
-  subject: string;
-  text: string;
-}
-
-/** Just enough MIME to read what nodemailer writes: unfolded headers, RFC 2047 words, base64 or quoted-printable text. */
-function parse(raw: string, session: SMTPServerSession): Received {
-  const [head, ...rest] = raw.split('\r\n\r\n');
-  const headers = new Map<string, string>();
-  for (const line of head!.replace(/\r\n[ \t]+/g, ' ').split('\r\n')) {
-    const colon = line.indexOf(':');
-    headers.set(line.slice(0, colon).toLowerCase(), line.slice(colon + 1).trim());
-  }
-  const words = (value: string) => value.replace(/=\?utf-8\?([bq])\?([^?]*)\?=\s*/gi, (_, encoding: string, text: string) =>
-    encoding.toLowerCase() === 'b' ? Buffer.from(text, 'base64').toString('utf8') : quotedPrintable(text.replace(/_/g, ' ')));
-  const body = rest.join('\r\n\r\n');
-  const encoding = headers.get('content-transfer-encoding')?.toLowerCase();
-  const text = encoding === 'base64' ? Buffer.from(body, 'base64').toString('utf8') : encoding === 'quoted-printable' ? quotedPrintable(body.replace(/=\r\n/g, '')) : body;
-  return {
-    from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-    to: session.envelope.rcptTo.map((r) => r.address),
-    headers,
-    subject: words(headers.get('subject') ?? ''),
-    text: text.replace(/\r\n/g, '\n').trim(),
-  };
-}
-function quotedPrintable(text: string): string {
-  const bytes: number[] = [];
-  for (let i = 0; i < text.length; i++) {
-    if (text[i] === '=' && /^[0-9A-F]{2}$/i.test(text.slice(i + 1, i + 3))) {
-      bytes.push(parseInt(text.slice(i + 1, i + 3), 16));
-      i += 2;
-    } else bytes.push(...Buffer.from(text[i]!, 'utf8'));
-  }
-  return Buffer.from(bytes).toString('utf8');
-}
+import { startSmtpServer, type Received, type TestSmtpServer } from '../support/smtp.ts';
 
 describe(`email through the outbox on ${testEngine()}`, () => {
   let t: TestApp;
-  let smtp: SMTPServer;
+  let smtp: TestSmtpServer;
   let url: string;
-  const inbox: Received[] = [];
+  let inbox: Received[] = [];
   /** Whether the server refuses every recipient now. */
   let refusing = false;
   // The sender's clock starts an hour after the real time (mail is queued with the database's now(), so it is
@@ -70,29 +29,13 @@ describe(`email through the outbox on ${testEngine()}`, () => {
 
   beforeAll(async () => {
     t = await testApp();
-    smtp = new SMTPServer({
-      authOptional: true, disabledCommands: ['STARTTLS'], logger: false,
-      onRcptTo(_address, _session, callback) {
-        if (!refusing) return callback();
-        const refusal = Object.assign(new Error('Mailbox unavailable'), { responseCode: 550 });
-        callback(refusal);
-      },
-      onData(stream, session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-        stream.on('end', () => {
-          inbox.push(parse(Buffer.concat(chunks).toString('utf8'), session));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(0, '127.0.0.1', resolve));
-    url = `smtp://127.0.0.1:${(smtp.server.address() as AddressInfo).port}`;
+    smtp = await startSmtpServer(() => refusing);
+    ({ url, inbox } = smtp);
     sender = await createMailSender(t.database.db, { url, from: '평생학습도시 <no-reply@learning.example.kr>', now: () => clock });
   });
   afterAll(async () => {
     sender?.close();
-    await new Promise<void>((resolve) => (smtp ? smtp.close(resolve) : resolve()));
+    await smtp?.close();
     await t?.close();
   });
   beforeEach(async () => {

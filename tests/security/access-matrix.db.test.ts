@@ -50,6 +50,7 @@ const loggedIn = { login: true } as const;
 const cityRecord = (verb: 'view' | 'update') => ({ permission: `city.record.${verb}` as const, scope: 'city' as const });
 const cityAnalysis = { permission: 'city.analysis.view', scope: 'city' } as const;
 const manageProgram = { permission: 'program.manage', scope: 'program', program: true } as const;
+const manageColleagues = { permission: 'institution.colleagues.manage', scope: 'institution' } as const;
 /** A permission with no place: only those who hold it everywhere (the ministry, administrators). */
 const national = (permission: Permission): Rule => ({ permission, scope: 'none' });
 const manageCalls = national('designation.call.manage');
@@ -156,6 +157,17 @@ const rules: Record<string, Rule> = {
   'GET /api/institutions': anyone,
   'GET /api/institutions/{id}': anyone,
   'PATCH /api/institutions/{id}': { permission: 'institution.update', scope: 'institution' },
+  // Colleagues (issue 10, item 2): every colleague sees who works there; its managers invite, change roles, revoke and read the log.
+  'GET /api/institutions/{id}/colleagues': { permission: 'institution.colleagues.view', scope: 'institution' },
+  'PATCH /api/institutions/{id}/colleagues/{personId}': manageColleagues,
+  'DELETE /api/institutions/{id}/colleagues/{personId}': manageColleagues,
+  'GET /api/institutions/{id}/colleague-log': manageColleagues,
+  'GET /api/institutions/{id}/invitations': manageColleagues,
+  'POST /api/institutions/{id}/invitations': manageColleagues,
+  'DELETE /api/institutions/{id}/invitations/{invitationId}': manageColleagues,
+  // The link is the invitation's proof: whoever holds it may look, and accept once logged in.
+  'POST /api/invitations/preview': anyone,
+  'POST /api/invitations/accept': loggedIn,
 
   'GET /api/programs': anyone,
   'POST /api/programs': { permission: 'program.create', scope: 'institution' },

@@ -102,6 +102,10 @@ export interface World {
   stranger: Belongings;
   /** A person with no role, to grant roles to. */
   grantee: number;
+  /** A colleague at the staff account's institution who is no actor, to change and revoke. */
+  colleague: number;
+  /** An open invitation of the staff account's institution, with its link's secret. */
+  invitation: { id: number; token: string };
   certificate: string;
   /** Gwangmyeong's ids under a city code that does not exist. */
   nowhere: Target;
@@ -197,6 +201,36 @@ async function giveBelongings(database: Database, personId: number, programs: { 
   return { personId, wish, job, enrolledProgram: programs.enrolled, completedProgram: programs.completed };
 }
 
+/**
+ * The staff account's colleagues in the institution's other roles (a member of staff and an instructor, as actors),
+ * a colleague who is no actor (the routes that change or revoke a colleague act on them, so no actor's rights change
+ * under the tests) and an open invitation of the institution (its link's secret, for the routes that read one).
+ */
+async function colleagueAccounts(database: Database): Promise<{ actors: string[]; spare: number; invitation: { id: number; token: string } }> {
+  const { institutionId, cityCode } = await one<{ institutionId: number; cityCode: string }>(database, sql`
+    SELECT g.institution_id AS "institutionId", i.city_code AS "cityCode" FROM role_grants g
+    JOIN people p ON p.id = g.person_id JOIN institutions i ON i.id = g.institution_id
+    WHERE p.email = ${demoAccounts.staff} AND g.role = 'institution_manager'`, 'manager account (staff@example.com) of an institution');
+  const people = [
+    { email: 'centre.staff@example.com', name: '센터 담당자', role: 'institution_staff' },
+    { email: 'centre.instructor@example.com', name: '센터 강사', role: 'institution_instructor' },
+    { email: 'centre.colleague@example.com', name: '센터 동료', role: 'institution_staff' },
+  ] as const;
+  const ids: number[] = [];
+  for (const person of people) {
+    const { id } = await one<{ id: number }>(database, sql`
+      INSERT INTO people (email, display_name, home_city_code) VALUES (${person.email}, ${person.name}, ${cityCode}) RETURNING id`, person.email);
+    await database.db.execute(sql`INSERT INTO role_grants (person_id, role, institution_id) VALUES (${id}, ${person.role}, ${institutionId})`);
+    ids.push(id);
+  }
+  const token = randomBytes(32).toString('base64url');
+  const invitation = await one<{ id: number }>(database, sql`
+    INSERT INTO institution_invitations (institution_id, city_code, email, role, token_hash, invited_by_name, expires_at)
+    VALUES (${institutionId}, ${cityCode}, 'invited.world@example.com', 'institution_staff', ${createHash('sha256').update(token).digest('hex')}, '이민호', now() + interval '7 days')
+    RETURNING id`, 'invitation');
+  return { actors: [people[0].email, people[1].email], spare: ids[2]!, invitation: { id: invitation.id, token } };
+}
+
 /** Opens the world over an app built on `database` (a fresh copy of the seeded template). */
 export async function openWorld(app: FastifyInstance, database: Database): Promise<World> {
   const operations = operationsOf((await app.inject({ method: 'GET', url: '/api/openapi.json' })).json());
@@ -206,6 +240,8 @@ export async function openWorld(app: FastifyInstance, database: Database): Promi
   const roles = await roleAccounts(database, Object.values(demoAccounts));
   const accounts: Record<DemoActor, string> = { ...demoAccounts };
   for (const email of Object.values(roles)) accounts[actorName(email)] = email;
+  const colleagues = await colleagueAccounts(database);
+  for (const email of colleagues.actors) accounts[actorName(email)] = email;
   const actors: ActorName[] = ['anonymous', ...Object.keys(accounts)];
   const roleActor = (role: keyof typeof roles) => actorName(roles[role]);
 
@@ -319,6 +355,7 @@ export async function openWorld(app: FastifyInstance, database: Database): Promi
 
   const world: World = {
     app, database, operations, actors, grants, gwangmyeong, suncheon, drafts, belongings, stranger, grantee, certificate, targets, send,
+    colleague: colleagues.spare, invitation: colleagues.invitation,
     personOf: (actor) => (actor === 'anonymous' ? null : personOf(actor)),
     nowhere: { ...targets[0]!, label: 'a city that does not exist (00000)', place: { ...gwangmyeong, name: 'nowhere', city: '00000' }, missing: true },
     designation, draftCall, draftApplication,
@@ -369,6 +406,8 @@ export function pathValue(operation: Operation, name: string, target: Target, wo
     'staff-trainings': place.training,
     events: place.event,
     people: world.grantee,
+    colleagues: world.colleague,
+    invitations: world.invitation.id,
     jobs: belongings.job,
     certificates: world.certificate,
     wishes: belongings.wish,
@@ -459,6 +498,8 @@ const bodyExamples: Record<string, (target: Target, world: World) => Record<stri
   'PUT /api/designation/provinces/{provinceCode}/calls/{callId}/ranking': (t) => ({ applicationIds: [t.place.designation.application.id] }),
   'POST /api/designation/applications/{id}/attachments': pdf,
   'PUT /api/designation/consultings/{id}/milestones/{kind}/file': pdf,
+  // A real link's secret: looking at an invitation changes nothing (accepting one would give the actor a role, so it gets none).
+  'POST /api/invitations/preview': (_, world) => ({ token: world.invitation.token }),
 };
 
 export function exampleBody(operation: Operation, target: Target, world: World): WireBody | null {

@@ -10,15 +10,24 @@ export const testEngine = () => inject('testEngine');
 
 export async function freshDatabase(kind: TemplateKind = 'seeded'): Promise<Database> {
   const template = inject('templates')[kind];
-  const adminUrl = inject('adminUrl');
-  if (!adminUrl) {
-    return openPglite({ loadDataDir: new Blob([readFileSync(template)]) });
-  }
+  if (!inject('adminUrl')) return openPglite({ loadDataDir: new Blob([readFileSync(template)]) });
+  return ownServerDatabase(`TEMPLATE "${template}"`);
+}
+
+/** A database with nothing in it, not even migrations (to test a migration against the data before it). */
+export async function blankDatabase(): Promise<Database> {
+  if (!inject('adminUrl')) return openPglite();
+  return ownServerDatabase(`TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+}
+
+/** A database of its own on the PostgreSQL server, created `how`, dropped when closed. */
+async function ownServerDatabase(how: string): Promise<Database> {
+  const adminUrl = inject('adminUrl')!;
   const name = `lc_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`);
+    await admin.query(`CREATE DATABASE "${name}" ${how}`);
   } finally {
     await admin.end();
   }

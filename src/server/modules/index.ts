@@ -26,6 +26,7 @@ import { designation } from './designation/index.ts';
 import { notifications } from './notifications/index.ts';
 import { programOffice } from './program-office/index.ts';
 import { roleMapModule } from './role-map/index.ts';
+import { colleagues } from './colleagues/index.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -42,4 +43,5 @@ export interface AppModule {
 export const modules: AppModule[] = [
   geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
   cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule, annualReport, designation, notifications, programOffice, roleMapModule,
+  colleagues,
 ];

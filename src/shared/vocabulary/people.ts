@@ -20,11 +20,15 @@ export const targetGroups = indexVocabulary<TargetGroupCode, (typeof targetGroup
 /**
  * Roles a person can hold. Everyone is a resident (learner); the others are granted. Staff roles are bound
  * to one institution, one city or one province; reviewers and consultants are appointed by the ministry and
- * act only on what they are assigned to (an application to score, a potential city to consult).
+ * act only on what they are assigned to (an application to score, a potential city to consult). Within an
+ * institution a person holds one of three roles (its colleagues): the manager invites and manages colleagues,
+ * staff run programs, instructors teach.
  */
 export const roleList = [
   { code: 'resident', ko: '주민(학습자)', en: 'Resident', scope: 'none' },
+  { code: 'institution_manager', ko: '기관 관리자', en: 'Institution manager', scope: 'institution' },
   { code: 'institution_staff', ko: '기관 담당자', en: 'Institution staff', scope: 'institution' },
+  { code: 'institution_instructor', ko: '기관 강사', en: 'Institution instructor', scope: 'institution' },
   { code: 'city_officer', ko: '시·군·구 담당자', en: 'City officer', scope: 'city' },
   { code: 'province_officer', ko: '시·도 담당자', en: 'Province officer', scope: 'province' },
   { code: 'ministry_officer', ko: '교육부·국가평생교육진흥원 담당자', en: 'Ministry officer', scope: 'none' },
@@ -39,6 +43,30 @@ export const roles = indexVocabulary<RoleCode, (typeof roleList)[number]>(roleLi
 
 /** Roles that are granted to people (everyone is a resident already; an institution's system holds an API key instead). */
 export const grantableRoles = roles.codes.filter((code): code is Exclude<RoleCode, 'resident' | 'institution_system'> => code !== 'resident' && code !== 'institution_system');
+
+/** A role bound to one institution: the roles its colleagues hold there, one each. */
+export type InstitutionRoleCode = Extract<RoleCode, 'institution_manager' | 'institution_staff' | 'institution_instructor'>;
+/** The institution's roles as its colleagues name them, most rights first. */
+export const institutionRoleList = [
+  { code: 'institution_manager', ko: '관리자', en: 'Manager' },
+  { code: 'institution_staff', ko: '담당자', en: 'Staff' },
+  { code: 'institution_instructor', ko: '강사', en: 'Instructor' },
+] as const satisfies readonly Labelled<InstitutionRoleCode>[];
+export const institutionRoles = indexVocabulary<InstitutionRoleCode, (typeof institutionRoleList)[number]>(institutionRoleList);
+
+/** What happens to an institution's colleagues, as its log names it. */
+export const colleagueChangeList = [
+  { code: 'invited', ko: '초대', en: 'Invited' },
+  { code: 'invitation_withdrawn', ko: '초대 취소', en: 'Invitation withdrawn' },
+  { code: 'accepted', ko: '초대 수락', en: 'Invitation accepted' },
+  { code: 'role_changed', ko: '역할 변경', en: 'Role changed' },
+  { code: 'revoked', ko: '권한 회수', en: 'Access revoked' },
+] as const satisfies readonly Labelled[];
+export type ColleagueChange = (typeof colleagueChangeList)[number]['code'];
+export const colleagueChanges = indexVocabulary<ColleagueChange, (typeof colleagueChangeList)[number]>(colleagueChangeList);
+
+/** How long an invitation link works: a week, long enough for a holiday, short enough that a forgotten one lapses. */
+export const INVITATION_LIFETIME_DAYS = 7;
 
 /** Shortest password accepted at sign-up. */
 export const PASSWORD_MIN_LENGTH = 10;

@@ -4,6 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
+import { roles } from '../../shared/vocabulary/index.ts';
 import { setLocale, useLocale } from '../i18n/index.ts';
 import { useUnreadCount } from '../modules/notifications/unread.ts';
 import { useSession } from './session.tsx';
@@ -17,8 +18,10 @@ function RoleLinks() {
   if (!me) return null;
   const links: { to: string; label: string }[] = [{ to: '/me', label: t('nav.myLearning') }];
   for (const grant of me.grants) {
-    if (grant.role === 'institution_staff' && grant.institutionId) {
-      links.push({ to: `/institutions/${grant.institutionId}`, label: `${t('nav.institution')} · ${grant.scopeName ?? ''}` }, { to: `/institutions/${grant.institutionId}/office`, label: t('office.menu') });
+    if (roles.get(grant.role).scope === 'institution' && grant.institutionId) {
+      links.push({ to: `/institutions/${grant.institutionId}`, label: `${t('nav.institution')} · ${grant.scopeName ?? ''}` });
+      // Those who run its programs also reach them directly.
+      if (grant.role !== 'institution_instructor') links.push({ to: `/institutions/${grant.institutionId}/office`, label: t('office.menu') });
     }
     if (grant.role === 'city_officer' && grant.cityCode) links.push({ to: `/cities/${grant.cityCode}/console`, label: `${t('nav.city')} · ${grant.scopeName ?? ''}` });
     if (grant.role === 'province_officer' && grant.provinceCode) links.push({ to: `/designation/province/${grant.provinceCode}`, label: `${t('nav.province')} · ${grant.scopeName ?? ''}` });

@@ -10,6 +10,8 @@ interface Session {
   logIn(email: string, password: string): Promise<Me>;
   signUp(body: unknown): Promise<Me>;
   logOut(): Promise<void>;
+  /** Reads who is logged in again, after something changed their roles (an invitation accepted, a role changed). */
+  refresh(): Promise<void>;
   can(permission: Permission, scope?: Scope): boolean;
 }
 
@@ -42,11 +44,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     await api('/auth/logout', { method: 'POST' });
     setMe(null);
   }, []);
+  const refresh = useCallback(async () => {
+    setMe(await api<Me>('/auth/me'));
+  }, []);
 
   const value = useMemo<Session>(() => ({
-    me, ready, logIn, signUp, logOut,
+    me, ready, logIn, signUp, logOut, refresh,
     can: (permission, scope) => (me ? can(me.grants, permission, scope) : false),
-  }), [me, ready, logIn, signUp, logOut]);
+  }), [me, ready, logIn, signUp, logOut, refresh]);
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

@@ -1,8 +1,9 @@
 /** Every SQL statement of the identity module. */
-import { count, desc, eq, lt, sql, type SQL } from 'drizzle-orm';
-import type { Locale, RoleCode } from '../../../shared/vocabulary/index.ts';
+import { count, desc, eq, lt, sql } from 'drizzle-orm';
+import { institutionRoles, type InstitutionRoleCode, type Locale, type RoleCode } from '../../../shared/vocabulary/index.ts';
+import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
-import { offsetOf, pageOf, rows, type Executor } from '../../platform/database/database.ts';
+import { isoUtc, offsetOf, pageOf, rows, type Executor } from '../../platform/database/database.ts';
 import type { SecurityNotice } from '../../../shared/contracts/identity.ts';
 import { authSessions, people, roleGrants } from './identity.schema.ts';
 
@@ -45,8 +46,6 @@ export async function deleteExpiredSessions(db: Executor) {
   await db.delete(authSessions).where(lt(authSessions.expiresAt, sql`now()`));
 }
 
-/** A moment as ISO 8601 in UTC, the same text from both drivers. */
-const iso = (column: SQL) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 export interface LoginAttempt {
   /** Wrong passwords since the last lock, this attempt counted as one until it proves right. */
@@ -92,7 +91,7 @@ export async function claimLoginAttempt(
     RETURNING strikes, locks,
       COALESCE(locked_until > now(), false) AS locked,
       COALESCE(locked_at = now(), false) AS locked_now,
-      ${iso(sql`locked_until`)} AS locked_until,
+      ${isoUtc(sql`locked_until`)} AS locked_until,
       CASE WHEN locked_until > now() THEN ceil(extract(epoch FROM locked_until - now()))::int END AS retry_after`);
   return {
     strikes: row!.strikes, locks: row!.locks, locked: row!.locked, lockedNow: row!.locked_now,
@@ -113,7 +112,7 @@ export async function settleLogin(db: Executor, emailKey: string, personId: numb
            CASE WHEN ${lockedNow}::boolean THEN previous_locked_at ELSE locked_at END,
            CASE WHEN ${lockedNow}::boolean THEN previous_locked_until ELSE locked_until END
     FROM settled WHERE failures > 1
-    RETURNING failed_attempts AS "failedAttempts", locks, ${iso(sql`locked_at`)} AS "lockedAt", ${iso(sql`locked_until`)} AS "lockedUntil"`);
+    RETURNING failed_attempts AS "failedAttempts", locks, ${isoUtc(sql`locked_at`)} AS "lockedAt", ${isoUtc(sql`locked_until`)} AS "lockedUntil"`);
   return event ?? null;
 }
 
@@ -245,4 +244,83 @@ export async function recipientsByIds(db: Executor, personIds: readonly number[]
   return rows<Recipient>(db, sql`
     SELECT id AS "personId", email, display_name AS "displayName", locale FROM people
     WHERE id = ANY(${sql.param([...personIds])}::int[]) ORDER BY id`);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Roles within an institution (one per person there): written here, decided by the colleagues module.
+
+export interface InstitutionMember {
+  personId: number;
+  displayName: string;
+  email: string;
+  role: InstitutionRoleCode;
+  /** When they took this role (or joined, if it never changed). */
+  since: string;
+}
+
+/** The institution's colleagues, managers first, then by name. */
+export async function membersOf(db: Executor, institutionId: number, page: PageRequest) {
+  const order = sql.param([...institutionRoles.codes]);
+  return pageOf(
+    page,
+    rows<InstitutionMember>(db, sql`
+      SELECT p.id AS "personId", p.display_name AS "displayName", p.email, g.role, ${isoUtc(sql`g.granted_at`)} AS since
+      FROM role_grants g JOIN people p ON p.id = g.person_id
+      WHERE g.institution_id = ${institutionId}
+      ORDER BY array_position(${order}::text[], g.role), p.display_name, p.id
+      LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`),
+    rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM role_grants WHERE institution_id = ${institutionId}`),
+  );
+}
+
+/** One colleague of the institution, or nothing if the person holds no role there. */
+export async function memberOf(db: Executor, institutionId: number, personId: number): Promise<InstitutionMember | undefined> {
+  const [row] = await rows<InstitutionMember>(db, sql`
+    SELECT p.id AS "personId", p.display_name AS "displayName", p.email, g.role, ${isoUtc(sql`g.granted_at`)} AS since
+    FROM role_grants g JOIN people p ON p.id = g.person_id
+    WHERE g.institution_id = ${institutionId} AND g.person_id = ${personId}`);
+  return row;
+}
+
+/** The colleague of the institution who has this email, if any. */
+export async function memberByEmail(db: Executor, institutionId: number, email: string): Promise<InstitutionMember | undefined> {
+  const [row] = await rows<{ personId: number }>(db, sql`
+    SELECT g.person_id AS "personId" FROM role_grants g JOIN people p ON p.id = g.person_id
+    WHERE g.institution_id = ${institutionId} AND lower(p.email) = lower(${email})`);
+  return row ? memberOf(db, institutionId, row.personId) : undefined;
+}
+
+export async function countMembersIn(db: Executor, institutionId: number, role: InstitutionRoleCode): Promise<number> {
+  const [row] = await rows<{ n: number }>(db, sql`
+    SELECT count(*)::int AS n FROM role_grants WHERE institution_id = ${institutionId} AND role = ${role}`);
+  return row!.n;
+}
+
+/** Gives the person a role at the institution; false if they hold one there already (it is left as it was). */
+export async function addMember(
+  tx: Executor, grant: { personId: number; institutionId: number; role: InstitutionRoleCode; grantedBy: number | null },
+): Promise<boolean> {
+  const inserted = await rows<{ id: number }>(tx, sql`
+    INSERT INTO role_grants (person_id, role, institution_id, granted_by)
+    VALUES (${grant.personId}, ${grant.role}, ${grant.institutionId}, ${grant.grantedBy})
+    ON CONFLICT DO NOTHING RETURNING id`);
+  return inserted.length === 1;
+}
+
+/** A new role at the institution counts from now (`since`), and is the changer's grant. */
+export async function changeMemberRole(tx: Executor, institutionId: number, personId: number, role: InstitutionRoleCode, changedBy: number | null) {
+  await tx.execute(sql`
+    UPDATE role_grants SET role = ${role}, granted_at = now(), granted_by = ${changedBy}
+    WHERE institution_id = ${institutionId} AND person_id = ${personId}`);
+}
+
+export async function removeMember(tx: Executor, institutionId: number, personId: number) {
+  await tx.execute(sql`DELETE FROM role_grants WHERE institution_id = ${institutionId} AND person_id = ${personId}`);
+}
+
+/** The account with this email (as typed, in any case), to write to it in its language. */
+export async function recipientByEmail(db: Executor, email: string): Promise<Recipient | undefined> {
+  const [row] = await rows<Recipient>(db, sql`
+    SELECT id AS "personId", email, display_name AS "displayName", locale FROM people WHERE lower(email) = lower(${email})`);
+  return row;
 }

@@ -4,8 +4,8 @@
  */
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
-import { locales, roles, type Locale, type RoleCode } from '../../../shared/vocabulary/index.ts';
-import { checkIn, createdAt } from '../../platform/database/columns.ts';
+import { institutionRoles, locales, roles, type Locale, type RoleCode } from '../../../shared/vocabulary/index.ts';
+import { checkIn, createdAt, quotedCodes } from '../../platform/database/columns.ts';
 import { dongs, municipalities, provinces } from '../geography/geography.schema.ts';
 import { institutions } from '../institutions/institutions.schema.ts';
 
@@ -45,14 +45,16 @@ export const roleGrants = pgTable(
   (t) => [
     index().on(t.personId),
     unique('role_grants_unique').on(t.personId, t.role, t.cityCode, t.institutionId, t.provinceCode).nullsNotDistinct(),
+    // One role per person within an institution: changing it changes the row, so a colleague is never two things at once.
+    uniqueIndex('role_grants_one_role_per_institution').on(t.personId, t.institutionId).where(sql`${t.institutionId} IS NOT NULL`),
     checkIn('role_grants_role_check', t.role, roles.codes),
     // A staff role names its one scope; other roles have none (reviewers and consultants act on assignments).
     check(
       'role_grants_scope_check',
-      sql`CASE ${t.role}
-        WHEN 'institution_staff' THEN ${t.institutionId} IS NOT NULL AND ${t.cityCode} IS NULL AND ${t.provinceCode} IS NULL
-        WHEN 'city_officer' THEN ${t.cityCode} IS NOT NULL AND ${t.institutionId} IS NULL AND ${t.provinceCode} IS NULL
-        WHEN 'province_officer' THEN ${t.provinceCode} IS NOT NULL AND ${t.cityCode} IS NULL AND ${t.institutionId} IS NULL
+      sql`CASE
+        WHEN ${t.role} IN (${quotedCodes(institutionRoles.codes)}) THEN ${t.institutionId} IS NOT NULL AND ${t.cityCode} IS NULL AND ${t.provinceCode} IS NULL
+        WHEN ${t.role} = 'city_officer' THEN ${t.cityCode} IS NOT NULL AND ${t.institutionId} IS NULL AND ${t.provinceCode} IS NULL
+        WHEN ${t.role} = 'province_officer' THEN ${t.provinceCode} IS NOT NULL AND ${t.cityCode} IS NULL AND ${t.institutionId} IS NULL
         ELSE ${t.cityCode} IS NULL AND ${t.institutionId} IS NULL AND ${t.provinceCode} IS NULL END`,
     ),
   ],

@@ -1,6 +1,6 @@
 /** Use cases of the identity module: signing up, logging in and out, granting roles. */
 import type { GrantRoleBody, SecurityNotice, SignUpBody } from '../../../shared/contracts/identity.ts';
-import { PASSWORD_MIN_LENGTH, roles } from '../../../shared/vocabulary/index.ts';
+import { institutionRoles, PASSWORD_MIN_LENGTH, roles } from '../../../shared/vocabulary/index.ts';
 import type { AppDb } from '../../platform/database/database.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import { estimatePasswordStrength, passwordAdvice, STRONG_ENOUGH } from '../../platform/auth/password-strength.ts';
@@ -157,6 +157,15 @@ export async function grantRole(db: AppDb, personId: number, body: GrantRoleBody
     if (!body.institutionId) throw badRequest({ ko: '담당할 기관을 골라 주세요.', en: 'An institution staff role needs the institution.' }, 'institutionId');
     if (!(await institutionsModule.findInstitution(db, body.institutionId))) {
       throw badRequest({ ko: `${body.institutionId}번 기관이 없습니다.`, en: `There is no institution with id ${body.institutionId}.` }, 'institutionId');
+    }
+    // One role per person within an institution; changing it is the institution's own business (its colleagues, logged).
+    const member = await queries.memberOf(db, body.institutionId, personId);
+    if (member) {
+      const held = institutionRoles.get(member.role);
+      throw conflict({
+        ko: `이미 이 기관의 ${held.ko}입니다. 기관 안의 역할은 기관의 동료 화면에서 바꿉니다.`,
+        en: `This person is already ${held.en.toLowerCase()} at this institution. Roles within an institution are changed on its Colleagues page.`,
+      }, 'role');
     }
   } else if (body.institutionId) {
     throw unbound('institutionId', { ko: '기관', en: 'an institution' });

@@ -2,7 +2,10 @@
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { Executor } from '../../platform/database/database.ts';
 import type { AppModule } from '../index.ts';
-import { findSessionPerson, holdersOf, insertRoleGrant, recipientsByIds } from './identity.queries.ts';
+import {
+  addMember, changeMemberRole, countMembersIn, findSessionPerson, holdersOf, insertRoleGrant, memberByEmail, memberOf, membersOf,
+  recipientByEmail, recipientsByIds, removeMember,
+} from './identity.queries.ts';
 import { registerIdentityRoutes } from './identity.routes.ts';
 
 export const identity = {
@@ -11,8 +14,11 @@ export const identity = {
   resolveSession: (db: Executor, tokenHash: string): Promise<Actor | null> => findSessionPerson(db, tokenHash),
   holdersOf,
   recipientsByIds,
+  recipientByEmail,
   insertRoleGrant,
+  /** Roles within an institution, one per person: the colleagues module decides, these write. */
+  members: { list: membersOf, find: memberOf, findByEmail: memberByEmail, count: countMembersIn, add: addMember, changeRole: changeMemberRole, remove: removeMember },
 } satisfies AppModule & Record<string, unknown>;
 
 export { hashPassword } from '../../platform/auth/password.ts';
-export { findApplicant, insertPerson, insertRoleGrant, type Recipient } from './identity.queries.ts';
+export { findApplicant, insertPerson, insertRoleGrant, type InstitutionMember, type Recipient } from './identity.queries.ts';

@@ -1,6 +1,6 @@
 /** Institutions: lifelong-education institutions and their venues. */
 import type { AppModule } from '../index.ts';
-import { countInstitutions, findInstitution, findVenue, institutionVenues } from './institutions.queries.ts';
+import { countInstitutions, findInstitution, findVenue, institutionVenues, lockInstitution } from './institutions.queries.ts';
 import { registerInstitutionRoutes } from './institutions.routes.ts';
 
 export const institutionsModule = {
@@ -10,4 +10,5 @@ export const institutionsModule = {
   findVenue,
   institutionVenues,
   countInstitutions,
+  lockInstitution,
 } satisfies AppModule & Record<string, unknown>;

@@ -3,7 +3,7 @@ import { and, asc, count, eq, sql } from 'drizzle-orm';
 import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type { UpdateInstitutionBody } from '../../../shared/contracts/institutions.ts';
 import type { InstitutionType } from '../../../shared/vocabulary/index.ts';
-import { containing, offsetOf, pageOf, type Executor } from '../../platform/database/database.ts';
+import { containing, offsetOf, pageOf, rows, type Executor } from '../../platform/database/database.ts';
 import { dongs, municipalities } from '../geography/geography.schema.ts';
 import { institutions, venues } from './institutions.schema.ts';
 
@@ -75,6 +75,17 @@ export async function institutionVenues(db: Executor, institutionId: number) {
 
 export async function findVenue(db: Executor, venueId: number) {
   const [row] = await db.select().from(venues).where(eq(venues.id, venueId));
+  return row;
+}
+
+/**
+ * Locks an institution's row for a change to who works there: such changes (invitations, roles, revocations)
+ * go one at a time per institution, so its last manager is never removed by two changes that each saw another.
+ * NO KEY UPDATE: rows that merely reference the institution (programs, grants) are still written meanwhile.
+ */
+export async function lockInstitution(tx: Executor, id: number) {
+  const [row] = await rows<{ id: number; cityCode: string; name: string }>(tx, sql`
+    SELECT id, city_code AS "cityCode", name FROM institutions WHERE id = ${id} FOR NO KEY UPDATE`);
   return row;
 }
 

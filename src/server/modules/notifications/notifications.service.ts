@@ -2,6 +2,7 @@
  * Telling people what waits for them: a notification in their inbox and, when mail is configured, an email
  * queued in the same transaction as the change (platform/mail), in the person's language.
  */
+import type { Locale } from '../../../shared/vocabulary/index.ts';
 import type { Executor } from '../../platform/database/database.ts';
 import { enqueueMail } from '../../platform/mail/mail.queries.ts';
 import type { Recipient } from '../identity/index.ts';
@@ -35,7 +36,15 @@ export async function notify(tx: Executor, recipients: readonly Recipient[], mes
     link: message.link ?? null,
     cityCode: message.cityCode ?? null,
   })));
-  await enqueueMail(tx, unique.filter((r) => r.email.includes('@')).map((r) => {
+  await mailTo(tx, unique, message);
+}
+
+/**
+ * Email only, in each addressee's language, queued in the same transaction: for news that must not wait in an
+ * inbox, such as an invitation to an address that may have no account yet (its link is a secret no inbox keeps).
+ */
+export async function mailTo(tx: Executor, addressees: readonly { email: string; locale: Locale }[], message: Message): Promise<void> {
+  await enqueueMail(tx, addressees.filter((r) => r.email.includes('@')).map((r) => {
     const locale = r.locale === 'en' ? 'en' : 'ko';
     const lines = [message.body?.[locale] ?? '', message.link ? `${linkBase}${message.link}` : ''].filter(Boolean);
     const footer = locale === 'ko' ? '평생학습도시 플랫폼에서 보낸 알림입니다.' : 'A notification from the Learning City platform.';

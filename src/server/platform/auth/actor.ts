@@ -53,5 +53,13 @@ export function guard(permission: Permission, scopeOf: (request: FastifyRequest)
   };
 }
 
+/** `requireActor` as a hook before validation: whoever is not logged in hears that first (401), not what a valid request is. */
+export async function mustLogIn(request: FastifyRequest): Promise<void> {
+  requireActor(request);
+}
+
 /** The scope of routes under /cities/:code. */
 export const cityInPath = (request: FastifyRequest): Scope => ({ cityCode: (request.params as { code?: string }).code ?? '' });
+
+/** The scope of routes under /institutions/:id (read before validation: a malformed id matches nobody's institution). */
+export const institutionInPath = (request: FastifyRequest): Scope => ({ institutionId: Number((request.params as { id?: string }).id) });

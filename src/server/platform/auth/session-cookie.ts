@@ -2,21 +2,15 @@
  * Session cookies: a random token in an httpOnly, SameSite=Lax cookie (Secure over HTTPS); the server keeps only its
  * SHA-256. The lookup itself belongs to the identity module, which passes `resolve` in.
  */
-import { createHash, randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Actor } from './actor.ts';
+import { hashSecretToken, newSecretToken } from './secret-token.ts';
 import type {} from '@fastify/cookie';
 
 export const SESSION_COOKIE = 'lc_session';
 
-export function newSessionToken(): { token: string; tokenHash: string } {
-  const token = randomBytes(32).toString('base64url');
-  return { token, tokenHash: hashSessionToken(token) };
-}
-
-export function hashSessionToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+export const newSessionToken = newSecretToken;
+export const hashSessionToken = hashSecretToken;
 
 export interface SessionCookieOptions {
   secure: boolean;

@@ -12,7 +12,8 @@ export function checkAllIn(name: string, column: AnyPgColumn, codes: readonly st
   return check(name, sql`${column} <@ ARRAY[${quotedCodes(codes)}]::text[]`);
 }
 
-function quotedCodes(codes: readonly string[]): SQL {
+/** A vocabulary's codes as SQL literals, for CHECKs written by hand (`role IN (…)`). */
+export function quotedCodes(codes: readonly string[]): SQL {
   for (const code of codes) {
     if (!/^[a-z0-9_-]+$/.test(code)) throw new Error(`vocabulary code not safe for SQL: ${code}`);
   }

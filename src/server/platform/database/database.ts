@@ -10,7 +10,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
-import type { SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { DatabaseConfig } from '../../config.ts';
@@ -146,6 +146,9 @@ export async function rows<T>(executor: Executor, query: SQL): Promise<T[]> {
 export async function firstRow<T>(executor: Executor, query: SQL): Promise<T | undefined> {
   return (await rows<T>(executor, query))[0];
 }
+
+/** A moment as ISO 8601 in UTC to the second, the same text from both drivers (they parse timestamps differently). */
+export const isoUtc = (column: SQL) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
 
 /** An ILIKE pattern matching `text` anywhere, with the user's own % and _ taken literally. */
 export function containing(text: string): string {

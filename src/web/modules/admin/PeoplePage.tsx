@@ -55,7 +55,7 @@ export function PeoplePage() {
         <TextField label={`${t('admin.person')} #`} inputMode="numeric" required value={form.personId} error={fieldError('id')} onChange={(e) => setForm({ ...form, personId: e.target.value })} />
         <SelectField label={t('admin.role')} value={form.role} error={fieldError('role')} onChange={(e) => setForm({ ...form, role: e.target.value as RoleCode })} options={roleOptions} />
         {form.role === 'city_officer' && <TextField label={t('admin.cityCode')} value={form.cityCode} error={fieldError('cityCode')} onChange={(e) => setForm({ ...form, cityCode: e.target.value })} />}
-        {form.role === 'institution_staff' && <TextField label={t('admin.institutionId')} inputMode="numeric" value={form.institutionId} error={fieldError('institutionId')} onChange={(e) => setForm({ ...form, institutionId: e.target.value })} />}
+        {roles.get(form.role).scope === 'institution' && <TextField label={t('admin.institutionId')} inputMode="numeric" value={form.institutionId} error={fieldError('institutionId')} onChange={(e) => setForm({ ...form, institutionId: e.target.value })} />}
         <FormStatus error={submission.formError(['id', 'role', 'cityCode', 'institutionId'])} done={submission.done} />
         <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('admin.save')}</button></div>
       </form>

@@ -34,7 +34,7 @@ export function LoginPage() {
         <TextField label={t('identity.password')} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         <FormStatus error={submission.formError()} />
         <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('identity.login')}</button></div>
-        <p>{t('identity.noAccount')} <Link to="/signup">{t('nav.signup')}</Link> · {t('identity.demoAccounts')}</p>
+        <p>{t('identity.noAccount')} <Link to="/signup" state={{ from: next }}>{t('nav.signup')}</Link> · {t('identity.demoAccounts')}</p>
       </form>
     </>
   );

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import type { PageOf } from '../../../shared/contracts/common.ts';
 import type { Dong } from '../../../shared/contracts/geography.ts';
 import { PASSWORD_MIN_LENGTH } from '../../../shared/vocabulary/index.ts';
@@ -22,7 +22,12 @@ export function SignUpPage() {
   const { t, locale } = useLocale();
   const { signUp } = useSession();
   const navigate = useNavigate();
-  const [form, setForm] = useState({ email: '', password: '', displayName: '', birthYear: '', dongQuery: '', homeDongCode: '' });
+  // Back to the page that asked for an account (an invitation), with the email it was sent to; else to My learning.
+  const asked = (useLocation().state ?? {}) as { from?: unknown; email?: unknown };
+  const next = typeof asked.from === 'string' && asked.from.startsWith('/') ? asked.from : '/me';
+  const [form, setForm] = useState({
+    email: typeof asked.email === 'string' ? asked.email : '', password: '', displayName: '', birthYear: '', dongQuery: '', homeDongCode: '',
+  });
   const dongs = useApi<PageOf<Dong>>(form.dongQuery.trim().length >= 2 ? `/geography/dongs${query({ q: form.dongQuery.trim(), pageSize: 30 })}` : null);
 
   // The server's refusal of a password stays beside the field only until the password is changed.
@@ -34,7 +39,7 @@ export function SignUpPage() {
       ...(form.birthYear ? { birthYear: Number(form.birthYear) } : {}),
       ...(form.homeDongCode ? { homeDongCode: form.homeDongCode } : {}),
     });
-  }, () => navigate('/me'));
+  }, () => navigate(next));
   const { fieldError } = submission;
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const strength = usePasswordStrength(form.password, form);
@@ -68,7 +73,7 @@ export function SignUpPage() {
         )}
         <FormStatus error={submission.formError(['displayName', 'email', 'password', 'birthYear', 'homeDongCode'])} />
         <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('identity.signup')}</button></div>
-        <p>{t('identity.haveAccount')} <Link to="/login">{t('nav.login')}</Link></p>
+        <p>{t('identity.haveAccount')} <Link to="/login" state={{ from: next }}>{t('nav.login')}</Link></p>
       </form>
     </>
   );

@@ -1,4 +1,4 @@
-/** An institution: what it is, where, its rooms and its programs; its staff and its city's officers edit it. */
+/** An institution: what it is, where, its rooms and its programs; its staff and its city's officers edit it, its colleagues reach who works there. */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { InstitutionDetail } from '../../../shared/contracts/institutions.ts';
@@ -89,6 +89,9 @@ export function InstitutionPage() {
             <dt>{t('institutions.venues')}</dt>
             <dd>{i.venues.length === 0 ? t('programs.online') : i.venues.map((v) => `${v.name} (${t('institutions.seats', { count: v.seats })})`).join(', ')}</dd>
           </dl>
+          {session.can('institution.colleagues.view', { institutionId: i.id, cityCode: i.cityCode }) && (
+            <p><Link className="krds-btn secondary" to={`/institutions/${i.id}/colleagues`}>{t('colleagues.link')}</Link></p>
+          )}
           {session.can('institution.update', { institutionId: i.id, cityCode: i.cityCode }) && <InstitutionForm institution={i} onSaved={institution.reload} />}
           <InstitutionPrograms institution={i} />
           {session.can('program.copies.view', { institutionId: i.id, cityCode: i.cityCode }) && <InstitutionCopies institution={i} />}
