@@ -4,7 +4,7 @@
  * them side by side with the similarity and chooses to rewrite the listing or to publish anyway.
  */
 import { useRef, useState } from 'react';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate } from 'react-router';
 import type { DraftCheckResult } from '../../../shared/contracts/copies.ts';
 import type { InstitutionDetail } from '../../../shared/contracts/institutions.ts';
 import type { CreateProgramBody, ProgramDetail } from '../../../shared/contracts/programs.ts';
@@ -12,15 +12,13 @@ import {
   deliveryModes, programAreas, programSubcategories, targetGroups, weekdays,
   type DeliveryMode, type ProgramAreaCode, type ProgramSubcategoryCode, type TargetGroupCode, type Weekday,
 } from '../../../shared/vocabulary/index.ts';
-import { api, useApi } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
-import { useSession } from '../../shells/session.tsx';
+import { InstitutionStaffPage } from '../institutions/InstitutionStaffPage.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
-import { Loaded } from '../../ui/Status.tsx';
 import { ListingCard, percent } from './ListingCard.tsx';
 
 interface Draft {
@@ -45,19 +43,8 @@ const FIELDS = ['title', 'description', 'area', 'subcategory', 'targetGroups', '
 const toggled = <T,>(list: readonly T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
 
 export function PublishProgramPage() {
-  const { id } = useParams();
   const { t } = useLocale();
-  const session = useSession();
-  const institution = useApi<InstitutionDetail>(`/institutions/${Number(id)}`);
-  if (!session.ready) return <p>{t('common.loading')}</p>;
-  if (!session.me) return <LoginPrompt />;
-  return (
-    <Loaded state={institution}>
-      {(i) => (session.can('program.create', { institutionId: i.id, cityCode: i.cityCode })
-        ? <PublishForm institution={i} />
-        : <p className="lc-notice">{t('copies.notAllowed')}</p>)}
-    </Loaded>
-  );
+  return <InstitutionStaffPage permission="program.create" notAllowed={t('copies.notAllowed')}>{(i) => <PublishForm institution={i} />}</InstitutionStaffPage>;
 }
 
 function PublishForm({ institution }: { institution: InstitutionDetail }) {

@@ -3,14 +3,13 @@
  * with how full each is, searchable by title; each opens in the editor or its roster.
  */
 import { useState, type FormEvent } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import type { InstitutionDetail } from '../../../shared/contracts/institutions.ts';
 import type { OfficeProgramList } from '../../../shared/contracts/program-office.ts';
 import { officePhases, weekdays, type OfficePhase, type Weekday } from '../../../shared/vocabulary/index.ts';
 import { query, useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
-import { useSession } from '../../shells/session.tsx';
+import { InstitutionStaffPage } from '../institutions/InstitutionStaffPage.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { Loaded } from '../../ui/Status.tsx';
@@ -20,19 +19,8 @@ const phaseBadge: Record<OfficePhase, string> = {
 };
 
 export function OfficeProgramsPage() {
-  const { id } = useParams();
   const { t } = useLocale();
-  const session = useSession();
-  const institution = useApi<InstitutionDetail>(`/institutions/${Number(id)}`);
-  if (!session.ready) return <p>{t('common.loading')}</p>;
-  if (!session.me) return <LoginPrompt />;
-  return (
-    <Loaded state={institution}>
-      {(i) => (session.can('program.manage', { institutionId: i.id, cityCode: i.cityCode })
-        ? <OfficeList institution={i} />
-        : <p className="lc-notice">{t('office.notAllowed')}</p>)}
-    </Loaded>
-  );
+  return <InstitutionStaffPage permission="program.manage" notAllowed={t('office.notAllowed')}>{(i) => <OfficeList institution={i} />}</InstitutionStaffPage>;
 }
 
 function OfficeList({ institution }: { institution: InstitutionDetail }) {
