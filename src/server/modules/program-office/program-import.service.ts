@@ -21,7 +21,7 @@ import type { ReportProgress } from '../../platform/jobs/jobs.ts';
 import { institutionsModule } from '../institutions/index.ts';
 import { programsModule } from '../programs/index.ts';
 import {
-  columns, MAX_LISTED_PROBLEMS, readProgramFileOffThread, writeProgramFileOffThread, type ImportedProgram, type ProgramFileRow,
+  columns, MAX_LISTED_PROBLEMS, programsIn, readProgramFileOffThread, writeProgramFileOffThread, type ImportedProgram, type ProgramFileRow,
 } from './program-import.format.ts';
 import { saveEdit } from './program-office.service.ts';
 import * as queries from './program-office.queries.ts';
@@ -66,7 +66,7 @@ function sameAsStored(row: ProgramFileRow, stored: ProgramFileRow): boolean {
 
 /** The row as the editor would send it, at the version stored; the stored sessions stay when the pattern did not move. */
 function editBody(row: ImportedProgram, venueId: number | null, version: number, sessions: SessionInput[]): ProgramEditBody {
-  const { externalId: _e, venueName: _v, startsOn: _s, sessionCount: _c, status, row: _row, sessions: _planned, ...terms } = row;
+  const { externalId: _e, venueName: _v, startsOn: _s, sessionCount: _c, status, row: _row, sessionDates: _planned, ...terms } = row;
   return { ...terms, venueId, sessions, version, publish: status === 'published' };
 }
 
@@ -74,6 +74,12 @@ const patternOf = (p: ProgramFileRow) => JSON.stringify([p.startsOn, p.weekdays,
 
 /** Thrown inside the import's transaction to undo every row written when any row has a problem. */
 class RolledBack extends Error {}
+
+/** An import that writes this many programs has changed the table enough to plan queries on it anew. */
+const ANALYZE_AFTER = 5000;
+
+/** Rows are checked and their new programs written this many at a time, so a large file is never all held as objects. */
+const WRITE_SLICE = 1000;
 
 export interface ImportInput {
   institutionId: number;
@@ -88,7 +94,7 @@ export async function importPrograms(db: AppDb, input: ImportInput, report: Repo
   const institution = await institutionOf(db, input.institutionId);
   const read = await readProgramFileOffThread({ file: input.file, format: input.format, locale: input.locale }, report);
   const result: ImportReport = {
-    rows: read.programs.length + read.problemCount, problems: read.problems, problemCount: read.problemCount, applied: false, created: 0, updated: 0, unchanged: 0,
+    rows: read.count + read.problemCount, problems: read.problems, problemCount: read.problemCount, applied: false, created: 0, updated: 0, unchanged: 0,
   };
   if (read.problemCount > 0) return result;
 
@@ -107,70 +113,76 @@ export async function importPrograms(db: AppDb, input: ImportInput, report: Repo
   const venueByName = new Map(venues.map((v) => [v.name.trim(), v]));
   const venueById = async (id: number) => venues.find((v) => v.id === id);
   const today = todayInKorea();
-  const readRows = read.programs;
-  const total = readRows.length;
+  const total = read.count;
 
   try {
     await db.transaction(async (tx) => {
-      const stored = new Map((await files.programsForFile(tx, institution.id)).map((p) => [p.externalId, p]));
-      const created: { program: Parameters<typeof files.insertProgramsWithSessions>[1][number]['program']; sessions: { cityCode: string; sessionNo: number; startsAt: Date; endsAt: Date }[] }[] = [];
-      for (const [i, read] of readRows.entries()) {
-        // The program starts on its first session, which may come after the day the file names (the weekday, a holiday).
-        const row = { ...read, startsOn: read.sessions[0]!.date };
-        if (i % 500 === 0) report('Checking against the institution', i, total);
-        try {
-          programsModule.checkTerms(row);
-          const venue = row.venueName ? venueByName.get(row.venueName) : undefined;
-          if (row.venueName && !venue) {
-            throw new HttpError(400, 'invalid', {
-              ko: `‘${row.venueName}’은(는) 이 기관의 장소가 아닙니다. 기관 정보에 등록한 장소 이름을 그대로 적어 주세요: ${venues.map((v) => v.name).join(', ')}`,
-              en: `‘${row.venueName}’ is not one of this institution's venues: ${venues.map((v) => v.name).join(', ')}`,
-            }, 'venueId');
+      let created: Parameters<typeof files.insertProgramsWithSessions>[1] = [];
+      const ids: number[] = [];
+      // Written a batch at a time while every row so far is good; once one is not, only checking goes on (all is undone).
+      const write = async () => {
+        if (problemCount === 0 && !input.check) ids.push(...await files.insertProgramsWithSessions(tx, created));
+        created = [];
+      };
+      let checked = 0;
+      for (const batch of programsIn(read, WRITE_SLICE)) {
+        report('Checking and writing', checked, total);
+        checked += batch.length;
+        const stored = new Map((await files.programsForFile(tx, institution.id, batch.map((r) => r.externalId))).map((p) => [p.externalId, p]));
+        for (const read of batch) {
+          // The program starts on its first session, which may come after the day the file names (the weekday, a holiday).
+          const row = { ...read, startsOn: read.sessionDates[0]! };
+          try {
+            programsModule.checkTerms(row);
+            const venue = row.venueName ? venueByName.get(row.venueName) : undefined;
+            if (row.venueName && !venue) {
+              throw new HttpError(400, 'invalid', {
+                ko: `‘${row.venueName}’은(는) 이 기관의 장소가 아닙니다. 기관 정보에 등록한 장소 이름을 그대로 적어 주세요: ${venues.map((v) => v.name).join(', ')}`,
+                en: `‘${row.venueName}’ is not one of this institution's venues: ${venues.map((v) => v.name).join(', ')}`,
+              }, 'venueId');
+            }
+            const existing = stored.get(row.externalId);
+            // As exported (the day it starts), or as first written (a day on or before its first session).
+            if (existing && (sameAsStored(read, asFileRow(existing)) || sameAsStored(row, asFileRow(existing)))) {
+              result.unchanged++;
+              continue;
+            }
+            if (existing) {
+              const sessions = [patternOf(read), patternOf(row)].includes(patternOf(asFileRow(existing)))
+                ? (await programsModule.sessionsOf(tx, existing.id)).map((s) => ({ date: s.startsAt.slice(0, 10), startTime: s.startsAt.slice(11, 16), endTime: s.endsAt.slice(11, 16) }))
+                : row.sessionDates.map((date) => ({ date, startTime: row.startTime, endTime: row.endTime }));
+              await saveEdit(tx, existing.id, editBody(row, venue?.id ?? null, existing.version, sessions), venueById);
+              result.updated++;
+              continue;
+            }
+            const place = await programsModule.placeOf(tx, { ...row, venueId: venue?.id ?? null }, institution, venueById);
+            const { externalId, venueName: _v, status, row: _row, sessionDates, ...terms } = row;
+            created.push({
+              program: {
+                ...terms, ...place, externalId, cityCode: institution.cityCode, institutionId: institution.id, status,
+                titleEn: row.titleEn || null, instructorName: row.instructorName || null,
+                startsOn: sessionDates[0]!, endsOn: sessionDates.at(-1)!, sessionCount: sessionDates.length,
+                totalHours: Math.round(sessionDates.length * sessionHours(row.startTime, row.endTime) * 10) / 10,
+                publishedAt: status === 'published' ? new Date() : null,
+              },
+              sessionDates,
+            });
+            result.created++;
+          } catch (error) {
+            problem(row.row, error);
           }
-          const existing = stored.get(row.externalId);
-          // As exported (the day it starts), or as first written (a day on or before its first session).
-          if (existing && (sameAsStored(read, asFileRow(existing)) || sameAsStored(row, asFileRow(existing)))) {
-            result.unchanged++;
-            continue;
-          }
-          if (existing) {
-            const sessions = [patternOf(read), patternOf(row)].includes(patternOf(asFileRow(existing)))
-              ? (await programsModule.sessionsOf(tx, existing.id)).map((s) => ({ date: s.startsAt.slice(0, 10), startTime: s.startsAt.slice(11, 16), endTime: s.endsAt.slice(11, 16) }))
-              : row.sessions;
-            await saveEdit(tx, existing.id, editBody(row, venue?.id ?? null, existing.version, sessions), venueById);
-            result.updated++;
-            continue;
-          }
-          const place = await programsModule.placeOf(tx, { ...row, venueId: venue?.id ?? null }, institution, venueById);
-          const { externalId, venueName: _v, status, row: _row, sessions, ...terms } = row;
-          created.push({
-            program: {
-              ...terms, ...place, externalId, cityCode: institution.cityCode, institutionId: institution.id, status,
-              titleEn: row.titleEn || null, instructorName: row.instructorName || null,
-              startsOn: sessions[0]!.date, endsOn: sessions.at(-1)!.date, sessionCount: sessions.length,
-              totalHours: Math.round(sessions.length * sessionHours(row.startTime, row.endTime) * 10) / 10,
-              publishedAt: status === 'published' ? new Date() : null,
-            },
-            sessions: sessions.map((s, k) => ({
-              cityCode: institution.cityCode, sessionNo: k + 1,
-              startsAt: new Date(`${s.date}T${s.startTime}:00+09:00`), endsAt: new Date(`${s.date}T${s.endTime}:00+09:00`),
-            })),
-          });
-        } catch (error) {
-          problem(row.row, error);
         }
+        await write();
       }
       if (problemCount > 0 || input.check) throw new RolledBack();
-      report('Writing programs', 0, created.length);
-      const ids = await files.insertProgramsWithSessions(tx, created);
-      result.created = ids.length;
       report('Updating the catalogue', 0, 1);
       await programsModule.refreshSearchIndex(tx, today, ids);
     });
     result.applied = true;
+    if (result.created + result.updated >= ANALYZE_AFTER) await files.analyzePrograms(db);
   } catch (error) {
     if (!(error instanceof RolledBack)) throw error;
-    if (input.check) result.created = problemCount > 0 ? 0 : total - result.updated - result.unchanged;
+    if (problemCount > 0) result.created = 0;
   }
   return { ...result, problems, problemCount };
 }
