@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { excel } from '../../platform/documents/workbook.ts';
-import { columns, programsIn, readProgramFile, writeProgramFile, type ProgramFileRow } from './program-import.format.ts';
+import { columns, programsIn, readProgramFile, summaryOf, writeProgramFile, type ProgramFileRow } from './program-import.format.ts';
 
 const ROWS = 3000;
 
@@ -19,16 +19,16 @@ const programs = (): ProgramFileRow[] => Array.from({ length: ROWS }, (_, i) => 
 }));
 
 async function read(file: Uint8Array, format: 'csv' | 'xlsx') {
-  const result = await readProgramFile({ file, format, locale: 'ko' }, () => {});
-  const rows = [...programsIn(result, 1000)];
-  return { result, batches: rows.map((batch) => batch.length), programs: rows.flat() };
+  const read1 = await readProgramFile({ file, format, locale: 'ko' }, () => {});
+  const rows = [...programsIn(read1, 1000)];
+  return { result: summaryOf(read1), batches: rows.map((batch) => batch.length), programs: rows.flat() };
 }
 
 describe('reading the program file', { timeout: 60_000 }, () => {
   it('reads back every Korean character of a large workbook as the export writes it (text in the sheet)', async () => {
     const written = programs();
     const { result, batches, programs: read1 } = await read(await writeProgramFile({ format: 'xlsx', programs: written }, () => {}), 'xlsx');
-    expect(result.problems).toEqual([]);
+    expect(result).toEqual({ count: ROWS, problems: [], problemCount: 0 });
     expect(batches).toEqual([1000, 1000, 1000]);
     expect(read1.map((p) => [p.title, p.description, p.instructorName, p.materials])).toEqual(written.map((p) => [p.title, p.description, p.instructorName, p.materials]));
     // The sessions planned on the worker come back as days at the row's times: Tue/Thu from 2 March 2027.

@@ -4,6 +4,7 @@
  * edited and uploaded again round-trips. Reading checks every cell and plans each program's sessions from its pattern
  * (public holidays skipped); it and writing run on a worker thread: parsing 50,000 rows is seconds of CPU.
  */
+import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
@@ -191,15 +192,14 @@ class CellProblem extends Error {
   }
 }
 
-/** UTF-8 (with or without a BOM) if the bytes are valid UTF-8, else CP949, as Korean offices' Excel saves CSV. */
-export function decodeText(file: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(file);
-  } catch {
-    // WHATWG's euc-kr is windows-949 (CP949), which covers every Hangul syllable.
-    return new TextDecoder('euc-kr').decode(file);
-  }
+/** The file as text, a piece at a time: UTF-8 (with or without a BOM) if the bytes are valid UTF-8, else CP949, as Korean offices' Excel saves CSV. */
+function* textOf(file: Uint8Array): Generator<string> {
+  // WHATWG's euc-kr is windows-949 (CP949), which covers every Hangul syllable.
+  const decoder = new TextDecoder(isUtf8(file) ? 'utf-8' : 'euc-kr');
+  for (let start = 0; start < file.length; start += TEXT_PIECE) yield decoder.decode(file.subarray(start, start + TEXT_PIECE), { stream: true });
+  yield decoder.decode();
 }
+const TEXT_PIECE = 256 * 1024;
 
 const EXCEL_EPOCH = Date.UTC(1899, 11, 30);
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -291,23 +291,31 @@ export interface ProgramFile {
   locale: Locale;
 }
 
-export interface ReadResult {
-  /**
-   * The good rows, one JSON line each (`ImportedProgram`), as bytes the worker hands over without a copy: 50,000 rows
-   * as objects cloned across threads, then held whole while they were checked, took over a gigabyte.
-   */
-  programs: Uint8Array;
+/** What reading found: how many good rows, and the problems of the others. */
+export interface ReadSummary {
   count: number;
   problems: ImportProblem[];
   problemCount: number;
 }
 
-/** The rows of a read file, `size` at a time, parsed only as they are reached. */
-export function* programsIn(read: ReadResult, size: number): Generator<ImportedProgram[]> {
+/**
+ * A file as read: JSON lines, the summary first, then each good row (`ImportedProgram`), as bytes the worker hands
+ * over without a copy and the service parses a batch at a time. 50,000 rows as objects, cloned across threads and
+ * then held whole while they were checked, took over a gigabyte.
+ */
+export type ReadFile = Uint8Array;
+
+const NEWLINE = 0x0a;
+
+export function summaryOf(read: ReadFile): ReadSummary {
+  return JSON.parse(new TextDecoder().decode(read.subarray(0, read.indexOf(NEWLINE)))) as ReadSummary;
+}
+
+/** The good rows of a read file, `size` at a time, parsed only as they are reached. */
+export function* programsIn(bytes: ReadFile, size: number): Generator<ImportedProgram[]> {
   const decoder = new TextDecoder();
-  const bytes = read.programs;
   let batch: ImportedProgram[] = [];
-  for (let start = 0, end = bytes.indexOf(NEWLINE); end !== -1; start = end + 1, end = bytes.indexOf(NEWLINE, start)) {
+  for (let start = bytes.indexOf(NEWLINE) + 1, end = bytes.indexOf(NEWLINE, start); end !== -1; start = end + 1, end = bytes.indexOf(NEWLINE, start)) {
     batch.push(JSON.parse(decoder.decode(bytes.subarray(start, end))) as ImportedProgram);
     if (batch.length === size) {
       yield batch;
@@ -316,7 +324,6 @@ export function* programsIn(read: ReadResult, size: number): Generator<ImportedP
   }
   if (batch.length > 0) yield batch;
 }
-const NEWLINE = 0x0a;
 
 type Chunks = AsyncIterable<Buffer | string>;
 interface ReaderInternals {
@@ -355,7 +362,7 @@ async function wholeCharacterReader() {
 async function* recordsOf(file: Uint8Array, format: FileFormat): AsyncGenerator<(string | number | Date | null)[]> {
   if (format === 'csv') {
     // Streamed: the parsed rows are never all held at once.
-    yield* Readable.from([decodeText(file)]).pipe(parse({ relax_column_count: true, skip_empty_lines: true, bom: true })) as AsyncIterable<string[]>;
+    yield* Readable.from(textOf(file)).pipe(parse({ relax_column_count: true, skip_empty_lines: true, bom: true })) as AsyncIterable<string[]>;
     return;
   }
   const reader = new (await wholeCharacterReader())(Readable.from([Buffer.from(file.buffer, file.byteOffset, file.byteLength)]), {
@@ -381,9 +388,10 @@ export const MAX_LISTED_PROBLEMS = 1000;
  * Reads and checks every row: each cell against its column, then the row against the editor's rules, then its
  * sessions planned from the pattern with public holidays skipped. Problems name the row and the column's header.
  */
-export async function readProgramFile({ file, format, locale }: ProgramFile, progress: ReportProgress): Promise<ReadResult> {
+export async function readProgramFile({ file, format, locale }: ProgramFile, progress: ReportProgress): Promise<ReadFile> {
   const say = (words: Words) => (typeof words === 'string' ? words : words[locale]);
-  const programs: string[] = [];
+  // Each good row as UTF-8 bytes at once: as strings, 50,000 of them and their joining took hundreds of megabytes.
+  const programs: Buffer[] = [];
   const problems: ImportProblem[] = [];
   let problemCount = 0;
   const problem = (row: number, column: string, message: string) => {
@@ -446,7 +454,7 @@ export async function readProgramFile({ file, format, locale }: ProgramFile, pro
       seen.set(program.externalId, rowNumber);
       const plan = await planSessions(program);
       const imported: ImportedProgram = { ...program, row: rowNumber, sessionDates: plan.sessions.map((s) => s.date) };
-      programs.push(`${JSON.stringify(imported)}\n`);
+      programs.push(Buffer.from(`${JSON.stringify(imported)}\n`));
       if (rowNumber % 1000 === 0) progress('Reading the file', rowNumber, rowNumber);
     }
   } catch (error) {
@@ -456,7 +464,8 @@ export async function readProgramFile({ file, format, locale }: ProgramFile, pro
   if (!header || (programs.length === 0 && problemCount === 0)) {
     problem(0, '', say({ ko: '읽을 줄이 없습니다. 내려받은 서식에 프로그램을 적어 올려 주세요.', en: 'No rows found. Fill in the downloaded template and upload it.' }));
   }
-  return { programs: Buffer.from(programs.join('')), count: programs.length, problems, problemCount };
+  const summary: ReadSummary = { count: programs.length, problems, problemCount };
+  return Buffer.concat([Buffer.from(`${JSON.stringify(summary)}\n`), ...programs]);
 }
 
 export const readProgramFileOffThread = offThread(import.meta.url, readProgramFile);

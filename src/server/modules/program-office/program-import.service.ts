@@ -21,7 +21,7 @@ import type { ReportProgress } from '../../platform/jobs/jobs.ts';
 import { institutionsModule } from '../institutions/index.ts';
 import { programsModule } from '../programs/index.ts';
 import {
-  columns, MAX_LISTED_PROBLEMS, programsIn, readProgramFileOffThread, writeProgramFileOffThread, type ImportedProgram, type ProgramFileRow,
+  columns, MAX_LISTED_PROBLEMS, programsIn, readProgramFileOffThread, summaryOf, writeProgramFileOffThread, type ImportedProgram, type ProgramFileRow,
 } from './program-import.format.ts';
 import { saveEdit } from './program-office.service.ts';
 import * as queries from './program-office.queries.ts';
@@ -93,10 +93,11 @@ export interface ImportInput {
 export async function importPrograms(db: AppDb, input: ImportInput, report: ReportProgress): Promise<ImportReport> {
   const institution = await institutionOf(db, input.institutionId);
   const read = await readProgramFileOffThread({ file: input.file, format: input.format, locale: input.locale }, report);
+  const summary = summaryOf(read);
   const result: ImportReport = {
-    rows: read.count + read.problemCount, problems: read.problems, problemCount: read.problemCount, applied: false, created: 0, updated: 0, unchanged: 0,
+    rows: summary.count + summary.problemCount, problems: summary.problems, problemCount: summary.problemCount, applied: false, created: 0, updated: 0, unchanged: 0,
   };
-  if (read.problemCount > 0) return result;
+  if (summary.problemCount > 0) return result;
 
   const headerOf = (field: string | undefined) => {
     const key = field?.split('.')[0] === 'venueId' ? 'venueName' : field?.split('.')[0] === 'sessions' ? 'startsOn' : field?.split('.')[0];
@@ -113,7 +114,7 @@ export async function importPrograms(db: AppDb, input: ImportInput, report: Repo
   const venueByName = new Map(venues.map((v) => [v.name.trim(), v]));
   const venueById = async (id: number) => venues.find((v) => v.id === id);
   const today = todayInKorea();
-  const total = read.count;
+  const total = summary.count;
 
   try {
     await db.transaction(async (tx) => {
