@@ -5,20 +5,17 @@
  * the new colleague and the log, changes the colleague's role by keyboard, and is told why they cannot step down
  * as the only manager; the page reads in English too. Every screen is checked with axe and at 390 px.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { createMailSender, type MailSender } from '../../src/server/platform/mail/sender.ts';
-import { chromiumAvailable, launchBrowser, seriousAccessibilityViolations, startServer, type RunningServer } from '../support/browser.ts';
+import {
+  DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, startServer, type RunningServer,
+} from '../support/browser.ts';
 import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
 
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const INVITEE = 'new.colleague@example.com';
 /** Set to a folder to keep a screenshot of every checked screen (for looking at the layout). */
-const SCREENSHOTS = process.env.JOURNEY_SCREENSHOTS;
 
 describe.skipIf(!chromiumAvailable)('a manager invites a colleague who accepts', () => {
   let server: RunningServer;
@@ -47,23 +44,6 @@ describe.skipIf(!chromiumAvailable)('a manager invites a colleague who accepts',
     await server?.close();
   });
 
-  /** No serious accessibility problem, and nothing wider than a phone's screen. */
-  async function checkScreen(on: Page, step: string) {
-    expect(await seriousAccessibilityViolations(on), step).toEqual([]);
-    const size = on.viewportSize()!;
-    if (SCREENSHOTS) {
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      await on.screenshot({ path: path.join(SCREENSHOTS, `colleagues-${step.replace(/\W+/g, '-')}-${size.width}.png`), fullPage: true });
-    }
-    if (size.width !== PHONE.width) await on.setViewportSize(PHONE);
-    try {
-      await expect.poll(() => on.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: `${step} at 390 px` }).toBeLessThanOrEqual(0);
-      if (size.width !== PHONE.width) expect(await seriousAccessibilityViolations(on), `${step} on a phone`).toEqual([]);
-    } finally {
-      if (size.width !== PHONE.width) await on.setViewportSize(size);
-    }
-  }
-
   it('the manager reaches the colleagues from the menu and sends an invitation', async () => {
     await manager.goto(`${server.url}/login`);
     await manager.locator('form').getByLabel('이메일').fill('staff@example.com');
@@ -78,14 +58,14 @@ describe.skipIf(!chromiumAvailable)('a manager invites a colleague who accepts',
     const list = manager.getByRole('region', { name: '동료 목록' });
     await expect.poll(() => list.getByRole('row').count()).toBe(2);
     await list.getByRole('rowheader', { name: /이민호 \(본인\)/ }).waitFor();
-    await checkScreen(manager, 'colleagues before inviting');
+    await checkScreen(manager, 'colleagues', 'colleagues before inviting');
 
     await manager.getByLabel('초대할 사람의 이메일').fill(INVITEE);
     await manager.getByLabel(/^담당자 — /).check();
     await manager.getByRole('button', { name: '초대 이메일 보내기' }).click();
     await manager.getByText(`${INVITEE} 주소로 초대 이메일을 보냈습니다.`).waitFor();
     await manager.getByRole('region', { name: '수락을 기다리는 초대' }).getByRole('rowheader', { name: INVITEE }).waitFor();
-    await checkScreen(manager, 'invitation sent');
+    await checkScreen(manager, 'colleagues', 'invitation sent');
   });
 
   it('the invitation arrives by email with its link', async () => {
@@ -104,7 +84,7 @@ describe.skipIf(!chromiumAvailable)('a manager invites a colleague who accepts',
     await invitee.getByRole('heading', { level: 1, name: '동료 초대' }).waitFor();
     await invitee.getByText(/이민호님이 .+의 담당자\(으\)로 함께 일하자고 초대했습니다/).waitFor();
     await invitee.getByText(INVITEE).waitFor();
-    await checkScreen(invitee, 'invitation before an account');
+    await checkScreen(invitee, 'colleagues', 'invitation before an account');
 
     await invitee.getByRole('link', { name: '가입하기' }).first().click();
     await invitee.getByRole('heading', { level: 1, name: '회원가입' }).waitFor();
@@ -115,19 +95,19 @@ describe.skipIf(!chromiumAvailable)('a manager invites a colleague who accepts',
 
     // Back on the invitation, now as the new account.
     await invitee.getByText('한새봄(new.colleague@example.com) 계정으로 수락합니다.').waitFor();
-    await checkScreen(invitee, 'invitation with an account');
+    await checkScreen(invitee, 'colleagues', 'invitation with an account');
     await invitee.getByRole('button', { name: '초대 수락' }).focus();
     await invitee.keyboard.press('Enter');
     await invitee.getByRole('status').filter({ hasText: /^이제 .+의 담당자입니다\.$/ }).waitFor();
     // The menu now leads to the institution.
     await invitee.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: /^우리 기관 · / }).waitFor();
-    await checkScreen(invitee, 'invitation accepted');
+    await checkScreen(invitee, 'colleagues', 'invitation accepted');
 
     // The link worked once.
     await invitee.goto(`${server.url}/`);
     await invitee.goto(link);
     await invitee.getByRole('alert').filter({ hasText: '이미 수락된 초대입니다. 초대 링크는 한 번만 쓸 수 있습니다.' }).waitFor();
-    await checkScreen(invitee, 'used link');
+    await checkScreen(invitee, 'colleagues', 'used link');
     // As staff, the colleague sees who works there, without the manager's controls.
     await invitee.goto(colleaguesUrl);
     await invitee.getByRole('rowheader', { name: /한새봄 \(본인\)/ }).waitFor();
@@ -161,12 +141,12 @@ describe.skipIf(!chromiumAvailable)('a manager invites a colleague who accepts',
     await own.getByLabel('이민호님의 역할').selectOption('institution_staff');
     await own.getByRole('button', { name: /역할 바꾸기/ }).click();
     await own.getByRole('alert').filter({ hasText: '관리자는 본인 한 사람뿐입니다' }).waitFor();
-    await checkScreen(manager, 'after changes');
+    await checkScreen(manager, 'colleagues', 'after changes');
 
     await manager.getByRole('button', { name: 'English' }).click();
     await manager.getByRole('heading', { level: 1, name: /^Colleagues · / }).waitFor();
     await manager.getByRole('region', { name: 'Change log' }).getByRole('row').filter({ hasText: 'Role changed' }).filter({ hasText: 'Staff → Instructor' }).waitFor();
-    await checkScreen(manager, 'in English');
+    await checkScreen(manager, 'colleagues', 'in English');
     await manager.getByRole('button', { name: '한국어' }).click();
   });
 });

@@ -5,23 +5,19 @@
  * it and submits again; the province endorses it and sees it ranked; the city sees it endorsed. Korean first,
  * then the province page in English; every screen checked with axe and at 390 px; the key steps by keyboard.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { hashPassword, identity, insertPerson } from '../../src/server/modules/identity/index.ts';
-import { chromiumAvailable, launchBrowser, seriousAccessibilityViolations, startServer, type RunningServer } from '../support/browser.ts';
+import {
+  DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer,
+} from '../support/browser.ts';
 import { openCallNow } from '../support/applications.ts';
 import { yearInKorea } from '../support/clock.ts';
 import { samplePdf } from '../support/documents.ts';
 
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const SEONGNAM = '31020';
 const year = yearInKorea();
-/** Set to a folder to keep a screenshot of every checked screen (for looking at the layout). */
-const SCREENSHOTS = process.env.JOURNEY_SCREENSHOTS;
 
 describe.skipIf(!chromiumAvailable)('a city applies and its province endorses', () => {
   let server: RunningServer;
@@ -43,7 +39,6 @@ describe.skipIf(!chromiumAvailable)('a city applies and its province endorses', 
     cityContext = await browser.newContext({ viewport: PHONE, locale: 'ko-KR', timezoneId: 'Asia/Seoul', isMobile: true, hasTouch: true });
     provinceContext = await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'Asia/Seoul', acceptDownloads: true });
     [city, province] = await Promise.all([cityContext.newPage(), provinceContext.newPage()]);
-    if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
     await cityContext?.close();
@@ -52,41 +47,15 @@ describe.skipIf(!chromiumAvailable)('a city applies and its province endorses', 
     await server?.close();
   });
 
-  async function logIn(on: Page, email: string) {
-    await on.goto(`${server.url}/login`);
-    await on.locator('form').getByLabel(/^(이메일|Email)$/).fill(email);
-    await on.locator('form').getByLabel(/^(비밀번호|Password)$/).fill(DEMO_PASSWORD);
-    await on.locator('form').getByRole('button', { name: /^(로그인|Log in)$/ }).click();
-    await on.getByRole('button', { name: /로그아웃|Log out/ }).waitFor();
-  }
-
-  /** No serious accessibility problem, and nothing wider than a phone's screen. */
-  async function checkScreen(on: Page, step: string) {
-    expect(await seriousAccessibilityViolations(on), step).toEqual([]);
-    const size = on.viewportSize()!;
-    if (SCREENSHOTS) await on.screenshot({ path: path.join(SCREENSHOTS, `application-${step.replace(/\W+/g, '-')}-${size.width}.png`), fullPage: true });
-    if (size.width === PHONE.width) {
-      expect(await on.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${step} at 390 px`).toBeLessThanOrEqual(0);
-      return;
-    }
-    await on.setViewportSize(PHONE);
-    try {
-      await expect.poll(() => on.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: `${step} at 390 px` }).toBeLessThanOrEqual(0);
-      expect(await seriousAccessibilityViolations(on), `${step} on a phone`).toEqual([]);
-    } finally {
-      await on.setViewportSize(size);
-    }
-  }
-
   const autosaved = (on: Page) => on.getByRole('status').filter({ hasText: /^저장됨 \d{2}:\d{2}/ }).first().waitFor();
 
   it('a city officer on a phone starts the application and sees it save itself', async () => {
-    await logIn(city, 'officer.seongnam@example.com');
+    await logIn(city, server.url, 'officer.seongnam@example.com');
     await city.goto(`${server.url}/cities/${SEONGNAM}/console/designation`);
     await city.getByRole('heading', { level: 2, name: '평생학습도시 지정 신청' }).waitFor();
     await city.getByRole('heading', { name: `${year}년 평생학습도시 지정 공모` }).waitFor();
     await city.getByText('신청 마감: ').waitFor();
-    await checkScreen(city, 'before starting');
+    await checkScreen(city, 'application', 'before starting');
     const start = city.getByRole('button', { name: '신청서 작성 시작' });
     await start.focus();
     await city.keyboard.press('Enter');
@@ -97,7 +66,7 @@ describe.skipIf(!chromiumAvailable)('a city applies and its province endorses', 
     await city.getByRole('status').filter({ hasText: '고치는 중' }).first().waitFor();
     await autosaved(city);
     await city.getByText('현재 2판').waitFor();
-    await checkScreen(city, 'editor');
+    await checkScreen(city, 'application', 'editor');
   });
 
   it('is refused a text file named .hwp, with the file named; the checklist leads to each missing field', async () => {
@@ -136,7 +105,7 @@ describe.skipIf(!chromiumAvailable)('a city applies and its province endorses', 
     await city.getByText('‘사업계획서.pdf’을(를) 올렸습니다.').waitFor();
     await city.getByRole('heading', { name: '필요한 항목을 모두 채웠습니다. 제출할 수 있습니다.' }).waitFor();
     await autosaved(city);
-    await checkScreen(city, 'complete');
+    await checkScreen(city, 'application', 'complete');
   });
 
   it('submits by keyboard and sees what it handed in', async () => {
@@ -147,21 +116,21 @@ describe.skipIf(!chromiumAvailable)('a city applies and its province endorses', 
     await city.getByText('제출 (시·도 검토 중)').first().waitFor();
     await city.getByRole('heading', { name: '비전과 목표' }).waitFor();
     await city.getByRole('link', { name: '사업계획서.pdf 내려받기' }).waitFor();
-    await checkScreen(city, 'submitted');
+    await checkScreen(city, 'application', 'submitted');
   });
 
   it('the province officer reads it and returns it with a reason', async () => {
-    await logIn(province, 'province@example.com');
+    await logIn(province, server.url, 'province@example.com');
     await province.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: /시·도 추천/ }).click();
     await province.getByRole('heading', { level: 1, name: '경기도 평생학습도시 신청 추천' }).waitFor();
     await province.getByText('검토 대기 1 · 보완 요청 0 · 추천 0 · 결과 확정 0').waitFor();
-    await checkScreen(province, 'province list');
+    await checkScreen(province, 'application', 'province list');
     await province.getByRole('button', { name: '열기 (경기 성남시)' }).click();
     await province.getByRole('heading', { name: '경기 성남시 신청서' }).waitFor();
     const download = province.waitForEvent('download');
     await province.getByRole('link', { name: '사업계획서.pdf 내려받기' }).click();
     expect((await download).suggestedFilename()).toBe('사업계획서.pdf');
-    await checkScreen(province, 'province reading');
+    await checkScreen(province, 'application', 'province reading');
 
     await province.getByLabel(/보완할 내용/).fill('자체 예산의 근거(예산서)를 첨부해 주세요.');
     await province.getByRole('button', { name: '보완 요청 보내기' }).click();
@@ -173,7 +142,7 @@ describe.skipIf(!chromiumAvailable)('a city applies and its province endorses', 
     await city.reload();
     await city.getByText('시·도가 보완을 요청했습니다').waitFor();
     await city.getByText('자체 예산의 근거(예산서)를 첨부해 주세요.').waitFor();
-    await checkScreen(city, 'returned');
+    await checkScreen(city, 'application', 'returned');
     await city.getByLabel('파일 용도').selectOption('budget_plan');
     await city.locator('input[type=file]').setInputFiles({ name: '예산서.pdf', mimeType: 'application/pdf', buffer: samplePdf('budget') });
     await city.getByText('‘예산서.pdf’을(를) 올렸습니다.').waitFor();
@@ -193,12 +162,12 @@ describe.skipIf(!chromiumAvailable)('a city applies and its province endorses', 
     await province.getByText('추천했습니다. 도시 담당자에게 알렸습니다.').waitFor();
     await province.getByRole('heading', { name: '추천 순위' }).waitFor();
     await province.getByRole('row').filter({ hasText: '경기 성남시' }).getByText('시·도 추천 · 1순위').waitFor();
-    await checkScreen(province, 'endorsed');
+    await checkScreen(province, 'application', 'endorsed');
 
     await province.getByRole('button', { name: 'English' }).click();
     await province.getByRole('heading', { level: 1, name: 'Endorsing applications: Gyeonggi-do' }).waitFor();
     await province.getByRole('row').filter({ hasText: 'Seongnam-si, Gyeonggi' }).getByText('Endorsed by the province · No. 1').waitFor();
-    await checkScreen(province, 'endorsed in English');
+    await checkScreen(province, 'application', 'endorsed in English');
   });
 
   it('the city sees its application endorsed', async () => {
@@ -206,6 +175,6 @@ describe.skipIf(!chromiumAvailable)('a city applies and its province endorses', 
     await city.getByText('시·도 추천').first().waitFor();
     await city.getByText('1순위').first().waitFor();
     await expect.poll(() => city.getByRole('button', { name: '신청 취소' }).count()).toBe(0);
-    await checkScreen(city, 'endorsed');
+    await checkScreen(city, 'application', 'endorsed');
   });
 });

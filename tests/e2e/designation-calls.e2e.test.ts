@@ -5,20 +5,15 @@
  * phone; an eligible city's officer is shown the way to apply, a designated city's officer why it may not.
  * Every screen is checked with axe and at a phone's width.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { firstRow } from '../../src/server/platform/database/database.ts';
 import { hashPassword, identity, insertPerson } from '../../src/server/modules/identity/index.ts';
-import { chromiumAvailable, launchBrowser, seriousAccessibilityViolations, startServer, type RunningServer } from '../support/browser.ts';
-
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
-/** Set to a folder to keep a screenshot of every checked screen at both sizes (for looking at the layout). */
-const SCREENSHOTS = process.env.JOURNEY_SCREENSHOTS;
+import {
+  DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer,
+} from '../support/browser.ts';
 
 describe.skipIf(!chromiumAvailable)('a ministry officer opens the yearly call', () => {
   let server: RunningServer;
@@ -41,7 +36,6 @@ describe.skipIf(!chromiumAvailable)('a ministry officer opens the yearly call', 
     await insertPerson(db, { email: 'expert@example.com', passwordHash, displayName: '김심사', homeCityCode: '26010' });
     context = await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
     page = await context.newPage();
-    if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
     await context?.close();
@@ -49,35 +43,12 @@ describe.skipIf(!chromiumAvailable)('a ministry officer opens the yearly call', 
     await server?.close();
   });
 
-  async function logIn(on: Page, email: string) {
-    await on.goto(`${server.url}/login`);
-    await on.locator('form').getByLabel(/^(이메일|Email)$/).fill(email);
-    await on.locator('form').getByLabel(/^(비밀번호|Password)$/).fill(DEMO_PASSWORD);
-    await on.locator('form').getByRole('button', { name: /^(로그인|Log in)$/ }).click();
-    await on.getByRole('button', { name: /로그아웃|Log out/ }).waitFor();
-  }
-
-  /** No serious accessibility problem, and at a phone's width nothing wider than the screen. */
-  async function checkScreen(on: Page, step: string) {
-    expect(await seriousAccessibilityViolations(on), step).toEqual([]);
-    const size = on.viewportSize()!;
-    if (SCREENSHOTS) await on.screenshot({ path: path.join(SCREENSHOTS, `calls-${step.replace(/\W+/g, '-')}-${size.width}.png`), fullPage: true });
-    await on.setViewportSize(PHONE);
-    try {
-      await expect.poll(() => on.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: `${step} at 390 px` }).toBeLessThanOrEqual(0);
-      expect(await seriousAccessibilityViolations(on), `${step} on a phone`).toEqual([]);
-      if (SCREENSHOTS) await on.screenshot({ path: path.join(SCREENSHOTS, `calls-${step.replace(/\W+/g, '-')}-phone.png`), fullPage: true });
-    } finally {
-      await on.setViewportSize(size);
-    }
-  }
-
   it('prepares the call in Korean: a timeline out of order and points that do not add up are named where they are', async () => {
-    await logIn(page, 'ministry@example.com');
+    await logIn(page, server.url, 'ministry@example.com');
     await page.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: '지정 공모' }).click();
     await page.getByRole('heading', { level: 1, name: '평생학습도시 지정 공모' }).waitFor();
     await page.getByText('아직 공고된 공모가 없습니다.').waitFor();
-    await checkScreen(page, 'calls, none yet');
+    await checkScreen(page, 'calls', 'calls, none yet');
 
     await page.getByRole('link', { name: '새 공모 만들기' }).click();
     await page.getByRole('heading', { level: 1, name: '새 지정 공모 만들기' }).waitFor();
@@ -86,7 +57,7 @@ describe.skipIf(!chromiumAvailable)('a ministry officer opens the yearly call', 
     await page.getByLabel('공고문 (국문)').fill('평생학습도시 신규 지정 신청을 받습니다.\n\n시·군·구는 시·도를 거쳐 신청합니다.');
     await page.getByLabel('신규 지정 규모 (곳)').fill('12');
     await page.getByLabel('시·도 추천 마감').fill(`${year}-04-20T18:00`);
-    await checkScreen(page, 'new call form');
+    await checkScreen(page, 'calls', 'new call form');
     await page.getByRole('button', { name: '공모 만들기' }).click();
     const endorsement = page.getByLabel('시·도 추천 마감');
     await page.getByText('시·도 추천 마감은 신청 마감보다 뒤여야 합니다.').waitFor();
@@ -96,7 +67,7 @@ describe.skipIf(!chromiumAvailable)('a ministry officer opens the yearly call', 
 
     await page.getByRole('heading', { level: 1, name: `${year}년 공모 고치기` }).waitFor();
     await page.getByText('첫 공모이므로 기본 심사 기준으로 시작했습니다.').waitFor();
-    await checkScreen(page, 'call editor');
+    await checkScreen(page, 'calls', 'call editor');
 
     const total = page.getByRole('status').filter({ hasText: '배점 합계' });
     await expect.poll(() => total.textContent()).toBe('배점 합계: 100점 / 100점');
@@ -125,7 +96,7 @@ describe.skipIf(!chromiumAvailable)('a ministry officer opens the yearly call', 
     const colleagueContext = await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
     try {
       const colleague = await colleagueContext.newPage();
-      await logIn(colleague, 'ministry.two@example.com');
+      await logIn(colleague, server.url, 'ministry.two@example.com');
       await colleague.goto(`${server.url}/designation/calls/${year}/edit`);
       await colleague.getByLabel('공고문 (영문)').waitFor();
 
@@ -158,13 +129,13 @@ describe.skipIf(!chromiumAvailable)('a ministry officer opens the yearly call', 
     expect(await page.getByLabel('신규 지정 규모 (곳)').isDisabled()).toBe(true);
     expect(await page.getByLabel('신청 마감').isDisabled()).toBe(false);
     await page.getByText('공고한 공모의 심사 기준은 바꿀 수 없습니다.').waitFor();
-    await checkScreen(page, 'published call editor');
+    await checkScreen(page, 'calls', 'published call editor');
 
     await page.getByRole('link', { name: '공모 보기' }).click();
     await page.getByRole('heading', { level: 1, name: `${year}년 평생학습도시 지정 공모` }).waitFor();
     await page.getByRole('heading', { name: /평생교육 조례와 단체장의 추진 의지|추진 의지와 기반/ }).first().waitFor();
     await page.getByText('12곳').waitFor();
-    await checkScreen(page, 'call page');
+    await checkScreen(page, 'calls', 'call page');
   });
 
   it('appoints a reviewer from registered people, naming an email nobody registered with', async () => {
@@ -184,7 +155,7 @@ describe.skipIf(!chromiumAvailable)('a ministry officer opens the yearly call', 
     await page.getByRole('button', { name: '위촉하기' }).click();
     await page.getByText('김심사 님을 심사위원(으)로 위촉했습니다.').waitFor();
     await page.getByRole('row', { name: /김심사/ }).getByRole('cell', { name: '부산광역시' }).waitFor();
-    await checkScreen(page, 'experts');
+    await checkScreen(page, 'calls', 'experts');
   });
 
   it('shows the call to a visitor in English on a phone, and each city officer whether their city may apply', async () => {
@@ -197,19 +168,19 @@ describe.skipIf(!chromiumAvailable)('a ministry officer opens the yearly call', 
       await phone.getByRole('heading', { level: 1, name: `The ${year} Lifelong Learning City designation call` }).waitFor();
       await phone.getByText('Municipalities that are not learning cities now (nor potential ones).', { exact: false }).waitFor();
       await phone.getByRole('heading', { name: 'Rubric' }).waitFor();
-      await checkScreen(phone, 'call page in English');
+      await checkScreen(phone, 'calls', 'call page in English');
 
-      await logIn(phone, 'officer.new@example.com');
+      await logIn(phone, server.url, 'officer.new@example.com');
       await phone.goto(`${server.url}/designation/calls/${year}`);
       // A link to the call names it before the web app runs (for previews and search engines).
       expect(await phone.title()).toBe(`${year}년 평생학습도시 지정 공모 · 평생학습도시`);
       const notice = phone.getByRole('region', { name: /^Your municipality: / });
       await notice.getByText('May apply').waitFor();
       expect(await notice.getByRole('link', { name: 'Write the application' }).getAttribute('href')).toBe(`/cities/${newCity.code}/console/designation`);
-      await checkScreen(phone, 'call page for an eligible city');
+      await checkScreen(phone, 'calls', 'call page for an eligible city');
 
       await phone.getByRole('button', { name: /Log out/ }).click();
-      await logIn(phone, 'officer@example.com');
+      await logIn(phone, server.url, 'officer@example.com');
       await phone.goto(`${server.url}/designation/calls/${year}`);
       await phone.getByText('The city is already a designated learning city and cannot apply for a new designation.', { exact: false }).waitFor();
       expect(await phone.getByRole('link', { name: 'Write the application' }).count()).toBe(0);

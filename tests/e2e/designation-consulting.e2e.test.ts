@@ -6,23 +6,21 @@
  * keyboard; the city's public timeline and the designation log show it, and the log downloads. Every screen is
  * checked with axe and at 390 px.
  */
-import { mkdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { hashPassword, identity, insertPerson } from '../../src/server/modules/identity/index.ts';
-import { chromiumAvailable, launchBrowser, seriousAccessibilityViolations, startServer, type RunningServer } from '../support/browser.ts';
+import {
+  DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer,
+} from '../support/browser.ts';
 import { yearInKorea } from '../support/clock.ts';
 import { appointAsConsultant, citiesNeverInTheProgramme, potentialCity, type PotentialCity } from '../support/consulting.ts';
 import { samplePdf } from '../support/documents.ts';
 
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 /** Named potential in last year's call: the consulting year is under way. */
 const callYear = yearInKorea() - 1;
 /** Set to a folder to keep a screenshot of every checked screen (for looking at the layout). */
-const SCREENSHOTS = process.env.JOURNEY_SCREENSHOTS;
 
 describe.skipIf(!chromiumAvailable)('the consulting year of a potential city', () => {
   let server: RunningServer;
@@ -54,35 +52,6 @@ describe.skipIf(!chromiumAvailable)('the consulting year of a potential city', (
     await server?.close();
   });
 
-  async function logIn(on: Page, email: string) {
-    await on.goto(`${server.url}/login`);
-    await on.locator('form').getByLabel(/^(이메일|Email)$/).fill(email);
-    await on.locator('form').getByLabel(/^(비밀번호|Password)$/).fill(DEMO_PASSWORD);
-    await on.locator('form').getByRole('button', { name: /^(로그인|Log in)$/ }).click();
-    await on.getByRole('button', { name: /로그아웃|Log out/ }).waitFor();
-  }
-
-  /** No serious accessibility problem, and nothing wider than a phone's screen. */
-  async function checkScreen(on: Page, step: string) {
-    expect(await seriousAccessibilityViolations(on), step).toEqual([]);
-    const size = on.viewportSize()!;
-    if (SCREENSHOTS) {
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      await on.screenshot({ path: path.join(SCREENSHOTS, `consulting-${step.replace(/\W+/g, '-')}-${size.width}.png`), fullPage: true });
-    }
-    if (size.width === PHONE.width) {
-      expect(await on.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${step} at 390 px`).toBeLessThanOrEqual(0);
-      return;
-    }
-    await on.setViewportSize(PHONE);
-    try {
-      await expect.poll(() => on.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: `${step} at 390 px` }).toBeLessThanOrEqual(0);
-      expect(await seriousAccessibilityViolations(on), `${step} on a phone`).toEqual([]);
-    } finally {
-      await on.setViewportSize(size);
-    }
-  }
-
   const inboxLink = (on: Page) => on.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: /^알림/ });
   const milestone = (on: Page, name: string) => on.getByRole('region', { name });
   const consultingUrl = () => `${server.url}/designation/consulting/${potential.consultingId}`;
@@ -103,38 +72,38 @@ describe.skipIf(!chromiumAvailable)('the consulting year of a potential city', (
   }
 
   it('the ministry assigns a consultant to the potential city', async () => {
-    await logIn(ministry, 'ministry@example.com');
+    await logIn(ministry, server.url, 'ministry@example.com');
     await ministry.goto(`${server.url}/designation/consulting`);
     await ministry.getByRole('heading', { level: 1, name: '예비 평생학습도시 컨설팅' }).waitFor();
     const row = ministry.getByRole('row').filter({ hasText: potential.cityNameKo });
     await row.getByText('배정 전').waitFor();
-    await checkScreen(ministry, 'consulting list');
+    await checkScreen(ministry, 'consulting', 'consulting list');
     await row.getByRole('link').click();
     await ministry.getByRole('heading', { level: 1, name: new RegExp(`${potential.cityNameKo} 컨설팅$`) }).waitFor();
     await ministry.getByLabel('컨설턴트', { exact: true }).selectOption(String(consultantId));
     await ministry.getByRole('button', { name: '배정', exact: true }).click();
     await ministry.getByText('배정했습니다. 컨설턴트와 도시 담당자에게 알렸습니다.').waitFor();
     await ministry.getByText('서지우', { exact: true }).waitFor();
-    await checkScreen(ministry, 'consulting as the ministry');
+    await checkScreen(ministry, 'consulting', 'consulting as the ministry');
   });
 
   it('the consultant finds the assignment in the inbox, and opening it marks it read', async () => {
-    await logIn(consultant, 'consultant@example.com');
+    await logIn(consultant, server.url, 'consultant@example.com');
     await expect.poll(() => inboxLink(consultant).textContent()).toContain('읽지 않은 알림 1건');
     await inboxLink(consultant).click();
     await consultant.getByRole('heading', { level: 1, name: '알림함' }).waitFor();
     await consultant.getByText('읽지 않은 알림 1건 · 모두 1건').waitFor();
-    await checkScreen(consultant, 'inbox');
+    await checkScreen(consultant, 'consulting', 'inbox');
     await consultant.getByRole('link', { name: `${potential.cityNameKo} 컨설팅 담당 컨설턴트 배정: 서지우` }).click();
     await consultant.getByRole('heading', { level: 1, name: new RegExp(`${potential.cityNameKo} 컨설팅$`) }).waitFor();
     await expect.poll(() => inboxLink(consultant).textContent()).toBe('알림');
   });
 
   it('the city, on a phone, reaches the consulting from its timeline, uploads its needs survey and submits it by keyboard', async () => {
-    await logIn(city, 'officer.potential@example.com');
+    await logIn(city, server.url, 'officer.potential@example.com');
     await city.goto(`${server.url}/cities/${potential.cityCode}`);
     await city.getByText('예비 평생학습도시', { exact: false }).first().waitFor();
-    await checkScreen(city, 'city timeline');
+    await checkScreen(city, 'consulting', 'city timeline');
     await city.getByRole('link', { name: `${callYear}년 컨설팅 보기 →` }).click();
     const survey = milestone(city, '학습요구조사');
     await survey.waitFor();
@@ -146,7 +115,7 @@ describe.skipIf(!chromiumAvailable)('the consulting year of a potential city', (
     await city.keyboard.press('Enter');
     await survey.getByText('제출했습니다. 컨설턴트에게 알렸습니다.').waitFor();
     await survey.getByText('제출 (검토 대기)').waitFor();
-    await checkScreen(city, 'consulting as the city');
+    await checkScreen(city, 'consulting', 'consulting as the city');
   });
 
   it('the consultant accepts it, and recommends designation once every milestone is done', async () => {
@@ -158,7 +127,7 @@ describe.skipIf(!chromiumAvailable)('the consulting year of a potential city', (
     await survey.getByLabel('의견', { exact: true }).fill('연령대별로 잘 분석했습니다.');
     await survey.getByRole('button', { name: '학습요구조사 검토 보내기' }).click();
     await survey.getByText('완료', { exact: true }).waitFor();
-    await checkScreen(consultant, 'consulting as the consultant');
+    await checkScreen(consultant, 'consulting', 'consulting as the consultant');
 
     await completeThroughApi('improvement_plan');
     await completeThroughApi('midterm_plan');
@@ -189,7 +158,7 @@ describe.skipIf(!chromiumAvailable)('the consulting year of a potential city', (
     await ministry.goto(`${server.url}/designation/log?city=${potential.cityCode}`);
     await ministry.getByRole('heading', { level: 1, name: '평생학습도시 지정 기록' }).waitFor();
     await ministry.getByRole('cell', { name: '예비 도시 지정 결정' }).waitFor();
-    await checkScreen(ministry, 'designation log');
+    await checkScreen(ministry, 'consulting', 'designation log');
     const [download] = await Promise.all([ministry.waitForEvent('download'), ministry.getByRole('link', { name: /^CSV/ }).click()]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv).toContain('예비 도시 지정 결정');

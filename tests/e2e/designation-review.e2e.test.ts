@@ -5,23 +5,19 @@
  * given; the ministry sees the scores side by side and decides, and the city's designation state follows. Korean
  * first, then the table in English; every screen checked with axe and at 390 px.
  */
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { firstRow } from '../../src/server/platform/database/database.ts';
-import { chromiumAvailable, launchBrowser, seriousAccessibilityViolations, startServer, type RunningServer } from '../support/browser.ts';
+import {
+  DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer,
+} from '../support/browser.ts';
 import { yearInKorea } from '../support/clock.ts';
 import { callInReview, endorsedApplication, newcomers } from '../support/review.ts';
 import { hashPassword, identity, insertPerson } from '../../src/server/modules/identity/index.ts';
 
-const DESKTOP = { width: 1280, height: 900 };
-const PHONE = { width: 390, height: 844 };
 const year = yearInKorea();
-/** Set to a folder to keep a screenshot of every checked screen (for looking at the layout). */
-const SCREENSHOTS = process.env.JOURNEY_SCREENSHOTS;
 
 describe.skipIf(!chromiumAvailable)('a reviewer scores and the ministry decides', () => {
   let server: RunningServer;
@@ -50,7 +46,6 @@ describe.skipIf(!chromiumAvailable)('a reviewer scores and the ministry decides'
     ministryContext = await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'Asia/Seoul', acceptDownloads: true });
     reviewerContext = await browser.newContext({ viewport: PHONE, locale: 'ko-KR', timezoneId: 'Asia/Seoul', isMobile: true, hasTouch: true });
     [ministry, reviewer] = await Promise.all([ministryContext.newPage(), reviewerContext.newPage()]);
-    if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
   });
   afterAll(async () => {
     await ministryContext?.close();
@@ -59,41 +54,15 @@ describe.skipIf(!chromiumAvailable)('a reviewer scores and the ministry decides'
     await server?.close();
   });
 
-  async function logIn(on: Page, email: string) {
-    await on.goto(`${server.url}/login`);
-    await on.locator('form').getByLabel(/^(이메일|Email)$/).fill(email);
-    await on.locator('form').getByLabel(/^(비밀번호|Password)$/).fill(DEMO_PASSWORD);
-    await on.locator('form').getByRole('button', { name: /^(로그인|Log in)$/ }).click();
-    await on.getByRole('button', { name: /로그아웃|Log out/ }).waitFor();
-  }
-
-  /** No serious accessibility problem, and nothing wider than a phone's screen. */
-  async function checkScreen(on: Page, step: string) {
-    expect(await seriousAccessibilityViolations(on), step).toEqual([]);
-    const size = on.viewportSize()!;
-    if (SCREENSHOTS) await on.screenshot({ path: path.join(SCREENSHOTS, `review-${step.replace(/\W+/g, '-')}-${size.width}.png`), fullPage: true });
-    if (size.width === PHONE.width) {
-      expect(await on.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${step} at 390 px`).toBeLessThanOrEqual(0);
-      return;
-    }
-    await on.setViewportSize(PHONE);
-    try {
-      await expect.poll(() => on.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: `${step} at 390 px` }).toBeLessThanOrEqual(0);
-      expect(await seriousAccessibilityViolations(on), `${step} on a phone`).toEqual([]);
-    } finally {
-      await on.setViewportSize(size);
-    }
-  }
-
   const cityName = () => `전남 ${city.nameKo}`;
 
   it('the ministry is refused a reviewer living in the province, and assigns another', async () => {
-    await logIn(ministry, 'ministry@example.com');
+    await logIn(ministry, server.url, 'ministry@example.com');
     await ministry.goto(`${server.url}/designation/reviews`);
     await ministry.getByRole('link', { name: `${year}년 심사표` }).click();
     await ministry.getByRole('heading', { level: 1, name: `${year}년 공모 심사표` }).waitFor();
     await ministry.getByText('아직 종합 점수가 나온 신청서가 없습니다.').waitFor();
-    await checkScreen(ministry, 'empty table');
+    await checkScreen(ministry, 'review', 'empty table');
 
     await ministry.getByRole('button', { name: `열기 (${cityName()})` }).click();
     await ministry.getByRole('heading', { name: `${cityName()} 심사 내용` }).waitFor();
@@ -105,14 +74,14 @@ describe.skipIf(!chromiumAvailable)('a reviewer scores and the ministry decides'
     await ministry.getByRole('button', { name: '배정', exact: true }).click();
     await ministry.getByText('배정했습니다. 심사위원에게 알렸습니다.').waitFor();
     await ministry.getByRole('row').filter({ hasText: cityName() }).getByText('서심사 시작 전 0/13').waitFor();
-    await checkScreen(ministry, 'assigned');
+    await checkScreen(ministry, 'review', 'assigned');
   });
 
   it('the reviewer, on a phone, scores every item, saves a draft and submits by keyboard', async () => {
-    await logIn(reviewer, 'reviewer@example.com');
+    await logIn(reviewer, server.url, 'reviewer@example.com');
     await reviewer.getByRole('link', { name: '심사', exact: true }).click();
     await reviewer.getByRole('heading', { level: 2, name: '내 심사' }).waitFor();
-    await checkScreen(reviewer, 'my reviews');
+    await checkScreen(reviewer, 'review', 'my reviews');
     await reviewer.getByRole('link', { name: cityName() }).click();
     await reviewer.getByRole('heading', { level: 1, name: `${cityName()} 심사` }).waitFor();
 
@@ -122,7 +91,7 @@ describe.skipIf(!chromiumAvailable)('a reviewer scores and the ministry decides'
     await reviewer.getByRole('button', { name: '임시 저장' }).click();
     await reviewer.getByText('저장했습니다.').waitFor();
     await reviewer.getByText('작성 중 · 1/13').waitFor();
-    await checkScreen(reviewer, 'draft');
+    await checkScreen(reviewer, 'review', 'draft');
 
     const scores = reviewer.locator('input[type=number]');
     const count = await scores.count();
@@ -141,7 +110,7 @@ describe.skipIf(!chromiumAvailable)('a reviewer scores and the ministry decides'
     expect(await reviewer.locator('input[type=number]').count()).toBe(0);
     await reviewer.getByText('조례를 2023년에 개정해 전담 조직 근거를 마련함.').waitFor();
     await reviewer.getByText('아직 제출한 다른 심사위원이 없습니다 (배정 0명).').waitFor();
-    await checkScreen(reviewer, 'submitted');
+    await checkScreen(reviewer, 'review', 'submitted');
   });
 
   it('the ministry sees the scores and decides; the city becomes designated', async () => {
@@ -155,7 +124,7 @@ describe.skipIf(!chromiumAvailable)('a reviewer scores and the ministry decides'
     await ministry.getByRole('cell', { name: '6.5', exact: true }).first().waitFor();
     await ministry.getByText('서심사 의견').click();
     await ministry.getByText('조례를 2023년에 개정해 전담 조직 근거를 마련함.').waitFor();
-    await checkScreen(ministry, 'scores side by side');
+    await checkScreen(ministry, 'review', 'scores side by side');
 
     // KRDS draws its own radio buttons, on the label: chosen the way a person does.
     const decision = ministry.getByRole('group', { name: '결정', exact: true });
@@ -170,11 +139,11 @@ describe.skipIf(!chromiumAvailable)('a reviewer scores and the ministry decides'
       SELECT state FROM designation_transitions WHERE city_code = ${city.code} ORDER BY occurred_on DESC, id DESC LIMIT 1`);
     expect(state).toEqual({ state: 'designated' });
     await ministry.getByRole('button', { name: '결과 발표' }).waitFor();
-    await checkScreen(ministry, 'decided');
+    await checkScreen(ministry, 'review', 'decided');
 
     await ministry.getByRole('button', { name: 'English' }).click();
     await ministry.getByRole('heading', { level: 1, name: `The ${year} review table` }).waitFor();
     await ministry.getByRole('row').filter({ hasText: 'Within quota' }).getByRole('cell', { name: 'Designated', exact: true }).waitFor();
-    await checkScreen(ministry, 'decided in English');
+    await checkScreen(ministry, 'review', 'decided in English');
   });
 });

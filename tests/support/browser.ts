@@ -2,11 +2,13 @@
  * A real browser (Debian's Chromium through playwright-core; never a downloaded one) against the real
  * server on a free port. Without Chromium the browser tests are skipped, loudly.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
 import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/platform/database/database.ts';
@@ -73,4 +75,30 @@ export async function logIn(page: Page, serverUrl: string, email: string): Promi
   await page.locator('form').getByLabel(/^(비밀번호|Password)$/).fill(DEMO_PASSWORD);
   await page.locator('form').getByRole('button', { name: /^(로그인|Log in)$/ }).click();
   await page.getByRole('button', { name: /로그아웃|Log out/ }).waitFor();
+}
+
+export const PHONE = { width: 390, height: 844 };
+export const DESKTOP = { width: 1280, height: 900 };
+const SCREENSHOTS = process.env.JOURNEY_SCREENSHOTS;
+
+/**
+ * What every screen of a journey must be: no serious accessibility problem, and nothing wider than a phone's 390 px
+ * (a wider page is narrowed for the check, checked for accessibility there too, and restored). With
+ * JOURNEY_SCREENSHOTS set, each step is saved there as `<journey>-<step>-<width>.png`.
+ */
+export async function checkScreen(page: Page, journey: string, step: string): Promise<void> {
+  expect(await seriousAccessibilityViolations(page), step).toEqual([]);
+  const size = page.viewportSize()!;
+  if (SCREENSHOTS) {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: path.join(SCREENSHOTS, `${journey}-${step.replace(/\W+/g, '-')}-${size.width}.png`), fullPage: true });
+  }
+  const narrowed = size.width > PHONE.width;
+  if (narrowed) await page.setViewportSize(PHONE);
+  try {
+    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: `${step} at 390 px` }).toBeLessThanOrEqual(0);
+    if (narrowed) expect(await seriousAccessibilityViolations(page), `${step} on a phone`).toEqual([]);
+  } finally {
+    if (narrowed) await page.setViewportSize(size);
+  }
 }
