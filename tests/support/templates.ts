@@ -68,9 +68,15 @@ function withDatabase(url: string, name: string): string {
   return parsed.toString();
 }
 
+/**
+ * Templates are named per checkout, so that runs from two checkouts (a worktree beside main, CI's clean clone) on one
+ * server never drop each other's templates as stale.
+ */
+const checkoutTag = createHash('sha256').update(repositoryRoot).digest('hex').slice(0, 6);
+
 /** Name of a PostgreSQL template database for the kind, building it if needed. */
 export async function postgresTemplate(adminUrl: string, kind: TemplateKind): Promise<string> {
-  const name = `lc_tpl_${kind}_${templateHash()}`;
+  const name = `lc_tpl_${checkoutTag}_${kind}_${templateHash()}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
@@ -89,10 +95,10 @@ export async function postgresTemplate(adminUrl: string, kind: TemplateKind): Pr
       if (error.code !== '42P04') throw error;
       await admin.query(`DROP DATABASE "${building}"`);
     });
-    // Old templates from earlier code versions.
+    // Old templates from earlier code versions of this checkout.
     const stale = await admin.query<{ datname: string }>(
-      `SELECT datname FROM pg_database WHERE datname LIKE 'lc\\_tpl\\_%' AND datname NOT LIKE $1 AND datname NOT LIKE '%\\_building\\_%'`,
-      [`%_${templateHash()}`],
+      `SELECT datname FROM pg_database WHERE datname LIKE $1 AND datname NOT LIKE $2 AND datname NOT LIKE '%\\_building\\_%'`,
+      [`lc\\_tpl\\_${checkoutTag}\\_%`, `%_${templateHash()}`],
     );
     for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS "${datname}"`).catch(() => {});
     return name;
