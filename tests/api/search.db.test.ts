@@ -136,7 +136,7 @@ describe(`catalogue search on ${testEngine()}`, () => {
       ['timeOfDay=evening', (h) => h.startTime >= '18:00'],
       ['timeOfDay=morning', (h) => h.startTime < '12:00'],
       ['startsWithinDays=30', (h) => h.startsOn >= today && h.startsOn <= addDays(today, 30)],
-      ['seatsLeft=true', (h) => h.seatsLeft > 0],
+      ['seatsLeft=true', (h) => h.seatsLeft > 0 && (h.enrolmentClosesOn ?? h.startsOn) >= today],
       ['city=36030&city=31060', (h) => h.cityCode === '36030' || h.cityCode === '31060'],
       ['subcategory=life_skills', (h) => h.subcategory === 'life_skills'],
     ];
@@ -146,6 +146,24 @@ describe(`catalogue search on ${testEngine()}`, () => {
       expect(result.items.every(holds), query).toBe(true);
       expect(result.items.length).toBe(Math.min(100, result.total));
     }
+  });
+
+  it('counts, lists and badges as "can still sign up" only programs with a free place whose enrolment has not closed', async () => {
+    const today = todayInKorea();
+    // Recounted from the programs and their enrolments, not from the search index.
+    const expected = await rows<{ id: number; underway: boolean }>(t.database.db, sql`
+      SELECT p.id, coalesce(p.enrolment_closes_on, p.starts_on) < ${today}::date AS underway
+      FROM programs p
+      WHERE p.status = 'published' AND p.ends_on >= ${today}::date
+        AND p.capacity > (SELECT count(*) FROM enrolments e WHERE e.program_id = p.id AND e.status IN ('enrolled', 'completed', 'not_completed'))`);
+    const open = expected.filter((p) => !p.underway).map((p) => p.id).sort((a, b) => a - b);
+    // The demo has courses under way with places left (the finding): they must not count.
+    expect(expected.some((p) => p.underway)).toBe(true);
+    const all = await search('pageSize=1');
+    expect(all.facets.seatsLeft.true).toBe(open.length);
+    const listed: number[] = [];
+    for (let page = 1; listed.length < open.length && page <= 50; page++) listed.push(...ids(await search(`seatsLeft=true&sort=start&pageSize=100&page=${page}`)));
+    expect(listed.sort((a, b) => a - b)).toEqual(open);
   });
 
   it('orders programs near a dong by distance, shows the distance, and offers online programs to everyone', async () => {

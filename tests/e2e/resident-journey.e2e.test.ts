@@ -162,6 +162,10 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
     const resultCount = async () => Number((await page.getByRole('status').filter({ hasText: /^프로그램 / }).textContent())!.replace(/\D/g, ''));
     const unfiltered = await resultCount();
 
+    // Each group of filters is headed on screen (KRDS's reset hid the legends: two "전체" groups sat unnamed).
+    const legends = page.locator('.lc-filter-panel legend');
+    expect(await legends.count()).toBeGreaterThan(4);
+    for (const legend of await legends.all()) expect((await legend.boundingBox())!.height, await legend.textContent() ?? '').toBeGreaterThan(15);
     // Only free ones, in Gwangmyeong (where the program is).
     await choose(page.getByRole('group', { name: '수강료' }), /^무료/);
     await expect.poll(() => page.url()).toContain('fee=free');

@@ -121,7 +121,7 @@ export const en: Messages = {
     clearFilters: 'Clear all filters',
     subcategory: 'Topic',
     seats: 'Places',
-    onlySeatsLeft: 'Only programs with places left',
+    onlySeatsLeft: 'Only programs I can still sign up for',
     startsWithin: 'Starts',
     withinDays: 'Within {{count}} days',
     paid: 'Paid',

@@ -119,7 +119,7 @@ export const ko = {
     clearFilters: '조건 모두 지우기',
     subcategory: '세부 분야',
     seats: '남은 자리',
-    onlySeatsLeft: '자리가 남은 프로그램만',
+    onlySeatsLeft: '신청할 수 있는 프로그램만',
     startsWithin: '시작일',
     withinDays: '{{count}}일 안에 시작',
     paid: '유료',

@@ -138,6 +138,8 @@ export const programSearch = pgTable(
     startsOn: date({ mode: 'string' }).notNull(),
     endsOn: date({ mode: 'string' }).notNull(),
     seatsLeft: integer().notNull(),
+    /** The last day it takes enrolments: its own closing day, else its first day (as enrolment has it). */
+    enrolsUntil: date({ mode: 'string' }),
     publishedAt: timestamp({ withTimezone: true }),
   },
   (t) => [

@@ -32,13 +32,13 @@ async function refreshRows(db: Executor, today: string, programIds?: readonly nu
       NOT EXISTS (SELECT 1 FROM programs p WHERE p.id = s.program_id AND p.status = 'published' AND p.ends_on >= ${today}::date)`);
   await db.execute(sql`
     INSERT INTO program_search (program_id, city_code, dong_code, institution_id, lat, lon, area_no, subcategory_no, mode_no,
-      target_bits, weekday_bits, start_minute, fee_krw, starts_on, ends_on, seats_left, published_at)
+      target_bits, weekday_bits, start_minute, fee_krw, starts_on, ends_on, seats_left, enrols_until, published_at)
     SELECT p.id, p.city_code, p.dong_code, p.institution_id, p.lat, p.lon,
            array_position(${codes(programAreas.codes)}, p.area), array_position(${codes(programSubcategories.codes)}, p.subcategory),
            array_position(${codes(deliveryModes.codes)}, p.mode), ${bits(sql`p.target_groups`, targetGroups.codes)},
            ${bits(sql`p.weekdays`, weekdays.codes)},
            (extract(hour FROM p.start_time) * 60 + extract(minute FROM p.start_time))::int, p.fee_krw,
-           p.starts_on, p.ends_on, p.capacity - ${seatsTaken}, p.published_at
+           p.starts_on, p.ends_on, p.capacity - ${seatsTaken}, coalesce(p.enrolment_closes_on, p.starts_on), p.published_at
     FROM programs p
     WHERE p.status = 'published' AND p.ends_on >= ${today}::date ${only}
     ON CONFLICT (program_id) DO UPDATE SET
@@ -46,7 +46,8 @@ async function refreshRows(db: Executor, today: string, programIds?: readonly nu
       lat = EXCLUDED.lat, lon = EXCLUDED.lon, area_no = EXCLUDED.area_no, subcategory_no = EXCLUDED.subcategory_no,
       mode_no = EXCLUDED.mode_no, target_bits = EXCLUDED.target_bits, weekday_bits = EXCLUDED.weekday_bits,
       start_minute = EXCLUDED.start_minute, fee_krw = EXCLUDED.fee_krw, starts_on = EXCLUDED.starts_on,
-      ends_on = EXCLUDED.ends_on, seats_left = EXCLUDED.seats_left, published_at = EXCLUDED.published_at`);
+      ends_on = EXCLUDED.ends_on, seats_left = EXCLUDED.seats_left, enrols_until = EXCLUDED.enrols_until,
+      published_at = EXCLUDED.published_at`);
   await db.execute(sql`
     INSERT INTO program_search_text (program_id, search_text, title_chosung, description_terms)
     SELECT p.id, lower(p.title || ' ' || coalesce(p.title_en, '')), chosung(replace(p.title, ' ', '')),

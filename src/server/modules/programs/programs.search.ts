@@ -149,8 +149,16 @@ function facetFilters(input: SearchInput): Partial<Record<FacetDimension, SQL>> 
   if (input.weekday?.length) filters.weekday = sql`(weekday_bits & ${weekdayMask(input.weekday)}) <> 0`;
   if (input.timeOfDay?.length) filters.timeOfDay = sql`(${sql.join(input.timeOfDay.map(timeOfDaySql), sql` OR `)})`;
   if (input.startsWithinDays) filters.startsWithinDays = startsWithin(input.today, input.startsWithinDays);
-  if (input.seatsLeft) filters.seatsLeft = sql`seats_left > 0`;
+  if (input.seatsLeft) filters.seatsLeft = canStillEnrol(input.today);
   return filters;
+}
+
+/**
+ * "Only programs I can still sign up for" — one rule for the filter, its count and the card's badge (the web's
+ * enrolmentWindow): a place is free and enrolment has not closed. A course under way with places left is not one.
+ */
+function canStillEnrol(today: string): SQL {
+  return sql`(seats_left > 0 AND enrols_until >= ${today}::date)`;
 }
 
 function startsWithin(today: string, days: number): SQL {
@@ -200,7 +208,7 @@ function facetTally(today: string, countDongs: boolean): SQL {
   return sql`(SELECT coalesce(json_agg(json_build_array(fails, set, value, n)), '[]'::json) FROM (
       SELECT fails, ${bySet((_, i) => sql.raw(String(i)))} AS set, ${bySet((column) => sql`to_jsonb(${column})`)} AS value, count(*)::int AS n
       FROM (SELECT fails, subcategory_no, mode_no, target_bits, weekday_bits, ${timeOfDayBucket()} AS time_bucket,
-                   fee_krw > 0 AS fee_paid, ${startBucket(today)} AS start_bucket, seats_left > 0 AS has_seats,
+                   fee_krw > 0 AS fee_paid, ${startBucket(today)} AS start_bucket, ${canStillEnrol(today)} AS has_seats,
                    city_code, ${countDongs ? sql`dong_code` : sql`NULL::text`} AS dong_code
             FROM base WHERE fails & (fails - 1) = 0) f
       GROUP BY GROUPING SETS (${sql.join(columns.map((column) => sql`(fails, ${column})`), sql`, `)})) t)`;
@@ -298,7 +306,7 @@ export function searchStatement(input: SearchInput, fuzzy: boolean): SQL {
     WITH ${candidates}
     base AS MATERIALIZED (
       SELECT s.program_id, s.city_code, s.dong_code, s.subcategory_no, s.mode_no, s.target_bits, s.weekday_bits,
-             s.start_minute, s.fee_krw, s.starts_on, s.seats_left, s.published_at,
+             s.start_minute, s.fee_krw, s.starts_on, s.seats_left, s.enrols_until, s.published_at,
              ${input.center ? sql`CASE WHEN s.lat IS NULL THEN NULL ELSE round(${distanceSql(input.center)})::int END` : sql`NULL::int`} AS distance_m,
              ${words.length ? sql`c.score` : sql`0::float8`} AS score,
              ${failuresMask(facetFilters(input))} AS fails
