@@ -149,6 +149,12 @@ describe(`attendance, completion, certificates, ratings and the learning record 
     const tampered = `${header}.${Buffer.from(JSON.stringify(claims)).toString('base64url')}.${signature}`;
     expect((await t.anonymous.post('/api/certificates/verify', { credential: tampered })).json()).toMatchObject({ valid: false, reason: 'bad_signature' });
     expect((await t.anonymous.post('/api/certificates/verify', { credential: 'nonsense-that-is-long' })).json()).toMatchObject({ valid: false, reason: 'malformed' });
+    // The number printed on paper (and in its QR code), as people type it: any case, with or without hyphens.
+    for (const typed of [entry.certificateId, ` ${entry.certificateId.toUpperCase()} `, entry.certificateId.replace(/-/g, '')]) {
+      expect((await t.anonymous.post('/api/certificates/verify', { credential: typed })).json(), typed).toMatchObject({ valid: true, certificateId: entry.certificateId });
+    }
+    const unknown = `${entry.certificateId.slice(0, -1)}${entry.certificateId.endsWith('0') ? '1' : '0'}`;
+    expect((await t.anonymous.post('/api/certificates/verify', { credential: unknown })).json()).toMatchObject({ valid: false, reason: 'unknown_certificate', certificateId: unknown });
     const issuer = (await t.anonymous.get('/api/issuer')).json();
     expect(issuer.publicKeys[0].jwk).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
   });

@@ -264,14 +264,29 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
     const jwt = await page.evaluate(() => navigator.clipboard.readText());
     expect(jwt).toMatch(/^eyJ/);
 
+    // The QR code on the certificate opens the check of this certificate, by its number, at once.
+    const number = (await certificate.locator('.lc-certificate-id').textContent())!.trim();
+    const qr = certificate.locator('.lc-certificate-qr img');
+    await qr.waitFor();
+    expect(decodeURIComponent((await qr.getAttribute('src'))!)).toMatch(/^data:image\/svg\+xml/);
+    await page.goto(`${server.url}/verify?number=${number}`);
+    const verdict = page.locator('.lc-verdict');
+    await expect.poll(() => verdict.textContent()).toContain('진위 확인됨');
+    expect(await verdict.textContent()).toContain(`김순자 님이 「${TITLE}」`);
+    await page.goBack();
+
     await page.getByRole('link', { name: '다른 수료증 진위 확인하기' }).click();
     await page.getByRole('heading', { level: 1, name: '수료증 진위 확인', exact: true }).waitFor();
-    const field = page.getByLabel('자격증명 (JWT)');
+    const field = page.getByLabel('수료증 번호 또는 자격증명 (JWT)');
+    // The number as printed on paper, typed without its hyphens.
+    await field.fill(number.replace(/-/g, ''));
+    await page.getByRole('button', { name: '확인하기' }).click();
+    await expect.poll(() => verdict.textContent()).toContain('진위 확인됨');
+    await field.fill('');
     await field.focus();
     await page.keyboard.press('Control+V');
     await expect.poll(() => field.inputValue()).toBe(jwt);
     await page.getByRole('button', { name: '확인하기' }).click();
-    const verdict = page.locator('.lc-verdict');
     await expect.poll(() => verdict.textContent()).toContain('진위 확인됨');
     expect(await verdict.textContent()).toContain(`김순자 님이 「${TITLE}」`);
     await checkScreen('11-verified', { phone: true });

@@ -4,7 +4,7 @@ import { Code, Nullable } from './common.ts';
 export const verificationReasons = ['malformed', 'unknown_key', 'bad_signature', 'revoked', 'unknown_certificate'] as const;
 
 export const VerifyBody = Type.Object(
-  { credential: Type.String({ minLength: 10, maxLength: 20_000, description: 'The credential as issued: a compact JWS (VC-JWT)' }) },
+  { credential: Type.String({ minLength: 10, maxLength: 20_000, description: 'The credential as issued (a compact JWS, VC-JWT), or the certificate number printed on the certificate' }) },
   { additionalProperties: false },
 );
 export type VerifyBody = Static<typeof VerifyBody>;

@@ -218,9 +218,10 @@ export const en: Messages = {
     json: 'Show the credential (JSON)',
     jsonHint: 'This certificate as written in the international standard (Open Badges 3.0).',
     verifyTitle: 'Check a certificate',
-    verifyLead: 'Check whether a certificate you received is genuine. Paste the text copied with "Copy credential (JWT)" on the certificate page.',
-    credential: 'Credential (JWT)',
-    credentialHint: 'A long text starting with eyJ.',
+    verifyLead: 'Check whether a certificate you received is genuine. Type the certificate number printed on the certificate or the learning record, or paste the text copied with "Copy credential (JWT)" on the certificate page.',
+    credential: 'Certificate number or credential (JWT)',
+    credentialHint: 'A certificate number has 8-4-4-4-12 letters and digits (the hyphens may be left out). A credential is a long text starting with eyJ.',
+    qr: 'Point a phone camera here to open the check of this certificate.',
     check: 'Check',
   },
   cities: {

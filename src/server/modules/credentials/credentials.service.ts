@@ -62,7 +62,20 @@ const certificateIdOf = (payload: Record<string, unknown> | undefined) =>
   typeof payload?.jti === 'string' ? payload.jti.replace(/^urn:uuid:/, '') : null;
 
 /** Checks a credential: the signature with our keys, then that we issued it and have not revoked it. */
-export async function verifyCredential(db: Executor, jwt: string): Promise<Verification> {
+/** A certificate number as people type it from paper: any case, hyphens optional, spaces around. */
+function certificateNumber(text: string): string | null {
+  const hex = text.trim().toLowerCase().replace(/-/g, '');
+  return /^[0-9a-f]{32}$/.test(hex) ? `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}` : null;
+}
+
+/** Checks a credential someone shows, or the certificate under the number printed on a certificate (and its QR code). */
+export async function verifyCredential(db: Executor, shown: string): Promise<Verification> {
+  const number = certificateNumber(shown);
+  if (number) {
+    const certificate = await queries.findCertificate(db, number);
+    return certificate ? verifyCredential(db, certificate.jwt) : { valid: false, reason: 'unknown_certificate', certificateId: number, credential: null };
+  }
+  const jwt = shown.trim();
   const keys = await publicKeys(db);
   const check = verifyJwt(jwt, (kid) => keys.get(kid));
   const certificateId = certificateIdOf(check.payload);

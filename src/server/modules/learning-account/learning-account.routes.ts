@@ -7,7 +7,7 @@ import * as service from './learning-account.service.ts';
 
 const tags = ['learning account'];
 
-export function registerLearningAccountRoutes(api: Api, { database }: ModuleContext): void {
+export function registerLearningAccountRoutes(api: Api, { database, config }: ModuleContext): void {
   const { db } = database;
 
   api.get('/me/learning', {
@@ -24,7 +24,7 @@ export function registerLearningAccountRoutes(api: Api, { database }: ModuleCont
   api.get('/me/learning/export.pdf', {
     schema: { tags, summary: 'My record as a PDF (Korean)', response: { 200: Type.Unknown({ description: 'application/pdf' }), ...errorResponses } },
   }, async (request, reply) => {
-    const pdf = await service.recordPdf(db, requireActor(request).personId);
+    const pdf = await service.recordPdf(db, requireActor(request).personId, config.publicUrl);
     return reply.header('content-disposition', 'attachment; filename="learning-record.pdf"').type('application/pdf').send(pdf);
   });
 }

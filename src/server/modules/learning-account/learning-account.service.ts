@@ -43,8 +43,15 @@ export async function recordExport(db: Executor, personId: number) {
   return { ...(await learningRecord(db, personId)), certificates: await queries.certificateJwtsOf(db, personId) };
 }
 
+/** The public page that checks a certificate (by its number, when given). */
+function verifyAddress(publicUrl: string, certificateId?: string): string {
+  const page = new URL('/verify', publicUrl);
+  if (certificateId) page.searchParams.set('number', certificateId);
+  return page.href;
+}
+
 /** The record as a PDF: laid out on a worker thread (pdfmake spends a third of a second even on one page). */
-export async function recordPdf(db: Executor, personId: number): Promise<Buffer> {
+export async function recordPdf(db: Executor, personId: number, publicUrl: string): Promise<Buffer> {
   const record = await learningRecord(db, personId);
   const completed = record.entries.filter((e) => e.status === 'completed');
   const others = record.entries.filter((e) => e.status !== 'completed');
@@ -68,12 +75,15 @@ export async function recordPdf(db: Executor, personId: number): Promise<Buffer>
       completed.length === 0 ? { text: '아직 수료한 과정이 없습니다.' } : {
         table: {
           headerRows: 1,
-          widths: [70, '*', 110, 40, 40],
+          widths: [62, '*', 96, 32, 40, 52],
           body: [
-            header(['기간', '과정', '운영 기관', '시간', '학점']),
+            header(['기간', '과정', '운영 기관', '시간', '학점', '진위 확인']),
             ...completed.map((e) => [
-              `${e.startsOn}\n~ ${e.endsOn}`, `${e.title}\n${programAreas.get(e.area).ko}${e.certificateId ? `\n수료증 ${e.certificateId.slice(0, 8)}` : ''}`,
+              `${e.startsOn}\n~ ${e.endsOn}`,
+              { text: [`${e.title}\n${programAreas.get(e.area).ko}`, ...(e.certificateId ? [{ text: `\n수료증 번호 ${e.certificateId}`, fontSize: 7, color: '#58616a' }] : [])] },
               `${e.institutionName}\n(${e.cityNameKo})`, String(e.totalHours), e.credits > 0 ? `${e.credits} (${creditTypes.get(e.creditType).ko})` : '—',
+              // A phone's camera opens the verification of this very certificate.
+              e.certificateId ? { qr: verifyAddress(publicUrl, e.certificateId), fit: 48, eccLevel: 'M' } : '—',
             ]),
           ],
         },
@@ -95,7 +105,10 @@ export async function recordPdf(db: Executor, personId: number): Promise<Buffer>
         { text: '학습동아리', fontSize: 13, bold: true, margin: [0, 14, 0, 6] },
         { ul: record.studyGroups.map((g) => `${g.name} (${g.cityNameKo}) — ${g.role === 'leader' ? '대표' : '회원'}, ${g.joinedOn}부터`) },
       ] : []),
-      { text: '수료증은 발급 번호로 포털에서 진위를 확인할 수 있습니다.', color: '#58616a', fontSize: 8, margin: [0, 18, 0, 0] },
+      {
+        text: `수료증의 진위는 ${verifyAddress(publicUrl)} 에서 수료증 번호로, 또는 휴대전화 카메라로 QR 코드를 비추어 확인할 수 있습니다.`,
+        color: '#58616a', fontSize: 8, margin: [0, 18, 0, 0],
+      },
     ],
   } as Parameters<typeof renderPdfOffThread>[0]);
 }

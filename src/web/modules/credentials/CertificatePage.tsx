@@ -1,5 +1,7 @@
 /** A certificate of completion to show and print (A4), with whether it verifies and the credential itself. */
+import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import QRCode from 'qrcode';
 import type { CertificateView } from '../../../shared/contracts/credentials.ts';
 import { useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -7,6 +9,24 @@ import { CopyButton } from '../../ui/CopyButton.tsx';
 import { Loaded } from '../../ui/Status.tsx';
 import { credentialFacts } from './credential.ts';
 import { VerificationResult } from './VerificationResult.tsx';
+
+/** A QR code of the page that checks this certificate, for the printed copy and for a phone held up to the screen. */
+function VerifyCode({ id }: { id: string }) {
+  const { t } = useLocale();
+  const [svg, setSvg] = useState<string | null>(null);
+  useEffect(() => {
+    const page = new URL('/verify', window.location.origin);
+    page.searchParams.set('number', id);
+    void QRCode.toString(page.href, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then(setSvg, () => setSvg(null));
+  }, [id]);
+  if (!svg) return null;
+  return (
+    <figure className="lc-certificate-qr">
+      <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt="" width={112} height={112} />
+      <figcaption>{t('credentials.qr')}</figcaption>
+    </figure>
+  );
+}
 
 function Certificate({ certificate }: { certificate: CertificateView }) {
   const { t, date } = useLocale();
@@ -30,6 +50,7 @@ function Certificate({ certificate }: { certificate: CertificateView }) {
         <dt>{t('credentials.number')}</dt><dd className="lc-certificate-id">{certificate.id}</dd>
       </dl>
       <p className="lc-certificate-issuer">{facts.issuer}</p>
+      <VerifyCode id={certificate.id} />
       <VerificationResult verification={certificate.verification} />
     </article>
   );

@@ -1,5 +1,9 @@
-/** Check a credential someone shows you: paste it, read whether it is genuine and why not. */
-import { useState } from 'react';
+/**
+ * Check a credential someone shows you: type the number printed on a certificate or paste the credential, and read
+ * whether it is genuine and why not. A certificate's QR code opens this page with its number, checked at once.
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { Verification } from '../../../shared/contracts/credentials.ts';
 import { api } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
@@ -9,24 +13,36 @@ import { FormStatus } from '../../ui/FormStatus.tsx';
 import { PageTitle } from '../../ui/Status.tsx';
 import { VerificationResult } from './VerificationResult.tsx';
 
+const check = (credential: string) => api<Verification>('/certificates/verify', { method: 'POST', body: { credential: credential.trim() } });
+
 export function VerifyPage() {
   const { t } = useLocale();
-  const [credential, setCredential] = useState('');
+  const [params] = useSearchParams();
+  const number = params.get('number') ?? '';
+  const [credential, setCredential] = useState(number);
   const [verification, setVerification] = useState<Verification | null>(null);
+  const result = useRef<HTMLDivElement>(null);
   const verify = useSubmission(async () => {
     setVerification(null);
-    setVerification(await api<Verification>('/certificates/verify', { method: 'POST', body: { credential: credential.trim() } }));
+    setVerification(await check(credential));
   });
+  useEffect(() => {
+    if (number) void check(number).then(setVerification, () => setVerification(null));
+  }, [number]);
+  // The verdict is what the person came for: it takes the focus (and a screen reader's attention) when it arrives.
+  useEffect(() => {
+    if (verification) result.current?.focus();
+  }, [verification]);
   return (
     <>
       <PageTitle title={t('credentials.verifyTitle')} lead={t('credentials.verifyLead')} />
       <form className="lc-form" onSubmit={verify.onSubmit}>
-        <TextArea label={t('credentials.credential')} hint={t('credentials.credentialHint')} required minLength={10} rows={6} spellCheck={false}
+        <TextArea label={t('credentials.credential')} hint={t('credentials.credentialHint')} required minLength={10} rows={4} spellCheck={false}
           value={credential} error={verify.fieldError('credential')} onChange={(e) => setCredential(e.target.value)} />
         <FormStatus error={verify.formError(['credential'])} />
         <div><button type="submit" className="krds-btn primary" disabled={verify.busy}>{t('credentials.check')}</button></div>
       </form>
-      {verification && <VerificationResult verification={verification} />}
+      <div ref={result} tabIndex={-1}>{verification && <VerificationResult verification={verification} />}</div>
     </>
   );
 }
