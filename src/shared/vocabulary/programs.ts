@@ -82,6 +82,20 @@ export type EnrolmentStatus = (typeof enrolmentStatusList)[number]['code'];
 export const seatHoldingStatuses: readonly EnrolmentStatus[] = ['enrolled', 'completed', 'not_completed'];
 export const enrolmentStatuses = indexVocabulary<EnrolmentStatus, (typeof enrolmentStatusList)[number]>(enrolmentStatusList);
 
+/** Where an enrolled person stands in time: "enrolled" alone called a course that had not begun "수강 중". */
+export const enrolledPhaseList = [
+  { code: 'upcoming', ko: '수강 예정', en: 'Starting soon' },
+  { code: 'under_way', ko: '수강 중', en: 'In progress' },
+  { code: 'awaiting_completion', ko: '수료 판정 중', en: 'Awaiting completion' },
+] as const satisfies readonly Labelled[];
+
+/** The status a learner reads for one course of theirs on a given day (Korean calendar days, YYYY-MM-DD). */
+export function learnerStatusOf(entry: { status: EnrolmentStatus; startsOn: string; endsOn: string }, today: string): Labelled {
+  if (entry.status !== 'enrolled') return enrolmentStatuses.get(entry.status);
+  const [upcoming, underWay, awaiting] = enrolledPhaseList;
+  return today < entry.startsOn ? upcoming : today <= entry.endsOn ? underWay : awaiting;
+}
+
 /** The fixed items residents rate a completed program on (1–5), as municipal program surveys ask them. */
 export const satisfactionItemList = [
   { code: 'instructor', ko: '강사의 전문성과 성실성', en: "Instructor's expertise and care" },

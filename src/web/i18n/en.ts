@@ -156,6 +156,8 @@ export const en: Messages = {
     nextSession: '· next session {{date}} {{time}}',
     waitlisted: 'Number {{position}} on the waitlist',
     waitlistHint: 'When someone ahead of you cancels, you move up in turn.',
+    waitlistFee: 'Nothing is paid while you wait. If you become a learner you will be told, and the fee of {{fee}} is paid then, as the institution explains.',
+    enrolledFee: 'The fee of {{fee}} is paid as the institution explains.',
     completed: 'Completed — congratulations!',
     notCompleted: 'Not completed — attendance was below what the course needs.',
     cancelled: 'You cancelled. You can enrol again.',

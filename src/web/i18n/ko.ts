@@ -154,6 +154,8 @@ export const ko = {
     nextSession: '· 다음 수업 {{date}} {{time}}',
     waitlisted: '대기 {{position}}번째',
     waitlistHint: '앞사람이 취소하면 차례대로 수강생이 됩니다.',
+    waitlistFee: '대기 중에는 수강료를 내지 않습니다. 수강생이 되면 알려 드리며, 수강료({{fee}})는 그때 기관의 안내에 따라 냅니다.',
+    enrolledFee: '수강료({{fee}})는 기관의 안내에 따라 냅니다.',
     completed: '수료 — 축하합니다!',
     notCompleted: '미수료 — 출석이 수료 기준에 모자랐습니다.',
     cancelled: '신청을 취소했습니다. 다시 신청할 수 있습니다.',

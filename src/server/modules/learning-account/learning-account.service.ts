@@ -1,6 +1,7 @@
 /** The lifelong learning record: gathered, totalled, and exported as JSON or PDF. */
 import type { LearningRecord } from '../../../shared/contracts/learning-account.ts';
-import { creditTypes, enrolmentStatuses, programAreas } from '../../../shared/vocabulary/index.ts';
+import { creditTypes, learnerStatusOf, programAreas } from '../../../shared/vocabulary/index.ts';
+import { todayInKorea } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/database/database.ts';
 import { renderPdfOffThread } from '../../platform/documents/pdf.ts';
 import { notFound } from '../../platform/http/errors.ts';
@@ -99,7 +100,7 @@ export async function recordPdf(db: Executor, personId: number, publicUrl: strin
       },
       ...(others.length > 0 ? [
         { text: '신청·진행 중인 과정', fontSize: 13, bold: true, margin: [0, 14, 0, 6] },
-        { ul: others.map((e) => `${e.startsOn} ${e.title} — ${enrolmentStatuses.get(e.status).ko} (${e.institutionName})`) },
+        { ul: others.map((e) => `${e.startsOn} ${e.title} — ${learnerStatusOf(e, todayInKorea()).ko} (${e.institutionName})`) },
       ] : []),
       ...(record.studyGroups.length > 0 ? [
         { text: '학습동아리', fontSize: 13, bold: true, margin: [0, 14, 0, 6] },

@@ -17,6 +17,7 @@ import { useSession } from '../../shells/session.tsx';
 import { ConfirmAction } from '../../ui/ConfirmAction.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { feeText } from '../programs/format.ts';
 import { RATING_ANCHOR } from '../satisfaction/RatingForm.tsx';
 import { enrolmentWindow } from './enrolment-window.ts';
 
@@ -74,15 +75,22 @@ function Completed({ entry }: { entry: LearningEntry | undefined }) {
 }
 
 function StatusLine({ program, enrolment }: { program: ProgramDetail; enrolment: EnrolmentView | undefined }) {
-  const { t } = useLocale();
+  const { t, number } = useLocale();
+  // The platform takes no payments: a paid course says when and how its fee is paid, and that waiting costs nothing.
+  const fee = program.feeKrw > 0 ? feeText(program.feeKrw, t, number) : null;
   // The moment the page opened is "now" enough to name the next session.
   const [now] = useState(Date.now);
   const next = program.sessions.find((s) => new Date(s.startsAt).getTime() > now);
   switch (enrolment?.status) {
     case 'enrolled':
-      return <><strong>{t('enrolment.enrolled')}</strong>{next && ` ${t('enrolment.nextSession', { date: next.startsAt.slice(0, 10), time: next.startsAt.slice(11, 16) })}`}</>;
+      return (
+        <>
+          <strong>{t('enrolment.enrolled')}</strong>{next && ` ${t('enrolment.nextSession', { date: next.startsAt.slice(0, 10), time: next.startsAt.slice(11, 16) })}`}
+          {fee && ` ${t('enrolment.enrolledFee', { fee })}`}
+        </>
+      );
     case 'waitlisted':
-      return <><strong>{t('enrolment.waitlisted', { position: enrolment.waitlistPosition })}</strong> {t('enrolment.waitlistHint')}</>;
+      return <><strong>{t('enrolment.waitlisted', { position: enrolment.waitlistPosition })}</strong> {t('enrolment.waitlistHint')}{fee && ` ${t('enrolment.waitlistFee', { fee })}`}</>;
     case 'completed':
       return <strong>{t('enrolment.completed')}</strong>;
     case 'not_completed':

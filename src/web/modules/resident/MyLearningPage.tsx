@@ -3,7 +3,8 @@ import { lazy, Suspense, useId, useMemo } from 'react';
 import { Link } from 'react-router';
 import type { LearningEntry, LearningRecord } from '../../../shared/contracts/learning-account.ts';
 import type { EnrolmentStatus } from '../../../shared/vocabulary/index.ts';
-import { enrolmentStatuses, programAreas, roles, volunteerKinds } from '../../../shared/vocabulary/index.ts';
+import { learnerStatusOf, programAreas, roles, volunteerKinds } from '../../../shared/vocabulary/index.ts';
+import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
@@ -82,7 +83,7 @@ function EntryCard({ entry }: { entry: LearningEntry }) {
     <li className="lc-card">
       <div className="lc-badges">
         <span className="krds-badge bg-light-primary">{label(programAreas.get(entry.area))}</span>
-        <span className="krds-badge outline-secondary">{label(enrolmentStatuses.get(entry.status))}</span>
+        <span className="krds-badge outline-secondary">{label(learnerStatusOf(entry, todayInKorea()))}</span>
       </div>
       <h4><Link to={`/programs/${entry.programId}`} lang={locale === 'en' && entry.titleEn ? 'en' : 'ko'}>{titleIn(entry, locale)}</Link></h4>
       <ul className="lc-meta">
