@@ -37,6 +37,10 @@ describe.skipIf(!chromiumAvailable)('a visitor on the home page', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.getByRole('img', { name: /learning cities/ }).count()).toBe(1);
     expect(await page.locator('.lc-card h3').first().textContent()).toMatch(/[A-Za-z]/);
+    // Who runs it, in English too (the demo's institutions have English names).
+    const runBy = page.locator('.lc-card .lc-meta li').first();
+    expect(await runBy.textContent()).toMatch(/^[A-Za-z][^가-힣]*$/);
+    expect(await runBy.getAttribute('lang')).toBe('en');
 
     await page.reload();
     await page.getByRole('heading', { level: 1, name: 'Learn in your neighbourhood', exact: true }).waitFor();

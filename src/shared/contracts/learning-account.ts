@@ -12,6 +12,7 @@ export const LearningEntry = Type.Object({
   mode: Code(deliveryModes.codes),
   institutionId: Type.Integer(),
   institutionName: Type.String(),
+  institutionNameEn: Nullable(Type.String()),
   cityNameKo: Type.String(),
   cityNameEn: Type.String(),
   startsOn: Type.String(),

@@ -14,6 +14,7 @@ export const ProgramSummary = Type.Object({
   titleEn: Nullable(Type.String()),
   institutionId: Type.Integer(),
   institutionName: Type.String(),
+  institutionNameEn: Nullable(Type.String()),
   cityCode: Type.String(),
   cityNameKo: Type.String(),
   cityNameEn: Type.String(),

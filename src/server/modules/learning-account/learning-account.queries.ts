@@ -17,7 +17,7 @@ export async function personOf(db: Executor, personId: number) {
 export async function entriesOf(db: Executor, personId: number) {
   return rows<LearningEntry>(db, sql`
     SELECT e.id AS "enrolmentId", e.status, p.id AS "programId", p.title, p.title_en AS "titleEn", p.area, p.mode,
-           i.id AS "institutionId", i.name AS "institutionName", m.name_ko AS "cityNameKo", m.name_en AS "cityNameEn",
+           i.id AS "institutionId", i.name AS "institutionName", i.name_en AS "institutionNameEn", m.name_ko AS "cityNameKo", m.name_en AS "cityNameEn",
            p.starts_on::text AS "startsOn", p.ends_on::text AS "endsOn", p.total_hours::float8 AS "totalHours",
            p.credits::float8 AS credits, p.credit_type AS "creditType", p.session_count AS "sessionCount",
            (SELECT count(*)::int FROM attendance a WHERE a.enrolment_id = e.id AND a.present) AS attended,

@@ -16,6 +16,7 @@ const summaryColumns = {
   titleEn: programs.titleEn,
   institutionId: programs.institutionId,
   institutionName: institutions.name,
+  institutionNameEn: institutions.nameEn,
   cityCode: programs.cityCode,
   cityNameKo: municipalities.nameKo,
   cityNameEn: municipalities.nameEn,

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import type { ProgramHit, ProgramSummary } from '../../../shared/contracts/programs.ts';
 import { deliveryModes, programAreas, targetGroups } from '../../../shared/vocabulary/index.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { distanceText, feeText, placeText, seatsText, titleIn } from './format.ts';
+import { distanceText, feeText, institutionNameIn, placeText, seatsText, titleIn } from './format.ts';
 import { Schedule } from './Schedule.tsx';
 import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { enrolmentWindow } from '../enrolment/enrolment-window.ts';
@@ -21,7 +21,7 @@ export function ProgramCard({ program, children }: { program: ProgramSummary & P
       </div>
       <h3><Link to={`/programs/${program.id}`} lang={locale === 'en' && program.titleEn ? 'en' : 'ko'}>{titleIn(program, locale)}</Link></h3>
       <ul className="lc-meta">
-        <li>{program.institutionName}</li>
+        <li lang={locale === 'en' && program.institutionNameEn ? 'en' : 'ko'}>{institutionNameIn(program, locale)}</li>
         <li>{placeText(program, locale, t)}</li>
         {distanceM != null && <li className="lc-distance">{t('programs.distance', { distance: distanceText(distanceM, number) })}</li>}
       </ul>

@@ -13,7 +13,7 @@ import { enrolmentWindow } from '../enrolment/enrolment-window.ts';
 import { useCompletedEntry } from '../resident/learning-entry.ts';
 import { RateProgram } from '../satisfaction/RatingForm.tsx';
 import { SatisfactionSummary } from '../satisfaction/SatisfactionSummary.tsx';
-import { feeText, placeText, seatsText, sessionText, titleIn } from './format.ts';
+import { feeText, institutionNameIn, placeText, seatsText, sessionText, titleIn } from './format.ts';
 import { PlaceMap } from './PlaceMap.tsx';
 import { ProgramCard } from './ProgramCard.tsx';
 import { Schedule } from './Schedule.tsx';
@@ -23,7 +23,7 @@ function Facts({ program: p }: { program: ProgramDetail }) {
   return (
     <dl className="lc-facts">
       <dt>{t('programs.institution')}</dt>
-      <dd><Link to={`/institutions/${p.institutionId}`}>{p.institutionName}</Link> ({label(institutionTypes.get(p.institutionType))}){p.institutionPhone && ` · ${p.institutionPhone}`}</dd>
+      <dd><Link to={`/institutions/${p.institutionId}`} lang={locale === 'en' && p.institutionNameEn ? 'en' : 'ko'}>{institutionNameIn(p, locale)}</Link> ({label(institutionTypes.get(p.institutionType))}){p.institutionPhone && ` · ${p.institutionPhone}`}</dd>
       <dt>{t('programs.place')}</dt>
       <dd>{placeText(p, locale, t)}{p.venueStepFree && ` · ${t('programs.stepFree')}`}</dd>
       <dt>{t('programs.schedule')}</dt>

@@ -31,6 +31,11 @@ export function titleIn(program: { title: string; titleEn: string | null }, loca
   return locale === 'en' && program.titleEn ? program.titleEn : program.title;
 }
 
+/** The institution's name in the reader's language, when it has one in English. */
+export function institutionNameIn(item: { institutionName: string; institutionNameEn: string | null }, locale: 'ko' | 'en'): string {
+  return locale === 'en' && item.institutionNameEn ? item.institutionNameEn : item.institutionName;
+}
+
 /** "Online", or the city and dong (and the room, when known). */
 export function placeText(
   program: Pick<ProgramSummary, 'mode' | 'cityNameKo' | 'cityNameEn' | 'dongNameKo' | 'dongNameEn'> & { venueName?: string | null },

@@ -11,7 +11,7 @@ import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { DateRange } from '../../ui/DateRange.tsx';
 import { Loaded, Loading, PageTitle } from '../../ui/Status.tsx';
-import { titleIn } from '../programs/format.ts';
+import { institutionNameIn, titleIn } from '../programs/format.ts';
 import { RATING_ANCHOR } from '../satisfaction/RatingForm.tsx';
 import { WishesSection } from '../participation/WishesSection.tsx';
 
@@ -87,7 +87,7 @@ function EntryCard({ entry }: { entry: LearningEntry }) {
       </div>
       <h4><Link to={`/programs/${entry.programId}`} lang={locale === 'en' && entry.titleEn ? 'en' : 'ko'}>{titleIn(entry, locale)}</Link></h4>
       <ul className="lc-meta">
-        <li>{entry.institutionName} · {locale === 'en' ? entry.cityNameEn : entry.cityNameKo}</li>
+        <li>{institutionNameIn(entry, locale)} · {locale === 'en' ? entry.cityNameEn : entry.cityNameKo}</li>
         <li><DateRange from={entry.startsOn} to={entry.endsOn} /></li>
         <li>{t('programs.hours', { hours: entry.totalHours })}</li>
         {entry.status !== 'waitlisted' && entry.status !== 'cancelled' && <li>{t('resident.attended', { attended: entry.attended, total: entry.sessionCount })}</li>}
