@@ -2,3 +2,14 @@
 export function todayInKorea(now = new Date()): string {
   return new Date(now.getTime() + 9 * 3600_000).toISOString().slice(0, 10);
 }
+
+/**
+ * "2026년 12월 7일 오후 3:05" in Korean time, written out rather than left to Intl: Node's ICU writes Korean times
+ * as "PM 3:05", which no Korean reader expects (found in the annual report).
+ */
+export function koreanDateTime(at: Date | string): string {
+  const [date, time] = new Date(new Date(at).getTime() + 9 * 3600_000).toISOString().split('T') as [string, string];
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  const [hour, minute] = time.split(':').map(Number) as [number, number];
+  return `${year}년 ${month}월 ${day}일 ${hour < 12 ? '오전' : '오후'} ${hour % 12 === 0 ? 12 : hour % 12}:${String(minute).padStart(2, '0')}`;
+}

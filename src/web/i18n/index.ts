@@ -1,6 +1,7 @@
 /** i18next with Korean as the default; the choice persists in localStorage and sets <html lang>. */
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
+import { koreanDateTime } from '../../shared/lib/korea-time.ts';
 import { labelOf, type Locale } from '../../shared/vocabulary/index.ts';
 import { en } from './en.ts';
 import { ko } from './ko.ts';
@@ -50,6 +51,6 @@ export function useLocale() {
   /** A day as people write it ("2026년 11월 25일", "25 November 2026"), in Korea's time. */
   const date = (iso: string) => new Date(iso).toLocaleDateString(locale === 'en' ? 'en-GB' : 'ko-KR', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'Asia/Seoul' });
   /** A moment, to the minute, in Korea's time. */
-  const dateTime = (iso: string) => new Date(iso).toLocaleString(locale === 'en' ? 'en-GB' : 'ko-KR', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Seoul' });
+  const dateTime = (iso: string) => (locale === 'en' ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Seoul' }) : koreanDateTime(iso));
   return { t, locale, label, number, date, dateTime };
 }

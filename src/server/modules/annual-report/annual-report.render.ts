@@ -4,6 +4,7 @@
  */
 import type { Content, TableCell } from 'pdfmake/interfaces';
 import type { AnnualReportBody } from '../../../shared/contracts/annual-report.ts';
+import { koreanDateTime } from '../../../shared/lib/korea-time.ts';
 import { renderPdf } from '../../platform/documents/pdf.ts';
 import { newWorkbook, sheetName } from '../../platform/documents/workbook.ts';
 import type { ReportProgress } from '../../platform/jobs/jobs.ts';
@@ -29,7 +30,7 @@ async function reportPdf(data: AnnualReportData, sections: readonly ReportSectio
   const content: Content[] = [
     { text: `${data.city.provinceShortKo} ${data.city.nameKo}`, style: 'cover', margin: [0, 160, 0, 8] },
     { text: `${data.year}년 평생학습도시 연차 보고서`, style: 'title' },
-    { text: `${data.generatedAt.toLocaleString('ko-KR', { timeZone: 'Asia/Seoul', dateStyle: 'long', timeStyle: 'short' })} 작성 · 평생학습도시 플랫폼`, margin: [0, 24, 0, 0] },
+    { text: `${koreanDateTime(data.generatedAt)} 작성 · 평생학습도시 플랫폼`, margin: [0, 24, 0, 0] },
     { text: '이 보고서의 수치는 플랫폼의 운영 자료(프로그램, 수강, 수료, 만족도, 학습동아리, 자원봉사자, 행사)와 도시가 기록한 예산·인력·조직·제도·정보 인프라에서 계산했습니다.', margin: [0, 12, 0, 0], fontSize: 9 },
   ];
   for (const [i, section] of sections.entries()) {
