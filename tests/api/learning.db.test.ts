@@ -89,6 +89,21 @@ describe(`attendance, completion, certificates, ratings and the learning record 
     expect((await otherStaff.request({ method: 'PUT', url: `/api/programs/${programId}/sessions/1/attendance`, payload: { present: [], absent: [] } })).statusCode).toBe(403);
   });
 
+  it('takes attendance from a session’s day on, not for sessions still to come', async () => {
+    const venue = (await t.anonymous.get(`/api/institutions/${institutionId}`)).json().venues[0];
+    const upcoming = (await staff.post('/api/programs', {
+      institutionId, venueId: venue.id, title: '다음 주에 시작하는 강좌', description: '아직 시작하지 않은 강좌로 출석 기록을 확인합니다.',
+      area: 'liberal_arts', subcategory: 'humanities', targetGroups: ['all'], mode: 'in_person', startsOn: addDays(today, 7),
+      weekdays: ['mon', 'wed'], startTime: '10:00', endTime: '12:00', sessionCount: 2, capacity: Math.min(8, venue.seats), feeKrw: 0,
+    })).json();
+    const [learner] = await residents(t, 1);
+    const enrolment = (await learner!.post(`/api/programs/${upcoming.id}/enrolment`)).json();
+    const early = await staff.request({ method: 'PUT', url: `/api/programs/${upcoming.id}/sessions/1/attendance`, payload: { present: [enrolment.id], absent: [] } });
+    expect(early.statusCode).toBe(409);
+    expect(early.json()).toMatchObject({ field: 'sessionNo' });
+    expect((await staff.get(`/api/programs/${upcoming.id}/roster`)).json().enrolled[0].attended).toEqual([]);
+  });
+
   it('refuses completion to another institution’s staff and to learners, writing nothing', async () => {
     const before = await outcome(programId);
     expect(before).toEqual({ statuses: Array(7).fill('enrolled'), certificates: 0 });

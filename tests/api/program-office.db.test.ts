@@ -8,7 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CopyResult, EditResult, OfficeProgram, OfficeProgramList, ProgramEditBody } from '../../src/shared/contracts/program-office.ts';
 import { firstRow } from '../../src/server/platform/database/database.ts';
-import { addDays } from '../../src/shared/lib/schedule.ts';
+import { addDays, weekdayOf } from '../../src/shared/lib/schedule.ts';
 import { todayInKorea } from '../support/clock.ts';
 import { testEngine } from '../support/database.ts';
 import { residents, testApp, type Client, type TestApp } from '../support/app.ts';
@@ -115,7 +115,8 @@ describe(`the institution's back office on ${testEngine()}`, () => {
   });
 
   it('keeps a session whose attendance was taken where it was', async () => {
-    const id = await newProgram({ startsOn: today });
+    // Its first session is today, so attendance can be taken.
+    const id = await newProgram({ startsOn: today, weekdays: [weekdayOf(today)] });
     const [person] = await residents(t, 1);
     const enrolment = (await person!.post(`/api/programs/${id}/enrolment`)).json<{ id: number }>();
     const taken = await staff.request({ method: 'PUT', url: `/api/programs/${id}/sessions/1/attendance`, payload: { present: [enrolment.id], absent: [] } });

@@ -335,6 +335,7 @@ export const en: Messages = {
     session: 'Session {{session}}',
     recorded: 'saved',
     notRecorded: 'not yet',
+    notYet: 'Not yet held',
     present: 'Present',
     presentFor: '{{name}}, session {{session}}',
     attendedCount: 'Attended {{count}}/{{total}}',

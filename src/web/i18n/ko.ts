@@ -333,6 +333,7 @@ export const ko = {
     session: '{{session}}회차',
     recorded: '저장됨',
     notRecorded: '기록 전',
+    notYet: '수업 전',
     present: '출석',
     presentFor: '{{name}}, {{session}}회차',
     attendedCount: '출석 {{count}}/{{total}}',

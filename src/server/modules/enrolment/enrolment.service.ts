@@ -9,6 +9,7 @@ import type { AttendanceBody, CompletionResult, EnrolmentView, Roster } from '..
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
 import { HttpError, badRequest, conflict, notFound } from '../../platform/http/errors.ts';
+import { todayInKorea } from '../../platform/clock.ts';
 import { findApplicant } from '../identity/index.ts';
 import { programsModule } from '../programs/index.ts';
 import { refusalsFor } from './eligibility.ts';
@@ -118,6 +119,10 @@ export async function recordAttendance(db: AppDb, actor: Actor, programId: numbe
   const program = await programsModule.managedProgram(db, actor, programId);
   const session = (await programsModule.sessionIdsOf(db, programId)).find((s) => s.sessionNo === sessionNo);
   if (!session) throw notFound(`Session ${sessionNo} of this program`, 'sessionNo');
+  const day = todayInKorea(session.startsAt);
+  if (day > todayInKorea()) {
+    throw conflict({ ko: `${sessionNo}회차 수업(${day})은 아직 열리지 않았습니다. 출석은 수업 날부터 기록할 수 있습니다.`, en: `Session ${sessionNo} (${day}) has not been held yet: attendance is taken from the day of the session.` }, 'sessionNo');
+  }
   const both = body.present.filter((id) => body.absent.includes(id));
   if (both.length > 0) throw badRequest({ ko: `수강 ${both[0]}번이 출석과 결석에 함께 표시되었습니다.`, en: `Enrolment ${both[0]} is marked both present and absent.` }, 'present');
   const ids = [...body.present, ...body.absent];

@@ -6,6 +6,7 @@ import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { CompletionResult, Roster, RosterEntry } from '../../../shared/contracts/enrolment.ts';
 import type { ProgramDetail } from '../../../shared/contracts/programs.ts';
+import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { enrolmentStatuses } from '../../../shared/vocabulary/index.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
@@ -53,6 +54,10 @@ function AttendanceTable({ programId, roster, onSaved }: { programId: number; ro
   const tick = (sessionNo: number, enrolmentId: number, on: boolean) =>
     setPresent({ ...present, [sessionNo]: on ? [...(present[sessionNo] ?? []), enrolmentId] : (present[sessionNo] ?? []).filter((id) => id !== enrolmentId) });
   const recorded = (sessionNo: number) => roster.enrolled.some((e) => e.attended.includes(sessionNo) || e.absent.includes(sessionNo));
+  // Attendance is taken from a session's day on (the server refuses it earlier): later sessions offer nothing to tick.
+  const today = todayInKorea();
+  const dayOf = (s: { startsAt: string }) => todayInKorea(new Date(s.startsAt));
+  const ahead = (s: { startsAt: string }) => dayOf(s) > today;
   if (roster.enrolled.length === 0) return <p>{t('roster.noLearners')}</p>;
   return (
     <div className="lc-table-wrap">
@@ -65,8 +70,8 @@ function AttendanceTable({ programId, roster, onSaved }: { programId: number; ro
             {roster.sessions.map((s) => (
               <th key={s.sessionNo} scope="col" className="lc-session-col">
                 {t('roster.session', { session: s.sessionNo })}
-                <small>{s.startsAt.slice(5, 10).replace('-', '/')}</small>
-                <small>{recorded(s.sessionNo) ? t('roster.recorded') : t('roster.notRecorded')}</small>
+                <small>{dayOf(s).slice(5).replace('-', '/')}</small>
+                <small>{ahead(s) ? t('roster.notYet') : recorded(s.sessionNo) ? t('roster.recorded') : t('roster.notRecorded')}</small>
               </th>
             ))}
           </tr>
@@ -78,6 +83,7 @@ function AttendanceTable({ programId, roster, onSaved }: { programId: number; ro
               <td className="lc-learner-status">{label(enrolmentStatuses.get(entry.status))}<br /><small>{t('roster.attendedCount', { count: entry.attended.length, total: roster.sessions.length })}</small></td>
               {roster.sessions.map((s) => {
                 const id = `present-${entry.enrolmentId}-${s.sessionNo}`;
+                if (ahead(s)) return <td key={s.sessionNo} className="lc-session-col"><span aria-hidden="true">—</span></td>;
                 return (
                   <td key={s.sessionNo} className="lc-session-col">
                     <div className="krds-form-check">
@@ -96,7 +102,7 @@ function AttendanceTable({ programId, roster, onSaved }: { programId: number; ro
             <td colSpan={2} />
             {roster.sessions.map((s) => (
               <td key={s.sessionNo} className="lc-session-col">
-                <SaveSession programId={programId} sessionNo={s.sessionNo} roster={roster} present={present[s.sessionNo] ?? []} onSaved={onSaved} />
+                {!ahead(s) && <SaveSession programId={programId} sessionNo={s.sessionNo} roster={roster} present={present[s.sessionNo] ?? []} onSaved={onSaved} />}
               </td>
             ))}
           </tr>
