@@ -1,8 +1,10 @@
 /**
- * Copied-program detection: how long the national run takes, how much memory it needs, and its precision
- * and recall against the copies the generator planted (demo_copy_plants); then, held out from tuning,
- * against copies edited in several ways at once and hard negatives (bench/copies-heldout.ts), with the
- * thresholds the planted copies alone would choose; then, on a sample, the same
+ * Copied-program detection: how long the national run takes (fingerprints included with --refingerprint),
+ * how much memory it needs, and its precision and recall against the copies the generator planted
+ * (demo_copy_plants); then the choice of the score's weights and threshold on a tuning split
+ * (bench/copies-tuning.ts, its own seed and edits) with the planted copies; then, held out from that
+ * choice, against copies edited in several ways at once and hard negatives (bench/copies-heldout.ts), with a
+ * threshold sweep and the candidate stage's recall measured apart from scoring; then, on a sample, the same
  * MinHash/LSH pipeline against PostgreSQL trigram similarity (pg_trgm `%` self-join), so the choice is measured;
  * and how long the check before publishing takes (GIN index on the LSH bands, then exact similarity).
  *
@@ -12,16 +14,18 @@
  *            --refingerprint (drop stored fingerprints first, to time computing them all: `seconds` then includes them),
  *            --heldout=1000 (held-out copies, and as many hard negatives; 0 skips), --heldout-population=100000 (listings, by id, they join)
  */
+import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import type { SeedSize } from '../src/server/config.ts';
 import { rows, type Database } from '../src/server/platform/database/database.ts';
 import { consoleProgress } from '../src/server/platform/jobs/progress.ts';
 import { copiesModule } from '../src/server/modules/copies/index.ts';
-import { COPY_THRESHOLD } from '../src/server/modules/copies/copies.rules.ts';
-import { checkDraft, listingText } from '../src/server/modules/copies/copies.service.ts';
-import { nearCopies } from '../src/server/modules/copies/minhash.ts';
-import { descriptionBody, heldOutQuality, heldOutSet, HELD_OUT_SEED } from './copies-heldout.ts';
+import { COPY_THRESHOLD, COPY_WEIGHTS, SAME_INSTRUCTOR_FLOOR } from '../src/server/modules/copies/copies.rules.ts';
+import { checkDraft } from '../src/server/modules/copies/copies.service.ts';
+import { combine, nearCopies, scoredCandidates, type ScoreWeights } from '../src/server/modules/copies/scoring.ts';
+import { descriptionBody, heldOutQuality, heldOutSet, HELD_OUT_SEED, type HeldOutListing } from './copies-heldout.ts';
+import { tuningSet, TUNING_SEED } from './copies-tuning.ts';
 import { openBenchData, percentile, record, timed } from './support.ts';
 
 interface Plant { copy: number; source: number; kind: string; compared: boolean }
@@ -80,42 +84,73 @@ async function sampleOf(database: Database, size: number) {
     WHERE status IN ('published', 'closed') ORDER BY id LIMIT ${size}`);
 }
 
-/** The detection pipeline on listings held in memory: signatures, LSH, exact verification. */
-function minhashOnSample(sample: Awaited<ReturnType<typeof sampleOf>>, threshold = COPY_THRESHOLD): (Pair & { similarity: number })[] {
-  return nearCopies(sample.map(listingText), sample.map((s) => s.institutionId), threshold)
-    .map(({ i, j, similarity }) => Object.assign([sample[i]!.id, sample[j]!.id] as const, { similarity }));
+/** The detection pipeline on listings held in memory, as the national run does it: signatures, candidates, the copy score. */
+function minhashOnSample(sample: readonly { id: number; institutionId: number; title: string; description: string }[]): Pair[] {
+  return nearCopies(sample, sample.map((s) => s.institutionId)).map(({ i, j }) => [sample[i]!.id, sample[j]!.id] as const);
 }
 
-/** The lowest threshold the held-out sweep tries: one run there, every higher threshold filters its pairs. */
+/** The lowest threshold the sweeps try, and the candidate floors wide enough for it and every weighting of the grid. */
 const SWEEP_FROM = 0.4;
-const f1 = (q: { precision: number | null; recall: number | null }) =>
-  q.precision === null || q.recall === null || q.precision + q.recall === 0 ? 0 : (2 * q.precision * q.recall) / (q.precision + q.recall);
+const WIDE_FLOORS = { lsh: 0.3, keyed: SAME_INSTRUCTOR_FLOOR };
+const thresholds = Array.from({ length: Math.round((0.9 - SWEEP_FROM) / 0.01) + 1 }, (_, k) => Math.round((SWEEP_FROM + k * 0.01) * 100) / 100);
+/** The weightings the tuning grid tries (the body weighs 1). */
+const grid: ScoreWeights[] = [0, 0.25, 0.5, 0.75, 1].flatMap((title) => [0, 0.25, 0.5, 0.75, 1].map((instructor) => ({ body: 1, title, instructor })));
+
+type Listing = { id: number; institutionId: number; title: string; description: string; subcategory: string };
 
 /**
- * The held-out check. Copies edited in several ways at once and hard negatives (bench/copies-heldout.ts,
- * its own seed) join the first `population` detectable listings; the in-memory pipeline runs over all of
- * them. Reported at the detector's threshold, at the thresholds the planted copies alone would choose (the
- * best F1 on them), and at the threshold that would suit the held-out set best, with the planted figures
- * there: the held-out set never chooses anything, it shows what a choice costs.
+ * Candidates of a split's listings joined with the population, scored in parts once (wide floors), so that
+ * any weighting and threshold is a filter; and whether each copy met its source as a candidate at all.
  */
-async function heldOutCheck(database: Database, copies: number, population: number) {
-  const listings = await rows<{ id: number; institutionId: number; title: string; description: string; subcategory: string }>(database.db, sql`
+function scoredSplit(population: readonly Listing[], split: readonly HeldOutListing[]) {
+  const everyone = [...population, ...split];
+  const { pairs, stats } = scoredCandidates(everyone, everyone.map((l) => l.institutionId), WIDE_FLOORS);
+  const scored = pairs.map(({ i, j, parts }) => ({ a: everyone[i]!.id, b: everyone[j]!.id, parts }));
+  const key = (a: number, b: number) => `${Math.min(a, b)}:${Math.max(a, b)}`;
+  const candidates = new Set(scored.map((p) => key(p.a, p.b)));
+  const copies = split.filter((l) => l.kind === 'copy');
+  return { scored, stats, candidateRecall: Math.round((copies.filter((c) => candidates.has(key(c.id, c.of))).length / copies.length) * 10_000) / 10_000 };
+}
+
+/** Precision and recall of one split (and of the planted copies among the population) when pairs scoring `threshold` under `weights` are kept. */
+function qualityAt(split: ReturnType<typeof scoredSplit>, set: readonly HeldOutListing[], plants: readonly Plant[], sourceOf: ReadonlyMap<number, number>, weights: ScoreWeights, threshold: number) {
+  const pairs = split.scored.filter((p) => combine(p.parts, weights) >= threshold).map((p) => [p.a, p.b] as const);
+  return { threshold, planted: measure(pairs.filter(([a, b]) => a > 0 && b > 0), plants), split: heldOutQuality(set, pairs, sourceOf) };
+}
+const worst = (q: ReturnType<typeof qualityAt>) => Math.min(q.planted.precision ?? 0, q.planted.recall ?? 0, q.split.precision ?? 0, q.split.recall ?? 0);
+
+/**
+ * The choice and its check. The tuning split (copies-tuning.ts) joins the first `population` detectable
+ * listings; every weighting of the grid and every threshold is tried, and the one whose worst figure
+ * (tuning precision and recall, planted precision and recall) is best is what the tuning chooses: the rules
+ * (copies.rules.ts) must be that choice. Then the held-out set (copies-heldout.ts, its own seed) joins the
+ * same listings and the production pipeline (`nearCopies`, the run's candidate floors) runs over them at
+ * the rules' threshold; a sweep over thresholds shows what another choice would give. Candidate recall (a
+ * copy met its source as a candidate at all) is measured apart from scoring.
+ */
+async function tuneAndCheck(database: Database, copies: number, population: number) {
+  const listings = await rows<Listing>(database.db, sql`
     SELECT id, institution_id AS "institutionId", title, description, subcategory FROM programs
     WHERE status IN ('published', 'closed') ORDER BY id LIMIT ${population}`);
   const plants = await plantsOf(database, listings[listings.length - 1]?.id ?? 0);
   const sourceOf = new Map(plants.map((p) => [p.copy, p.source]));
+
+  const tuning = tuningSet(listings, { copies, negatives: copies }).map((l) => ({ ...l, edits: [] }));
+  const tuned = scoredSplit(listings, tuning);
+  let best = { weights: grid[0]!, ...qualityAt(tuned, tuning, plants, sourceOf, grid[0]!, thresholds[0]!) };
+  for (const weights of grid) {
+    for (const threshold of thresholds) {
+      const q = qualityAt(tuned, tuning, plants, sourceOf, weights, threshold);
+      if (worst(q) > worst(best)) best = { weights, ...q };
+    }
+  }
+  const rulesOnTuning = qualityAt(tuned, tuning, plants, sourceOf, COPY_WEIGHTS, COPY_THRESHOLD);
+
   const set = heldOutSet(listings, { copies, negatives: copies });
   const everyone = [...listings, ...set];
-  const { result: found, seconds } = await timed(async () => minhashOnSample(everyone, SWEEP_FROM));
-  const isBase = (id: number) => id > 0;
-  const at = (threshold: number) => {
-    const pairs = found.filter((p) => p.similarity >= threshold);
-    return { threshold, planted: measure(pairs.filter(([a, b]) => isBase(a) && isBase(b)), plants), heldOut: heldOutQuality(set, pairs, sourceOf) };
-  };
-  const sweep = Array.from({ length: Math.round((0.9 - SWEEP_FROM) / 0.02) + 1 }, (_, k) => at(Math.round((SWEEP_FROM + k * 0.02) * 100) / 100));
-  const bestPlanted = Math.max(...sweep.map((s) => f1(s.planted)));
-  const chosen = sweep.filter((s) => f1(s.planted) === bestPlanted).map((s) => s.threshold);
-  const suitsHeldOut = sweep.reduce((best, s) => (f1(s.heldOut) > f1(best.heldOut) ? s : best));
+  const { result: found, seconds } = await timed(async () => minhashOnSample(everyone));
+  const held = scoredSplit(listings, set);
+  const sweep = thresholds.filter((t) => Math.round(t * 100) % 2 === 0).map((t) => qualityAt(held, set, plants, sourceOf, COPY_WEIGHTS, t));
   // What the generator's catalogue composes twice: independent listings (no plant between them, other
   // institutions) whose descriptions are the same sentences apart from their own details and instructor.
   const byBody = new Map<string, { institutionId: number; root: number }[]>();
@@ -127,13 +162,28 @@ async function heldOutCheck(database: Database, copies: number, population: numb
   for (const group of byBody.values()) {
     group.forEach((a, k) => { composedAlike += group.slice(k + 1).filter((b) => b.institutionId !== a.institutionId && b.root !== a.root).length; });
   }
+  const brief = (q: ReturnType<typeof qualityAt>) => ({ t: q.threshold, plantedP: q.planted.precision, plantedR: q.planted.recall, P: q.split.precision, R: q.split.recall });
   return {
-    seed: HELD_OUT_SEED, population: listings.length, seconds: round(seconds),
-    ...at(COPY_THRESHOLD),
-    plantedChooses: { thresholds: [Math.min(...chosen), Math.max(...chosen)], f1: Math.round(bestPlanted * 10_000) / 10_000, ...at(Math.min(...chosen)) },
-    suitsHeldOutBest: suitsHeldOut,
+    population: listings.length,
+    tuning: {
+      seed: TUNING_SEED,
+      candidateRecall: tuned.candidateRecall,
+      chooses: { weights: best.weights, ...brief(best) },
+      rulesAreTheChoice: JSON.stringify(best.weights) === JSON.stringify(COPY_WEIGHTS) && best.threshold === COPY_THRESHOLD,
+      atRules: brief(rulesOnTuning),
+    },
+    heldOut: {
+      seed: HELD_OUT_SEED,
+      seconds: round(seconds),
+      threshold: COPY_THRESHOLD,
+      weights: COPY_WEIGHTS,
+      planted: measure(found.filter(([a, b]) => a > 0 && b > 0), plants),
+      ...heldOutQuality(set, found, sourceOf),
+      candidateRecall: held.candidateRecall,
+      candidates: held.stats,
+      sweep: sweep.map(brief),
+    },
     composedAlikePairs: composedAlike,
-    sweep: sweep.map((s) => ({ t: s.threshold, plantedP: s.planted.precision, plantedR: s.planted.recall, heldOutP: s.heldOut.precision, heldOutR: s.heldOut.recall })),
   };
 }
 
@@ -200,6 +250,7 @@ export async function run(args: string[]): Promise<void> {
   const database = await openBenchData(values.pg ? { postgres: values.pg } : { dataDir: values['data-dir'] }, size, '2026-11-25');
   try {
     if (values.refingerprint) await database.db.execute(sql`DELETE FROM program_fingerprints`);
+    const loadBefore = loadavg().map((x) => round(x));
 
     const progress = consoleProgress();
     const { result, peakMb } = await withPeakMemory(() => copiesModule.detectCopies(database.db, (phase, done, total) => progress({ phase, done, total })));
@@ -225,13 +276,15 @@ export async function run(args: string[]): Promise<void> {
     }
 
     const heldOutCopies = Number(values.heldout);
-    const heldOut = heldOutCopies > 0 ? await heldOutCheck(database, heldOutCopies, Number(values['heldout-population'])) : null;
+    const heldOut = heldOutCopies > 0 ? await tuneAndCheck(database, heldOutCopies, Number(values['heldout-population'])) : null;
 
     record('copies', {
       engine: database.engine,
+      loadAverage: { before: loadBefore, after: loadavg().map((x) => round(x)) },
       programs: result.run.programs,
       pairs: result.run.pairs,
       threshold: COPY_THRESHOLD,
+      weights: COPY_WEIGHTS,
       seconds: round(result.run.seconds),
       detectionSeconds: round(Object.values(detection).reduce((a, b) => a + b, 0)),
       fingerprinted: result.fingerprinted,

@@ -19,9 +19,9 @@ export const CopySide = Type.Object({
 });
 export type CopySide = Static<typeof CopySide>;
 
-/** Two listings of different institutions whose 3-gram similarity reaches the threshold; `ours` is the asker's side. */
+/** Two listings of different institutions whose copy score reaches the threshold; `ours` is the asker's side. */
 export const CopyPair = Type.Object({
-  similarity: Type.Number({ minimum: 0, maximum: 1, description: 'Jaccard similarity of the listings’ character 3-grams' }),
+  similarity: Type.Number({ minimum: 0, maximum: 1, description: 'Copy score: weighted mean of the description bodies’ and titles’ character 3-gram Jaccard similarity and whether the instructor is the same' }),
   detectedAt: Type.String(),
   ours: CopySide,
   theirs: CopySide,

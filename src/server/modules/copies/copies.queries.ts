@@ -70,25 +70,28 @@ export interface Fingerprint {
   institutionId: number;
   signature: Buffer;
   bands: number[];
+  instructorKey: number;
 }
 
 export async function saveFingerprints(db: Executor, fingerprints: readonly Fingerprint[]): Promise<void> {
   if (fingerprints.length === 0) return;
   // Signatures travel as hex and bands as array literals: the one encoding both drivers pass through unchanged.
   await db.execute(sql`
-    INSERT INTO program_fingerprints (program_id, city_code, institution_id, signature, bands, computed_at)
-    SELECT id, city, institution, decode(signature, 'hex'), bands::int[], now()
+    INSERT INTO program_fingerprints (program_id, city_code, institution_id, signature, bands, instructor_key, computed_at)
+    SELECT id, city, institution, decode(signature, 'hex'), bands::int[], instructor, now()
     FROM unnest(${sql.param(fingerprints.map((f) => f.programId))}::int[], ${sql.param(fingerprints.map((f) => f.cityCode))}::text[],
       ${sql.param(fingerprints.map((f) => f.institutionId))}::int[], ${sql.param(fingerprints.map((f) => f.signature.toString('hex')))}::text[],
-      ${sql.param(fingerprints.map((f) => `{${f.bands.join(',')}}`))}::text[]) AS f(id, city, institution, signature, bands)
+      ${sql.param(fingerprints.map((f) => `{${f.bands.join(',')}}`))}::text[], ${sql.param(fingerprints.map((f) => f.instructorKey))}::int[])
+      AS f(id, city, institution, signature, bands, instructor)
     ON CONFLICT (program_id) DO UPDATE SET city_code = EXCLUDED.city_code, institution_id = EXCLUDED.institution_id,
-      signature = EXCLUDED.signature, bands = EXCLUDED.bands, computed_at = EXCLUDED.computed_at`);
+      signature = EXCLUDED.signature, bands = EXCLUDED.bands, instructor_key = EXCLUDED.instructor_key, computed_at = EXCLUDED.computed_at`);
 }
 
 export interface StoredSignature {
   programId: number;
   institutionId: number;
   cityCode: string;
+  instructorKey: number;
   /** 64 little-endian uint32 values, in base64 (a third of the bytes hex would take on the wire). */
   signature: string;
 }
@@ -96,18 +99,23 @@ export interface StoredSignature {
 /** The next batch of stored signatures after `afterId`, in id order (the primary key's order: no sort, no join). */
 export async function signaturesAfter(db: Executor, afterId: number, limit: number): Promise<StoredSignature[]> {
   return rows<StoredSignature>(db, sql`
-    SELECT program_id AS "programId", institution_id AS "institutionId", city_code AS "cityCode", encode(signature, 'base64') AS signature
+    SELECT program_id AS "programId", institution_id AS "institutionId", city_code AS "cityCode", instructor_key AS "instructorKey",
+      encode(signature, 'base64') AS signature
     FROM program_fingerprints WHERE program_id > ${afterId} ORDER BY program_id LIMIT ${limit}`);
 }
 
 /**
- * Programs of other institutions sharing at least one LSH band with `bands` (the GIN index finds them).
- * Their status is checked later, for the few that come close: a boilerplate band can bring thousands.
+ * Programs of other institutions sharing at least one LSH band with `bands` (the GIN index finds them) or
+ * naming the same instructor. Their status is checked later, for the few that come close: a boilerplate
+ * band can bring thousands.
  */
-export async function sharingABand(db: Executor, bands: readonly number[], exceptInstitutionId: number): Promise<{ programId: number; signature: string }[]> {
+export async function sharingABandOrInstructor(
+  db: Executor, bands: readonly number[], instructorKey: number, exceptInstitutionId: number,
+): Promise<{ programId: number; signature: string; instructorKey: number }[]> {
   return rows(db, sql`
-    SELECT program_id AS "programId", encode(signature, 'base64') AS signature FROM program_fingerprints
-    WHERE bands && ${sql.param([...bands])}::int[] AND institution_id <> ${exceptInstitutionId}`);
+    SELECT program_id AS "programId", encode(signature, 'base64') AS signature, instructor_key AS "instructorKey" FROM program_fingerprints
+    WHERE (bands && ${sql.param([...bands])}::int[] OR (instructor_key = ${instructorKey} AND instructor_key <> 0))
+      AND institution_id <> ${exceptInstitutionId}`);
 }
 
 // ---- Pairs and runs ---------------------------------------------------------------------------------

@@ -13,13 +13,15 @@ export const programFingerprints = pgTable(
     programId: integer().primaryKey().references(() => programs.id, { onDelete: 'cascade' }),
     cityCode: text().notNull(),
     institutionId: integer().notNull(),
-    /** 64 MinHash values of the listing's character 3-grams, 4 bytes each. */
+    /** 64 MinHash values of the character 3-grams of the listing's title and body (fact lines left out), 4 bytes each. */
     signature: bytea().notNull(),
     /** LSH band hashes (16): listings that share one are candidate copies. */
     bands: integer().array().notNull(),
+    /** A hash of the instructor the listing names (0: none): copies keep the instructor who brings the course. */
+    instructorKey: integer().notNull().default(0),
     computedAt: createdAt(),
   },
-  (t) => [index('program_fingerprints_bands').using('gin', t.bands), index().on(t.cityCode)],
+  (t) => [index('program_fingerprints_bands').using('gin', t.bands), index().on(t.cityCode), index().on(t.instructorKey)],
 );
 
 export const copyPairs = pgTable(

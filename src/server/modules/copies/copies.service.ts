@@ -1,16 +1,17 @@
 /**
  * Use cases of copied programs: fingerprints kept in step with the listings, the national detection run
- * (LSH candidates from stored MinHash signatures, verified by exact 3-gram Jaccard on the listing text,
- * all pairs replaced), what a city or an institution sees, and the check before publishing.
+ * (candidates from stored MinHash signatures and instructors, scored on the listing text in parts, all
+ * pairs replaced), what a city or an institution sees, and the check before publishing.
  */
 import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type {
   CityCopySummary, CopyDetectionRun, DraftCheckBody, DraftCheckResult, DuplicationRatio,
 } from '../../../shared/contracts/copies.ts';
 import type { AppDb } from '../../platform/database/database.ts';
-import { COPY_THRESHOLD } from './copies.rules.ts';
+import { COPY_THRESHOLD, COPY_WEIGHTS, SAME_INSTRUCTOR_FLOOR } from './copies.rules.ts';
 import * as queries from './copies.queries.ts';
-import { BINS, ESTIMATE_MARGIN, bandHashes, jaccard, likelyPairs, shingleSet, signature, similarity, type LshStats } from './minhash.ts';
+import { BINS, bandHashes, candidatePairs, signature, similarity, type CandidateStats } from './minhash.ts';
+import { combine, fingerprintText, floorsFor, instructorKey, listingParts, profile, scoreParts, type ListingProfile } from './scoring.ts';
 
 export type Progress = (phase: string, done: number, total: number) => Promise<void> | void;
 const quiet: Progress = () => {};
@@ -26,8 +27,8 @@ const BULK_FINGERPRINTS = 1_000;
 /** The check before publishing shows the few most similar listings, not every one. */
 const MAX_DRAFT_MATCHES = 5;
 
-/** What is compared: the title and the description, as one text. */
-export const listingText = (listing: { title: string; description: string }) => `${listing.title}\n${listing.description}`;
+/** How far down the stored estimates and instructors look for candidates (copies.rules.ts). */
+const FLOORS = floorsFor(COPY_WEIGHTS, COPY_THRESHOLD, SAME_INSTRUCTOR_FLOOR);
 
 /** Signatures are stored as 64 little-endian uint32 values. */
 function encodeSignature(sig: Uint32Array): Buffer {
@@ -76,8 +77,12 @@ async function eachBatch<T>(ids: readonly number[], read: (ids: number[]) => Pro
 async function fingerprint(db: AppDb, ids: readonly number[], onProgress: Progress): Promise<void> {
   await eachBatch(ids, (batch) => queries.listings(db, batch), async (batch, done) => {
     const fingerprints = batch.map((listing) => {
-      const sig = signature(listingText(listing));
-      return { programId: listing.id, cityCode: listing.cityCode, institutionId: listing.institutionId, signature: encodeSignature(sig), bands: bandHashes(sig) };
+      const parts = listingParts(listing);
+      const sig = signature(fingerprintText(parts));
+      return {
+        programId: listing.id, cityCode: listing.cityCode, institutionId: listing.institutionId,
+        signature: encodeSignature(sig), bands: bandHashes(sig), instructorKey: instructorKey(parts.instructor),
+      };
     });
     await db.transaction(async (tx) => {
       await queries.deferBandIndexMerge(tx);
@@ -98,6 +103,7 @@ interface SignatureTable {
   n: number;
   ids: Int32Array;
   institutions: Int32Array;
+  instructors: Int32Array;
   cities: Uint16Array;
   cityCodes: string[];
   signatures: Uint32Array;
@@ -108,7 +114,7 @@ async function loadSignatures(db: AppDb, skipped: readonly number[], onProgress:
   if (!littleEndian) throw new Error('Copy detection needs a little-endian machine.');
   const expected = Math.max((await queries.lastProgramId(db)) - skipped.length, 0);
   const cityIndex = new Map<string, number>();
-  const table: SignatureTable = { n: 0, ids: new Int32Array(0), institutions: new Int32Array(0), cities: new Uint16Array(0), cityCodes: [], signatures: new Uint32Array(0) };
+  const table: SignatureTable = { n: 0, ids: new Int32Array(0), institutions: new Int32Array(0), instructors: new Int32Array(0), cities: new Uint16Array(0), cityCodes: [], signatures: new Uint32Array(0) };
   const reserve = (capacity: number) => {
     const grown = <T extends Int32Array | Uint16Array | Uint32Array>(old: T, make: (length: number) => T, width = 1) => {
       const array = make(capacity * width);
@@ -117,6 +123,7 @@ async function loadSignatures(db: AppDb, skipped: readonly number[], onProgress:
     };
     table.ids = grown(table.ids, (l) => new Int32Array(l));
     table.institutions = grown(table.institutions, (l) => new Int32Array(l));
+    table.instructors = grown(table.instructors, (l) => new Int32Array(l));
     table.cities = grown(table.cities, (l) => new Uint16Array(l));
     table.signatures = grown(table.signatures, (l) => new Uint32Array(l), BINS);
   };
@@ -140,6 +147,7 @@ async function loadSignatures(db: AppDb, skipped: readonly number[], onProgress:
       if (city === undefined) cityIndex.set(row.cityCode, (city = table.cityCodes.push(row.cityCode) - 1));
       table.ids[table.n] = row.programId;
       table.institutions[table.n] = row.institutionId;
+      table.instructors[table.n] = row.instructorKey;
       table.cities[table.n] = city;
       bytes.set(Buffer.from(row.signature, 'base64'), table.n * BINS * 4);
       table.n++;
@@ -150,7 +158,7 @@ async function loadSignatures(db: AppDb, skipped: readonly number[], onProgress:
   return table;
 }
 
-/** Keeps the likely pairs whose exact 3-gram similarity reaches the threshold; reads each listing once. */
+/** Keeps the candidate pairs whose copy score reaches the threshold; reads each listing once. */
 async function verify(db: AppDb, table: SignatureTable, likely: readonly number[], onProgress: Progress): Promise<queries.FoundPair[]> {
   const involved = new Uint8Array(table.n);
   for (const index of likely) involved[index] = 1;
@@ -167,20 +175,20 @@ async function verify(db: AppDb, table: SignatureTable, likely: readonly number[
     }
     return low;
   };
-  const sets = new Map<number, Uint32Array>();
+  const profiles = new Map<number, ListingProfile>();
   await eachBatch(ids, (batch) => queries.listings(db, batch), async (batch, done) => {
-    for (const listing of batch) sets.set(indexOf(listing.id), shingleSet(listingText(listing)));
+    for (const listing of batch) profiles.set(indexOf(listing.id), profile(listingParts(listing)));
     await onProgress('Verifying candidates', done, ids.length);
   });
   const pairs: queries.FoundPair[] = [];
   for (let k = 0; k < likely.length; k += 2) {
     const i = likely[k]!;
     const j = likely[k + 1]!;
-    const a = sets.get(i);
-    const b = sets.get(j);
+    const a = profiles.get(i);
+    const b = profiles.get(j);
     // A program deleted since its signature was read has no text: no pair.
     if (!a || !b) continue;
-    const s = jaccard(a, b);
+    const s = combine(scoreParts(a, b), COPY_WEIGHTS);
     if (s < COPY_THRESHOLD) continue;
     // i < j and the table is in id order, so the first program has the smaller id, as copy_pairs wants.
     pairs.push({
@@ -196,8 +204,8 @@ export interface DetectionResult {
   run: CopyDetectionRun;
   /** Programs whose fingerprint was computed first (new or changed listings). */
   fingerprinted: number;
-  /** How the LSH stage went: pairs bucketed, likely pairs checked exactly, boilerplate buckets skipped. */
-  lsh: LshStats;
+  /** How the candidate stage went: pairs bucketed, likely pairs scored, boilerplate buckets skipped, pairs found by instructor. */
+  lsh: CandidateStats;
   /** Seconds per stage. */
   stages: { fingerprints: number; read: number; compare: number; verify: number; store: number };
 }
@@ -222,9 +230,10 @@ export async function detectCopies(db: AppDb, onProgress: Progress = quiet): Pro
   const read = lap();
   await onProgress('Comparing fingerprints', 0, 1);
   const likely: number[] = [];
-  const lsh = likelyPairs(table.signatures.subarray(0, table.n * BINS), table.institutions.subarray(0, table.n), COPY_THRESHOLD - ESTIMATE_MARGIN, (i, j) => {
-    likely.push(i, j);
-  });
+  const lsh = candidatePairs(
+    table.signatures.subarray(0, table.n * BINS), table.institutions.subarray(0, table.n), table.instructors.subarray(0, table.n), FLOORS,
+    (i, j) => { likely.push(i, j); },
+  );
   await onProgress('Comparing fingerprints', 1, 1);
   const compare = lap();
   const pairs = await verify(db, table, likely, onProgress);
@@ -269,21 +278,22 @@ export async function institutionDuplication(db: AppDb, cityCode: string, page: 
 
 /**
  * Before an institution publishes a listing: the published programs of other institutions it nearly
- * copies. Candidates share an LSH band with the draft (GIN index), then exact similarity decides.
+ * copies. Candidates share an LSH band (GIN index) or the instructor with the draft, then the copy score decides.
  */
 export async function checkDraft(db: AppDb, institutionId: number, draft: DraftCheckBody): Promise<DraftCheckResult> {
   // Programs published since the last run or check have no fingerprint yet (they get it here, not when created).
   await fingerprint(db, await queries.staleFingerprintIds(db, await queries.lastFingerprintedId(db)), quiet);
-  const text = listingText(draft);
-  const sig = signature(text);
-  const candidates = (await queries.sharingABand(db, bandHashes(sig), institutionId))
-    .filter((c) => similarity(sig, decodeSignature(c.signature)) >= COPY_THRESHOLD - ESTIMATE_MARGIN);
+  const parts = listingParts(draft);
+  const sig = signature(fingerprintText(parts));
+  const key = instructorKey(parts.instructor);
+  const candidates = (await queries.sharingABandOrInstructor(db, bandHashes(sig), key, institutionId))
+    .filter((c) => similarity(sig, decodeSignature(c.signature)) >= (key !== 0 && c.instructorKey === key ? FLOORS.keyed : FLOORS.lsh));
   if (candidates.length === 0) return { threshold: COPY_THRESHOLD, matches: [] };
-  const draftSet = shingleSet(text);
+  const draftProfile = profile(parts);
   const matches = (await queries.detectableListings(db, candidates.map((c) => c.programId)))
     .map(({ description, ...side }) => ({
       ...side,
-      similarity: jaccard(draftSet, shingleSet(listingText({ title: side.title, description }))),
+      similarity: combine(scoreParts(draftProfile, profile(listingParts({ title: side.title, description }))), COPY_WEIGHTS),
       sameArea: draft.area === undefined ? null : side.area === draft.area,
     }))
     .filter((m) => m.similarity >= COPY_THRESHOLD)

@@ -1,18 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../shared/lib/random.ts';
 import { composeProgram, copyListing, factLines, pickSubcategory, type CopyKind } from '../../../../db/seed/compose.ts';
-import { BANDS, BINS, ROWS, canonicalCodes, estimate, jaccard, likelyPairs, nearCopies, shingleSet, signature, similarity } from './minhash.ts';
+import { BANDS, BINS, MAX_KEY_GROUP, ROWS, canonicalCodes, candidatePairs, estimate, jaccard, likelyPairs, sameKeyPairs, shingleSet, signature, similarity } from './minhash.ts';
+import { nearCopies } from './scoring.ts';
 import { COPY_THRESHOLD } from './copies.rules.ts';
 
 interface Listing {
   id: number;
   institutionId: number;
-  text: string;
+  title: string;
+  description: string;
 }
 
 /** What a detection run finds among listings held in memory, as pairs of their ids. */
 const findCopies = (listings: readonly Listing[], threshold: number) =>
-  nearCopies(listings.map((l) => l.text), listings.map((l) => l.institutionId), threshold)
+  nearCopies(listings, listings.map((l) => l.institutionId), threshold)
     .map(({ i, j, similarity: s }) => ({ a: listings[i]!.id, b: listings[j]!.id, similarity: s }));
 
 describe('near-duplicate detection', () => {
@@ -60,13 +62,13 @@ describe('near-duplicate detection', () => {
     for (let n = 0; n < 4000; n++) {
       const institution = n % 400;
       const l = listing(institution);
-      listings.push({ id: ++id, institutionId: institution, text: text(l) });
+      listings.push({ id: ++id, institutionId: institution, title: l.title, description: l.sentences.join(' ') });
       originals.push({ id, ...l });
     }
     for (let n = 0; n < 200; n++) {
       const source = random.pick(originals);
       const copy = copyListing(random, source, random.pick<CopyKind>(['exact', 'edited', 'reordered']), source.context);
-      listings.push({ id: ++id, institutionId: 1000 + n, text: text(copy) });
+      listings.push({ id: ++id, institutionId: 1000 + n, title: copy.title, description: copy.sentences.join(' ') });
       sourceOf.set(id, source.id);
     }
     const found = findCopies(listings, COPY_THRESHOLD);
@@ -105,5 +107,34 @@ describe('near-duplicate detection', () => {
     const reported: number[] = [];
     expect(likelyPairs(signatures, [1, 2, 3, 4, 5], 0.55, (i, j) => reported.push(i, j), 4)).toMatchObject({ skippedBuckets: BANDS, skippedDocuments: 5 * BANDS });
     expect(reported).toEqual([]);
+  });
+
+  it('pairs listings that share a key (their instructor) across institutions, within the estimate, skipping keys too common to mean one person', () => {
+    const n = 200;
+    const signatures = new Uint32Array(n * BINS).map(() => random.int(0, 3));
+    const groups = Array.from({ length: n }, () => random.int(0, 30));
+    const keys = Array.from({ length: n }, () => random.int(0, 15));
+    const expected: string[] = [];
+    for (let i = 0; i < n; i++) {
+      for (let j = i + 1; j < n; j++) if (keys[i] !== 0 && keys[i] === keys[j] && groups[i] !== groups[j] && estimate(signatures, i, j) >= 0.2) expected.push(`${i}:${j}`);
+    }
+    const reported: string[] = [];
+    sameKeyPairs(signatures, groups, keys, 0.2, (i, j) => reported.push(`${i}:${j}`));
+    expect(expected.length).toBeGreaterThan(20);
+    expect(reported.sort()).toEqual(expected.sort());
+    const common = Array.from({ length: MAX_KEY_GROUP + 1 }, () => 7);
+    const none: number[] = [];
+    sameKeyPairs(new Uint32Array(common.length * BINS), common.map((_, k) => k), common, 0, (i) => none.push(i));
+    expect(none).toEqual([]);
+  });
+
+  it('hands each candidate pair over once when both LSH and the instructor find it', () => {
+    const same = signature('같은 강좌 소개 문장입니다. 같은 강사가 가르칩니다.');
+    const signatures = new Uint32Array(3 * BINS);
+    for (let i = 0; i < 3; i++) signatures.set(same, i * BINS);
+    const reported: string[] = [];
+    const stats = candidatePairs(signatures, [1, 2, 3], [5, 5, 0], { lsh: 0.5, keyed: 0.2 }, (i, j) => reported.push(`${i}:${j}`));
+    expect(reported.sort()).toEqual(['0:1', '0:2', '1:2']);
+    expect(stats).toMatchObject({ keyedCompared: 1, keyedAdded: 0 });
   });
 });

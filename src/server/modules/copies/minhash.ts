@@ -43,7 +43,7 @@ export function canonicalCodes(text: string): Uint16Array {
   return codes.subarray(0, length);
 }
 
-function fmix32(h: number): number {
+export function fmix32(h: number): number {
   h ^= h >>> 16;
   h = Math.imul(h, 0x85ebca6b);
   h ^= h >>> 13;
@@ -258,9 +258,80 @@ export function likelyPairs(
   return { ...stats, bucketPairs };
 }
 
+/**
+ * Listings naming the same key (their instructor) in groups larger than this are not compared by it: a
+ * name that common is many people. Each pair costs a signature comparison.
+ */
+export const MAX_KEY_GROUP = 200;
+
+/**
+ * Calls `found(i, j)` (i < j) for pairs of documents from different groups that share a non-zero key and
+ * whose estimated similarity reaches `minEstimate`: the copies whose text moved too far for LSH bands to
+ * meet but which name the same instructor. Returns the pairs compared.
+ */
+export function sameKeyPairs(
+  signatures: Uint32Array, groups: ArrayLike<number>, keys: ArrayLike<number>, minEstimate: number, found: (i: number, j: number) => void,
+): number {
+  const n = keys.length;
+  const keyed = Uint32Array.from({ length: n }, (_, i) => keys[i]! >>> 0);
+  const order = new Uint32Array(n);
+  orderByKey(keyed, order, new Uint32Array(n));
+  const allowedDifferences = Math.floor((1 - minEstimate) * BINS + 1e-9);
+  let compared = 0;
+  for (let start = 0; start < n;) {
+    let end = start + 1;
+    while (end < n && keyed[order[end]!] === keyed[order[start]!]) end++;
+    if (keyed[order[start]!] !== 0 && end - start <= MAX_KEY_GROUP) {
+      for (let a = start; a < end; a++) {
+        const i = order[a]!;
+        for (let b = a + 1; b < end; b++) {
+          const j = order[b]!;
+          if (groups[i] === groups[j]) continue;
+          compared++;
+          if (differAtMost(signatures, i, j, allowedDifferences)) found(i, j);
+        }
+      }
+    }
+    start = end;
+  }
+  return compared;
+}
+
+export interface CandidateStats extends LshStats {
+  /** Pairs naming the same instructor that were compared, and those of them LSH had not found that were kept. */
+  keyedCompared: number;
+  keyedAdded: number;
+}
+
+/**
+ * Candidate pairs for scoring (each once, i < j): LSH pairs whose estimate reaches `lshFloor`, and pairs
+ * naming the same instructor whose estimate reaches `keyedFloor`.
+ */
+export function candidatePairs(
+  signatures: Uint32Array, groups: ArrayLike<number>, keys: ArrayLike<number>, floors: { lsh: number; keyed: number }, found: (i: number, j: number) => void,
+): CandidateStats {
+  const n = groups.length;
+  const seen = new Set<number>();
+  const lsh = likelyPairs(signatures, groups, floors.lsh, (i, j) => {
+    seen.add(i * n + j);
+    found(i, j);
+  });
+  let keyedAdded = 0;
+  const keyedCompared = sameKeyPairs(signatures, groups, keys, floors.keyed, (i, j) => {
+    if (seen.has(i * n + j)) return;
+    keyedAdded++;
+    found(i, j);
+  });
+  return { ...lsh, keyedCompared, keyedAdded };
+}
+
 /** The distinct 3-gram hashes of a text, sorted: for exact Jaccard similarity. */
 export function shingleSet(text: string): Uint32Array {
-  const s = canonicalCodes(text);
+  return shinglesOf(canonicalCodes(text));
+}
+
+/** The distinct 3-gram hashes of canonical text, sorted. */
+export function shinglesOf(s: Uint16Array): Uint32Array {
   const hashes = new Uint32Array(Math.max(0, s.length - 2));
   for (let i = 0; i + 2 < s.length; i++) {
     hashes[i] = trigramHash(s, i);
@@ -281,29 +352,4 @@ export function jaccard(a: Uint32Array, b: Uint32Array): number {
   }
   const union = a.length + b.length - both;
   return union === 0 ? 0 : both / union;
-}
-
-export interface NearCopy {
-  /** Indexes of the two texts, i < j. */
-  i: number;
-  j: number;
-  similarity: number;
-}
-
-/**
- * A detection run over texts held in memory, as the national run does it over stored signatures: LSH
- * candidates of different groups (institutions) whose estimate comes within the margin of the threshold,
- * kept when their exact 3-gram similarity reaches it. For benchmarks and tests on listings not stored.
- */
-export function nearCopies(texts: readonly string[], groups: ArrayLike<number>, threshold: number): NearCopy[] {
-  const signatures = new Uint32Array(texts.length * BINS);
-  texts.forEach((text, i) => signatures.set(signature(text), i * BINS));
-  const sets = new Map<number, Uint32Array>();
-  const setOf = (i: number) => sets.get(i) ?? sets.set(i, shingleSet(texts[i]!)).get(i)!;
-  const found: NearCopy[] = [];
-  likelyPairs(signatures, groups, threshold - ESTIMATE_MARGIN, (i, j) => {
-    const s = jaccard(setOf(i), setOf(j));
-    if (s >= threshold) found.push({ i, j, similarity: s });
-  });
-  return found;
 }

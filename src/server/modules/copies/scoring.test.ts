@@ -1,0 +1,81 @@
+/**
+ * The copy score (scoring.ts): a copy edited several ways at once is found, a different program written on
+ * the same boilerplate is not, and the parts are what they say.
+ */
+import { describe, expect, it } from 'vitest';
+import { Random } from '../../../shared/lib/random.ts';
+import { composeProgram, factLines, pickSubcategory } from '../../../../db/seed/compose.ts';
+import { subcategoryCatalogue } from '../../../../db/seed/catalogue.ts';
+import { COPY_THRESHOLD, COPY_WEIGHTS } from './copies.rules.ts';
+import { jaccard, shingleSet } from './minhash.ts';
+import { combine, instructorKey, listingParts, nearCopies, profile, scoreParts } from './scoring.ts';
+
+const random = new Random(1414);
+const facts = (institution: string, sessions: number) => factLines({
+  startsOn: `2027-0${random.int(1, 9)}-1${random.int(0, 9)}`, weekdays: random.pick(['월', '화·목', '토']), startTime: '10:00', endTime: '12:00',
+  sessions, place: `${institution} 강의실`, feeKrw: random.pick([0, 30000]), phone: `02-${random.int(200, 989)}-${random.int(1000, 9999)}`,
+});
+
+/** A listing as the generator writes it. */
+function original(institution: string) {
+  const p = composeProgram(random, pickSubcategory(random, 'lifelong_learning_centre'), { dongName: '철산동', institutionName: institution, online: false });
+  return { p, title: p.title, description: [...p.sentences, ...facts(institution, p.sessions)].join(' ') };
+}
+
+const score = (a: { title: string; description: string }, b: { title: string; description: string }) =>
+  combine(scoreParts(profile(listingParts(a)), profile(listingParts(b))), COPY_WEIGHTS);
+const wholeTextJaccard = (a: { title: string; description: string }, b: { title: string; description: string }) =>
+  jaccard(shingleSet(`${a.title}\n${a.description}`), shingleSet(`${b.title}\n${b.description}`));
+
+describe('the copy score', () => {
+  it('splits a listing into title, body and instructor, leaving the fact lines out', () => {
+    const parts = listingParts({ title: '도자기 교실', description: '흙으로 그릇을 빚습니다. 강사: 김민서 (도예가) 일정: 3월 2일부터 매주 화 10:00~12:00, 총 8회 장소: 시민회관 2층 수강료: 무료 문의: 02-123-4567' });
+    expect(parts).toEqual({ title: '도자기 교실', body: '흙으로 그릇을 빚습니다.', instructor: '김민서' });
+    expect(instructorKey('김민서')).toBe(instructorKey(parts.instructor));
+    expect(instructorKey('')).toBe(0);
+    expect(instructorKey('김민수')).not.toBe(instructorKey('김민서'));
+  });
+
+  it('scores the same listing 1, with or without an instructor named', () => {
+    const named = original('광명시 평생학습원');
+    const unnamed = { title: named.title, description: named.description.replace(/ 강사: [^ ]+ \([^)]*\)/, '') };
+    expect(listingParts(unnamed).instructor).toBe('');
+    expect(score(named, named)).toBe(1);
+    expect(score(unnamed, unnamed)).toBe(1);
+    expect(score(named, unnamed)).toBeLessThan(1);
+  });
+
+  it('finds a copy whose details, sentences, words and title were all changed, which whole-text similarity misses', () => {
+    const source = original('광명시 평생학습원');
+    const body = source.p.sentences.filter((s) => !s.startsWith('강사:'));
+    const instructorLine = source.p.sentences.find((s) => s.startsWith('강사:'))!;
+    // Another institution's own details, a sentence dropped, one of its own added, words swapped, the title retitled.
+    const edited = [...body.slice(0, 2), ...body.slice(3), '올해 새로 문을 연 강좌로 선착순 20명을 모집합니다.']
+      .map((s) => s.replace(/수강생/g, '참여자').replace(/배웁니다/g, '익힙니다').replace(/함께/g, '같이').replace(/진행합니다/g, '운영합니다'));
+    const copy = { title: `[신규] ${source.title.split(' ').slice(0, -1).join(' ')} 클래스`, description: [...edited, instructorLine, ...facts('시흥시 평생학습센터', source.p.sessions + 2)].join(' ') };
+    expect(wholeTextJaccard(source, copy)).toBeLessThan(0.72);
+    expect(score(source, copy)).toBeGreaterThanOrEqual(COPY_THRESHOLD);
+    const found = nearCopies([source, copy, ...Array.from({ length: 300 }, (_, n) => original(`기관${n}`))], [1, 2, ...Array.from({ length: 300 }, (_, n) => 10 + n)]);
+    expect(found.some((p) => p.i === 0 && p.j === 1)).toBe(true);
+  });
+
+  it('does not flag a different course written on the same boilerplate, with its own instructor and details', () => {
+    let checked = 0;
+    for (let n = 0; n < 40; n++) {
+      const source = original('광명시 평생학습원');
+      const catalogue = subcategoryCatalogue.find((c) => c.subcategory === source.p.subcategory)!;
+      const other = catalogue.stems.find((s) => !s.ko.includes(source.p.stem.ko) && !source.p.stem.ko.includes(s.ko));
+      if (!other) continue;
+      // Every stock sentence word for word; the course named and described anew; its own instructor and facts.
+      const sentences = source.p.sentences.filter((s) => !s.startsWith('강사:'))
+        .map((s) => (s === source.p.stem.detail ? other.detail ?? '' : s.split(source.p.stem.ko).join(other.ko)));
+      const negative = {
+        title: source.title.replace(source.p.stem.ko, other.ko),
+        description: [...sentences, '강사: 남궁별 (평생교육사)', ...facts('시흥시 평생학습센터', source.p.sessions)].join(' '),
+      };
+      expect(score(source, negative), `${source.title} / ${negative.title}`).toBeLessThan(COPY_THRESHOLD);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+  });
+});
