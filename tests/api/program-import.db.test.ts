@@ -200,6 +200,8 @@ describe(`importing and exporting programs on ${testEngine()}`, () => {
     const [colleague] = await residents(t, 1);
     await t.database.db.execute(sql`INSERT INTO role_grants (person_id, role, institution_id) VALUES (${colleague!.personId}, 'institution_staff', ${institutionId})`);
     expect((await colleague!.get(problems)).statusCode).toBe(404);
+    // Keys act for the whole institution: its managers make them, not its staff.
+    expect((await colleague!.post(`/api/institutions/${institutionId}/api-keys`, { name: '학사 관리' })).statusCode).toBe(403);
     expect((await staff.get(`${problems}?format=pdf`)).statusCode).toBe(400);
   });
 
