@@ -23,7 +23,7 @@ export async function enrolResidents(db: AppDb, programId: number, people: { ema
 
 /** In the editor: the third session a day later and the program in the next room; saving tells the `told` people enrolled or waiting. */
 export async function moveThirdSessionAndRoom(page: Page, told: number): Promise<void> {
-  await page.getByText(new RegExp(`^수강 ${told}명, 대기 0명$`)).waitFor();
+  await page.getByText(`수강 ${told}명, 대기 0명`).waitFor();
   const third = page.getByRole('group', { name: '3회차' });
   const date = await third.getByLabel('날짜').inputValue();
   await third.getByLabel('날짜').fill(addDays(date, 1));

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { InstitutionDetail } from '../../../shared/contracts/institutions.ts';
 import type { ApiKey, CreatedApiKey } from '../../../shared/contracts/program-import.ts';
-import { api } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { ConfirmAction } from '../../ui/ConfirmAction.tsx';
@@ -35,6 +35,8 @@ function ApiKeys({ institution }: { institution: InstitutionDetail }) {
   }, [change]);
   const create = useSubmission(async () => {
     setCreated(null);
+    // Said here, in the form's words: the server would name the field by its code.
+    if (!name.trim()) throw new ApiError(400, 'validation', t('program-files.keys.nameNeeded'), 'name');
     const made = await api<CreatedApiKey>(path, { method: 'POST', body: { name: name.trim() } });
     setCreated(made);
     setName('');
@@ -51,7 +53,8 @@ function ApiKeys({ institution }: { institution: InstitutionDetail }) {
       <PageTitle title={`${t('program-files.keys.title')} · ${institution.name}`} lead={t('program-files.keys.lead')} />
       <p>{t('program-files.keys.how')} <a href="/api/docs">{t('program-files.keys.docs')}</a></p>
 
-      <form className="lc-form" onSubmit={create.onSubmit}>
+      {/* A missing name is said beside the field, in the reader's language (not the browser's bubble). */}
+      <form className="lc-form" onSubmit={create.onSubmit} noValidate>
         <TextField label={t('program-files.keys.name')} required maxLength={80} value={name} error={create.fieldError('name')}
           onChange={(e) => setName(e.target.value)} />
         <FormStatus error={create.formError(['name'])} />
