@@ -52,7 +52,8 @@ describe.skipIf(!chromiumAvailable)('a colleague imports a term of programs from
       values[at('상태')] = '공개';
       if (bad && k === BAD.area) values[at('분야')] = '요리';
       if (bad && k === BAD.time) values[at('시작 시간')] = '25:00';
-      sheet.getRow(k + 2).values = values;
+      // Set as a list from the first column (the row's values list keeps an empty slot 0).
+      sheet.getRow(k + 2).values = values.slice(1);
     }
     return { name: bad ? '프로그램 목록.xlsx' : '프로그램 목록 (고침).xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(await workbook.xlsx.writeBuffer()) };
   }

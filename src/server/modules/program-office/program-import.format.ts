@@ -403,6 +403,7 @@ export async function readProgramFile({ file, format, locale }: ProgramFile, pro
   const seen = new Map<string, number>();
   let header: Map<number, Column> | undefined;
   let rowNumber = 0;
+  progress('reading' satisfies ProgramFilePhase, 0, 1);
   try {
     for await (const record of recordsOf(file, format)) {
       rowNumber = (record as { excelRow?: number }).excelRow ?? rowNumber + 1;
