@@ -155,6 +155,10 @@ describe.skipIf(!chromiumAvailable)('a colleague imports a term of programs from
     await colleague.getByLabel('가져올 파일 (엑셀 .xlsx 또는 CSV)').setInputFiles(await programsFile(false));
     await colleague.getByRole('heading', { name: '확인 결과' }).waitFor({ state: 'detached' });
     await colleague.getByRole('button', { name: '먼저 확인하기' }).click();
+    // While the job runs, its phase by name and how far it has got.
+    const progress = colleague.getByRole('progressbar');
+    await progress.waitFor();
+    expect(await progress.getAttribute('aria-label')).toMatch(/^(시작하는 중|파일 읽는 중|확인하고 쓰는 중|프로그램 목록 갱신 중)$/);
     const clean = `${PROGRAMS}줄 모두 문제가 없습니다. 가져오면 새로 ${PROGRAMS}개를 만들고, 0개를 고치고, 0개는 그대로 둡니다.`;
     await colleague.getByText(clean).waitFor();
     expect(await focusedText(colleague)).toContain(clean);
@@ -219,6 +223,9 @@ describe.skipIf(!chromiumAvailable)('a colleague imports a term of programs from
     const keys = manager.getByRole('region', { name: 'API 키 목록' });
     await keys.getByRole('row').filter({ hasText: '학사 관리 시스템' }).getByText('쓴 적 없음').waitFor();
     await checkScreen(manager, 'program-import', 'an API key made');
+    await manager.getByRole('button', { name: '고대비 화면' }).click();
+    await checkScreen(manager, 'program-import', 'an API key made, in high contrast');
+    await manager.getByRole('button', { name: '고대비 화면' }).click();
 
     // The key works for the centre's system.
     const exported = await fetch(`${server.url}/api/institutions/${institutionId}/office/programs/export?format=csv`, { headers: { authorization: `Bearer ${token}` } });
