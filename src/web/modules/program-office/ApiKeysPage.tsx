@@ -95,7 +95,7 @@ function Revoke({ institutionId, apiKey, onRevoked }: { institutionId: number; a
   return (
     <>
       <span>{t('program-files.keys.active')}</span>
-      <ConfirmAction label={t('program-files.keys.revokeLabel', { name: apiKey.name })} question={t('program-files.keys.revokeQuestion', { name: apiKey.name })}
+      <ConfirmAction label={t('program-files.keys.revoke')} name={t('program-files.keys.revokeLabel', { name: apiKey.name })} question={t('program-files.keys.revokeQuestion', { name: apiKey.name })}
         yes={t('program-files.keys.revokeYes')} no={t('program-files.keys.keep')} busy={revoke.busy} onConfirm={revoke.onSubmit}>
         <FormStatus error={revoke.formError()} />
       </ConfirmAction>
