@@ -19,8 +19,8 @@ export const permissions = {
   'program.manage': { institution_manager: 'own_institution', institution_staff: 'own_institution', administrator: 'any' },
   /** Programs in and out as files (CSV, Excel): the institution's staff, or its own system with one of its API keys. */
   'program.import': { institution_manager: 'own_institution', institution_staff: 'own_institution', institution_system: 'own_institution', administrator: 'any' },
-  /** The API keys an institution's own systems call with: made, listed and revoked by its managers and staff, never by a key. */
-  'institution.api_keys.manage': { institution_manager: 'own_institution', institution_staff: 'own_institution', administrator: 'any' },
+  /** The API keys an institution's own systems call with (each acts for the whole institution): made, listed and revoked by its managers, never by a key. */
+  'institution.api_keys.manage': { institution_manager: 'own_institution', administrator: 'any' },
   /** Who works at the institution and in which role: every colleague sees it (instructors only this, for now). */
   'institution.colleagues.view': {
     institution_manager: 'own_institution', institution_staff: 'own_institution', institution_instructor: 'own_institution', administrator: 'any',

@@ -19,7 +19,9 @@ import { RosterPage } from './modules/enrolment/RosterPage.tsx';
 import { CertificatePage } from './modules/credentials/CertificatePage.tsx';
 import { VerifyPage } from './modules/credentials/VerifyPage.tsx';
 import { designationRoutes } from './modules/designation/designation-routes.tsx';
+import { ApiKeysPage } from './modules/program-office/ApiKeysPage.tsx';
 import { OfficeProgramsPage } from './modules/program-office/OfficeProgramsPage.tsx';
+import { ProgramImportPage } from './modules/program-office/ProgramImportPage.tsx';
 import { ProgramEditorPage } from './modules/program-office/ProgramEditorPage.tsx';
 
 function NotFound() {
@@ -44,6 +46,8 @@ const router = createBrowserRouter([
       { path: '/institutions/:id', element: <InstitutionPage /> },
       { path: '/institutions/:id/programs/new', element: <PublishProgramPage /> },
       { path: '/institutions/:id/office', element: <OfficeProgramsPage /> },
+      { path: '/institutions/:id/office/import', element: <ProgramImportPage /> },
+      { path: '/institutions/:id/office/api-keys', element: <ApiKeysPage /> },
       { path: '/institutions/:id/colleagues', lazy: async () => ({ Component: (await import('./modules/colleagues/ColleaguesPage.tsx')).ColleaguesPage }) },
       { path: '/invitation', lazy: async () => ({ Component: (await import('./modules/colleagues/InvitationPage.tsx')).InvitationPage }) },
       { path: '/login', element: <LoginPage /> },

@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CreatedApiKey, ImportStatus } from '../../src/shared/contracts/program-import.ts';
 import { firstRow } from '../../src/server/platform/database/database.ts';
 import { addDays } from '../../src/shared/lib/schedule.ts';
+import { programFilePhases } from '../../src/shared/vocabulary/index.ts';
 import { todayInKorea } from '../support/clock.ts';
 import { testEngine } from '../support/database.ts';
 import { residents, testApp, type Client, type TestApp } from '../support/app.ts';
@@ -42,7 +43,7 @@ describe(`importing and exporting programs on ${testEngine()}`, () => {
     const { jobId } = accepted.json<{ jobId: string }>();
     for (let i = 0; i < 600; i++) {
       const status = (await client.request({ method: 'GET', url: `${base()}/imports/${jobId}`, headers: options.headers })).json<ImportStatus>();
-      if (status.job.status === 'done') return status.report!;
+      if (status.job.status === 'done') return { ...status.report!, jobId };
       if (status.job.status === 'failed') throw new Error(status.job.error ?? 'failed');
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
@@ -88,8 +89,12 @@ describe(`importing and exporting programs on ${testEngine()}`, () => {
     const good = csv([line('A-1'), line('A-2'), line('A-3'), line('A-4', { status: '작성 중' })]);
     expect(await run(staff, good, { check: true })).toMatchObject({ applied: false, created: 4, problemCount: 0 });
     expect(await count('A-')).toBe(0);
-    expect(await run(staff, good)).toMatchObject({ applied: true, created: 4, updated: 0, unchanged: 0 });
+    const written = await run(staff, good);
+    expect(written).toMatchObject({ applied: true, created: 4, updated: 0, unchanged: 0 });
     expect(await count('A-')).toBe(4);
+    // The report links each new program by its id.
+    const made = await t.database.db.execute(sql`SELECT id, external_id AS "externalId", title FROM programs WHERE external_id LIKE 'A-%' ORDER BY external_id`) as unknown as { rows: object[] };
+    expect(written.programs).toEqual(made.rows.map((p) => ({ ...p, outcome: 'created' })));
     const drafts = await firstRow<{ n: number; sessions: number }>(t.database.db, sql`
       SELECT count(*) FILTER (WHERE status = 'draft')::int AS n, (SELECT count(*)::int FROM program_sessions s JOIN programs p ON p.id = s.program_id WHERE p.external_id = 'A-1' AND p.institution_id = ${institutionId}) AS sessions
       FROM programs WHERE institution_id = ${institutionId} AND external_id LIKE 'A-%'`);
@@ -109,7 +114,8 @@ describe(`importing and exporting programs on ${testEngine()}`, () => {
     expect(smaller).toMatchObject({ applied: false, problemCount: 1 });
     expect(smaller.problems[0]).toMatchObject({ row: 2, column: '정원', message: expect.stringContaining('3명') });
     expect(await count('B-2')).toBe(0);
-    expect(await run(staff, csv([line('B-1', { capacity: '6', title: '수채화 교실 B-1 (저녁)' })]))).toMatchObject({ applied: true, updated: 1 });
+    expect(await run(staff, csv([line('B-1', { capacity: '6', title: '수채화 교실 B-1 (저녁)' })])))
+      .toMatchObject({ applied: true, updated: 1, programs: [{ id, externalId: 'B-1', title: '수채화 교실 B-1 (저녁)', outcome: 'updated' }] });
     expect(await firstRow(t.database.db, sql`SELECT version, capacity, title FROM programs WHERE id = ${id}`))
       .toEqual({ version: version + 1, capacity: 6, title: '수채화 교실 B-1 (저녁)' });
   });
@@ -164,6 +170,39 @@ describe(`importing and exporting programs on ${testEngine()}`, () => {
     expect((await staff.request({ method: 'DELETE', url: `/api/institutions/${institutionId}/api-keys/${key.id}` })).json().revokedAt).not.toBeNull();
     expect((await system.request({ method: 'GET', url: `${base()}/export`, headers: bearer })).statusCode).toBe(401);
     expect((await system.request({ method: 'GET', url: `${base()}/export`, headers: { authorization: 'Bearer lck_guess' } })).statusCode).toBe(401);
+  });
+
+  it('gives a check’s problems as a file (Excel or CSV, headed in the language asked), to the one who ran it only', async () => {
+    const { jobId, phases } = await (async () => {
+      const report = await run(staff, csv([line('F-1', { area: '요리' }), line('F-2'), line('F-3', { capacity: '-1' })]), { check: true });
+      return { jobId: report.jobId, phases: (await staff.get(`${base()}/imports/${report.jobId}`)).json<ImportStatus>().job.phase };
+    })();
+    expect(programFilePhases.has(phases)).toBe(true);
+    const problems = `${base()}/imports/${jobId}/problems`;
+    const text = await staff.get(`${problems}?format=csv&lang=en`);
+    expect(text.statusCode, text.body).toBe(200);
+    expect(text.headers['content-type']).toContain('text/csv');
+    const lines = text.body.replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('Row,Column,Problem');
+    expect(lines.slice(1).map((l) => l.split(',').slice(0, 2).join(','))).toEqual(['2,분야', '4,정원']);
+
+    const xlsx = await staff.get(problems);
+    expect(xlsx.statusCode).toBe(200);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0]!;
+    expect((sheet.getRow(1).values as string[]).slice(1)).toEqual(['줄', '열', '내용']);
+    expect(sheet.getRow(2).getCell(1).value).toBe(2);
+    expect(String(sheet.getRow(2).getCell(3).value)).toContain('‘요리’');
+
+    // Another institution's staff are refused by the matrix; a colleague of the same institution does not see another's job.
+    expect((await otherStaff.get(problems)).statusCode).toBe(403);
+    const [colleague] = await residents(t, 1);
+    await t.database.db.execute(sql`INSERT INTO role_grants (person_id, role, institution_id) VALUES (${colleague!.personId}, 'institution_staff', ${institutionId})`);
+    expect((await colleague!.get(problems)).statusCode).toBe(404);
+    // Keys act for the whole institution: its managers make them, not its staff.
+    expect((await colleague!.post(`/api/institutions/${institutionId}/api-keys`, { name: '학사 관리' })).statusCode).toBe(403);
+    expect((await staff.get(`${problems}?format=pdf`)).statusCode).toBe(400);
   });
 
   it('refuses staff of another institution, officers and anonymous visitors', async () => {

@@ -7,12 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
-import { createMailSender, type MailSender } from '../../src/server/platform/mail/sender.ts';
 import {
-  DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, startServer, type RunningServer,
+  DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer,
 } from '../support/browser.ts';
-import { startSmtpServer, type TestSmtpServer } from '../support/smtp.ts';
+import { acceptInvitation, deliveredInvitation, sendInvitation, signUpFromInvitation, startMailroom, type Mailroom } from '../support/colleagues.ts';
 
 const INVITEE = 'new.colleague@example.com';
 /** Set to a folder to keep a screenshot of every checked screen (for looking at the layout). */
@@ -20,8 +18,7 @@ const INVITEE = 'new.colleague@example.com';
 describe.skipIf(!chromiumAvailable)('a manager invites a colleague who accepts', () => {
   let server: RunningServer;
   let browser: Browser;
-  let smtp: TestSmtpServer;
-  let sender: MailSender;
+  let mailroom: Mailroom;
   const contexts: BrowserContext[] = [];
   let manager: Page;
   let invitee: Page;
@@ -29,27 +26,21 @@ describe.skipIf(!chromiumAvailable)('a manager invites a colleague who accepts',
   let link: string;
 
   beforeAll(async () => {
-    [server, browser, smtp] = await Promise.all([startServer(), launchBrowser(), startSmtpServer()]);
-    // The outbox is sent now rather than by the background sender (mail is queued with the database's clock).
-    sender = await createMailSender(server.database.db, { url: smtp.url, from: '평생학습도시 <no-reply@learning.example.kr>', now: () => new Date(Date.now() + 60_000) });
+    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    mailroom = await startMailroom(server);
     const open = (viewport: typeof DESKTOP, extra = {}) => browser.newContext({ viewport, locale: 'ko-KR', timezoneId: 'Asia/Seoul', ...extra });
     contexts.push(await open(DESKTOP), await open(PHONE, { isMobile: true, hasTouch: true }));
     [manager, invitee] = await Promise.all([contexts[0]!.newPage(), contexts[1]!.newPage()]);
   });
   afterAll(async () => {
     for (const context of contexts) await context.close();
-    sender?.close();
+    await mailroom?.close();
     await browser?.close();
-    await smtp?.close();
     await server?.close();
   });
 
   it('the manager reaches the colleagues from the menu and sends an invitation', async () => {
-    await manager.goto(`${server.url}/login`);
-    await manager.locator('form').getByLabel('이메일').fill('staff@example.com');
-    await manager.locator('form').getByLabel('비밀번호').fill(DEMO_PASSWORD);
-    await manager.locator('form').getByRole('button', { name: '로그인' }).click();
-    await manager.getByRole('button', { name: /로그아웃/ }).waitFor();
+    await logIn(manager, server.url, 'staff@example.com');
     await manager.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: /^우리 기관 · / }).click();
     await manager.getByRole('link', { name: '동료', exact: true }).click();
     await manager.getByRole('heading', { level: 1, name: /^동료 · / }).waitFor();
@@ -60,23 +51,16 @@ describe.skipIf(!chromiumAvailable)('a manager invites a colleague who accepts',
     await list.getByRole('rowheader', { name: /이민호 \(본인\)/ }).waitFor();
     await checkScreen(manager, 'colleagues', 'colleagues before inviting');
 
-    await manager.getByLabel('초대할 사람의 이메일').fill(INVITEE);
-    await manager.getByLabel(/^담당자 — /).check();
-    await manager.getByRole('button', { name: '초대 이메일 보내기' }).click();
-    await manager.getByText(`${INVITEE} 주소로 초대 이메일을 보냈습니다.`).waitFor();
+    await sendInvitation(manager, INVITEE, '담당자');
     await manager.getByRole('region', { name: '수락을 기다리는 초대' }).getByRole('rowheader', { name: INVITEE }).waitFor();
     await checkScreen(manager, 'colleagues', 'invitation sent');
   });
 
   it('the invitation arrives by email with its link', async () => {
-    expect(await sender.sendDue()).toMatchObject({ sent: 1, failed: 0 });
-    const [mail] = smtp.inbox;
-    expect(mail!.to).toEqual([INVITEE]);
-    expect(mail!.subject).toMatch(/^\[평생학습도시\] .+에서 함께 일하자고 초대했습니다$/);
-    expect(mail!.text).toContain('이민호님이 평생학습도시 플랫폼의');
-    link = /https?:\/\/\S+\/invitation#[A-Za-z0-9_-]{43}/.exec(mail!.text)![0];
-    // The email's links start with the configured public address; the test server listens elsewhere.
-    link = `${server.url}${new URL(link).pathname}${new URL(link).hash}`;
+    const delivered = await deliveredInvitation(mailroom, server.url, INVITEE);
+    expect(delivered.mail.subject).toMatch(/^\[평생학습도시\] .+에서 함께 일하자고 초대했습니다$/);
+    expect(delivered.mail.text).toContain('이민호님이 평생학습도시 플랫폼의');
+    link = delivered.link;
   });
 
   it('the invitee opens it on a phone, signs up from it and accepts by keyboard', async () => {
@@ -86,18 +70,10 @@ describe.skipIf(!chromiumAvailable)('a manager invites a colleague who accepts',
     await invitee.getByText(INVITEE).waitFor();
     await checkScreen(invitee, 'colleagues', 'invitation before an account');
 
-    await invitee.getByRole('link', { name: '가입하기' }).first().click();
-    await invitee.getByRole('heading', { level: 1, name: '회원가입' }).waitFor();
-    expect(await invitee.getByLabel('이메일').inputValue()).toBe(INVITEE);
-    await invitee.getByLabel('이름').fill('한새봄');
-    await invitee.getByLabel('비밀번호', { exact: true }).fill('노을 자전거 라면 창문');
-    await invitee.locator('form').getByRole('button', { name: '가입하기' }).click();
-
     // Back on the invitation, now as the new account.
-    await invitee.getByText('한새봄(new.colleague@example.com) 계정으로 수락합니다.').waitFor();
+    await signUpFromInvitation(invitee, INVITEE, '한새봄', '노을 자전거 라면 창문');
     await checkScreen(invitee, 'colleagues', 'invitation with an account');
-    await invitee.getByRole('button', { name: '초대 수락' }).focus();
-    await invitee.keyboard.press('Enter');
+    await acceptInvitation(invitee);
     await invitee.getByRole('status').filter({ hasText: /^이제 .+의 담당자입니다\.$/ }).waitFor();
     // The menu now leads to the institution.
     await invitee.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: /^우리 기관 · / }).waitFor();

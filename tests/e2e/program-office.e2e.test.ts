@@ -9,8 +9,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { firstRow, rows } from '../../src/server/platform/database/database.ts';
 import { addDays } from '../../src/shared/lib/schedule.ts';
-import { chromiumAvailable, launchBrowser, logIn, seriousAccessibilityViolations, startServer, type RunningServer } from '../support/browser.ts';
+import { checkScreen as checkJourneyScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer } from '../support/browser.ts';
 import { todayInKorea } from '../support/clock.ts';
+import { cancelProgram, changeNotices, copyIntoTerm, enrolResidents, moveThirdSessionAndRoom } from '../support/program-office.ts';
 
 const TITLE = '동네 산책 사진 교실';
 
@@ -43,12 +44,7 @@ describe.skipIf(!chromiumAvailable)('an institution runs its programs from the b
     });
     expect(created.status(), await created.text()).toBe(201);
     programId = (await created.json() as { id: number }).id;
-    learners = (await rows<{ id: number }>(db, sql`
-      INSERT INTO people (email, display_name, birth_year, home_city_code)
-      VALUES ('walker.one@example.com', '산책자1', 1955, '31060'), ('walker.two@example.com', '산책자2', 1960, '31060') RETURNING id`)).map((r) => r.id);
-    for (const id of learners) {
-      await db.execute(sql`INSERT INTO enrolments (program_id, person_id, city_code, status) VALUES (${programId}, ${id}, '31060', 'enrolled')`);
-    }
+    learners = await enrolResidents(db, programId, [{ email: 'walker.one@example.com', name: '산책자1' }, { email: 'walker.two@example.com', name: '산책자2' }]);
   });
   afterAll(async () => {
     await context?.close();
@@ -56,16 +52,7 @@ describe.skipIf(!chromiumAvailable)('an institution runs its programs from the b
     await server?.close();
   });
 
-  async function checkScreen(step: string) {
-    expect(await seriousAccessibilityViolations(page), step).toEqual([]);
-    const size = page.viewportSize()!;
-    await page.setViewportSize({ width: 390, height: 844 });
-    try {
-      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: `${step} at 390 px` }).toBeLessThanOrEqual(0);
-    } finally {
-      await page.setViewportSize(size);
-    }
-  }
+  const checkScreen = (step: string) => checkJourneyScreen(page, 'program-office', step);
 
   it('finds the program in the institution’s list by its title', async () => {
     await page.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: '프로그램 관리' }).click();
@@ -81,18 +68,9 @@ describe.skipIf(!chromiumAvailable)('an institution runs its programs from the b
   });
 
   it('moves the third session a day later and changes the room; both people enrolled are told', async () => {
-    await page.getByText('수강 2명, 대기 0명').waitFor();
-    const third = page.getByRole('group', { name: '3회차' });
-    const date = await third.getByLabel('날짜').inputValue();
-    await third.getByLabel('날짜').fill(addDays(date, 1));
-    const room = page.getByLabel('강의실', { exact: true });
-    const other = await room.locator('option').nth(1).getAttribute('value');
-    await room.selectOption(other!);
     await page.getByLabel('준비물·교재').fill('휴대전화, 편한 신발');
-    await page.getByRole('button', { name: '저장', exact: true }).click();
-    await page.getByText('저장했습니다. 수강생과 대기자 2명에게 바뀐 내용을 알렸습니다.').waitFor();
-    const told = await rows<{ personId: number; bodyKo: string }>(server.database.db, sql`
-      SELECT person_id AS "personId", body_ko AS "bodyKo" FROM notifications WHERE kind = 'program.changed' AND link = ${`/programs/${programId}`}`);
+    await moveThirdSessionAndRoom(page, 2);
+    const told = await changeNotices(server.database.db, programId);
     expect(told.map((n) => n.personId).sort()).toEqual([...learners].sort());
     expect(told[0]!.bodyKo).toContain(`3회차: `);
     expect(told[0]!.bodyKo).toContain('장소: ');
@@ -100,12 +78,8 @@ describe.skipIf(!chromiumAvailable)('an institution runs its programs from the b
   });
 
   it('copies it into the autumn term, skipping 추석, and publishes the copy', async () => {
-    await page.getByLabel('새 학기 시작일').fill('2027-09-07');
-    await page.getByRole('button', { name: '복사하기' }).click();
-    await page.getByText('복사했습니다. 새 프로그램을 고친 뒤 공개하세요.').waitFor();
+    expect(await copyIntoTerm(page, '2027-09-07')).toBe('2027-09-21');
     await page.getByText(/공휴일이라 건너뛴 날: .*추석 전날.*추석 다음 날/).waitFor();
-    expect(await page.getByRole('group', { name: '3회차' }).getByLabel('날짜').inputValue()).toBe('2027-09-21');
-    expect(page.url()).not.toContain(`/programs/${programId}/edit`);
     await page.getByRole('button', { name: '저장하고 공개' }).click();
     await page.getByText('저장했습니다.', { exact: true }).waitFor();
     await page.getByText('모집 중', { exact: true }).first().waitFor();
@@ -113,12 +87,7 @@ describe.skipIf(!chromiumAvailable)('an institution runs its programs from the b
 
   it('cancels the original with a reason, by keyboard; the page then says why', async () => {
     await page.goto(`${server.url}/programs/${programId}/edit`);
-    await page.getByLabel('폐강 사유 (수강생에게 알립니다)').fill('강사 사정으로 이번 학기는 열지 않습니다.');
-    await page.getByRole('button', { name: '폐강하기' }).focus();
-    await page.keyboard.press('Enter');
-    await page.getByText(/폐강할까요\? .* 2명에게 사유를 알립니다/).waitFor();
-    await page.keyboard.press('Enter');
-    await page.getByText('폐강한 프로그램입니다. 사유: 강사 사정으로 이번 학기는 열지 않습니다.').waitFor();
+    await cancelProgram(page, '강사 사정으로 이번 학기는 열지 않습니다.', 2);
     const cancelled = await rows<{ status: string }>(server.database.db, sql`SELECT status FROM enrolments WHERE program_id = ${programId}`);
     expect(cancelled.map((e) => e.status)).toEqual(['cancelled', 'cancelled']);
     await page.goto(`${server.url}/programs/${programId}`);

@@ -191,6 +191,7 @@ const rules: Record<string, Rule> = {
   'GET /api/institutions/{id}/office/programs/export': { permission: 'program.import', scope: 'institution' },
   'POST /api/institutions/{id}/office/programs/import': { permission: 'program.import', scope: 'institution' },
   'GET /api/institutions/{id}/office/programs/imports/{jobId}': { permission: 'program.import', scope: 'institution' },
+  'GET /api/institutions/{id}/office/programs/imports/{jobId}/problems': { permission: 'program.import', scope: 'institution' },
   'GET /api/institutions/{id}/api-keys': { permission: 'institution.api_keys.manage', scope: 'institution' },
   'POST /api/institutions/{id}/api-keys': { permission: 'institution.api_keys.manage', scope: 'institution' },
   'DELETE /api/institutions/{id}/api-keys/{keyId}': { permission: 'institution.api_keys.manage', scope: 'institution' },

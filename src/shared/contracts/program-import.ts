@@ -1,7 +1,8 @@
 /** Programs in and out as files (CSV in UTF-8 or CP949, Excel), and the API keys institutions' own systems use for it. */
 import Type, { type Static } from 'typebox';
 import { JobView } from './jobs.ts';
-import { Id, Nullable } from './common.ts';
+import { locales } from '../vocabulary/index.ts';
+import { Code, Id, Nullable } from './common.ts';
 
 export const fileFormats = ['xlsx', 'csv'] as const;
 export type FileFormat = (typeof fileFormats)[number];
@@ -21,6 +22,14 @@ export type ImportQuery = Static<typeof ImportQuery>;
 export const ImportProblem = Type.Object({ row: Type.Integer(), column: Type.String(), message: Type.String() });
 export type ImportProblem = Static<typeof ImportProblem>;
 
+export const importOutcomes = ['created', 'updated'] as const;
+/** A program an import made or changed, to open from its report. */
+export const ImportedProgramLink = Type.Object({
+  id: Type.Integer(), externalId: Type.String(), title: Type.String(),
+  outcome: Type.Unsafe<(typeof importOutcomes)[number]>({ type: 'string', enum: [...importOutcomes] }),
+});
+export type ImportedProgramLink = Static<typeof ImportedProgramLink>;
+
 export const ImportReport = Type.Object({
   /** Programs in the file. */
   rows: Type.Integer(),
@@ -32,6 +41,7 @@ export const ImportReport = Type.Object({
   created: Type.Integer(),
   updated: Type.Integer(),
   unchanged: Type.Integer(),
+  programs: Type.Array(ImportedProgramLink, { description: 'The programs an applied import made or changed (at most 1,000 listed)' }),
 });
 export type ImportReport = Static<typeof ImportReport>;
 
@@ -39,6 +49,19 @@ export const ImportAccepted = Type.Object({ jobId: Type.String() });
 export type ImportAccepted = Static<typeof ImportAccepted>;
 
 export const ImportJobParams = Type.Object({ id: Id, jobId: Type.String({ pattern: '^[0-9a-f-]{36}$' }) });
+
+/** An import's problems as a file; headings in `lang` (default: the caller's language), messages as the import said them. */
+export const ProblemsQuery = Type.Object({
+  format: Type.Optional(Type.Unsafe<FileFormat>({ type: 'string', enum: [...fileFormats], default: 'xlsx' })),
+  lang: Type.Optional(Code(locales)),
+}, { additionalProperties: false });
+export type ProblemsQuery = Static<typeof ProblemsQuery>;
+
+/** The headings of the problems file, as the page heads its table. */
+export const problemHeadings = {
+  ko: { title: '가져오기 확인 결과', row: '줄', column: '열', message: '내용' },
+  en: { title: 'Import check', row: 'Row', column: 'Column', message: 'Problem' },
+} as const;
 
 export const ImportStatus = Type.Object({
   job: JobView,

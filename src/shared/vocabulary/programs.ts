@@ -109,3 +109,17 @@ export const satisfactionItems = indexVocabulary<SatisfactionItem, (typeof satis
 
 /** Averages are shown only from this many responses on, so no one's answers can be singled out. */
 export const MIN_RATINGS_SHOWN = 5;
+
+/**
+ * What a program file's job is doing (the job's phase, stored as the code): the import reads the file, checks and
+ * writes it, then updates the catalogue; the export writes the file. `starting` is every job's phase before its first step.
+ */
+export const programFilePhaseList = [
+  { code: 'starting', ko: '시작하는 중', en: 'Starting' },
+  { code: 'reading', ko: '파일 읽는 중', en: 'Reading the file' },
+  { code: 'checking', ko: '확인하고 쓰는 중', en: 'Checking and writing' },
+  { code: 'cataloguing', ko: '프로그램 목록 갱신 중', en: 'Updating the catalogue' },
+  { code: 'writing', ko: '파일 만드는 중', en: 'Writing the file' },
+] as const satisfies readonly Labelled[];
+export type ProgramFilePhase = (typeof programFilePhaseList)[number]['code'];
+export const programFilePhases = indexVocabulary<ProgramFilePhase, (typeof programFilePhaseList)[number]>(programFilePhaseList);

@@ -1,8 +1,10 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 
 /** A button for something that cannot be undone: it asks once more before doing it. */
-export function ConfirmAction({ label, question, yes, no, busy, onConfirm, children }: {
+export function ConfirmAction({ label, name, question, yes, no, busy, onConfirm, children }: {
   label: string;
+  /** What the button is called for screen readers when its short label needs its row to make sense (e.g. which key). */
+  name?: string;
   question: string;
   yes: string;
   no: string;
@@ -15,7 +17,7 @@ export function ConfirmAction({ label, question, yes, no, busy, onConfirm, child
   if (!asking) {
     return (
       <>
-        <button type="button" className="krds-btn secondary" onClick={() => setAsking(true)}>{label}</button>
+        <button type="button" className="krds-btn secondary" aria-label={name} onClick={() => setAsking(true)}>{label}</button>
         {children}
       </>
     );

@@ -17,7 +17,7 @@ import { ProgramEditBody } from '../../../shared/contracts/program-office.ts';
 import { DateString } from '../../../shared/contracts/programs.ts';
 import { planSessions } from '../../../shared/lib/holidays.ts';
 import {
-  creditTypes, deliveryModes, programAreas, programSubcategories, purposeTags, registrationModes, targetGroups, weekdays, type Labelled, type Locale,
+  creditTypes, deliveryModes, programAreas, programSubcategories, purposeTags, registrationModes, targetGroups, weekdays, type Labelled, type Locale, type ProgramFilePhase,
 } from '../../../shared/vocabulary/index.ts';
 import { excel } from '../../platform/documents/workbook.ts';
 import { validationMessage, type AjvError, type Words } from '../../platform/http/errors.ts';
@@ -151,11 +151,13 @@ const SHEET = '프로그램';
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 export const contentTypes: Record<FileFormat, string> = { xlsx: XLSX_TYPE, csv: 'text/csv; charset=utf-8' };
 
+/** Rows as CSV with a BOM (Excel opens it as UTF-8) and Windows line ends. */
+export const csvFile = (records: (string | number)[][]): Buffer => Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(stringify(records, { record_delimiter: '\r\n' }))]);
+
 /** The programs as a file: an Excel workbook (streamed, so 50,000 rows stay small) or a CSV with a BOM (Excel opens it as UTF-8). */
 export async function writeProgramFile({ format, programs, template }: ProgramFileInput, progress: ReportProgress): Promise<Buffer> {
   if (format === 'csv') {
-    const records = [columns.map((c) => c.header), ...programs.map((p) => columns.map((c) => cellText(p, c)))];
-    return Buffer.concat([Buffer.from('\uFEFF'), Buffer.from(stringify(records, { record_delimiter: '\r\n' }))]);
+    return csvFile([columns.map((c) => c.header), ...programs.map((p) => columns.map((c) => cellText(p, c)))]);
   }
   const chunks: Buffer[] = [];
   const out = new (await import('node:stream')).PassThrough();
@@ -167,7 +169,7 @@ export async function writeProgramFile({ format, programs, template }: ProgramFi
   sheet.getRow(1).commit();
   for (const [i, program] of programs.entries()) {
     sheet.addRow(columns.map((c) => cellText(program, c))).commit();
-    if (i % 1000 === 0) progress('Writing the file', i, programs.length);
+    if (i % 1000 === 0) progress('writing' satisfies ProgramFilePhase, i, programs.length);
   }
   sheet.commit();
   if (template) {
@@ -401,6 +403,7 @@ export async function readProgramFile({ file, format, locale }: ProgramFile, pro
   const seen = new Map<string, number>();
   let header: Map<number, Column> | undefined;
   let rowNumber = 0;
+  progress('reading' satisfies ProgramFilePhase, 0, 1);
   try {
     for await (const record of recordsOf(file, format)) {
       rowNumber = (record as { excelRow?: number }).excelRow ?? rowNumber + 1;
@@ -455,7 +458,7 @@ export async function readProgramFile({ file, format, locale }: ProgramFile, pro
       const plan = await planSessions(program);
       const imported: ImportedProgram = { ...program, row: rowNumber, sessionDates: plan.sessions.map((s) => s.date) };
       programs.push(Buffer.from(`${JSON.stringify(imported)}\n`));
-      if (rowNumber % 1000 === 0) progress('Reading the file', rowNumber, rowNumber);
+      if (rowNumber % 1000 === 0) progress('reading' satisfies ProgramFilePhase, rowNumber, rowNumber);
     }
   } catch (error) {
     const what = format === 'csv' ? { ko: 'CSV 파일', en: 'a CSV file' } : { ko: '엑셀 파일(.xlsx)', en: 'an Excel workbook (.xlsx)' };

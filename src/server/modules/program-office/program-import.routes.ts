@@ -7,13 +7,13 @@ import Type, { type TSchema } from 'typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { IdParams, Page, PageQuery, pageRequest } from '../../../shared/contracts/common.ts';
 import {
-  ApiKey, ApiKeyParams, CreateApiKeyBody, CreatedApiKey, FileQuery, ImportAccepted, ImportJobParams, ImportQuery, ImportStatus,
-  type FileFormat, type ImportReport,
+  ApiKey, ApiKeyParams, CreateApiKeyBody, CreatedApiKey, FileQuery, ImportAccepted, ImportJobParams, ImportQuery, ImportStatus, ProblemsQuery,
+  problemHeadings, type FileFormat, type ImportReport,
 } from '../../../shared/contracts/program-import.ts';
 import { preferredLocale } from '../../../shared/vocabulary/index.ts';
 import { guard, requireActor } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
-import { badRequest, notFound, unauthorized } from '../../platform/http/errors.ts';
+import { badRequest, conflict, notFound, unauthorized } from '../../platform/http/errors.ts';
 import { jobOf, jobResult, startJob } from '../../platform/jobs/jobs.ts';
 import type { ModuleContext } from '../index.ts';
 import { contentTypes } from './program-import.format.ts';
@@ -94,15 +94,32 @@ export function registerProgramImportRoutes(api: Api, { database }: ModuleContex
       return reply.status(202).send({ jobId });
     });
 
-    files.get('/institutions/:id/office/programs/imports/:jobId', {
-      preValidation: mayImport,
-      schema: { tags, summary: 'How far an import has got, and its report once done', params: ImportJobParams, response: { 200: ImportStatus, ...errorResponses } },
-    }, async (request) => {
-      const job = await jobOf(db, request.params.jobId, requireActor(request).personId);
-      if (job.kind !== importKind(request.params.id)) throw notFound('The job', 'jobId');
+    /** The caller's import job for this institution (404 for anyone else's, or another institution's), and its report once done. */
+    const importOf = async (request: FastifyRequest, { id, jobId }: { id: number; jobId: string }) => {
+      const job = await jobOf(db, jobId, requireActor(request).personId);
+      if (job.kind !== importKind(id)) throw notFound('The job', 'jobId');
       const file = await jobResult(db, job);
       const report = file ? (JSON.parse(Buffer.from(file.result).toString('utf8')) as ImportReport) : null;
       return { job: { ...job, resultUrl: null }, report };
+    };
+
+    files.get('/institutions/:id/office/programs/imports/:jobId', {
+      preValidation: mayImport,
+      schema: { tags, summary: 'How far an import has got, and its report once done', params: ImportJobParams, response: { 200: ImportStatus, ...errorResponses } },
+    }, (request) => importOf(request, request.params));
+
+    files.get('/institutions/:id/office/programs/imports/:jobId/problems', {
+      preValidation: mayImport,
+      schema: {
+        tags, summary: 'The problems a finished import or check found, one per row and column, as Excel or CSV (headings in lang; at most the 1,000 listed)',
+        params: ImportJobParams, querystring: ProblemsQuery, response: { 200: binary, ...errorResponses },
+      },
+    }, async (request, reply) => {
+      const { report } = await importOf(request, request.params);
+      if (!report) throw conflict({ ko: '가져오기가 아직 끝나지 않았습니다. 끝난 뒤에 내려받아 주세요.', en: 'The import has not finished yet; download its problems once it has.' });
+      const format = request.query.format ?? 'xlsx';
+      const lang = request.query.lang ?? preferredLocale(request.headers['accept-language']);
+      return download(reply, await service.problemsFile(report.problems, format, lang), format, problemHeadings[lang].title);
     });
   });
 

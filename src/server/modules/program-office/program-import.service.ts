@@ -10,18 +10,19 @@ import { randomBytes } from 'node:crypto';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { hashSessionToken } from '../../platform/auth/session-cookie.ts';
 import type { PageRequest } from '../../../shared/contracts/common.ts';
-import type { ApiKey, CreatedApiKey, FileFormat, ImportProblem, ImportReport } from '../../../shared/contracts/program-import.ts';
+import { problemHeadings, type ApiKey, type CreatedApiKey, type FileFormat, type ImportedProgramLink, type ImportProblem, type ImportReport } from '../../../shared/contracts/program-import.ts';
 import type { ProgramEditBody, SessionInput } from '../../../shared/contracts/program-office.ts';
-import type { Locale } from '../../../shared/vocabulary/index.ts';
+import type { Locale, ProgramFilePhase } from '../../../shared/vocabulary/index.ts';
 import { sessionHours } from '../../../shared/lib/schedule.ts';
 import { todayInKorea } from '../../platform/clock.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
 import { HttpError, notFound } from '../../platform/http/errors.ts';
+import { tableWorkbookOffThread } from '../../platform/documents/workbook.ts';
 import type { ReportProgress } from '../../platform/jobs/jobs.ts';
 import { institutionsModule } from '../institutions/index.ts';
 import { programsModule } from '../programs/index.ts';
 import {
-  columns, MAX_LISTED_PROBLEMS, programsIn, readProgramFileOffThread, summaryOf, writeProgramFileOffThread, type ImportedProgram, type ProgramFileRow,
+  columns, csvFile, MAX_LISTED_PROBLEMS, programsIn, readProgramFileOffThread, summaryOf, writeProgramFileOffThread, type ImportedProgram, type ProgramFileRow,
 } from './program-import.format.ts';
 import { saveEdit } from './program-office.service.ts';
 import * as queries from './program-office.queries.ts';
@@ -78,6 +79,9 @@ class RolledBack extends Error {}
 /** An import that writes this many programs has changed the table enough to plan queries on it anew. */
 const ANALYZE_AFTER = 5000;
 
+/** The report names this many of the programs made or changed, to open from it (the counts are complete). */
+const MAX_LISTED_PROGRAMS = 1000;
+
 /** Rows are checked and their new programs written this many at a time, so a large file is never all held as objects. */
 const WRITE_SLICE = 1000;
 
@@ -96,6 +100,10 @@ export async function importPrograms(db: AppDb, input: ImportInput, report: Repo
   const summary = summaryOf(read);
   const result: ImportReport = {
     rows: summary.count + summary.problemCount, problems: summary.problems, problemCount: summary.problemCount, applied: false, created: 0, updated: 0, unchanged: 0,
+    programs: [],
+  };
+  const listed = (link: ImportedProgramLink) => {
+    if (result.programs.length < MAX_LISTED_PROGRAMS) result.programs.push(link);
   };
   if (summary.problemCount > 0) return result;
 
@@ -122,12 +130,16 @@ export async function importPrograms(db: AppDb, input: ImportInput, report: Repo
       const ids: number[] = [];
       // Written a batch at a time while every row so far is good; once one is not, only checking goes on (all is undone).
       const write = async () => {
-        if (problemCount === 0 && !input.check) ids.push(...await files.insertProgramsWithSessions(tx, created));
+        if (problemCount === 0 && !input.check) {
+          const made = await files.insertProgramsWithSessions(tx, created);
+          ids.push(...made);
+          for (const [k, id] of made.entries()) listed({ id, externalId: created[k]!.program.externalId, title: created[k]!.program.title, outcome: 'created' });
+        }
         created = [];
       };
       let checked = 0;
       for (const batch of programsIn(read, WRITE_SLICE)) {
-        report('Checking and writing', checked, total);
+        report('checking' satisfies ProgramFilePhase, checked, total);
         checked += batch.length;
         const stored = new Map((await files.programsForFile(tx, institution.id, batch.map((r) => r.externalId))).map((p) => [p.externalId, p]));
         for (const read of batch) {
@@ -154,6 +166,7 @@ export async function importPrograms(db: AppDb, input: ImportInput, report: Repo
                 : row.sessionDates.map((date) => ({ date, startTime: row.startTime, endTime: row.endTime }));
               await saveEdit(tx, existing.id, editBody(row, venue?.id ?? null, existing.version, sessions), venueById);
               result.updated++;
+              listed({ id: existing.id, externalId: row.externalId, title: row.title, outcome: 'updated' });
               continue;
             }
             const place = await programsModule.placeOf(tx, { ...row, venueId: venue?.id ?? null }, institution, venueById);
@@ -176,7 +189,7 @@ export async function importPrograms(db: AppDb, input: ImportInput, report: Repo
         await write();
       }
       if (problemCount > 0 || input.check) throw new RolledBack();
-      report('Updating the catalogue', 0, 1);
+      report('cataloguing' satisfies ProgramFilePhase, 0, 1);
       await programsModule.refreshSearchIndex(tx, today, ids);
     });
     result.applied = true;
@@ -184,8 +197,16 @@ export async function importPrograms(db: AppDb, input: ImportInput, report: Repo
   } catch (error) {
     if (!(error instanceof RolledBack)) throw error;
     if (problemCount > 0) result.created = 0;
+    result.programs = [];
   }
   return { ...result, problems, problemCount };
+}
+
+/** An import's problems as a file, headed as the page heads them. */
+export async function problemsFile(problems: ImportProblem[], format: FileFormat, lang: Locale): Promise<Buffer> {
+  const words = problemHeadings[lang];
+  const table = { title: words.title, columns: [words.row, words.column, words.message], rows: problems.map((p) => [p.row, p.column, p.message]) };
+  return format === 'xlsx' ? tableWorkbookOffThread(table) : csvFile([table.columns, ...table.rows]);
 }
 
 // ------------------------------------------------------------------ API keys

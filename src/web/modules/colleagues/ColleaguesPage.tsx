@@ -2,13 +2,12 @@
  * An institution's colleagues (동료): everyone who works there sees who does and in which role; its managers
  * invite people by email, change roles, revoke, withdraw invitations and read the log of every change.
  */
-import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { Colleague, ColleagueLogEntry, InvitationSent, InvitationView, InviteBody } from '../../../shared/contracts/colleagues.ts';
-import type { PageOf } from '../../../shared/contracts/common.ts';
 import type { InstitutionDetail } from '../../../shared/contracts/institutions.ts';
 import { colleagueChanges, institutionRoleList, institutionRoles, type InstitutionRoleCode } from '../../../shared/vocabulary/index.ts';
-import { api, query, useApi } from '../../api/client.ts';
+import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
@@ -18,10 +17,8 @@ import { ConfirmAction } from '../../ui/ConfirmAction.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
-import { Pagination } from '../../ui/Pagination.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
 import { Loaded, PageTitle } from '../../ui/Status.tsx';
-
-const PAGE_SIZE = 20;
 
 /** Tells the page something changed (and what, to say so). */
 type Changed = (message?: string) => void;
@@ -115,41 +112,6 @@ function ColleagueRow({ colleague, institutionId, manage, onChanged }: { colleag
         </td>
       )}
     </tr>
-  );
-}
-
-/** A section that lists one page at a time in a table: heading, the table (scrollable, named by the heading), pages. */
-function PagedTable<T>({ path, title, lead, none, count, columns, row }: {
-  path: string;
-  title: string;
-  lead?: string;
-  /** What to say when there is nothing (else an empty table). */
-  none?: string;
-  count?(total: number): string;
-  columns: ReactNode[];
-  row(item: T): ReactNode;
-}) {
-  const [page, setPage] = useState(1);
-  const list = useApi<PageOf<T>>(`${path}${query({ page, pageSize: PAGE_SIZE })}`);
-  return (
-    <section>
-      <h2 className="lc-section-title">{title}</h2>
-      {lead && <p className="lc-meta">{lead}</p>}
-      <Loaded state={list}>
-        {(result) => result.items.length === 0 && none ? <p className="lc-notice">{none}</p> : (
-          <>
-            {count && <p className="lc-result-count">{count(result.total)}</p>}
-            <div className="lc-table-wrap" tabIndex={0} role="region" aria-label={title}>
-              <table className="lc-table">
-                <thead><tr>{columns.map((column, i) => <th key={i} scope="col">{column}</th>)}</tr></thead>
-                <tbody>{result.items.map(row)}</tbody>
-              </table>
-            </div>
-            <Pagination page={result.page} pageSize={result.pageSize} total={result.total} onChange={setPage} />
-          </>
-        )}
-      </Loaded>
-    </section>
   );
 }
 

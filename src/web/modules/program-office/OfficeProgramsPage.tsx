@@ -9,6 +9,7 @@ import type { OfficeProgramList } from '../../../shared/contracts/program-office
 import { officePhases, weekdays, type OfficePhase, type Weekday } from '../../../shared/vocabulary/index.ts';
 import { query, useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
+import { useSession } from '../../shells/session.tsx';
 import { InstitutionStaffPage } from '../institutions/InstitutionStaffPage.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
@@ -25,6 +26,8 @@ export function OfficeProgramsPage() {
 
 function OfficeList({ institution }: { institution: InstitutionDetail }) {
   const { t, label, date } = useLocale();
+  const session = useSession();
+  const scope = { institutionId: institution.id, cityCode: institution.cityCode };
   const [params, setParams] = useSearchParams();
   const phase = officePhases.codes.find((p) => p === params.get('phase'));
   const q = params.get('q') ?? '';
@@ -50,7 +53,11 @@ function OfficeList({ institution }: { institution: InstitutionDetail }) {
       <p><Link to={`/institutions/${institution.id}`}>{institution.name}</Link></p>
       <h1 className="lc-title">{t('office.title')}</h1>
       <p className="lc-lead">{t('office.lead', { institution: institution.name })}</p>
-      <p><Link className="krds-btn primary" to={`/institutions/${institution.id}/programs/new`}>{t('office.newProgram')}</Link></p>
+      <p className="lc-form-row">
+        <Link className="krds-btn primary" to={`/institutions/${institution.id}/programs/new`}>{t('office.newProgram')}</Link>
+        {session.can('program.import', scope) && <Link className="krds-btn secondary" to={`/institutions/${institution.id}/office/import`}>{t('program-files.menu')}</Link>}
+        {session.can('institution.api_keys.manage', scope) && <Link className="krds-btn tertiary" to={`/institutions/${institution.id}/office/api-keys`}>{t('program-files.keys.title')}</Link>}
+      </p>
       <form className="lc-form-row" role="search" onSubmit={search}>
         <TextField label={t('office.search')} type="search" value={words} onChange={(e) => setWords(e.target.value)} />
         <div><button type="submit" className="krds-btn secondary">{t('office.searchButton')}</button></div>
