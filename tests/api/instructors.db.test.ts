@@ -174,8 +174,11 @@ describe(`the instructor and volunteer pool on ${testEngine()}`, () => {
       expect((await put(outsider, `/api/programs/${programId}/instructor`, { profileId: exact.id })).statusCode).toBe(403);
     }
     // A profile outside the city's pool (or unpublished) cannot be assigned.
-    expect((await put(staff, `/api/programs/${programId}/instructor`, { profileId: southern.id })).statusCode).toBe(404);
-    expect((await put(staff, `/api/programs/${programId}/instructor`, { profileId: hidden.id })).statusCode).toBe(404);
+    for (const outside of [southern.id, hidden.id]) {
+      const refused = await put(staff, `/api/programs/${programId}/instructor`, { profileId: outside });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ field: 'profileId' });
+    }
     expect((await staff.get(`/api/programs/${programId}/instructor`)).json()).toBeNull();
 
     const assigned = await put(staff, `/api/programs/${programId}/instructor`, { profileId: exact.id });
@@ -209,7 +212,8 @@ describe(`the instructor and volunteer pool on ${testEngine()}`, () => {
     expect(history.items[0]!.satisfaction).toMatchObject({ responses: 0, averages: null });
     expect((await del(suncheonManager, `/api/programs/${sameTime}/instructor`)).statusCode).toBe(403);
     expect((await del(staff, `/api/programs/${sameTime}/instructor`)).statusCode).toBe(204);
-    expect((await del(staff, `/api/programs/${sameTime}/instructor`)).statusCode).toBe(404);
+    expect((await del(staff, `/api/programs/${sameTime}/instructor`)).statusCode).toBe(204);
+    expect((await staff.get(`/api/programs/${sameTime}`)).json().instructorName).toBeNull();
     expect((await people[0]!.get('/api/me/teaching')).json<PageOf<TeachingSession>>().total).toBe(4);
   });
 

@@ -98,12 +98,10 @@ export const MatchReason = Type.Object({
 });
 export type MatchReason = Static<typeof MatchReason>;
 
-export const ScheduleClash = Type.Object({
-  programId: Type.Integer(),
-  title: Type.String(),
-  institutionName: Type.String(),
-  startsAt: Type.String(),
-});
+/** Which program, at which institution (clashes, schedules). */
+const ProgramAt = { programId: Type.Integer(), title: Type.String(), institutionName: Type.String() };
+
+export const ScheduleClash = Type.Object({ ...ProgramAt, startsAt: Type.String() });
 export type ScheduleClash = Static<typeof ScheduleClash>;
 
 export const Candidate = Type.Object({
@@ -143,9 +141,7 @@ export const TaughtProgram = Type.Object({
 export type TaughtProgram = Static<typeof TaughtProgram>;
 
 export const TeachingSession = Type.Object({
-  programId: Type.Integer(),
-  title: Type.String(),
-  institutionName: Type.String(),
+  ...ProgramAt,
   place: Nullable(Type.String()),
   sessionNo: Type.Integer(),
   sessionCount: Type.Integer(),

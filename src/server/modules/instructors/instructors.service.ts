@@ -25,9 +25,8 @@ import * as queries from './instructors.queries.ts';
 const noProfile = () => new HttpError(404, 'not_found', {
   ko: '아직 강사·자원봉사자 프로필이 없습니다.', en: 'You have no instructor or volunteer profile yet.',
 });
-const notInPool = (field = 'profileId') => new HttpError(404, 'not_found', {
-  ko: '이 도시의 강사·자원봉사자 풀에 없는 프로필입니다.', en: "This profile is not in the city's pool of instructors and volunteers.",
-}, field);
+const notInPoolWords = { ko: '이 도시의 강사·자원봉사자 풀에 없는 프로필입니다.', en: "This profile is not in the city's pool of instructors and volunteers." };
+const notInPool = () => new HttpError(404, 'not_found', notInPoolWords, 'profileId');
 
 const minutes = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
@@ -223,7 +222,8 @@ export async function assign(db: AppDb, actor: Actor, programId: number, profile
     throw conflict({ ko: '폐강된 프로그램에는 강사를 배정할 수 없습니다.', en: 'A cancelled program cannot be given an instructor.' }, 'profileId');
   }
   const profile = await queries.profileInPool(db, profileId, program.cityCode);
-  if (!profile) throw notInPool();
+  // The program exists for the caller; what the body names is not in the pool (unpublished, elsewhere, unknown).
+  if (!profile) throw badRequest(notInPoolWords, 'profileId');
   const institution = (await institutionsModule.findInstitution(db, program.institutionId))!;
   const { assignedAt } = await db.transaction(async (tx) => {
     const linked = await queries.assign(tx, { programId: program.id, profileId: profile.id, institutionId: program.institutionId, assignedBy: actor.personId });
@@ -250,13 +250,14 @@ export async function assign(db: AppDb, actor: Actor, programId: number, profile
   return { programId: program.id, profileId: profile.id, displayName: profile.displayName, assignedAt, clashes: clashes.map(({ profileId: _p, ...c }) => c) };
 }
 
-/** Unlinks the program's instructor (its name is cleared too) and tells them. */
+/** Unlinks the program's instructor, if any (its name is cleared too), and tells them. */
 export async function unassign(db: AppDb, actor: Actor, programId: number): Promise<void> {
   const program = await assignableProgram(db, actor, programId);
   const institution = (await institutionsModule.findInstitution(db, program.institutionId))!;
   await db.transaction(async (tx) => {
     const profileId = await queries.unassign(tx, program.id);
-    if (profileId === null) throw notFound('The instructor of this program');
+    // Nobody linked: there is nothing to undo (a second click, a colleague first).
+    if (profileId === null) return;
     await programsModule.setInstructorName(tx, program.id, null);
     const person = (await queries.personOfProfile(tx, profileId))!;
     await notifications.notify(tx, await identity.recipientsByIds(tx, [person.personId]), {

@@ -50,7 +50,10 @@ function OfficeList({ institution }: { institution: InstitutionDetail }) {
       <p><Link to={`/institutions/${institution.id}`}>{institution.name}</Link></p>
       <h1 className="lc-title">{t('office.title')}</h1>
       <p className="lc-lead">{t('office.lead', { institution: institution.name })}</p>
-      <p><Link className="krds-btn primary" to={`/institutions/${institution.id}/programs/new`}>{t('office.newProgram')}</Link></p>
+      <p className="lc-actions">
+        <Link className="krds-btn primary" to={`/institutions/${institution.id}/programs/new`}>{t('office.newProgram')}</Link>
+        <Link className="krds-btn secondary" to={`/institutions/${institution.id}/instructors`}>{t('instructors.pool.title')}</Link>
+      </p>
       <form className="lc-form-row" role="search" onSubmit={search}>
         <TextField label={t('office.search')} type="search" value={words} onChange={(e) => setWords(e.target.value)} />
         <div><button type="submit" className="krds-btn secondary">{t('office.searchButton')}</button></div>
