@@ -80,6 +80,21 @@ describe.skipIf(!chromiumAvailable)('an instructor is found in the pool and assi
 
   it("the centre's manager finds her for a program, sees why, and assigns her", async () => {
     await logIn(staff, server.url, 'staff@example.com');
+    // The pool of the city, from the back office, searched by subject and a free time.
+    await staff.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: '프로그램 관리' }).click();
+    await staff.getByRole('link', { name: '강사·자원봉사자 풀' }).click();
+    await staff.getByRole('heading', { level: 1, name: /^강사·자원봉사자 풀 · / }).waitFor();
+    await staff.getByLabel('분야', { exact: true }).selectOption({ label: '인문학적교양' });
+    await staff.getByLabel('요일', { exact: true }).selectOption({ label: '목' });
+    await staff.getByLabel('시작', { exact: true }).fill('10:00');
+    await staff.getByLabel('끝', { exact: true }).fill('12:00');
+    await staff.getByRole('search').getByRole('button', { name: '찾기' }).click();
+    await staff.getByText('1명', { exact: true }).waitFor();
+    await staff.getByRole('button', { name: '김순자 프로필 보기' }).click();
+    await staff.getByText(/^출강 지역: 광명시$/).waitFor();
+    await staff.getByText('아직 배정된 프로그램이 없습니다.').waitFor();
+    await checkScreen(staff, 'instructors', 'pool searched');
+
     await staff.goto(`${server.url}/programs/${programId}/edit`);
     await staff.getByRole('link', { name: '풀에서 강사 찾기' }).click();
     await staff.getByRole('heading', { level: 1, name: `강사 찾기 · ${TITLE}` }).waitFor();
