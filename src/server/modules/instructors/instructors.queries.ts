@@ -159,35 +159,40 @@ export interface CandidateRow extends PoolEntry {
  * 평생교육사 certificate (1); ties go to the more experienced. The weights are decision 010's.
  */
 export async function candidatesFor(db: Executor, needs: ProgramNeeds, page: PageRequest) {
-  const slots = sql`(SELECT DISTINCT ${koreanWeekday(sql`starts_at`)} AS weekday, (starts_at AT TIME ZONE 'Asia/Seoul')::time AS s,
-                            (ends_at AT TIME ZONE 'Asia/Seoul')::time AS e
-                     FROM program_sessions WHERE program_id = ${needs.programId})`;
   const inPool = sql`p.published AND ${needs.cityCode} = ANY(p.reach_city_codes)`;
+  // The program's weekly times once; each profile is scored against them, and only the page's rows are described.
   const items = await rows<CandidateRow>(db, sql`
-    WITH flags AS (
-      SELECT p.id,
+    WITH slots AS MATERIALIZED (
+      SELECT DISTINCT ${koreanWeekday(sql`starts_at`)} AS weekday, (starts_at AT TIME ZONE 'Asia/Seoul')::time AS s, (ends_at AT TIME ZONE 'Asia/Seoul')::time AS e
+      FROM program_sessions WHERE program_id = ${needs.programId}
+    ), taught AS (
+      SELECT profile_id, count(*)::int AS n FROM program_instructors GROUP BY profile_id
+    ), flags AS (
+      SELECT p.id, pe.display_name, coalesce(t.n, 0) AS taught,
              ${needs.subcategory} = ANY(p.skills) AS "skillExact",
              p.skills && ${sql.param(needs.areaSubcategories)}::text[] AS "skillArea",
              (${needs.online} OR ${needs.cityCode} = ANY(p.travel_city_codes) OR coalesce(${needs.dongCode} = ANY(p.travel_dong_codes), false)) AS travels,
              coalesce((SELECT json_agg(json_build_object('weekday', slot.weekday, 'from', to_char(slot.s, 'HH24:MI'), 'to', to_char(slot.e, 'HH24:MI'))
                                        ORDER BY array_position(${weekdayCodes}, slot.weekday), slot.s)
-                       FROM ${slots} slot
+                       FROM slots slot
                        WHERE NOT EXISTS (SELECT 1 FROM instructor_availability a WHERE a.profile_id = p.id AND a.weekday = slot.weekday
                                            AND a.starts_at <= slot.s AND a.ends_at >= slot.e)), '[]'::json) AS unavailable,
              p.target_groups && ${sql.param(needs.targetGroups)}::text[] AS "servesGroup",
              EXISTS (SELECT 1 FROM jsonb_array_elements(p.certificates) c WHERE c->>'kind' = ANY(${sql.param([...LIFELONG_EDUCATOR])}::text[])) AS "lifelongEducator"
-      FROM instructor_profiles p WHERE ${inPool}
-    ), scored AS (
+      FROM instructor_profiles p JOIN people pe ON pe.id = p.person_id LEFT JOIN taught t ON t.profile_id = p.id
+      WHERE ${inPool}
+    ), ranked AS (
       SELECT f.*, (CASE WHEN f."skillExact" THEN 4 WHEN f."skillArea" THEN 2 ELSE 0 END + CASE WHEN f.travels THEN 3 ELSE 0 END
                    + CASE WHEN json_array_length(f.unavailable) = 0 THEN 3 ELSE 0 END + CASE WHEN f."servesGroup" THEN 1 ELSE 0 END
                    + CASE WHEN f."lifelongEducator" THEN 1 ELSE 0 END) AS score
       FROM flags f
+      ORDER BY score DESC, f.taught DESC, f.display_name, f.id
+      LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}
     )
     SELECT ${poolColumns}, s."skillExact", s."skillArea", s.travels, s.unavailable, s."servesGroup", s."lifelongEducator", s.score,
            EXISTS (SELECT 1 FROM program_instructors pi WHERE pi.program_id = ${needs.programId} AND pi.profile_id = p.id) AS assigned
-    FROM scored s JOIN instructor_profiles p ON p.id = s.id JOIN people pe ON pe.id = p.person_id
-    ORDER BY s.score DESC, "programsTaught" DESC, pe.display_name, p.id
-    LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`);
+    FROM ranked s JOIN instructor_profiles p ON p.id = s.id JOIN people pe ON pe.id = p.person_id
+    ORDER BY s.score DESC, s.taught DESC, s.display_name, s.id`);
   const [count] = await rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM instructor_profiles p WHERE ${inPool}`);
   return { items, total: count!.n, ...page };
 }
