@@ -31,6 +31,7 @@ import { residentsSay } from './demand.ts';
 import { createDemoAccounts } from './accounts.ts';
 import { seedDesignationDemo } from './designation-demo.ts';
 import { seedColleaguesDemo } from './colleagues-demo.ts';
+import { seedInstructorsDemo } from './instructors-demo.ts';
 import type { CredentialSettings } from '../../src/server/modules/credentials/credentials.service.ts';
 
 export interface SeedOptions {
@@ -48,6 +49,8 @@ export interface SeedOptions {
   designationDemo?: boolean;
   /** The demo centre's colleagues and an open invitation (colleagues-demo.ts); by default only in `demo`. */
   colleaguesDemo?: boolean;
+  /** The instructor pool around Gwangmyeong and the demo instructor's assignments (instructors-demo.ts); with the colleagues demo. */
+  instructorsDemo?: boolean;
 }
 
 export interface SeedSummary {
@@ -543,6 +546,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     progress({ phase: 'Designation calls', done: 1, total: 1 });
   }
   if (options.colleaguesDemo ?? options.size === 'demo') await seedColleaguesDemo(db);
+  if (options.instructorsDemo ?? options.size === 'demo') await seedInstructorsDemo(db);
   progress({ phase: 'Search index', done: 0, total: 1 });
   await programsModule.refreshSearchIndex(db, today);
   progress({ phase: 'Search index', done: 1, total: 1 });

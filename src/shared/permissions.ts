@@ -27,6 +27,10 @@ export const permissions = {
   },
   /** Inviting colleagues, changing their roles, revoking them, and the log of it: the institution's managers. */
   'institution.colleagues.manage': { institution_manager: 'own_institution', administrator: 'any' },
+  /** The instructor and volunteer pool of the institution's city (published profiles that travel there), and their history. */
+  'instructors.pool.view': { institution_manager: 'own_institution', institution_staff: 'own_institution', administrator: 'any' },
+  /** Matching the pool to one of the institution's programs and assigning (or unassigning) its instructor. */
+  'instructors.assign': { institution_manager: 'own_institution', institution_staff: 'own_institution', administrator: 'any' },
   'designation.record': { ministry_officer: 'any', administrator: 'any' },
   /** The city's own record (budget, staff, committees, ordinances…) and what is computed from it: private to the city. */
   'city.record.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },

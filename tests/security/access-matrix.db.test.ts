@@ -169,6 +169,20 @@ const rules: Record<string, Rule> = {
   'POST /api/invitations/preview': anyone,
   'POST /api/invitations/accept': loggedIn,
 
+  // The instructor pool (issue 10, item 6): one's own profile and schedule; the pool of the institution's city; assigning on its own programs.
+  'GET /api/me/instructor-profile': loggedIn,
+  'PUT /api/me/instructor-profile': loggedIn,
+  'GET /api/me/instructor-profile/history': loggedIn,
+  'GET /api/me/teaching': loggedIn,
+  'GET /api/me/teaching/calendar.ics': loggedIn,
+  'GET /api/institutions/{id}/instructor-pool': { permission: 'instructors.pool.view', scope: 'institution' },
+  'GET /api/institutions/{id}/instructor-pool/{profileId}': { permission: 'instructors.pool.view', scope: 'institution' },
+  'GET /api/institutions/{id}/instructor-pool/{profileId}/history': { permission: 'instructors.pool.view', scope: 'institution' },
+  'GET /api/programs/{id}/instructor-candidates': { permission: 'instructors.assign', scope: 'program', program: true },
+  'GET /api/programs/{id}/instructor': { permission: 'instructors.assign', scope: 'program', program: true },
+  'PUT /api/programs/{id}/instructor': { permission: 'instructors.assign', scope: 'program', program: true },
+  'DELETE /api/programs/{id}/instructor': { permission: 'instructors.assign', scope: 'program', program: true },
+
   'GET /api/programs': anyone,
   'POST /api/programs': { permission: 'program.create', scope: 'institution' },
   // Issue 8, finding 4: one visibility rule for unpublished programs on every read path.

@@ -22,6 +22,8 @@ function RoleLinks() {
       links.push({ to: `/institutions/${grant.institutionId}`, label: `${t('nav.institution')} · ${grant.scopeName ?? ''}` });
       // Those who run its programs also reach them directly.
       if (grant.role !== 'institution_instructor') links.push({ to: `/institutions/${grant.institutionId}/office`, label: t('office.menu') });
+      // Instructors reach their schedule over all institutions (once, however many institutions they teach at).
+      else if (!links.some((link) => link.to === '/me/teaching')) links.push({ to: '/me/teaching', label: t('instructors.teaching.title') });
     }
     if (grant.role === 'city_officer' && grant.cityCode) links.push({ to: `/cities/${grant.cityCode}/console`, label: `${t('nav.city')} · ${grant.scopeName ?? ''}` });
     if (grant.role === 'province_officer' && grant.provinceCode) links.push({ to: `/designation/province/${grant.provinceCode}`, label: `${t('nav.province')} · ${grant.scopeName ?? ''}` });

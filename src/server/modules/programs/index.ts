@@ -1,11 +1,11 @@
 /** Programs: courses offered by institutions, with their sessions. */
 import type { AppModule, ModuleContext } from '../index.ts';
-import { courseJsonLd } from './program-page.ts';
+import { courseJsonLd, sessionsCalendar } from './program-page.ts';
 import { maySeeProgram } from './program-visibility.ts';
 import { checkTerms, managedProgram, pageProgram, placeOf, visibleProgram } from './programs.service.ts';
 import * as office from './programs.office.queries.ts';
 import * as files from './programs.import.queries.ts';
-import { insertProgram, insertSessions, sessionsOf } from './programs.queries.ts';
+import { insertProgram, insertSessions, sessionsOf, setInstructorName } from './programs.queries.ts';
 import { countPrograms, findClashes, lockForEnrolment, publicProgram, sessionIdsOf, setCompletionRate } from './programs.queries.ts';
 import { closeEndedPrograms, ensureSearchIndex, refreshSearchIndex, setSeatsLeft } from './programs.search-index.ts';
 import { registerProgramRoutes } from './programs.routes.ts';
@@ -47,4 +47,7 @@ export const programsModule = {
   insertProgram,
   insertSessions,
   sessionsOf,
+  // Calendar files of sessions (the instructors' teaching schedule).
+  sessionsCalendar,
+  setInstructorName,
 } satisfies AppModule & Record<string, unknown>;

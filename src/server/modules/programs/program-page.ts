@@ -32,26 +32,52 @@ const utcParts = (iso: string): [number, number, number, number, number] => {
   return [d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes()];
 };
 
-export function programCalendar(program: PageProgram, publicUrl: string): string {
-  const place = program.mode === 'online' ? '온라인' : [program.institutionName, program.venueName, program.cityNameKo, program.dongNameKo].filter(Boolean).join(' ');
-  const events: EventAttributes[] = program.sessions.map((s) => ({
-    uid: `program-${program.id}-session-${s.sessionNo}@learning-city`,
+/** One event of a calendar file: a session somewhere, linking back to its program. */
+export interface CalendarEvent {
+  uid: string;
+  title: string;
+  startsAt: string;
+  endsAt: string;
+  description: string;
+  location: string;
+  url: string;
+  geo?: { lat: number; lon: number };
+}
+
+/** Sessions as an iCalendar file (times in UTC). */
+export function sessionsCalendar(sessions: readonly CalendarEvent[], calName: string): string {
+  const events: EventAttributes[] = sessions.map((s) => ({
+    uid: s.uid,
     start: utcParts(s.startsAt),
     startInputType: 'utc',
     startOutputType: 'utc',
     end: utcParts(s.endsAt),
     endInputType: 'utc',
     endOutputType: 'utc',
+    title: s.title,
+    description: s.description,
+    location: s.location,
+    url: s.url,
+    ...(s.geo ? { geo: s.geo } : {}),
+    status: 'CONFIRMED',
+  }));
+  const { error, value } = createEvents(events, { calName });
+  if (error || !value) throw error ?? new Error('could not build the calendar');
+  return value;
+}
+
+export function programCalendar(program: PageProgram, publicUrl: string): string {
+  const place = program.mode === 'online' ? '온라인' : [program.institutionName, program.venueName, program.cityNameKo, program.dongNameKo].filter(Boolean).join(' ');
+  return sessionsCalendar(program.sessions.map((s) => ({
+    uid: `program-${program.id}-session-${s.sessionNo}@learning-city`,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
     title: `${program.title} (${s.sessionNo}/${program.sessions.length})`,
     description: `${program.institutionName}\n${publicUrl}/programs/${program.id}`,
     location: place,
     url: `${publicUrl}/programs/${program.id}`,
     ...(program.lat !== null && program.lon !== null ? { geo: { lat: program.lat, lon: program.lon } } : {}),
-    status: 'CONFIRMED',
-  }));
-  const { error, value } = createEvents(events, { calName: program.title });
-  if (error || !value) throw error ?? new Error('could not build the calendar');
-  return value;
+  })), program.title);
 }
 
 /** schema.org Course with its CourseInstance: what search engines show for a course. */

@@ -173,3 +173,11 @@ export async function sessionIdsOf(db: Executor, programId: number) {
 export async function setCompletionRate(db: Executor, programId: number, completionRate: number) {
   await db.update(programs).set({ completionRate, updatedAt: sql`now()` }).where(eq(programs.id, programId));
 }
+
+/**
+ * Names the program's instructor (the pool links a profile): a new version, so an editor opened before is told
+ * the program changed rather than writing the old name back.
+ */
+export async function setInstructorName(db: Executor, programId: number, instructorName: string | null) {
+  await db.update(programs).set({ instructorName, version: sql`${programs.version} + 1`, updatedAt: sql`now()` }).where(eq(programs.id, programId));
+}

@@ -53,9 +53,10 @@ function OfficeList({ institution }: { institution: InstitutionDetail }) {
       <p><Link to={`/institutions/${institution.id}`}>{institution.name}</Link></p>
       <h1 className="lc-title">{t('office.title')}</h1>
       <p className="lc-lead">{t('office.lead', { institution: institution.name })}</p>
-      <p className="lc-form-row">
+      <p className="lc-actions">
         <Link className="krds-btn primary" to={`/institutions/${institution.id}/programs/new`}>{t('office.newProgram')}</Link>
         {session.can('program.import', scope) && <Link className="krds-btn secondary" to={`/institutions/${institution.id}/office/import`}>{t('program-files.menu')}</Link>}
+        {session.can('instructors.pool.view', scope) && <Link className="krds-btn secondary" to={`/institutions/${institution.id}/instructors`}>{t('instructors.pool.title')}</Link>}
         {session.can('institution.api_keys.manage', scope) && <Link className="krds-btn tertiary" to={`/institutions/${institution.id}/office/api-keys`}>{t('program-files.keys.title')}</Link>}
       </p>
       <form className="lc-form-row" role="search" onSubmit={search}>

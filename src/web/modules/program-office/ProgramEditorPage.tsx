@@ -138,7 +138,10 @@ function Editor({ program, institution, onSaved, onChanged }: EditorProps & { in
 
   return (
     <>
-      <p><Link to={`/institutions/${program.institutionId}/office`}>{t('office.editor.back')}</Link></p>
+      <p className="lc-actions">
+        <Link to={`/institutions/${program.institutionId}/office`}>{t('office.editor.back')}</Link>
+        {program.phase !== 'cancelled' && <Link to={`/programs/${program.id}/instructors`}>{t('instructors.match.link')}</Link>}
+      </p>
       <h1 className="lc-title">{program.title}</h1>
       <p className="lc-lead">
         <span className="krds-badge bg-light-primary">{label(officePhases.get(program.phase))}</span>{' '}

@@ -141,6 +141,10 @@ function Community({ record }: { record: LearningRecord }) {
             ))}
           </ul>
         )}
+        <p className="lc-actions">
+          <Link to="/me/instructor-profile">{t('instructors.profile.title')}</Link>
+          <Link to="/me/teaching">{t('instructors.teaching.title')}</Link>
+        </p>
       </section>
     </>
   );
