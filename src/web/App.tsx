@@ -45,6 +45,7 @@ const router = createBrowserRouter([
       { path: '/institutions/:id/programs/new', element: <PublishProgramPage /> },
       { path: '/institutions/:id/office', element: <OfficeProgramsPage /> },
       { path: '/institutions/:id/colleagues', lazy: async () => ({ Component: (await import('./modules/colleagues/ColleaguesPage.tsx')).ColleaguesPage }) },
+      { path: '/institutions/:id/network', lazy: async () => ({ Component: (await import('./modules/network/NetworkPage.tsx')).NetworkPage }) },
       { path: '/invitation', lazy: async () => ({ Component: (await import('./modules/colleagues/InvitationPage.tsx')).InvitationPage }) },
       { path: '/login', element: <LoginPage /> },
       { path: '/signup', element: <SignUpPage /> },
