@@ -31,6 +31,7 @@ import { residentsSay } from './demand.ts';
 import { createDemoAccounts } from './accounts.ts';
 import { seedDesignationDemo } from './designation-demo.ts';
 import { seedColleaguesDemo } from './colleagues-demo.ts';
+import { seedNetworkDemo } from './network-demo.ts';
 import type { CredentialSettings } from '../../src/server/modules/credentials/credentials.service.ts';
 
 export interface SeedOptions {
@@ -48,6 +49,8 @@ export interface SeedOptions {
   designationDemo?: boolean;
   /** The demo centre's colleagues and an open invitation (colleagues-demo.ts); by default only in `demo`. */
   colleaguesDemo?: boolean;
+  /** The Gwangmyeong institutions' agreements, shared rooms and bookings (default: with the demo size). */
+  networkDemo?: boolean;
 }
 
 export interface SeedSummary {
@@ -548,6 +551,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     progress({ phase: 'Designation calls', done: 1, total: 1 });
   }
   if (options.colleaguesDemo ?? options.size === 'demo') await seedColleaguesDemo(db);
+  if (options.networkDemo ?? options.size === 'demo') await seedNetworkDemo(db);
   progress({ phase: 'Search index', done: 0, total: 1 });
   await programsModule.refreshSearchIndex(db, today);
   progress({ phase: 'Search index', done: 1, total: 1 });

@@ -8,7 +8,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PageOf } from '../../src/shared/contracts/common.ts';
-import type { Agreement, AgreementLogEntry, Booking, CityNetwork, JointProgram, SharedResource } from '../../src/shared/contracts/network.ts';
+import type { Agreement, AgreementLogEntry, Booking, CityNetwork, JointProgram, ProgramRoom, SharedResource } from '../../src/shared/contracts/network.ts';
 import { todayInKorea } from '../../src/server/platform/clock.ts';
 import { testEngine } from '../support/database.ts';
 import { samplePdf, samplePng } from '../support/documents.ts';
@@ -206,7 +206,23 @@ describe(`the institutions' network on ${testEngine()}`, () => {
     });
   });
 
-  describe('joint programs and the city network', () => {
+  describe('joint programs, programs in partners\' rooms and the city network', () => {
+    it('shows residents a program held in a partner\'s room at that room\'s place', async () => {
+      const published = (await t.database.db.execute(sql`
+        SELECT id FROM programs WHERE institution_id = ${a} AND status = 'published' ORDER BY id LIMIT 1`) as unknown as { rows: { id: number }[] }).rows[0]!.id;
+      const notOurs = (await t.database.db.execute(sql`
+        SELECT id FROM programs WHERE institution_id <> ${a} ORDER BY id LIMIT 1`) as unknown as { rows: { id: number }[] }).rows[0]!.id;
+      const day = addDays(today, 9);
+      const forOthers = await staffA.post(`/api/institutions/${a}/bookings`, { resourceId: room.id, ...slot(day, '14:00', '16:00'), purpose: '남의 강좌', programId: notOurs });
+      expect(forOthers.statusCode).toBe(400);
+      expect(forOthers.json<{ field: string }>().field).toBe('programId');
+      const held = await staffA.post(`/api/institutions/${a}/bookings`, { resourceId: room.id, ...slot(day, '14:00', '16:00'), purpose: '강좌 1회차', programId: published });
+      expect(held.statusCode, held.body).toBe(201);
+      const rooms = (await t.anonymous.get(`/api/programs/${published}/partner-rooms`)).json<PageOf<ProgramRoom>>();
+      expect(rooms.items).toEqual([expect.objectContaining({ resourceName: '다목적 강의실', institutionId: b, startsAt: new Date(slot(day, '14:00', '16:00').startsAt).toISOString().replace('.000', '') })]);
+      expect(typeof rooms.items[0]!.lat).toBe('number');
+    });
+
     it('shows a program co-run by a partner under each of them', async () => {
       const programs = (await managerA.get(`/api/institutions/${a}/office/programs?pageSize=5`)).json<PageOf<{ id: number }>>();
       const programId = programs.items[0]!.id;

@@ -158,6 +158,22 @@ export const JointProgram = Type.Object({
   partners: Type.Array(Type.Object({ institutionId: Type.Integer(), name: Type.String() })),
 });
 export type JointProgram = Static<typeof JointProgram>;
+/** A partner's room booked for a program: where residents go for those hours. */
+export const ProgramRoom = Type.Object({
+  bookingId: Type.Integer(),
+  startsAt: Moment,
+  endsAt: Moment,
+  resourceName: Type.String(),
+  institutionId: Type.Integer(),
+  institutionName: Type.String(),
+  address: Type.String(),
+  venueName: Nullable(Type.String()),
+  lat: Type.Number(),
+  lon: Type.Number(),
+  cityCode: Type.String(),
+});
+export type ProgramRoom = Static<typeof ProgramRoom>;
+
 export const JoinProgramBody = Type.Object({ partnerId: Id }, { additionalProperties: false });
 
 /** The city's network: institutions (nodes), signed current agreements (edges) and simple measures. */

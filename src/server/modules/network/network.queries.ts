@@ -1,7 +1,7 @@
 /** Every SQL statement of the network module: agreements and their log, shared resources, bookings, joint programs, the city's graph. */
 import { sql, type SQL } from 'drizzle-orm';
 import type { PageRequest } from '../../../shared/contracts/common.ts';
-import type { Agreement, AgreementLogEntry, Booking, JointProgram, OpeningHours, SharedResource } from '../../../shared/contracts/network.ts';
+import type { Agreement, AgreementLogEntry, Booking, JointProgram, OpeningHours, ProgramRoom, SharedResource } from '../../../shared/contracts/network.ts';
 import type { AgreementChange, AgreementStatus, ProgramAreaCode, ResourceKind } from '../../../shared/vocabulary/index.ts';
 import { firstRow, isoUtc, offsetOf, pageOf, rows, type Executor } from '../../platform/database/database.ts';
 
@@ -309,6 +309,22 @@ export const bookingsOfInstitution = (db: Executor, institutionId: number, from:
 /** A resource's bookings that hold time (the slots partners cannot take). */
 export const bookingsOfResource = (db: Executor, resourceId: number, from: string, page: PageRequest) =>
   bookingsWhere(db, sql`b.resource_id = ${resourceId} AND b.status = 'booked'`, from, page);
+
+/** Partners' rooms booked for the program from `from` on, soonest first, with where they are (the room's venue, else its institution). */
+export async function roomsOfProgram(db: Executor, programId: number, from: string, page: PageRequest) {
+  const where = sql`b.program_id = ${programId} AND b.status = 'booked' AND upper(b.during) > ${from}::timestamptz`;
+  return pageOf(
+    page,
+    rows<ProgramRoom>(db, sql`
+      SELECT b.id AS "bookingId", ${isoUtc(sql`lower(b.during)`)} AS "startsAt", ${isoUtc(sql`upper(b.during)`)} AS "endsAt", r.name AS "resourceName",
+             i.id AS "institutionId", i.name AS "institutionName", i.address, v.name AS "venueName",
+             coalesce(v.lat, i.lat) AS lat, coalesce(v.lon, i.lon) AS lon, i.city_code AS "cityCode"
+      FROM resource_bookings b JOIN shared_resources r ON r.id = b.resource_id JOIN institutions i ON i.id = r.institution_id
+      LEFT JOIN venues v ON v.id = r.venue_id
+      WHERE ${where} ORDER BY lower(b.during), b.id LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`),
+    rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM resource_bookings b WHERE ${where}`),
+  );
+}
 
 // Joint programs ------------------------------------------------------------------------------------------------
 

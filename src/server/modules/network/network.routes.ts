@@ -10,7 +10,7 @@ import { CityParams } from '../../../shared/contracts/cities.ts';
 import { IdParams, isId, Page, PageQuery, pageRequest } from '../../../shared/contracts/common.ts';
 import {
   Agreement, AgreementListQuery, AgreementLogEntry, AgreementParams, Booking, BookingBody, BookingListQuery, BookingParams, CityNetwork,
-  DocumentUploadQuery, EndAgreementBody, JointProgram, JointProgramParams, ProposeAgreementBody, ResourceBody, ResourceParams, SharedResource,
+  DocumentUploadQuery, EndAgreementBody, JointProgram, JointProgramParams, ProgramRoom, ProposeAgreementBody, ResourceBody, ResourceParams, SharedResource,
 } from '../../../shared/contracts/network.ts';
 import type { Permission } from '../../../shared/permissions.ts';
 import { MAX_DOCUMENT_BYTES } from '../../../shared/vocabulary/index.ts';
@@ -162,6 +162,10 @@ export function registerNetworkRoutes(api: Api, { database }: ModuleContext): vo
   api.get('/institutions/:id/partner-programs', {
     schema: { tags, summary: 'Published programs the institution runs with partners or co-runs (for its public page)', params: IdParams, querystring: PageOnly, response: { 200: Page(JointProgram), ...errorResponses } },
   }, (request) => service.listJointPrograms(db, request.params.id, true, pageRequest(request.query)));
+
+  api.get('/programs/:id/partner-rooms', {
+    schema: { tags, summary: "Partners' rooms booked for the program from now on, with where they are (as anyone who may see the program)", params: IdParams, querystring: PageOnly, response: { 200: Page(ProgramRoom), ...errorResponses } },
+  }, (request) => service.programRooms(db, request.actor, request.params.id, pageRequest(request.query)));
 
   api.put('/institutions/:id/programs/:programId/partners/:partnerId', {
     preValidation: manage,

@@ -17,7 +17,9 @@ import { todayInKorea } from '../../platform/clock.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
 import { storeFile, streamFile } from '../../platform/files/files.queries.ts';
 import { badRequest, conflict, forbidden, HttpError, notFound } from '../../platform/http/errors.ts';
+import type { Actor } from '../../platform/auth/actor.ts';
 import { institutionsModule } from '../institutions/index.ts';
+import { programsModule } from '../programs/index.ts';
 import * as queries from './network.queries.ts';
 
 /** Who acts: the logged-in person, for their institution (the one in the path). */
@@ -356,6 +358,12 @@ export async function cancelBooking(db: AppDb, actor: Acting, institutionId: num
     await queries.cancelBooking(tx, bookingId, actor.displayName);
   });
   return (await queries.booking(db, bookingId))!;
+}
+
+/** Where a program is held in partners' rooms, for whoever may see the program (residents, once it is published). */
+export async function programRooms(db: AppDb, viewer: Actor | null, programId: number, page: PageRequest) {
+  await programsModule.visibleProgram(db, viewer, programId);
+  return queries.roomsOfProgram(db, programId, new Date().toISOString(), page);
 }
 
 // Joint programs ----------------------------------------------------------------------------------------------------

@@ -287,6 +287,7 @@ function PartnerResources({ institution, onBooked }: { institution: InstitutionD
   const { t } = useLocale();
   const [page, setPage] = useState(1);
   const list = useApi<PageOf<SharedResource>>(`/institutions/${institution.id}/partner-resources${query({ page, pageSize: 10 })}`);
+  const programs = useApi<{ items: { id: number; title: string }[] }>(`/institutions/${institution.id}/office/programs${query({ pageSize: 100 })}`);
   return (
     <section aria-labelledby="partner-resources-title">
       <h2 className="lc-section-title" id="partner-resources-title">{t('network.resources.partnerTitle')}</h2>
@@ -296,7 +297,7 @@ function PartnerResources({ institution, onBooked }: { institution: InstitutionD
           <>
             {result.items.length === 0 && <p>{t('network.resources.nonePartner')}</p>}
             <ul className="lc-card-list">
-              {result.items.map((r) => <PartnerResource key={r.id} resource={r} institution={institution} onBooked={onBooked} />)}
+              {result.items.map((r) => <PartnerResource key={r.id} resource={r} institution={institution} programs={programs.data?.items ?? []} onBooked={onBooked} />)}
             </ul>
             <Pagination page={result.page} pageSize={result.pageSize} total={result.total} onChange={setPage} />
           </>
@@ -306,17 +307,18 @@ function PartnerResources({ institution, onBooked }: { institution: InstitutionD
   );
 }
 
-function PartnerResource({ resource, institution, onBooked }: { resource: SharedResource; institution: InstitutionDetail; onBooked(): void }) {
+function PartnerResource({ resource, institution, programs, onBooked }: { resource: SharedResource; institution: InstitutionDetail; programs: { id: number; title: string }[]; onBooked(): void }) {
   const { t, label, dateTime } = useLocale();
   const [day, setDay] = useState('');
   const [from, setFrom] = useState('10:00');
   const [to, setTo] = useState('12:00');
   const [purpose, setPurpose] = useState('');
+  const [programId, setProgramId] = useState('');
   const [booked, setBooked] = useState<Booking | null>(null);
   const submission = useSubmission(async () => {
     setBooked(null);
     setBooked(await api<Booking>(`/institutions/${institution.id}/bookings`, {
-      method: 'POST', body: { resourceId: resource.id, startsAt: `${day}T${from}:00+09:00`, endsAt: `${day}T${to}:00+09:00`, purpose, programId: null },
+      method: 'POST', body: { resourceId: resource.id, startsAt: `${day}T${from}:00+09:00`, endsAt: `${day}T${to}:00+09:00`, purpose, programId: programId ? Number(programId) : null },
     }));
   }, onBooked);
   const headingId = `resource-${resource.id}`;
@@ -333,7 +335,11 @@ function PartnerResource({ resource, institution, onBooked }: { resource: Shared
           <TextField label={t('network.book.to')} type="time" step={1800} required value={to} error={submission.fieldError('endsAt')} onChange={(e) => setTo(e.target.value)} />
         </div>
         <TextField label={t('network.book.purpose')} required minLength={2} maxLength={300} value={purpose} error={submission.fieldError('purpose')} onChange={(e) => setPurpose(e.target.value)} />
-        <FormStatus error={submission.formError(['startsAt', 'endsAt', 'purpose'])} />
+        {programs.length > 0 && (
+          <SelectField label={t('network.book.program')} value={programId} error={submission.fieldError('programId')} onChange={(e) => setProgramId(e.target.value)}
+            options={[{ value: '', label: t('network.book.noProgram') }, ...programs.map((p) => ({ value: String(p.id), label: p.title }))]} />
+        )}
+        <FormStatus error={submission.formError(['startsAt', 'endsAt', 'purpose', 'programId'])} />
         {booked && <p className="lc-notice success" role="status">{t('network.book.done', { name: resource.name, from: dateTime(booked.startsAt), to: dateTime(booked.endsAt) })}</p>}
         <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('network.book.submit')}</button></div>
       </form>

@@ -61,7 +61,13 @@ const ko = {
     nonePartner: '예약할 수 있는 공간·장비가 없습니다. 협약이 체결되어야 협력 기관의 공간을 예약할 수 있습니다.',
     rulesAre: '이용 규칙: {{rules}}',
   },
+  rooms: {
+    title: '협력 기관 공간에서 열리는 수업',
+    more: '이후 {{count}}회 더 있습니다.',
+  },
   book: {
+    program: '이 시간에 여는 프로그램 (선택)',
+    noProgram: '프로그램 없음',
     formLabel: '{{name}} 예약',
     day: '날짜',
     from: '시작 시각',
@@ -188,7 +194,13 @@ export const text: ModuleText<typeof ko> = {
       nonePartner: "Nothing to book. Partners' rooms can be booked once an agreement is signed.",
       rulesAre: 'Rules: {{rules}}',
     },
+    rooms: {
+      title: "Sessions in partners' rooms",
+      more: '{{count}} more later.',
+    },
     book: {
+      program: 'Program held then (optional)',
+      noProgram: 'No program',
       formLabel: 'Book {{name}}',
       day: 'Day',
       from: 'From',
