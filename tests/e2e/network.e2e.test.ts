@@ -1,8 +1,9 @@
 /**
  * Issue 10, items 4–5, in a real browser: the manager of the Gwangmyeong centre proposes a partnership to a library
  * of the city; the library's manager (on a phone) signs it and offers a room; the centre's manager books the room,
- * and booking the same slot again is refused with a message that names the time; the city's officer sees the
- * network tab of the console with the graph and its table. Every screen is checked with axe and at 390 px.
+ * and booking the same slot again is refused with a message that names the time; a program booked into the room
+ * shows residents the room's place on its page; the city's officer sees the network tab of the console with the
+ * graph and its table. Every screen is checked with axe and at 390 px.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +118,29 @@ describe.skipIf(!chromiumAvailable)('two institutions sign a partnership and one
     // The library sees who booked its room.
     await partner.reload();
     await partner.getByRole('region', { name: '예약 현황 (오늘부터)' }).getByRole('cell', { name: new RegExp(centre.name) }).waitFor();
+  });
+
+  it('a program held in the library’s room appears at the room’s place for residents', async () => {
+    const program = (await firstRow<{ id: number; title: string }>(server.database.db, sql`
+      SELECT id, title FROM programs WHERE institution_id = ${centre.id} AND status = 'published' ORDER BY id LIMIT 1`))!;
+    const room = manager.getByRole('listitem').filter({ has: manager.getByRole('heading', { name: /3층 세미나실/ }) });
+    await room.getByLabel('날짜').fill(day);
+    await room.getByLabel('시작 시각').fill('14:00');
+    await room.getByLabel('끝나는 시각').fill('16:00');
+    await room.getByLabel('이용 목적').fill('강좌 특강');
+    await room.getByLabel('이 시간에 여는 프로그램 (선택)').selectOption(String(program.id));
+    await room.getByRole('button', { name: '예약하기' }).click();
+    await room.getByRole('status').filter({ hasText: /예약했습니다/ }).waitFor();
+
+    // A resident (nobody logged in) on the program's page, on a phone.
+    const resident = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
+    contexts.push(resident);
+    const page = await resident.newPage();
+    await page.goto(`${server.url}/programs/${program.id}`);
+    const section = page.getByRole('region', { name: '협력 기관 공간에서 열리는 수업' });
+    await section.getByText(new RegExp(`${library.name} 3층 세미나실`)).first().waitFor();
+    await expect.poll(() => section.locator('figure').count()).toBe(1);
+    await checkScreen(page, JOURNEY, 'program at a partner room');
   });
 
   it('the city officer sees the network tab with the graph and its table', async () => {
