@@ -159,4 +159,13 @@ describe.skipIf(!chromiumAvailable)('two institutions sign a partnership and one
     await page.getByRole('button', { name: /CSV.*기관별 협력 현황/ }).waitFor();
     await checkScreen(page, JOURNEY, 'console network tab');
   });
+
+  it('the library stops offering the room, and the centre no longer sees it to book', async () => {
+    await partner.reload();
+    await partner.getByRole('button', { name: /^제공 중지하기/ }).click();
+    await partner.getByRole('button', { name: /^다시 제공하기/ }).waitFor();
+    await checkScreen(partner, JOURNEY, 'room no longer offered');
+    await manager.reload();
+    await manager.getByText(/예약할 수 있는 공간·장비가 없습니다/).waitFor();
+  });
 });

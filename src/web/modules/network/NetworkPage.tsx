@@ -212,7 +212,7 @@ function hoursText(hours: readonly OpeningHours[], label: (e: { ko: string; en: 
 }
 
 function OwnResources({ institution }: { institution: InstitutionDetail }) {
-  const { t, label } = useLocale();
+  const { t } = useLocale();
   const [page, setPage] = useState(1);
   const list = useApi<PageOf<SharedResource>>(`/institutions/${institution.id}/resources${query({ page, pageSize: 10 })}`);
   return (
@@ -223,13 +223,7 @@ function OwnResources({ institution }: { institution: InstitutionDetail }) {
           <>
             {result.items.length === 0 && <p>{t('network.resources.noneOwn')}</p>}
             <ul className="lc-card-list">
-              {result.items.map((r) => (
-                <li key={r.id} className="lc-card">
-                  <h3 className="lc-subtitle">{r.name} <span className="krds-badge bg-light-primary">{label(resourceKinds.get(r.kind))}</span>{!r.offered && <span className="krds-badge bg-light-gray">{t('network.resources.notOffered')}</span>}</h3>
-                  <p>{t('network.resources.capacity', { count: r.capacity })} · {hoursText(r.openingHours, label)}{r.venueName ? ` · ${r.venueName}` : ''}</p>
-                  {r.rules && <p className="lc-hint">{r.rules}</p>}
-                </li>
-              ))}
+              {result.items.map((r) => <OwnResource key={r.id} resource={r} institution={institution} onChanged={list.reload} />)}
             </ul>
             <Pagination page={result.page} pageSize={result.pageSize} total={result.total} onChange={setPage} />
           </>
@@ -237,6 +231,28 @@ function OwnResources({ institution }: { institution: InstitutionDetail }) {
       </Loaded>
       <OfferForm institution={institution} onOffered={list.reload} />
     </section>
+  );
+}
+
+/** One resource the institution offers; it stops (or starts again) offering it to partners. */
+function OwnResource({ resource: r, institution, onChanged }: { resource: SharedResource; institution: InstitutionDetail; onChanged(): void }) {
+  const { t, label } = useLocale();
+  const toggle = useSubmission(async () => {
+    const body: ResourceBody = { kind: r.kind, name: r.name, capacity: r.capacity, venueId: r.venueId, openingHours: r.openingHours, rules: r.rules, offered: !r.offered };
+    await api(`/institutions/${institution.id}/resources/${r.id}`, { method: 'PUT', body });
+  }, onChanged);
+  return (
+    <li className="lc-card">
+      <h3 className="lc-subtitle">{r.name} <span className="krds-badge bg-light-primary">{label(resourceKinds.get(r.kind))}</span>{!r.offered && <span className="krds-badge bg-light-gray">{t('network.resources.notOffered')}</span>}</h3>
+      <p>{t('network.resources.capacity', { count: r.capacity })} · {hoursText(r.openingHours, label)}{r.venueName ? ` · ${r.venueName}` : ''}</p>
+      {r.rules && <p className="lc-hint">{r.rules}</p>}
+      <form onSubmit={toggle.onSubmit}>
+        <button type="submit" className="krds-btn small secondary" disabled={toggle.busy}>
+          {r.offered ? t('network.resources.stop') : t('network.resources.resume')}<span className="sr-only"> ({r.name})</span>
+        </button>
+      </form>
+      <FormStatus error={toggle.formError()} />
+    </li>
   );
 }
 
