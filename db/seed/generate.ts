@@ -32,6 +32,7 @@ import { createDemoAccounts } from './accounts.ts';
 import { seedDesignationDemo } from './designation-demo.ts';
 import { seedColleaguesDemo } from './colleagues-demo.ts';
 import { seedInstructorsDemo } from './instructors-demo.ts';
+import { seedNetworkDemo } from './network-demo.ts';
 import type { CredentialSettings } from '../../src/server/modules/credentials/credentials.service.ts';
 
 export interface SeedOptions {
@@ -51,6 +52,8 @@ export interface SeedOptions {
   colleaguesDemo?: boolean;
   /** The instructor pool around Gwangmyeong and the demo instructor's assignments (instructors-demo.ts); with the colleagues demo. */
   instructorsDemo?: boolean;
+  /** The Gwangmyeong institutions' agreements, shared rooms and bookings (default: with the demo size). */
+  networkDemo?: boolean;
 }
 
 export interface SeedSummary {
@@ -217,19 +220,24 @@ export async function databaseIsEmpty(db: AppDb): Promise<boolean> {
 }
 
 /**
- * Empties every table except the geography reference data, for `npm run db:seed` to regenerate. The
- * designation log refuses TRUNCATE; replacing the whole demo is the one deliberate exception, made by the
- * tables' owner lifting that trigger for this transaction only.
+ * Empties every table except the geography reference data, for `npm run db:seed` to regenerate. The append-only
+ * logs (designation, colleagues, agreements…) refuse TRUNCATE; replacing the whole demo is the one deliberate
+ * exception, made by the tables' owner lifting each such trigger for this transaction only.
  */
 export async function clearDemo(db: AppDb): Promise<void> {
   const found = await rows<{ tablename: string }>(db, sql`
     SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename NOT IN ('provinces', 'municipalities', 'dongs')`);
   if (found.length === 0) return;
+  const guards = await rows<{ table: string; trigger: string }>(db, sql`
+    SELECT c.relname AS "table", t.tgname AS "trigger"
+    FROM pg_trigger t JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+    WHERE n.nspname = 'public' AND NOT t.tgisinternal AND t.tgname LIKE '%\\_no\\_truncate'`);
+  const toggle = (on: boolean) => guards.map((g) =>
+    sql`ALTER TABLE ${sql.identifier(g.table)} ${sql.raw(on ? 'ENABLE' : 'DISABLE')} TRIGGER ${sql.identifier(g.trigger)}`);
   await db.transaction(async (tx) => {
-    const appendOnly = found.some((t) => t.tablename === 'designation_log');
-    if (appendOnly) await tx.execute(sql`ALTER TABLE designation_log DISABLE TRIGGER designation_log_no_truncate`);
+    for (const statement of toggle(false)) await tx.execute(statement);
     await tx.execute(sql`TRUNCATE ${sql.join(found.map((t) => sql.identifier(t.tablename)), sql`, `)} RESTART IDENTITY CASCADE`);
-    if (appendOnly) await tx.execute(sql`ALTER TABLE designation_log ENABLE TRIGGER designation_log_no_truncate`);
+    for (const statement of toggle(true)) await tx.execute(statement);
   });
 }
 
@@ -547,6 +555,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   }
   if (options.colleaguesDemo ?? options.size === 'demo') await seedColleaguesDemo(db);
   if (options.instructorsDemo ?? options.size === 'demo') await seedInstructorsDemo(db);
+  if (options.networkDemo ?? options.size === 'demo') await seedNetworkDemo(db);
   progress({ phase: 'Search index', done: 0, total: 1 });
   await programsModule.refreshSearchIndex(db, today);
   progress({ phase: 'Search index', done: 1, total: 1 });

@@ -31,6 +31,18 @@ export const permissions = {
   'instructors.pool.view': { institution_manager: 'own_institution', institution_staff: 'own_institution', administrator: 'any' },
   /** Matching the pool to one of the institution's programs and assigning (or unassigning) its instructor. */
   'instructors.assign': { institution_manager: 'own_institution', institution_staff: 'own_institution', administrator: 'any' },
+  /** Partnership agreements: every party's managers and staff see them (and the city's officers, the ministry). */
+  'network.agreements.view': {
+    institution_manager: 'own_institution', institution_staff: 'own_institution', city_officer: 'own_city', ministry_officer: 'any', administrator: 'any',
+  },
+  /** Proposing, accepting (signing), withdrawing and ending agreements, their document, joint programs: the parties' managers. */
+  'network.agreements.manage': { institution_manager: 'own_institution', administrator: 'any' },
+  /** The rooms and equipment an institution offers its partners, and the bookings of them. */
+  'network.resources.manage': { institution_manager: 'own_institution', institution_staff: 'own_institution', administrator: 'any' },
+  /** Booking what partners offer (under a signed, current agreement): the booking institution's managers and staff. */
+  'network.resources.book': { institution_manager: 'own_institution', institution_staff: 'own_institution', administrator: 'any' },
+  /** The city's network of institutions as a graph, with its measures: the city's officers and the ministry. */
+  'network.city.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
   'designation.record': { ministry_officer: 'any', administrator: 'any' },
   /** The city's own record (budget, staff, committees, ordinances…) and what is computed from it: private to the city. */
   'city.record.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },

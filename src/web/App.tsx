@@ -53,6 +53,7 @@ const router = createBrowserRouter([
       { path: '/programs/:id/instructors', lazy: async () => ({ Component: (await import('./modules/instructors/MatchPage.tsx')).MatchPage }) },
       { path: '/me/instructor-profile', lazy: async () => ({ Component: (await import('./modules/instructors/InstructorProfilePage.tsx')).InstructorProfilePage }) },
       { path: '/me/teaching', lazy: async () => ({ Component: (await import('./modules/instructors/TeachingPage.tsx')).TeachingPage }) },
+      { path: '/institutions/:id/network', lazy: async () => ({ Component: (await import('./modules/network/NetworkPage.tsx')).NetworkPage }) },
       { path: '/invitation', lazy: async () => ({ Component: (await import('./modules/colleagues/InvitationPage.tsx')).InvitationPage }) },
       { path: '/login', element: <LoginPage /> },
       { path: '/signup', element: <SignUpPage /> },

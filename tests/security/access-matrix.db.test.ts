@@ -51,6 +51,10 @@ const cityRecord = (verb: 'view' | 'update') => ({ permission: `city.record.${ve
 const cityAnalysis = { permission: 'city.analysis.view', scope: 'city' } as const;
 const manageProgram = { permission: 'program.manage', scope: 'program', program: true } as const;
 const manageColleagues = { permission: 'institution.colleagues.manage', scope: 'institution' } as const;
+const viewAgreements = { permission: 'network.agreements.view', scope: 'institution' } as const;
+const manageAgreements = { permission: 'network.agreements.manage', scope: 'institution' } as const;
+const offerResources = { permission: 'network.resources.manage', scope: 'institution' } as const;
+const bookResources = { permission: 'network.resources.book', scope: 'institution' } as const;
 /** A permission with no place: only those who hold it everywhere (the ministry, administrators). */
 const national = (permission: Permission): Rule => ({ permission, scope: 'none' });
 const manageCalls = national('designation.call.manage');
@@ -195,6 +199,30 @@ const rules: Record<string, Rule> = {
   'DELETE /api/programs/{id}/enrolment': { self: 'enrolment', others: 404 },
   'GET /api/programs/{id}/roster': manageProgram,
   // The back office (issue 10): the institution's list, the editor, cancelling and copying.
+  // The institutions' network (issue 10, items 4–5): each route acts for the institution in its path.
+  'GET /api/institutions/{id}/agreements': viewAgreements,
+  'POST /api/institutions/{id}/agreements': manageAgreements,
+  'GET /api/institutions/{id}/agreements/{agreementId}': viewAgreements,
+  'GET /api/institutions/{id}/agreements/{agreementId}/log': viewAgreements,
+  'POST /api/institutions/{id}/agreements/{agreementId}/accept': manageAgreements,
+  'POST /api/institutions/{id}/agreements/{agreementId}/withdraw': manageAgreements,
+  'POST /api/institutions/{id}/agreements/{agreementId}/end': manageAgreements,
+  'PUT /api/institutions/{id}/agreements/{agreementId}/document': manageAgreements,
+  'GET /api/institutions/{id}/agreements/{agreementId}/document': viewAgreements,
+  'GET /api/institutions/{id}/resources': offerResources,
+  'POST /api/institutions/{id}/resources': offerResources,
+  'PUT /api/institutions/{id}/resources/{resourceId}': offerResources,
+  'GET /api/institutions/{id}/partner-resources': bookResources,
+  'GET /api/institutions/{id}/resources/{resourceId}/bookings': bookResources,
+  'GET /api/institutions/{id}/bookings': bookResources,
+  'POST /api/institutions/{id}/bookings': bookResources,
+  'POST /api/institutions/{id}/bookings/{bookingId}/cancel': bookResources,
+  'GET /api/institutions/{id}/joint-programs': viewAgreements,
+  'GET /api/institutions/{id}/partner-programs': anyone,
+  'PUT /api/institutions/{id}/programs/{programId}/partners/{partnerId}': manageAgreements,
+  'DELETE /api/institutions/{id}/programs/{programId}/partners/{partnerId}': manageAgreements,
+  'GET /api/programs/{id}/partner-rooms': { public: true, program: true },
+  'GET /api/cities/{code}/network': { permission: 'network.city.view', scope: 'city' },
   'GET /api/institutions/{id}/office/programs': { permission: 'program.manage', scope: 'institution' },
   'GET /api/programs/{id}/office': manageProgram,
   'PUT /api/programs/{id}': manageProgram,

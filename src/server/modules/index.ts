@@ -28,6 +28,7 @@ import { programOffice } from './program-office/index.ts';
 import { roleMapModule } from './role-map/index.ts';
 import { colleagues } from './colleagues/index.ts';
 import { instructors } from './instructors/index.ts';
+import { network } from './network/index.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -44,5 +45,5 @@ export interface AppModule {
 export const modules: AppModule[] = [
   geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
   cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule, annualReport, designation, notifications, programOffice, roleMapModule,
-  colleagues, instructors,
+  colleagues, instructors, network,
 ];

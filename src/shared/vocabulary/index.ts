@@ -8,3 +8,4 @@ export * from './city-record.ts';
 export * from './indicators.ts';
 export * from './designation.ts';
 export * from './instructors.ts';
+export * from './network.ts';

@@ -1,4 +1,5 @@
 /** An institution: what it is, where, its rooms and its programs; its staff and its city's officers edit it, its colleagues reach who works there. */
+import { PartnerPrograms } from '../network/PartnerPrograms.tsx';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { InstitutionDetail } from '../../../shared/contracts/institutions.ts';
@@ -92,8 +93,12 @@ export function InstitutionPage() {
           {session.can('institution.colleagues.view', { institutionId: i.id, cityCode: i.cityCode }) && (
             <p><Link className="krds-btn secondary" to={`/institutions/${i.id}/colleagues`}>{t('colleagues.link')}</Link></p>
           )}
+          {session.can('network.agreements.view', { institutionId: i.id, cityCode: i.cityCode }) && (
+            <p><Link className="krds-btn secondary" to={`/institutions/${i.id}/network`}>{t('network.link')}</Link></p>
+          )}
           {session.can('institution.update', { institutionId: i.id, cityCode: i.cityCode }) && <InstitutionForm institution={i} onSaved={institution.reload} />}
           <InstitutionPrograms institution={i} />
+          <PartnerPrograms institutionId={i.id} />
           {session.can('program.copies.view', { institutionId: i.id, cityCode: i.cityCode }) && <InstitutionCopies institution={i} />}
         </>
       )}

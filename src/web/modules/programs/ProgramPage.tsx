@@ -14,6 +14,7 @@ import { useCompletedEntry } from '../resident/learning-entry.ts';
 import { RateProgram } from '../satisfaction/RatingForm.tsx';
 import { SatisfactionSummary } from '../satisfaction/SatisfactionSummary.tsx';
 import { feeText, institutionNameIn, placeText, seatsText, sessionText, titleIn } from './format.ts';
+import { ProgramRooms } from '../network/ProgramRooms.tsx';
 import { PlaceMap } from './PlaceMap.tsx';
 import { ProgramCard } from './ProgramCard.tsx';
 import { Schedule } from './Schedule.tsx';
@@ -99,6 +100,7 @@ export function ProgramPage() {
           <div className="lc-program-where">
             <p><a href={`/api/programs/${p.id}/calendar.ics`} download>{t('programs.addToCalendar')}</a></p>
             {p.mode !== 'online' && p.lat !== null && p.lon !== null && <PlaceMap lat={p.lat} lon={p.lon} cityCode={p.cityCode} place={placeText(p, locale, t)} />}
+            <ProgramRooms programId={p.id} />
           </div>
           <div className="lc-program-main">
             <Facts program={p} />
