@@ -27,6 +27,7 @@ import { notifications } from './notifications/index.ts';
 import { programOffice } from './program-office/index.ts';
 import { roleMapModule } from './role-map/index.ts';
 import { colleagues } from './colleagues/index.ts';
+import { lotteryModule } from './lottery/index.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -43,5 +44,5 @@ export interface AppModule {
 export const modules: AppModule[] = [
   geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
   cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule, annualReport, designation, notifications, programOffice, roleMapModule,
-  colleagues,
+  colleagues, lotteryModule,
 ];

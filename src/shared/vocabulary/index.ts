@@ -7,3 +7,4 @@ export * from './cities.ts';
 export * from './city-record.ts';
 export * from './indicators.ts';
 export * from './designation.ts';
+export * from './lottery.ts';
