@@ -94,7 +94,7 @@ describe(`lottery on ${testEngine()}`, () => {
       expect(applied.json<LotteryApplication>()).toMatchObject({ phase: 'accepting', drawOn: addDays(today, 1), outcome: null });
     }
     // A walk-in resident with no account, aged 86, entered at the centre.
-    const walkIn = (await staff.post(`/api/programs/${id}/offline-applications`, { displayName: '김순자', birthYear: 1940 })).json<OfflineApplicationResult>();
+    const walkIn = (await staff.post(`/api/programs/${id}/offline-applications`, { displayName: '김순자', birthYear: 1940, livesInCity: true })).json<OfflineApplicationResult>();
     expect(walkIn).toMatchObject({ newRecord: true, created: true, application: { enteredByStaff: true, groups: ['city_resident', 'over_65'] } });
 
     // Before the draw nothing but the hash is known.

@@ -1,7 +1,7 @@
 /** The lottery (추첨) and offline applications: settings, applications, the draw and its published result. */
 import Type, { type Static } from 'typebox';
 import { declaredGroupCodes, drawOutcomes, lotteryPhases, priorityGroups } from '../vocabulary/index.ts';
-import { CityCode, Code, Nullable, Page } from './common.ts';
+import { Code, Nullable, Page } from './common.ts';
 import { DateString } from './programs.ts';
 import { EnrolmentView } from './enrolment.ts';
 
@@ -100,7 +100,8 @@ export const OfflineApplicationBody = Type.Object(
     email: Type.Optional(Type.String({ maxLength: 254, description: 'The email of the resident’s account, if they have one' })),
     displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     birthYear: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2100 })),
-    homeCityCode: Type.Optional(CityCode),
+    /** For a new record: staff saw that the resident lives in the program's city (their home city then; otherwise none is recorded). */
+    livesInCity: Type.Optional(Type.Boolean()),
     /** Groups staff mark after seeing proof (a voucher card) or on the resident's word (a disability). */
     groups: Type.Optional(DeclaredGroups),
   },

@@ -175,7 +175,7 @@ async function residentFor(tx: Executor, body: OfflineApplicationBody, cityCode:
   if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw badRequest({ ko: '이메일 형식이 맞지 않습니다.', en: 'Email: not a valid address.' }, 'email');
   // Without an email the record gets an address no mail goes to (no '@'): the resident hears at the centre.
   const personId = await insertPerson(tx, {
-    email: email || `walk-in.${newSeed().slice(0, 20)}`, passwordHash: null, displayName, birthYear: body.birthYear, homeCityCode: body.homeCityCode ?? cityCode,
+    email: email || `walk-in.${newSeed().slice(0, 20)}`, passwordHash: null, displayName, birthYear: body.birthYear, homeCityCode: body.livesInCity ? cityCode : null,
   });
   return { personId, displayName, newRecord: true };
 }

@@ -107,17 +107,19 @@ export function OfflineApplicationForm({ programId, onDone }: { programId: numbe
   const [displayName, setDisplayName] = useState('');
   const [birthYear, setBirthYear] = useState('');
   const [groups, setGroups] = useState<PriorityGroup[]>([]);
+  const [livesInCity, setLivesInCity] = useState(false);
   const [taken, setTaken] = useState<OfflineApplicationResult | null>(null);
   const submit = useSubmission(async () => {
     setTaken(null);
     setTaken(await api<OfflineApplicationResult>(`/programs/${programId}/offline-applications`, {
       method: 'POST',
-      body: { ...(email ? { email } : {}), ...(displayName ? { displayName } : {}), ...(birthYear ? { birthYear: Number(birthYear) } : {}), groups },
+      body: { ...(email ? { email } : {}), ...(displayName ? { displayName } : {}), ...(birthYear ? { birthYear: Number(birthYear) } : {}), livesInCity, groups },
     }));
     setEmail('');
     setDisplayName('');
     setBirthYear('');
     setGroups([]);
+    setLivesInCity(false);
   }, onDone);
   const outcome = (r: OfflineApplicationResult) => {
     if (!r.created) return t('lottery.offline.already', { name: r.displayName });
@@ -126,7 +128,7 @@ export function OfflineApplicationForm({ programId, onDone }: { programId: numbe
       ? t('lottery.offline.doneWaitlisted', { name: r.displayName, position: r.enrolment.waitlistPosition })
       : t('lottery.offline.doneEnrolled', { name: r.displayName });
   };
-  const fields = ['email', 'displayName', 'birthYear', 'groups'];
+  const fields = ['email', 'displayName', 'birthYear', 'livesInCity', 'groups'];
   return (
     <form className="lc-form" onSubmit={submit.onSubmit} aria-labelledby="offline-title">
       <h2 className="lc-section-title" id="offline-title">{t('lottery.offline.title')}</h2>
@@ -136,6 +138,8 @@ export function OfflineApplicationForm({ programId, onDone }: { programId: numbe
         <TextField label={t('lottery.offline.name')} maxLength={100} value={displayName} error={submit.fieldError('displayName')} onChange={(e) => setDisplayName(e.target.value)} />
         <TextField label={t('lottery.offline.birthYear')} type="number" inputMode="numeric" min={1900} max={2100} value={birthYear} error={submit.fieldError('birthYear')} onChange={(e) => setBirthYear(e.target.value)} />
       </div>
+      <ChoiceGroup legend={t('lottery.offline.newRecord')} type="checkbox" selected={livesInCity ? ['yes'] : []}
+        options={[{ value: 'yes', label: t('lottery.offline.livesInCity') }]} onChange={(_v, on) => setLivesInCity(on)} />
       <ChoiceGroup legend={t('lottery.offline.groups')} type="checkbox" selected={groups}
         options={declaredGroupCodes.map((code) => ({ value: code, label: label(priorityGroups.get(code)) }))} onChange={(value, on) => setGroups(toggled(groups, value as PriorityGroup, on))} />
       <FormStatus error={submit.formError(fields)} />
