@@ -33,15 +33,18 @@ describe(`lottery on ${testEngine()}`, () => {
     expect(response.statusCode, response.body).toBe(201);
     return (response.json() as { id: number }).id;
   };
-  /** Saves the program's registration as a lottery through the editor, as its staff would. */
-  const makeLottery = async (id: number) => {
+  /** Saves the program's registration through the editor, as its staff would. */
+  const saveRegistration = async (id: number, registrationMode: ProgramEditBody['registrationMode']) => {
     const { id: _id, institutionId: _i, cityCode: _c, status: _s, phase: _p, cancelReason: _r, enrolled: _e, waitlisted: _w, sessions, ...terms } =
       (await staff.get(`/api/programs/${id}/office`)).json<OfficeProgram>();
     const body: ProgramEditBody = {
-      ...terms, registrationMode: 'lottery',
+      ...terms, registrationMode,
       sessions: sessions.map((s) => ({ date: s.startsAt.slice(0, 10), startTime: s.startsAt.slice(11, 16), endTime: s.endsAt.slice(11, 16) })),
     };
-    const saved = await staff.request({ method: 'PUT', url: `/api/programs/${id}`, payload: body });
+    return staff.request({ method: 'PUT', url: `/api/programs/${id}`, payload: body });
+  };
+  const makeLottery = async (id: number) => {
+    const saved = await saveRegistration(id, 'lottery');
     expect(saved.statusCode, saved.body).toBe(200);
   };
   const setUp = (id: number, priorityGroups: string[]) =>
@@ -198,8 +201,13 @@ describe(`lottery on ${testEngine()}`, () => {
     expect((await person!.post(`/api/programs/${id}/lottery/draw`)).statusCode).toBe(403);
     expect((await person!.get(`/api/programs/${id}/lottery/applicants`)).statusCode).toBe(403);
     expect((await staff.post(`/api/programs/${id}/offline-applications`, {})).json()).toMatchObject({ field: 'displayName' });
+    expect((await person!.post(`/api/programs/${id}/lottery/application`, {})).statusCode).toBe(201);
+    // Once people applied, the program stays a lottery.
+    const backToFirstCome = await saveRegistration(id, 'online');
+    expect(backToFirstCome.statusCode).toBe(409);
+    expect(backToFirstCome.json().field).toBe('registrationMode');
     await closeApplications(id);
-    const late = await person!.post(`/api/programs/${id}/lottery/application`, {});
+    const late = await residents(t, 1).then(([other]) => other!.post(`/api/programs/${id}/lottery/application`, {}));
     expect(late.statusCode).toBe(409);
     const firstCome = await newProgram();
     expect((await staff.request({

@@ -167,7 +167,7 @@ export function LotteryOffice({ program }: { program: OfficeProgram }) {
           {(!setUp || lottery.data!.phase !== 'drawn') && <Settings program={program} lottery={lottery.data ?? undefined} onSaved={changed} />}
           {setUp && <p>{t('lottery.office.commitment')} <code className="lc-certificate-id">{lottery.data!.seedSha256}</code></p>}
           {setUp && <Applicants programId={program.id} version={version} />}
-          {setUp && <OfflineApplicationForm programId={program.id} onDone={changed} />}
+          {setUp && lottery.data!.phase === 'accepting' && <OfflineApplicationForm programId={program.id} onDone={changed} />}
           {setUp && <Draw programId={program.id} lottery={lottery.data!} onDone={changed} />}
         </>
       )}
