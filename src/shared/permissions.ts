@@ -15,8 +15,10 @@ export const permissions = {
   'city.profile.update': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
   'institution.update': { institution_manager: 'own_institution', institution_staff: 'own_institution', city_officer: 'own_city', administrator: 'any' },
   'program.create': { institution_manager: 'own_institution', institution_staff: 'own_institution', administrator: 'any' },
-  /** Roster, waitlist, attendance, completion: the institution that runs the program. */
+  /** Roster, waitlist, attendance, completion, the lottery's settings, applicants and draw: the institution that runs the program. */
   'program.manage': { institution_manager: 'own_institution', institution_staff: 'own_institution', administrator: 'any' },
+  /** Applications entered at a centre for residents who cannot apply online (find or make their record, apply or enrol them). */
+  'program.applications.enter': { institution_manager: 'own_institution', institution_staff: 'own_institution', administrator: 'any' },
   /** Programs in and out as files (CSV, Excel): the institution's staff, or its own system with one of its API keys. */
   'program.import': { institution_manager: 'own_institution', institution_staff: 'own_institution', institution_system: 'own_institution', administrator: 'any' },
   /** The API keys an institution's own systems call with (each acts for the whole institution): made, listed and revoked by its managers, never by a key. */

@@ -198,6 +198,16 @@ const rules: Record<string, Rule> = {
   'GET /api/programs/{id}/enrolment': { self: 'enrolment', others: 404 },
   'DELETE /api/programs/{id}/enrolment': { self: 'enrolment', others: 404 },
   'GET /api/programs/{id}/roster': manageProgram,
+  // The lottery and offline applications (issue 15, item 3): its rules, commitment and result are public; one's own
+  // application is one's own; setting it up, the applicants and the draw are the institution's, as are applications taken at its desk.
+  'GET /api/programs/{id}/lottery': { public: true, program: true },
+  'GET /api/programs/{id}/lottery/result': { public: true, program: true },
+  'POST /api/programs/{id}/lottery/application': { login: true, program: true },
+  'GET /api/programs/{id}/lottery/application': { self: 'enrolment', others: 404 },
+  'PUT /api/programs/{id}/lottery': manageProgram,
+  'GET /api/programs/{id}/lottery/applicants': manageProgram,
+  'POST /api/programs/{id}/lottery/draw': manageProgram,
+  'POST /api/programs/{id}/offline-applications': { permission: 'program.applications.enter', scope: 'program', program: true },
   // The back office (issue 10): the institution's list, the editor, cancelling and copying.
   // The institutions' network (issue 10, items 4–5): each route acts for the institution in its path.
   'GET /api/institutions/{id}/agreements': viewAgreements,

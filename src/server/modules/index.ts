@@ -29,6 +29,7 @@ import { roleMapModule } from './role-map/index.ts';
 import { colleagues } from './colleagues/index.ts';
 import { instructors } from './instructors/index.ts';
 import { network } from './network/index.ts';
+import { lotteryModule } from './lottery/index.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -45,5 +46,5 @@ export interface AppModule {
 export const modules: AppModule[] = [
   geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
   cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule, annualReport, designation, notifications, programOffice, roleMapModule,
-  colleagues, instructors, network,
+  colleagues, instructors, network, lotteryModule,
 ];

@@ -9,6 +9,7 @@ export type RefusalReason =
   | { code: 'closed'; closedOn: string | null }
   | { code: 'not_published' }
   | { code: 'register_at_institution'; mode: 'visit' | 'phone'; note: string }
+  | { code: 'by_lottery' }
   | { code: 'too_young'; minAge: number }
   | { code: 'too_old'; maxAge: number }
   | { code: 'age_unknown'; minAge: number | null; maxAge: number | null }
@@ -31,6 +32,10 @@ const texts: { [C in RefusalReason['code']]: Record<Locale, (reason: Extract<Ref
   register_at_institution: {
     ko: (r) => `이 프로그램은 ${r.mode === 'visit' ? '기관에 방문해서' : '전화로'} 신청합니다.${r.note ? ` ${r.note}` : ''}`,
     en: (r) => `This program takes enrolments ${r.mode === 'visit' ? 'in person at the institution' : 'by phone'}.${r.note ? ` ${r.note}` : ''}`,
+  },
+  by_lottery: {
+    ko: () => '이 프로그램은 신청 기간에 신청한 사람 가운데 추첨으로 뽑습니다. 추첨 신청을 해 주세요.',
+    en: () => 'Places in this program are drawn by lottery among everyone who applies in time. Please apply for the draw.',
   },
   too_young: {
     ko: (r) => `만 ${r.minAge}세 이상만 신청할 수 있는 프로그램입니다.`,

@@ -9,3 +9,4 @@ export * from './indicators.ts';
 export * from './designation.ts';
 export * from './instructors.ts';
 export * from './network.ts';
+export * from './lottery.ts';

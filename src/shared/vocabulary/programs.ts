@@ -61,11 +61,15 @@ export const officePhaseList = [
 export type OfficePhase = (typeof officePhaseList)[number]['code'];
 export const officePhases = indexVocabulary<OfficePhase, (typeof officePhaseList)[number]>(officePhaseList);
 
-/** How residents register for a program (접수 방법): on the platform, or at the institution as its note explains. */
+/**
+ * How residents register for a program (접수 방법): on the platform first come first served, at the institution as
+ * its note explains, or by lottery (추첨) over everyone who applied in a window (here or at the institution).
+ */
 export const registrationModeList = [
   { code: 'online', ko: '온라인 신청', en: 'Online, here' },
   { code: 'visit', ko: '방문 접수', en: 'In person at the institution' },
   { code: 'phone', ko: '전화 접수', en: 'By phone' },
+  { code: 'lottery', ko: '추첨', en: 'Lottery' },
 ] as const satisfies readonly Labelled[];
 export type RegistrationMode = (typeof registrationModeList)[number]['code'];
 export const registrationModes = indexVocabulary<RegistrationMode, (typeof registrationModeList)[number]>(registrationModeList);

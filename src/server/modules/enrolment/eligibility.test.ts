@@ -20,6 +20,12 @@ describe('eligibility to enrol', () => {
     expect(refusalText(refusalsFor(byPhone, resident, '2027-02-10')[0]!, 'ko')).toBe('이 프로그램은 전화로 신청합니다. 평일 9–18시 02-123-4567');
   });
 
+  it('sends people to the draw when places are drawn by lottery', () => {
+    const lottery = { ...program, registrationMode: 'lottery' as const };
+    expect(refusalsFor(lottery, resident, '2027-02-10')).toEqual([{ code: 'by_lottery' }]);
+    expect(refusalText({ code: 'by_lottery' }, 'ko')).toContain('추첨');
+  });
+
   it('explains an enrolment window that has not opened or has closed', () => {
     expect(refusalsFor(program, resident, '2027-01-31')).toEqual([{ code: 'not_open', opensOn: '2027-02-01' }]);
     expect(refusalsFor(program, resident, '2027-02-28')).toEqual([{ code: 'closed', closedOn: '2027-02-27' }]);

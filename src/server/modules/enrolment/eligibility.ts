@@ -32,6 +32,7 @@ function ageAt(birthYear: number, date: string): number {
 
 export function refusalsFor(program: ProgramRules, applicant: Applicant, today: string): RefusalReason[] {
   if (program.status !== 'published') return [{ code: 'not_published' }];
+  if (program.registrationMode === 'lottery') return [{ code: 'by_lottery' }];
   if (program.registrationMode !== 'online') return [{ code: 'register_at_institution', mode: program.registrationMode, note: program.registrationNote }];
   const reasons: RefusalReason[] = [];
   if (program.enrolmentOpensOn && today < program.enrolmentOpensOn) reasons.push({ code: 'not_open', opensOn: program.enrolmentOpensOn });

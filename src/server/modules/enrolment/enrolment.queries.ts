@@ -47,7 +47,9 @@ export async function activeProgramIds(db: Executor, personId: number, exceptPro
 
 // Times are taken when the row is written (clock_timestamp), not when the transaction began (now()): requests
 // queue on the program's lock, and the waitlist must follow the order in which they got it.
-export async function insertEnrolment(db: Executor, enrolment: { programId: number; personId: number; cityCode: string; status: EnrolmentStatus }) {
+export async function insertEnrolment(
+  db: Executor, enrolment: { programId: number; personId: number; cityCode: string; status: EnrolmentStatus; enteredBy: number | null },
+) {
   const [row] = await db.insert(enrolments)
     .values({ ...enrolment, enrolledAt: sql`clock_timestamp()`, statusChangedAt: sql`clock_timestamp()` })
     .returning({ id: enrolments.id });
@@ -55,8 +57,28 @@ export async function insertEnrolment(db: Executor, enrolment: { programId: numb
 }
 
 /** Puts a cancelled enrolment back in line: it counts as a new request, at the back of any waitlist. */
-export async function reopenEnrolment(db: Executor, id: number, status: EnrolmentStatus) {
-  await db.update(enrolments).set({ status, enrolledAt: sql`clock_timestamp()`, statusChangedAt: sql`clock_timestamp()` }).where(eq(enrolments.id, id));
+export async function reopenEnrolment(db: Executor, id: number, status: EnrolmentStatus, enteredBy: number | null) {
+  await db.update(enrolments).set({ status, enteredBy, enrolledAt: sql`clock_timestamp()`, statusChangedAt: sql`clock_timestamp()` }).where(eq(enrolments.id, id));
+}
+
+/**
+ * Places a lottery's applicants in their drawn order: the first `seats` enrolled, the rest waitlisted. Their
+ * enrolment times step one microsecond apart in that order, so the first-come waitlist (by enrolment time)
+ * promotes in drawn order when a place frees. One statement; a person with an old cancelled enrolment is reused.
+ */
+export async function placeInDrawnOrder(
+  db: Executor, program: { id: number; cityCode: string }, drawn: readonly { personId: number; enteredBy: number | null }[], seats: number,
+): Promise<void> {
+  if (drawn.length === 0) return;
+  await db.execute(sql`
+    INSERT INTO enrolments (program_id, person_id, city_code, status, entered_by, enrolled_at, status_changed_at)
+    SELECT ${program.id}, d.person_id, ${program.cityCode}, CASE WHEN d.ord <= ${seats} THEN 'enrolled' ELSE 'waitlisted' END, d.entered_by,
+           now() + d.ord * interval '1 microsecond', now()
+    FROM unnest(${sql.param(drawn.map((d) => d.personId))}::int[], ${sql.param(drawn.map((d) => d.enteredBy))}::int[])
+         WITH ORDINALITY AS d(person_id, entered_by, ord)
+    ON CONFLICT (program_id, person_id) DO UPDATE
+      SET status = excluded.status, entered_by = excluded.entered_by, enrolled_at = excluded.enrolled_at, status_changed_at = excluded.status_changed_at
+      WHERE enrolments.status = 'cancelled'`);
 }
 
 export async function setStatus(db: Executor, id: number, status: EnrolmentStatus) {

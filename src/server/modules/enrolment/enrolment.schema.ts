@@ -17,6 +17,8 @@ export const enrolments = pgTable(
     status: text().$type<EnrolmentStatus>().notNull(),
     enrolledAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     statusChangedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** The staff member who entered it at a centre for a resident who could not apply online; null when the person did. */
+    enteredBy: integer().references(() => people.id),
   },
   (t) => [
     unique('enrolments_program_person_unique').on(t.programId, t.personId),

@@ -40,20 +40,29 @@ export interface EnrolOptions {
   allowClash: boolean;
   acceptLanguage: string | undefined;
   today: string;
+  /**
+   * Staff enrolling a resident who applied at the centre (an offline application): whom, and that `actor` entered it.
+   * The caller has checked the permission; the place is taken in the same arrival order as online enrolments.
+   */
+  onBehalfOf?: number;
 }
 
 /** Enrols the person, or puts them on the waitlist when full. Asking again returns the same place. */
 export async function enrol(db: AppDb, actor: Actor, programId: number, options: EnrolOptions): Promise<{ enrolment: EnrolmentView; created: boolean }> {
+  const personId = options.onBehalfOf ?? actor.personId;
+  const enteredBy = options.onBehalfOf === undefined ? null : actor.personId;
   return db.transaction(async (tx) => {
     const program = await lockProgram(tx, actor, programId);
-    const existing = await queries.findEnrolment(tx, programId, actor.personId);
+    const existing = await queries.findEnrolment(tx, programId, personId);
     if (existing && existing.status !== 'cancelled') return { enrolment: await view(tx, existing.id, program), created: false };
 
-    const applicant = (await findApplicant(tx, actor.personId))!;
-    const reasons = refusalsFor(program, applicant, options.today);
+    const applicant = (await findApplicant(tx, personId))!;
+    // Staff entering an application at the centre is how a visit or phone registration is taken.
+    const takenAtCentre = enteredBy !== null && program.registrationMode !== 'lottery';
+    const reasons = refusalsFor(takenAtCentre ? { ...program, registrationMode: 'online' } : program, applicant, options.today);
     if (reasons.length > 0) throw refusal(reasons, options.acceptLanguage, 'not_eligible');
     if (!options.allowClash) {
-      const clashes = await programsModule.findClashes(tx, programId, await queries.activeProgramIds(tx, actor.personId, programId));
+      const clashes = await programsModule.findClashes(tx, programId, await queries.activeProgramIds(tx, personId, programId));
       if (clashes.length > 0) {
         throw refusal(clashes.map((c) => ({ code: 'clash', programTitle: c.title, startsAt: c.startsAt })), options.acceptLanguage, 'schedule_clash');
       }
@@ -62,8 +71,8 @@ export async function enrol(db: AppDb, actor: Actor, programId: number, options:
     const taken = await queries.seatsTaken(tx, programId);
     const status = taken < program.capacity ? 'enrolled' : 'waitlisted';
     const id = existing
-      ? (await queries.reopenEnrolment(tx, existing.id, status), existing.id)
-      : await queries.insertEnrolment(tx, { programId, personId: actor.personId, cityCode: program.cityCode, status });
+      ? (await queries.reopenEnrolment(tx, existing.id, status, enteredBy), existing.id)
+      : await queries.insertEnrolment(tx, { programId, personId, cityCode: program.cityCode, status, enteredBy });
     if (status === 'enrolled') await programsModule.setSeatsLeft(tx, programId, program.capacity - taken - 1);
     return { enrolment: await view(tx, id, program), created: true };
   });

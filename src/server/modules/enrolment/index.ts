@@ -1,7 +1,9 @@
 /** Enrolment: places, the first-come waitlist, attendance and completion. */
 import type { AppModule } from '../index.ts';
-import { completedEnrolment, peopleInLine, promoteWaitlisted, releaseAll, seatsTaken } from './enrolment.queries.ts';
+import { completedEnrolment, peopleInLine, placeInDrawnOrder, promoteWaitlisted, releaseAll, seatsTaken } from './enrolment.queries.ts';
 import { registerEnrolmentRoutes } from './enrolment.routes.ts';
+import { enrol } from './enrolment.service.ts';
+import { refusalsFor } from './eligibility.ts';
 
 export const enrolmentModule = {
   name: 'enrolment',
@@ -12,4 +14,8 @@ export const enrolmentModule = {
   peopleInLine,
   promoteWaitlisted,
   releaseAll,
+  // For the lottery and offline applications: staff enrol a resident who applied at a centre; a draw places its applicants.
+  enrol,
+  placeInDrawnOrder,
+  refusalsFor,
 } satisfies AppModule & Record<string, unknown>;

@@ -19,6 +19,7 @@ import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { enrolmentModule } from '../enrolment/index.ts';
 import { identity } from '../identity/index.ts';
 import { institutionsModule } from '../institutions/index.ts';
+import { lotteryModule } from '../lottery/index.ts';
 import { notifications } from '../notifications/index.ts';
 import { programsModule } from '../programs/index.ts';
 
@@ -169,6 +170,11 @@ export async function saveEdit(tx: Executor, id: number, body: ProgramEditBody, 
         ko: `이미 ${enrolled}명이 수강 신청해서 정원을 ${body.capacity}명으로 줄일 수 없습니다. ${enrolled}명 이상으로 정해 주세요.`,
         en: `${enrolled} people are already enrolled, so the capacity cannot go down to ${body.capacity}. Make it at least ${enrolled}.`,
       }, 'capacity');
+    }
+    if (body.registrationMode !== 'lottery' && (await lotteryModule.countApplications(tx, id)) > 0) {
+      throw conflict({
+        ko: '추첨에 신청한 사람이 있어 신청 방법을 바꿀 수 없습니다.', en: 'People have applied for the draw, so the registration cannot change from a lottery.',
+      }, 'registrationMode');
     }
     const publishing = body.publish === true && locked.status === 'draft';
     const changes = await applySessions(tx, id, locked.cityCode, sessions);

@@ -22,6 +22,7 @@ import { ConfirmAction } from '../../ui/ConfirmAction.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { Loaded } from '../../ui/Status.tsx';
+import { LotteryOffice, OfflineApplicationForm } from '../lottery/LotteryOffice.tsx';
 
 const toggled = <T,>(list: readonly T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
 const sessionsOf = (program: OfficeProgram): SessionInput[] =>
@@ -249,6 +250,8 @@ function Editor({ program, institution, onSaved, onChanged }: EditorProps & { in
           </div>
         </form>
       )}
+      {program.registrationMode === 'lottery' && <LotteryOffice program={program} />}
+      {editable && program.status === 'published' && program.registrationMode !== 'lottery' && <OfflineApplicationForm programId={program.id} onDone={onChanged} />}
       {editable && program.status !== 'draft' && <CancelProgram program={program} onDone={onChanged} />}
       <CopyProgram program={program} />
     </>

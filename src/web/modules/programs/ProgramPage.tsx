@@ -10,6 +10,7 @@ import { useSession } from '../../shells/session.tsx';
 import { Loaded } from '../../ui/Status.tsx';
 import { EnrolPanel } from '../enrolment/EnrolPanel.tsx';
 import { enrolmentWindow } from '../enrolment/enrolment-window.ts';
+import { DrawPublication, LotteryPanel } from '../lottery/LotteryPanel.tsx';
 import { useCompletedEntry } from '../resident/learning-entry.ts';
 import { RateProgram } from '../satisfaction/RatingForm.tsx';
 import { SatisfactionSummary } from '../satisfaction/SatisfactionSummary.tsx';
@@ -92,7 +93,9 @@ export function ProgramPage() {
             {locale === 'en' && <p className="lc-lead" lang="ko">{p.title}</p>}
           </header>
           <div className="lc-program-side">
-            <EnrolPanel program={p} completed={completed.entry} onChange={program.reload} />
+            {p.registrationMode === 'lottery'
+              ? <LotteryPanel program={p} onChange={program.reload} afterDraw={<EnrolPanel program={p} completed={completed.entry} onChange={program.reload} />} />
+              : <EnrolPanel program={p} completed={completed.entry} onChange={program.reload} />}
             {session.can('program.manage', { institutionId: p.institutionId, cityCode: p.cityCode }) && (
               <p><Link className="krds-btn secondary" to={`/programs/${p.id}/manage`}>{t('roster.manage')}</Link></p>
             )}
@@ -113,6 +116,7 @@ export function ProgramPage() {
                 return <li key={s.sessionNo}><span className="lc-nowrap">{day}</span> <span className="lc-nowrap">{hours}</span></li>;
               })}
             </ol>
+            {p.registrationMode === 'lottery' && <DrawPublication programId={p.id} />}
             <RateProgram programId={p.id} entry={completed.entry} onDone={completed.reload} />
             {/* Loaded again once the person's own answer counts. */}
             <SatisfactionSummary key={String(completed.entry?.rated)} programId={p.id} />
