@@ -110,7 +110,7 @@ export async function sessionsOf(db: Reader, programId: number) {
 }
 
 /** Programs anyone may see (ended and cancelled ones too; drafts not) of a city or an institution. */
-export async function countPrograms(db: Executor, cityCode?: string, institutionId?: number): Promise<number> {
+export async function countPrograms(db: Reader, cityCode?: string, institutionId?: number): Promise<number> {
   const [row] = await db.select({ n: count() }).from(programs).where(and(
     publicProgram(programs.status),
     cityCode ? eq(programs.cityCode, cityCode) : undefined,
