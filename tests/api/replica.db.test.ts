@@ -95,18 +95,16 @@ describe.skipIf(testEngine() !== 'postgresql' || unavailable !== null)('reads fr
     }
   });
 
-  it('public pages read from the standby; the person who wrote reads their write from the primary; past the bound everyone does', async () => {
-    await until('the replica is fresh', async () => (await health()).fresh);
-    await until('the standby shows the new program', async () => (await t.anonymous.get(`/api/programs/${programId}`)).statusCode === 200);
-    expect(await seatsLeft(t.anonymous)).toBe(capacity);
-
-    await pair.onStandby('SELECT pg_wal_replay_pause()');
-    const [learner] = await residents(t, 1);
+  let learner: Client & { personId: number };
+  let learnerAfterWrite: string;
+  /** With replay paused on the standby, a learner takes a seat: who sees it taken, and when. */
+  const takeASeatWhileTheStandbyIsPaused = async () => {
+    [learner] = await residents(t, 1) as [Client & { personId: number }];
     const enrolled = await learner!.post(`/api/programs/${programId}/enrolment`);
     expect(enrolled.statusCode, enrolled.body).toBe(201);
     const written = enrolled.cookies.find((c) => c.name === WRITTEN_COOKIE);
     expect(written?.value).toMatch(/^[0-9A-F]+\/[0-9A-F]+$/);
-    const learnerAfterWrite = `${learner!.cookie}; ${WRITTEN_COOKIE}=${written!.value}`;
+    learnerAfterWrite = `${learner!.cookie}; ${WRITTEN_COOKIE}=${written!.value}`;
 
     // Within the bound: anonymous visitors (the standby) still see the seat; the learner, carrying the position of
     // their write, sees it taken (the primary). The same session without that cookie is routed like anyone else.
@@ -123,9 +121,22 @@ describe.skipIf(testEngine() !== 'postgresql' || unavailable !== null)('reads fr
     // Past the bound, the paused standby is too stale for anyone: everyone reads the primary.
     await until('the replica counts as stale', async () => !(await health()).fresh, MAX_LAG_MS * 3);
     expect(await seatsLeft(t.anonymous)).toBe(capacity - 1);
+  };
 
-    // Replay resumes: the standby catches up and serves public pages again, now agreeing with the primary.
-    await pair.onStandby('SELECT pg_wal_replay_resume()');
+  it('public pages read from the standby; the person who wrote reads their write from the primary; past the bound everyone does', async () => {
+    await until('the replica is fresh', async () => (await health()).fresh);
+    await until('the standby shows the new program', async () => (await t.anonymous.get(`/api/programs/${programId}`)).statusCode === 200);
+    expect(await seatsLeft(t.anonymous)).toBe(capacity);
+
+    await pair.onStandby('SELECT pg_wal_replay_pause()');
+    try {
+      await takeASeatWhileTheStandbyIsPaused();
+    } finally {
+      await pair.onStandby('SELECT pg_wal_replay_resume()');
+    }
+  });
+
+  it('once replay resumes, the standby catches up and serves public pages again, agreeing with the primary', async () => {
     await until('the replica is fresh again', async () => (await health()).fresh);
     expect(await seatsLeft(t.anonymous)).toBe(capacity - 1);
     expect(await seatsLeft(learner!, learnerAfterWrite)).toBe(capacity - 1);
