@@ -78,7 +78,8 @@ export interface ReplicaOptions {
 
 export async function replicaReads(primary: ServerDatabase, readUrl: string, options: ReplicaOptions): Promise<ReadRouting> {
   const probeMs = options.probeMs ?? 200;
-  const pool = new pg.Pool({ connectionString: readUrl, max: options.poolSize });
+  // A replica that stops answering must not hold up start or requests for long: reads then go to the primary.
+  const pool = new pg.Pool({ connectionString: readUrl, max: options.poolSize, connectionTimeoutMillis: 3000, keepAlive: true });
   pool.on('error', (error) => options.warn(`Replica connection lost (${error.message}); reconnecting on next use.`));
   const replicaReader = readOnly(drizzlePg(pool, { casing: 'snake_case' }) as unknown as AppDb);
   const primaryReader = readOnly(primary.db);
