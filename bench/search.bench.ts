@@ -84,7 +84,7 @@ async function statementsOf(database: Database, query: Query): Promise<{ text: s
   const db = (database.engine === 'pglite'
     ? drizzlePglite(database.pglite, { casing: 'snake_case', logger })
     : drizzlePg(database.pool, { casing: 'snake_case', logger })) as unknown as AppDb;
-  await searchCatalogue(db, { ...query, page: 1, pageSize: 20 } as unknown as SearchQuery);
+  await searchCatalogue(db, db, { ...query, page: 1, pageSize: 20 } as unknown as SearchQuery);
   return recorded;
 }
 
@@ -147,7 +147,7 @@ export async function run(args: string[]): Promise<void> {
   await timeEach(queries.slice(0, 40), (q) => replay(database, statements.get(q)!)); // warm caches
   const bare = await timeEach(queries, (q) => replay(database, statements.get(q)!));
   // The same searches through the service in this process (query building, parsing, shaping, no HTTP): where the gap opens.
-  const service = await timeEach(queries, async (q) => { await searchCatalogue(database.db, { ...q, page: 1, pageSize: 20 } as unknown as SearchQuery); });
+  const service = await timeEach(queries, async (q) => { await searchCatalogue(database.db, database.db, { ...q, page: 1, pageSize: 20 } as unknown as SearchQuery); });
   if (engine === 'pglite') await database.close(); // one process per data folder: hand it to the server
 
   const port = 3900;

@@ -12,6 +12,8 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { ErrorBody } from '../shared/contracts/common.ts';
 import type { Config } from './config.ts';
 import type { Database } from './platform/database/database.ts';
+import { primaryReads, replicaReads, type ReadRouting } from './platform/database/reads.ts';
+import { registerReadRouting } from './platform/http/read-routing.ts';
 import { registerErrorHandling, tooManyRequests } from './platform/http/errors.ts';
 import { registerInputChecks, registerValidators } from './platform/http/input.ts';
 import { registerSameOriginCheck } from './platform/http/same-origin.ts';
@@ -81,7 +83,9 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
   });
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
 
-  const context: ModuleContext = { config, database };
+  const reads = await openReads(config, database, (message) => app.log.warn(message));
+  app.addHook('onClose', () => reads.close());
+  const context: ModuleContext = { config, database, reads };
   await app.register(
     async (api: Api) => {
       await api.register(fastifyRateLimit, {
@@ -89,6 +93,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
         errorResponseBuilder: (_request, context) => tooManyRequests(context.ttl / 1000),
       });
       registerSameOriginCheck(api, config.publicUrl);
+      registerReadRouting(api, reads, { secure: config.cookieSecure });
       registerSessionCookie(api, {
         secure: config.cookieSecure,
         ttlHours: config.sessionTtlHours,
@@ -98,7 +103,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
       api.addHook('preValidation', async (request) => {
         if (request.body === undefined && request.method !== 'GET' && request.method !== 'HEAD') request.body = {};
       });
-      registerHealth(api, database);
+      registerHealth(api, database, reads);
       registerJobRoutes(api, database.db);
       registerTableExport(api);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());
@@ -115,4 +120,10 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     return null;
   });
   return app;
+}
+
+/** A replica when DATABASE_READ_URL names one; otherwise every read goes to the one database, as before. */
+function openReads(config: Config, database: Database, warn: (message: string) => void): Promise<ReadRouting> | ReadRouting {
+  if (config.database.engine !== 'postgresql' || !config.database.readUrl || database.engine !== 'postgresql') return primaryReads(database);
+  return replicaReads(database, config.database.readUrl, { maxLagMs: config.database.readMaxLagMs, poolSize: config.database.poolSize, warn });
 }

@@ -12,7 +12,13 @@ export type SeedSize = (typeof seedSizes)[number];
 
 export type DatabaseConfig =
   | { engine: 'pglite'; dataDir: string }
-  | { engine: 'postgresql'; url: string; poolSize: number };
+  | {
+    engine: 'postgresql'; url: string; poolSize: number;
+    /** A streaming replica public pages may read from (DATABASE_READ_URL), or null. */
+    readUrl: string | null;
+    /** Reads leave the replica for the primary when it may be staler than this (DATABASE_READ_MAX_LAG_MS). */
+    readMaxLagMs: number;
+  };
 
 export interface Config {
   host: string;
@@ -88,8 +94,14 @@ export function loadConfig(env: Env = process.env): Config {
   const url = env.DATABASE_URL?.trim();
   if (url) {
     if (!/^postgres(ql)?:\/\//.test(url)) problems.push('DATABASE_URL must start with postgres:// or postgresql://');
-    database = { engine: 'postgresql', url, poolSize: integer('DATABASE_POOL_SIZE', 10, 1, 200) };
+    const readUrl = env.DATABASE_READ_URL?.trim() || null;
+    if (readUrl && !/^postgres(ql)?:\/\//.test(readUrl)) problems.push('DATABASE_READ_URL must start with postgres:// or postgresql://');
+    database = {
+      engine: 'postgresql', url, poolSize: integer('DATABASE_POOL_SIZE', 10, 1, 200),
+      readUrl, readMaxLagMs: integer('DATABASE_READ_MAX_LAG_MS', 1000, 0, 60_000),
+    };
   } else {
+    if (env.DATABASE_READ_URL?.trim()) problems.push('DATABASE_READ_URL (a replica) needs DATABASE_URL (its primary)');
     database = { engine: 'pglite', dataDir: path.resolve(repositoryRoot, env.DATA_DIR || 'data') };
   }
 

@@ -21,6 +21,8 @@ export interface TestApp {
 }
 
 export interface Client {
+  /** The Cookie header it sends (its session), to send along with others. */
+  readonly cookie: string | undefined;
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
   get(url: string): Promise<LightMyRequestResponse>;
   post(url: string, body?: unknown): Promise<LightMyRequestResponse>;
@@ -31,6 +33,7 @@ function client(app: FastifyInstance, cookie?: string): Client {
   const request = (options: InjectOptions) =>
     app.inject({ ...options, headers: { ...(cookie ? { cookie } : {}), ...options.headers } });
   return {
+    cookie,
     request,
     get: (url) => request({ method: 'GET', url }),
     post: (url, body) => request({ method: 'POST', url, ...(body === undefined ? {} : { payload: body as object }) }),
@@ -38,8 +41,9 @@ function client(app: FastifyInstance, cookie?: string): Client {
   };
 }
 
-export async function testApp(options: { kind?: TemplateKind; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const database = await freshDatabase(options.kind ?? 'seeded');
+/** The app over a fresh copy of a template, or over `database` when given (closed with the app). */
+export async function testApp(options: { kind?: TemplateKind; env?: Record<string, string>; database?: Database } = {}): Promise<TestApp> {
+  const database = options.database ?? await freshDatabase(options.kind ?? 'seeded');
   const config = loadConfig({ API_RATE_LIMIT_PER_MINUTE: '1000000', ...options.env });
   const app = await buildApp({ config, database, logger: false });
   await app.ready();

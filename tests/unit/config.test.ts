@@ -11,7 +11,23 @@ describe('configuration', () => {
 
   it('uses the PostgreSQL server when DATABASE_URL is set', () => {
     const config = loadConfig({ DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/app' });
-    expect(config.database).toMatchObject({ engine: 'postgresql', url: 'postgres://postgres@127.0.0.1:5432/app' });
+    expect(config.database).toMatchObject({ engine: 'postgresql', url: 'postgres://postgres@127.0.0.1:5432/app', readUrl: null });
+  });
+
+  it('reads public pages from a replica only beside its primary, within 1 s by default', () => {
+    const config = loadConfig({ DATABASE_URL: 'postgres://db-primary/app', DATABASE_READ_URL: 'postgres://db-replica/app' });
+    expect(config.database).toMatchObject({ engine: 'postgresql', readUrl: 'postgres://db-replica/app', readMaxLagMs: 1000 });
+    const problems = (env: Record<string, string>) => {
+      try {
+        loadConfig(env);
+        return [];
+      } catch (error) {
+        return (error as ConfigError).problems;
+      }
+    };
+    expect(problems({ DATABASE_READ_URL: 'postgres://db-replica/app' })).toEqual(['DATABASE_READ_URL (a replica) needs DATABASE_URL (its primary)']);
+    expect(problems({ DATABASE_URL: 'postgres://p/app', DATABASE_READ_URL: 'mysql://r', DATABASE_READ_MAX_LAG_MS: 'soon' }).join('\n'))
+      .toMatch(/DATABASE_READ_URL must start[\s\S]*DATABASE_READ_MAX_LAG_MS must be an integer/);
   });
 
   it('reports every problem at once', () => {

@@ -4,6 +4,7 @@
  */
 import type { Config } from '../config.ts';
 import type { Database } from '../platform/database/database.ts';
+import type { ReadRouting } from '../platform/database/reads.ts';
 import type { Api } from '../platform/http/api.ts';
 import type { PageHead } from '../platform/http/spa.ts';
 import { geography } from './geography/index.ts';
@@ -34,6 +35,8 @@ import { lotteryModule } from './lottery/index.ts';
 export interface ModuleContext {
   config: Config;
   database: Database;
+  /** Where public pages may read from (a replica, when configured); request.reader is the per-request choice. */
+  reads: ReadRouting;
 }
 
 export interface AppModule {

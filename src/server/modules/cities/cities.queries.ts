@@ -4,6 +4,7 @@ import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type { LearningCitySummary, UpdateCityProfileBody } from '../../../shared/contracts/cities.ts';
 import { activeDesignationStates, type DesignationState } from '../../../shared/vocabulary/index.ts';
 import { containing, firstRow, rows, offsetOf, pageOf, type Executor } from '../../platform/database/database.ts';
+import type { Reader } from '../../platform/database/reads.ts';
 import { cityProfiles } from './cities.schema.ts';
 
 export type CityListing = 'learning' | 'with_history' | 'all';
@@ -45,7 +46,7 @@ function cityWhere(filter: CityFilter): SQL {
   return sql.join(conditions, sql` AND `);
 }
 
-export async function listCities(db: Executor, filter: CityFilter, page: PageRequest) {
+export async function listCities(db: Reader, filter: CityFilter, page: PageRequest) {
   const where = cityWhere(filter);
   return pageOf(
     page,
@@ -55,19 +56,19 @@ export async function listCities(db: Executor, filter: CityFilter, page: PageReq
   );
 }
 
-export async function findCity(db: Executor, code: string): Promise<LearningCitySummary | undefined> {
+export async function findCity(db: Reader, code: string): Promise<LearningCitySummary | undefined> {
   return firstRow<LearningCitySummary>(db, sql`${citySummarySql} WHERE m.code = ${code}`);
 }
 
 /** Newly designated cities per year and the running total: the national growth of the system. */
-export async function designationsByYear(db: Executor) {
+export async function designationsByYear(db: Reader) {
   return rows<{ year: number; newlyDesignated: number; cumulative: number }>(db, sql`
     SELECT year, count(*)::int AS "newlyDesignated", (sum(count(*)) OVER (ORDER BY year))::int AS cumulative
     FROM (SELECT city_code, min(year) AS year FROM designation_transitions WHERE state = 'designated' GROUP BY city_code) firsts
     GROUP BY year ORDER BY year`);
 }
 
-export async function profileOf(db: Executor, cityCode: string) {
+export async function profileOf(db: Reader, cityCode: string) {
   const [row] = await db
     .select({
       department: cityProfiles.department, vision: cityProfiles.vision, homepageUrl: cityProfiles.homepageUrl,

@@ -37,16 +37,16 @@ export function registerCityRoutes(api: Api, { database }: ModuleContext): void 
     },
   }, (request) => {
     const { listing = 'learning', state, province, q } = request.query;
-    return queries.listCities(db, { listing, state, provinceCode: province, q }, pageRequest({ pageSize: 250, ...request.query }));
+    return queries.listCities(request.reader, { listing, state, provinceCode: province, q }, pageRequest({ pageSize: 250, ...request.query }));
   });
 
   api.get('/cities/designations-by-year', {
     schema: { tags, summary: 'Newly designated learning cities per year, with the running total', response: { 200: Type.Array(DesignationYear) } },
-  }, () => queries.designationsByYear(db));
+  }, (request) => queries.designationsByYear(request.reader));
 
   api.get('/cities/:code', {
     schema: { tags, summary: 'A city: designation history, profile, counts', params: CityParams, response: { 200: CityDetail, ...errorResponses } },
-  }, (request) => service.cityDetail(db, request.params.code));
+  }, (request) => service.cityDetail(request.reader, request.params.code));
 
   api.patch('/cities/:code/profile', {
     preValidation: guard('city.profile.update', cityInPath),

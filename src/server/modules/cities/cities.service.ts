@@ -1,6 +1,7 @@
 /** Use cases of the cities module. */
 import type { CityDetail, RecordDesignationBody, UpdateCityProfileBody } from '../../../shared/contracts/cities.ts';
 import type { AppDb } from '../../platform/database/database.ts';
+import type { Reader } from '../../platform/database/reads.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { designation } from '../designation/index.ts';
 import { geography } from '../geography/index.ts';
@@ -15,7 +16,7 @@ export async function requireKnownCity(db: AppDb, code: string): Promise<void> {
   if (!(await geography.findMunicipality(db, code))) throw notFound('The city', 'code');
 }
 
-export async function cityDetail(db: AppDb, code: string): Promise<CityDetail> {
+export async function cityDetail(db: Reader, code: string): Promise<CityDetail> {
   const city = await queries.findCity(db, code);
   if (!city) throw notFound('The city', 'code');
   const [profile, designations, institutionCount, programCount] = await Promise.all([

@@ -2,9 +2,10 @@
 import { eq, sql } from 'drizzle-orm';
 import type { DesignationState } from '../../../shared/vocabulary/index.ts';
 import { firstRow, type Executor } from '../../platform/database/database.ts';
+import type { Reader } from '../../platform/database/reads.ts';
 import { designationTransitions } from './designation.schema.ts';
 
-export async function transitionsOf(db: Executor, cityCode: string) {
+export async function transitionsOf(db: Reader, cityCode: string) {
   return db
     .select({
       id: designationTransitions.id, state: designationTransitions.state, year: designationTransitions.year,

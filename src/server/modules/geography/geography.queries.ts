@@ -2,6 +2,7 @@
 import { and, asc, count, eq, or, sql, type SQL } from 'drizzle-orm';
 import type { PageRequest } from '../../../shared/contracts/common.ts';
 import { containing, offsetOf, pageOf, type Executor } from '../../platform/database/database.ts';
+import type { Reader } from '../../platform/database/reads.ts';
 import { dongs, municipalities, provinces } from './geography.schema.ts';
 
 export async function countDongs(db: Executor): Promise<number> {
@@ -87,7 +88,7 @@ export async function listDongs(db: Executor, filter: { cityCode?: string; q?: s
   );
 }
 
-export async function findDong(db: Executor, code: string) {
+export async function findDong(db: Reader, code: string) {
   const [row] = await db.select(dongColumns).from(dongs).where(eq(dongs.code, code));
   return row;
 }

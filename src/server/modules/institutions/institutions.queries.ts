@@ -4,6 +4,7 @@ import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type { UpdateInstitutionBody } from '../../../shared/contracts/institutions.ts';
 import type { InstitutionType } from '../../../shared/vocabulary/index.ts';
 import { containing, offsetOf, pageOf, rows, type Executor } from '../../platform/database/database.ts';
+import type { Reader } from '../../platform/database/reads.ts';
 import { dongs, municipalities } from '../geography/geography.schema.ts';
 import { institutions, venues } from './institutions.schema.ts';
 
@@ -29,7 +30,7 @@ export interface InstitutionFilter {
   q?: string;
 }
 
-export async function listInstitutions(db: Executor, filter: InstitutionFilter, page: PageRequest) {
+export async function listInstitutions(db: Reader, filter: InstitutionFilter, page: PageRequest) {
   const where = and(
     filter.cityCode ? eq(institutions.cityCode, filter.cityCode) : undefined,
     filter.dongCode ? eq(institutions.dongCode, filter.dongCode) : undefined,
@@ -47,7 +48,7 @@ export async function listInstitutions(db: Executor, filter: InstitutionFilter, 
   );
 }
 
-export async function findInstitution(db: Executor, id: number) {
+export async function findInstitution(db: Reader, id: number) {
   const [row] = await db
     .select({
       ...summaryColumns,
@@ -60,7 +61,7 @@ export async function findInstitution(db: Executor, id: number) {
   return row;
 }
 
-export async function venuesOf(db: Executor, institutionId: number) {
+export async function venuesOf(db: Reader, institutionId: number) {
   return db
     .select({ id: venues.id, name: venues.name, seats: venues.seats, stepFree: venues.stepFree, lat: venues.lat, lon: venues.lon })
     .from(venues)
@@ -89,7 +90,7 @@ export async function lockInstitution(tx: Executor, id: number) {
   return row;
 }
 
-export async function countInstitutions(db: Executor, cityCode?: string): Promise<number> {
+export async function countInstitutions(db: Reader, cityCode?: string): Promise<number> {
   const [row] = await db.select({ n: count() }).from(institutions).where(cityCode ? eq(institutions.cityCode, cityCode) : undefined);
   return row!.n;
 }

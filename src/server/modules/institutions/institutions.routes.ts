@@ -5,14 +5,14 @@ import { institutionTypes } from '../../../shared/vocabulary/index.ts';
 import { authorize } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import { notFound } from '../../platform/http/errors.ts';
-import type { AppDb } from '../../platform/database/database.ts';
+import type { Reader } from '../../platform/database/reads.ts';
 import { programsModule } from '../programs/index.ts';
 import type { ModuleContext } from '../index.ts';
 import * as queries from './institutions.queries.ts';
 
 const tags = ['institutions'];
 
-async function institutionDetail(db: AppDb, id: number) {
+async function institutionDetail(db: Reader, id: number) {
   const institution = await queries.findInstitution(db, id);
   if (!institution) throw notFound('The institution', 'id');
   const [venues, programCount] = await Promise.all([queries.venuesOf(db, id), programsModule.countPrograms(db, undefined, id)]);
@@ -36,12 +36,12 @@ export function registerInstitutionRoutes(api: Api, { database }: ModuleContext)
     },
   }, (request) => {
     const { city, dong, type, q } = request.query;
-    return queries.listInstitutions(db, { cityCode: city, dongCode: dong, type, q }, pageRequest(request.query));
+    return queries.listInstitutions(request.reader, { cityCode: city, dongCode: dong, type, q }, pageRequest(request.query));
   });
 
   api.get('/institutions/:id', {
     schema: { tags, summary: 'An institution with its venues', params: IdParams, response: { 200: InstitutionDetail, ...errorResponses } },
-  }, (request) => institutionDetail(db, request.params.id));
+  }, (request) => institutionDetail(request.reader, request.params.id));
 
   api.patch('/institutions/:id', {
     schema: {

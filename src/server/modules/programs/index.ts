@@ -13,12 +13,12 @@ import { registerProgramRoutes } from './programs.routes.ts';
 export const programsModule = {
   name: 'programs',
   register: registerProgramRoutes,
-  async pageHead(path: string, { database, config }: ModuleContext) {
+  async pageHead(path: string, { reads, config }: ModuleContext) {
     const id = /^\/programs\/(\d{1,9})$/.exec(path)?.[1];
     if (!id) return null;
     // Built without the session (it is for search engines and link previews), so as nobody sees it: an
     // unpublished program is not found, like an unknown id, and the page keeps the web app's own head.
-    const program = await pageProgram(database.db, null, Number(id));
+    const program = await pageProgram(reads.readerFor(undefined), null, Number(id));
     return {
       title: `${program.title} · ${program.institutionName} · 평생학습도시`,
       description: program.description.slice(0, 160),

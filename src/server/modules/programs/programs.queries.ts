@@ -2,6 +2,7 @@
 import { and, asc, count, eq, inArray, sql, type SQLWrapper } from 'drizzle-orm';
 import { seatHoldingStatuses } from '../../../shared/vocabulary/index.ts';
 import { rows, type Executor } from '../../platform/database/database.ts';
+import type { Reader } from '../../platform/database/reads.ts';
 import { dongs, municipalities } from '../geography/geography.schema.ts';
 import { institutions, venues } from '../institutions/institutions.schema.ts';
 import { unpublishedStatuses } from './program-visibility.ts';
@@ -48,7 +49,7 @@ const summaryColumns = {
 };
 
 /** Summaries of the given programs (in no particular order). */
-export async function programsByIds(db: Executor, ids: readonly number[]) {
+export async function programsByIds(db: Reader, ids: readonly number[]) {
   if (ids.length === 0) return [];
   return db.select(summaryColumns).from(programs)
     .innerJoin(institutions, eq(institutions.id, programs.institutionId))
@@ -65,7 +66,7 @@ export async function logSearchMiss(db: Executor, miss: { query: string; cityCod
 const seatsTaken = sql<number>`(SELECT count(*)::int FROM enrolments e WHERE e.program_id = ${programs.id} AND e.status = ANY(${sql.param([...seatHoldingStatuses])}::text[]))`;
 const waitlisted = sql<number>`(SELECT count(*)::int FROM enrolments e WHERE e.program_id = ${programs.id} AND e.status = 'waitlisted')`;
 
-export async function findProgram(db: Executor, id: number) {
+export async function findProgram(db: Reader, id: number) {
   const [row] = await db
     .select({
       ...summaryColumns,
@@ -97,7 +98,7 @@ export async function findProgram(db: Executor, id: number) {
   return row;
 }
 
-export async function sessionsOf(db: Executor, programId: number) {
+export async function sessionsOf(db: Reader, programId: number) {
   return db
     .select({
       sessionNo: programSessions.sessionNo,
@@ -110,7 +111,7 @@ export async function sessionsOf(db: Executor, programId: number) {
 }
 
 /** Programs anyone may see (ended and cancelled ones too; drafts not) of a city or an institution. */
-export async function countPrograms(db: Executor, cityCode?: string, institutionId?: number): Promise<number> {
+export async function countPrograms(db: Reader, cityCode?: string, institutionId?: number): Promise<number> {
   const [row] = await db.select({ n: count() }).from(programs).where(and(
     publicProgram(programs.status),
     cityCode ? eq(programs.cityCode, cityCode) : undefined,

@@ -18,20 +18,20 @@ export function registerProgramRoutes(api: Api, { database, config }: ModuleCont
       querystring: SearchQuery,
       response: { 200: SearchResult, ...errorResponses },
     },
-  }, (request) => service.searchCatalogue(db, request.query));
+  }, (request) => service.searchCatalogue(request.reader, db, request.query));
 
   api.get('/programs/:id', {
     schema: { tags, summary: 'A program with its sessions', params: IdParams, response: { 200: ProgramDetail, ...errorResponses } },
-  }, (request) => service.programDetail(db, request.actor, request.params.id));
+  }, (request) => service.programDetail(request.reader, request.actor, request.params.id));
 
   api.get('/programs/:id/similar', {
     schema: { tags, summary: 'Programs of the same kind nearby (online: other online ones)', params: IdParams, response: { 200: SearchResult, ...errorResponses } },
-  }, (request) => service.similarPrograms(db, request.actor, request.params.id));
+  }, (request) => service.similarPrograms(request.reader, db, request.actor, request.params.id));
 
   api.get('/programs/:id/calendar.ics', {
     schema: { tags, summary: 'The sessions as an iCalendar file', params: IdParams, response: { 200: Type.String({ description: 'text/calendar' }), ...errorResponses } },
   }, async (request, reply) => {
-    const program = await service.pageProgram(db, request.actor, request.params.id);
+    const program = await service.pageProgram(request.reader, request.actor, request.params.id);
     return reply.type('text/calendar; charset=utf-8')
       .header('content-disposition', `attachment; filename="program-${program.id}.ics"`)
       .send(programCalendar(program, config.publicUrl));

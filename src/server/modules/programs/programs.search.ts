@@ -21,7 +21,8 @@ import { isChosungQuery } from '../../../shared/lib/hangul.ts';
 import {
   deliveryModes, programAreas, programSubcategories, targetGroups, weekdays, type Weekday,
 } from '../../../shared/vocabulary/index.ts';
-import { containing, firstRow, type AppDb, type Executor } from '../../platform/database/database.ts';
+import { containing, firstRow } from '../../platform/database/database.ts';
+import type { Reader } from '../../platform/database/reads.ts';
 import { addDays } from '../../../shared/lib/schedule.ts';
 
 export interface Center {
@@ -328,7 +329,7 @@ interface StatementRow {
   tally: TallyRow[];
 }
 
-async function runStatement(db: Executor, input: SearchInput, fuzzy: boolean): Promise<SearchOutcome> {
+async function runStatement(db: Reader, input: SearchInput, fuzzy: boolean): Promise<SearchOutcome> {
   const row = (await firstRow<StatementRow>(db, searchStatement(input, fuzzy)))!;
   const { total, facets } = countsOf(row.tally);
   return {
@@ -341,7 +342,7 @@ async function runStatement(db: Executor, input: SearchInput, fuzzy: boolean): P
 }
 
 /** Exact matches first; when there are none, near matches (small typos) for queries that allow them. */
-export async function searchPrograms(db: AppDb, input: SearchInput): Promise<SearchOutcome> {
+export async function searchPrograms(db: Reader, input: SearchInput): Promise<SearchOutcome> {
   const exact = await runStatement(db, input, false);
   const { words, chosung } = queryWords(input.q);
   if (exact.total > 0 || !words.length || chosung || words.some((w) => [...w].length < 3)) return exact;

@@ -5,6 +5,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import { todayInKorea } from '../../platform/clock.ts';
 import { can } from '../../../shared/permissions.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
+import type { Reader } from '../../platform/database/reads.ts';
 import { badRequest, forbidden, notFound } from '../../platform/http/errors.ts';
 import { geography } from '../geography/index.ts';
 import { institutionsModule } from '../institutions/index.ts';
@@ -16,7 +17,7 @@ import { planSessions } from '../../../shared/lib/holidays.ts';
 import { sessionHours } from '../../../shared/lib/schedule.ts';
 
 /** Where "near me" is: a dong's anchor point, or coordinates; both lat and lon, or neither. */
-async function centerOf(db: AppDb, query: SearchQuery): Promise<Center | null> {
+async function centerOf(db: Reader, query: SearchQuery): Promise<Center | null> {
   const radiusKm = query.radiusKm ?? 5;
   if (query.near) {
     const dong = await geography.findDong(db, query.near);
@@ -31,13 +32,14 @@ async function centerOf(db: AppDb, query: SearchQuery): Promise<Center | null> {
   return null;
 }
 
-export async function searchCatalogue(db: AppDb, query: SearchQuery): Promise<SearchResult> {
-  const center = await centerOf(db, query);
+/** Reads through `reader` (a replica may serve them); a search that finds nothing is logged through `db`, the primary. */
+export async function searchCatalogue(reader: Reader, db: Executor, query: SearchQuery): Promise<SearchResult> {
+  const center = await centerOf(reader, query);
   if (query.sort === 'distance' && !center) throw badRequest('Sorting by distance needs a place: near, or lat and lon.', 'sort');
-  if (query.dong && !(await geography.findDong(db, query.dong))) throw badRequest(`There is no dong with code ${query.dong}.`, 'dong');
+  if (query.dong && !(await geography.findDong(reader, query.dong))) throw badRequest(`There is no dong with code ${query.dong}.`, 'dong');
   const input = { ...query, today: todayInKorea(), center };
-  const outcome = await searchPrograms(db, input);
-  const details = new Map((await queries.programsByIds(db, outcome.hits.map((h) => h.programId))).map((p) => [p.id, p]));
+  const outcome = await searchPrograms(reader, input);
+  const details = new Map((await queries.programsByIds(reader, outcome.hits.map((h) => h.programId))).map((p) => [p.id, p]));
   if (outcome.total === 0 && query.q) {
     const { q, page: _page, pageSize: _pageSize, ...filters } = query;
     await queries.logSearchMiss(db, { query: q, cityCode: query.city?.[0] ?? null, dongCode: query.near ?? query.dong ?? null, filters });
@@ -58,22 +60,22 @@ export async function searchCatalogue(db: AppDb, query: SearchQuery): Promise<Se
 }
 
 /** The program if `viewer` (null: nobody logged in) may see it; otherwise not found, exactly as if there were none. */
-export async function visibleProgram(db: Executor, viewer: Actor | null, id: number) {
+export async function visibleProgram(db: Reader, viewer: Actor | null, id: number) {
   const program = await queries.findProgram(db, id);
   if (!program || !maySeeProgram(viewer, program)) throw notFound('The program', 'id');
   return program;
 }
 
-export async function programDetail(db: AppDb, viewer: Actor | null, id: number) {
+export async function programDetail(db: Reader, viewer: Actor | null, id: number) {
   const program = await visibleProgram(db, viewer, id);
   return { ...program, sessions: await queries.sessionsOf(db, id) };
 }
 
 /** Programs of the same kind near this one (or, for an online program, other online ones), soonest first. */
-export async function similarPrograms(db: AppDb, viewer: Actor | null, id: number): Promise<SearchResult> {
-  const program = await programDetail(db, viewer, id);
+export async function similarPrograms(reader: Reader, db: Executor, viewer: Actor | null, id: number): Promise<SearchResult> {
+  const program = await programDetail(reader, viewer, id);
   const center = program.lat !== null && program.lon !== null ? { lat: program.lat, lon: program.lon, radiusKm: 20, label: null } : null;
-  const result = await searchCatalogue(db, {
+  const result = await searchCatalogue(reader, db, {
     subcategory: [program.subcategory], pageSize: 5, sort: center ? 'distance' : 'start',
     ...(center ? { lat: center.lat, lon: center.lon, radiusKm: center.radiusKm, includeOnline: false } : { mode: ['online'] }),
   });
@@ -81,7 +83,7 @@ export async function similarPrograms(db: AppDb, viewer: Actor | null, id: numbe
   return { ...result, items };
 }
 
-export async function pageProgram(db: AppDb, viewer: Actor | null, id: number) {
+export async function pageProgram(db: Reader, viewer: Actor | null, id: number) {
   const program = await programDetail(db, viewer, id);
   return { ...program, venueName: program.venueName ?? null };
 }

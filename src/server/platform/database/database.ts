@@ -138,13 +138,16 @@ export function openDatabase(config: DatabaseConfig): Promise<Database> {
   return config.engine === 'pglite' ? openPglite({ dataDir: config.dataDir }) : openPostgres(config.url, config.poolSize);
 }
 
+/** Anything `execute` runs on: the database, a transaction, or a reader (database/reads.ts). */
+type Executes = Pick<AppDb, 'execute'>;
+
 /** Runs raw SQL built with drizzle's `sql` tag (always parameterised) and returns its rows. */
-export async function rows<T>(executor: Executor, query: SQL): Promise<T[]> {
+export async function rows<T>(executor: Executes, query: SQL): Promise<T[]> {
   const result = (await executor.execute(query)) as unknown as { rows: T[] };
   return result.rows;
 }
 
-export async function firstRow<T>(executor: Executor, query: SQL): Promise<T | undefined> {
+export async function firstRow<T>(executor: Executes, query: SQL): Promise<T | undefined> {
   return (await rows<T>(executor, query))[0];
 }
 

@@ -1,9 +1,10 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { municipalityKinds } from '../../../shared/vocabulary/index.ts';
-import { freshDatabase, testEngine } from '../../../../tests/support/database.ts';
-import { firstRow, rows, type Database } from './database.ts';
-import { migrate, migrationStatus } from './migrate.ts';
+import { blankDatabase, freshDatabase, testEngine } from '../../../../tests/support/database.ts';
+import { firstRow, openPostgres, rows, type Database } from './database.ts';
+import { migrate, migrationStatus, migrationsFolder } from './migrate.ts';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 
 describe(`migrations on ${testEngine()}`, () => {
   let database: Database;
@@ -48,6 +49,25 @@ describe(`migrations on ${testEngine()}`, () => {
     } finally {
       await database.db.execute(sql`DELETE FROM municipalities WHERE province_code = '99'`);
       await database.db.execute(sql`DELETE FROM provinces WHERE code = '99'`);
+    }
+  });
+});
+
+describe.skipIf(testEngine() !== 'postgresql')('migrations started by several processes at once, on PostgreSQL', () => {
+  it('are applied exactly once: the others wait on the lock, then find nothing pending', async () => {
+    const blank = await blankDatabase();
+    if (blank.engine !== 'postgresql') throw new Error('expected PostgreSQL');
+    // Five app instances: each its own pool (its own connections), as separate processes would have.
+    const instances = await Promise.all(Array.from({ length: 5 }, () => openPostgres(blank.pool.options.connectionString!, 2)));
+    try {
+      await Promise.all(instances.map((instance) => migrate(instance)));
+      const applied = await rows<{ hash: string }>(blank.db, sql`SELECT hash FROM drizzle.__drizzle_migrations`);
+      const expected = readMigrationFiles({ migrationsFolder }).map((m) => m.hash);
+      expect(applied.map((m) => m.hash)).toEqual(expected);
+      expect((await migrationStatus(blank)).pending).toBe(0);
+    } finally {
+      await Promise.all(instances.map((instance) => instance.close()));
+      await blank.close();
     }
   });
 });

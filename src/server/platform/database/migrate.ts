@@ -5,10 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
-import { migrate as migrateWithPg } from 'drizzle-orm/node-postgres/migrator';
-import { migrate as migrateWithPglite } from 'drizzle-orm/pglite/migrator';
-import type { PgliteDatabase } from 'drizzle-orm/pglite';
+import { readMigrationFiles } from 'drizzle-orm/migrator';
 import { repositoryRoot } from '../../config.ts';
 import { firstRow, type Database } from './database.ts';
 
@@ -28,20 +25,28 @@ function journal(): Journal {
 // Any constant works; it only has to be the same for every instance of the app.
 const MIGRATION_LOCK_KEY = 7_460_2001;
 
+/**
+ * Applies what is pending in one transaction, under a transaction-level advisory lock, so that several processes or
+ * machines starting at once (WORKERS, a rolling deploy) queue behind the first: it migrates, the others then find
+ * nothing pending. The lock ends with the transaction, so it also works through PgBouncer in transaction pooling,
+ * where a session lock would be left on a connection someone else gets. Bookkeeping is drizzle's own
+ * (drizzle.__drizzle_migrations, hash and folder time), so databases migrated before keep working.
+ */
 export async function migrate(database: Database): Promise<void> {
-  if (database.engine === 'pglite') {
-    await migrateWithPglite(database.db as unknown as PgliteDatabase, { migrationsFolder });
-  } else {
-    // Two app instances starting together must not both migrate: hold a session lock on one connection.
-    const client = await database.pool.connect();
-    try {
-      await client.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
-      await migrateWithPg(drizzlePg(client, { casing: 'snake_case' }), { migrationsFolder });
-    } finally {
-      await client.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => {});
-      client.release();
+  const migrations = readMigrationFiles({ migrationsFolder });
+  await database.db.transaction(async (tx) => {
+    await tx.execute(sql`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK_KEY})`);
+    await tx.execute(sql`CREATE SCHEMA IF NOT EXISTS drizzle`);
+    await tx.execute(sql`CREATE TABLE IF NOT EXISTS drizzle.__drizzle_migrations (id SERIAL PRIMARY KEY, hash text NOT NULL, created_at bigint)`);
+    // Read after the lock is held: a process that waited sees what the one before it committed.
+    const last = await firstRow<{ created_at: string | number }>(tx, sql`
+      SELECT created_at FROM drizzle.__drizzle_migrations ORDER BY created_at DESC LIMIT 1`);
+    for (const migration of migrations) {
+      if (last && Number(last.created_at) >= migration.folderMillis) continue;
+      for (const statement of migration.sql) await tx.execute(sql.raw(statement));
+      await tx.execute(sql`INSERT INTO drizzle.__drizzle_migrations (hash, created_at) VALUES (${migration.hash}, ${migration.folderMillis})`);
     }
-  }
+  });
   await assertHangulTrigrams(database);
 }
 

@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import type { Database } from '../database/database.ts';
+import type { ReadRouting } from '../database/reads.ts';
 import { migrationStatus } from '../database/migrate.ts';
 import type { Api } from './api.ts';
 
@@ -8,10 +9,15 @@ const Health = Type.Object({
   engine: Type.Union([Type.Literal('pglite'), Type.Literal('postgresql')]),
   serverVersion: Type.String(),
   migrations: Type.Object({ applied: Type.Integer(), latest: Type.Union([Type.String(), Type.Null()]), pending: Type.Integer() }),
+  replica: Type.Optional(Type.Object({
+    fresh: Type.Boolean({ description: 'Public pages read from the replica now (it answers and is within the staleness bound)' }),
+    lagMs: Type.Union([Type.Integer(), Type.Null()], { description: 'At most this far behind the primary (null: unreachable)' }),
+    replayedLsn: Type.Union([Type.String(), Type.Null()]),
+  }, { description: 'Only with DATABASE_READ_URL' })),
 });
 
 /** Reports the database engine and the schema version, so operators see what they are running. */
-export function registerHealth(api: Api, database: Database): void {
+export function registerHealth(api: Api, database: Database, reads: ReadRouting): void {
   api.get('/health', { schema: { tags: ['platform'], summary: 'Liveness, database engine and migration version', response: { 200: Health } } }, async () => {
     const version = (await database.db.execute('SHOW server_version')) as unknown as { rows: { server_version: string }[] };
     return {
@@ -19,6 +25,7 @@ export function registerHealth(api: Api, database: Database): void {
       engine: database.engine,
       serverVersion: version.rows[0]?.server_version ?? 'unknown',
       migrations: await migrationStatus(database),
+      ...(reads.replica() ? { replica: reads.replica()! } : {}),
     };
   });
 }
