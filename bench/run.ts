@@ -15,6 +15,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   'designation-log': () => import('./designation-log.bench.ts'),
   fuzz: () => import('./fuzz.bench.ts'),
   import: () => import('./import.bench.ts'),
+  start: () => import('./start.bench.ts'),
 };
 
 const [bench, ...args] = process.argv.slice(2);

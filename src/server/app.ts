@@ -16,6 +16,7 @@ import { registerErrorHandling, tooManyRequests } from './platform/http/errors.t
 import { registerInputChecks, registerValidators } from './platform/http/input.ts';
 import { registerSameOriginCheck } from './platform/http/same-origin.ts';
 import { registerSpa } from './platform/http/spa.ts';
+import { sharedRateLimitStore } from './platform/http/rate-limit-store.ts';
 import type { Api } from './platform/http/api.ts';
 import { registerSessionCookie } from './platform/auth/session-cookie.ts';
 import { registerHealth } from './platform/http/health.ts';
@@ -43,6 +44,8 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     trustProxy: config.trustProxy,
     // A client that trickles its request (slowloris) is cut off instead of holding a socket for ever.
     requestTimeout: 60_000,
+    // A process that stops (a rolling restart, a deploy) still answers the requests already handed to it.
+    return503OnClosing: false,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
@@ -87,6 +90,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
       await api.register(fastifyRateLimit, {
         global: true, max: config.apiRateLimitPerMinute, timeWindow: '1 minute',
         errorResponseBuilder: (_request, context) => tooManyRequests(context.ttl / 1000),
+        ...sharedRateLimitStore(),
       });
       registerSameOriginCheck(api, config.publicUrl);
       registerSessionCookie(api, {
