@@ -47,14 +47,15 @@ export async function run(args: string[]): Promise<void> {
   const workers = option(args, 'workers', '1');
   const port = 3950 + Math.floor(Math.random() * 40);
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), WORKERS: workers, LOG_LEVEL: 'warn' };
+  // Each checkout has its own data (their migrations may differ); the first, uncounted run loads the demo into it.
   if (engine === 'postgresql') {
+    const name = `lc_bench_start_${path.basename(cwd).replace(/[^a-z0-9]+/gi, '_').toLowerCase()}`;
     const url = new URL(BENCH_ADMIN_URL);
-    url.pathname = '/lc_bench_start';
+    url.pathname = `/${name}`;
     env.DATABASE_URL = url.toString();
-    // Created once (UTF-8 ctype); the first, uncounted run loads the demo into it.
-    await createStartDatabase();
+    await createStartDatabase(name);
   } else {
-    env.DATA_DIR = path.join(repositoryRoot, 'bench/.data/start-pglite');
+    env.DATA_DIR = path.join(cwd, 'bench/.data/start-pglite');
   }
   console.log(`Preparing (first start, not counted): ${command} in ${cwd}, ${engine}, WORKERS=${workers}…`);
   await timeStart(command, cwd, env, port);
@@ -74,12 +75,13 @@ export async function run(args: string[]): Promise<void> {
   });
 }
 
-async function createStartDatabase(): Promise<void> {
+/** Created once, with a UTF-8 character type. */
+async function createStartDatabase(name: string): Promise<void> {
   const admin = new pg.Client({ connectionString: BENCH_ADMIN_URL });
   await admin.connect();
   try {
-    const exists = await admin.query(`SELECT 1 FROM pg_database WHERE datname = 'lc_bench_start'`);
-    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE lc_bench_start TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (exists.rowCount === 0) await admin.query(`CREATE DATABASE "${name}" TEMPLATE template0 ENCODING 'UTF8' LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'`);
   } finally {
     await admin.end();
   }
