@@ -17,6 +17,7 @@ import { registerInputChecks, registerValidators } from './platform/http/input.t
 import { registerSameOriginCheck } from './platform/http/same-origin.ts';
 import { registerSpa } from './platform/http/spa.ts';
 import { sharedRateLimitStore } from './platform/http/rate-limit-store.ts';
+import { serializersOnFirstUse } from './platform/http/compile-on-first-use.ts';
 import type { Api } from './platform/http/api.ts';
 import { registerSessionCookie } from './platform/auth/session-cookie.ts';
 import { registerHealth } from './platform/http/health.ts';
@@ -46,6 +47,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     requestTimeout: 60_000,
     // A process that stops (a rolling restart, a deploy) still answers the requests already handed to it.
     return503OnClosing: false,
+    schemaController: serializersOnFirstUse,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
