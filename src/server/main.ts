@@ -23,6 +23,8 @@ const INDICATOR_REFRESH_MS = 2000;
 const MAIL_SEND_MS = 15_000;
 /** How long a stopping worker lets the jobs it runs (an import, a report) finish. */
 const JOBS_GRACE_MS = 60_000;
+/** How long a stopping worker keeps answering (each answer closing its connection) before it stops listening. */
+const KEEP_ALIVE_GRACE_MS = 2000;
 
 export async function prepareDatabase(config: Config, log: (line: string) => void): Promise<Database> {
   const database = await openDatabase(config.database);
@@ -138,9 +140,15 @@ async function serveAsWorker(config: Config): Promise<void> {
   const database = await openDatabase(config.database);
   const app = await buildApp({ config, database });
   let draining = false;
+  // Draining, every answer closes its connection, so that clients keeping connections alive move to another
+  // worker between two requests instead of finding their connection closed under a request.
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining) reply.header('connection', 'close');
+  });
   const drain = async () => {
     if (draining) return;
     draining = true;
+    await new Promise((resolve) => setTimeout(resolve, KEEP_ALIVE_GRACE_MS));
     await app.close();
     await jobsFinishedHere(JOBS_GRACE_MS);
     await database.close();

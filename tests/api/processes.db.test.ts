@@ -112,7 +112,21 @@ describe.skipIf(!onPostgres)('several server processes on one port', () => {
         }
       }
     };
-    const clients = [0, 1, 2, 3].map(client);
+    /** A client that keeps its connection alive, as a browser or a load balancer does. */
+    const keepAliveClient = async () => {
+      for (let i = 0; streaming; i++) {
+        const url = urls[i % urls.length]!;
+        try {
+          const response = await fetch(`http://127.0.0.1:${port}${url}`);
+          await response.arrayBuffer();
+          if (response.status === 200) answered++;
+          else failures.push(`${url} (kept alive): ${response.status}`);
+        } catch (error) {
+          failures.push(`${url} (kept alive): ${(error as Error).message}`);
+        }
+      }
+    };
+    const clients = [...[0, 1, 2, 3].map(client), keepAliveClient()];
     await sleep(500);
     const answeredBefore = answered;
     server.kill('SIGUSR2');
