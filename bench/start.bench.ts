@@ -35,7 +35,9 @@ async function timeStart(command: string, cwd: string, env: NodeJS.ProcessEnv, p
   } finally {
     process.kill(-child.pid!, 'SIGTERM'); // the whole group: npm, the primary and its workers
     await exited;
-    await sleep(500); // the data folder's lock and the port are released
+    // npm may exit before the server: wait until nothing answers (draining workers take a few seconds).
+    while (await fetch(`http://127.0.0.1:${port}/api/health`).then(() => true, () => false)) await sleep(100);
+    await sleep(500); // the data folder's lock is released
   }
 }
 
