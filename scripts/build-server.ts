@@ -9,8 +9,14 @@ import type * as Esbuild from 'esbuild';
 import { repositoryRoot } from '../src/server/config.ts';
 import { newestChange } from './build-web.ts';
 
-/** What the server runs: its code, what it shares with the web, and the demo generator used at first start. */
-const serverSources = ['src/server', 'src/shared', 'db/seed', 'scripts/serve.ts', 'package-lock.json'];
+/**
+ * What the server runs: its code, what it shares with the web, the demo generator used at first start, and
+ * the launcher with the builds it checks (npm start runs their compiled copy).
+ */
+const serverSources = [
+  'src/server', 'src/shared', 'db/seed', 'scripts/serve.ts', 'scripts/start.ts', 'scripts/build.ts', 'scripts/build-web.ts',
+  'scripts/build-server.ts', 'package-lock.json',
+];
 export const serverDist = path.join(repositoryRoot, 'dist/server');
 const builtStamp = path.join(serverDist, '.built');
 
