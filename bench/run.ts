@@ -16,6 +16,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   fuzz: () => import('./fuzz.bench.ts'),
   import: () => import('./import.bench.ts'),
   instructors: () => import('./instructors.bench.ts'),
+  start: () => import('./start.bench.ts'),
 };
 
 const [bench, ...args] = process.argv.slice(2);

@@ -7,7 +7,8 @@ import { repositoryRoot } from '../src/server/config.ts';
 const webSources = ['src/web', 'src/shared', 'vite.config.ts', 'package-lock.json'];
 const builtIndex = path.join(repositoryRoot, 'dist/web/index.html');
 
-function newestChange(entry: string): number {
+/** When anything under `entry` (a file or a folder, from the repository root) last changed. */
+export function newestChange(entry: string): number {
   const full = path.join(repositoryRoot, entry);
   if (!existsSync(full)) return 0;
   const stats = statSync(full);

@@ -18,6 +18,8 @@ import { registerErrorHandling, tooManyRequests } from './platform/http/errors.t
 import { registerInputChecks, registerValidators } from './platform/http/input.ts';
 import { registerSameOriginCheck } from './platform/http/same-origin.ts';
 import { registerSpa } from './platform/http/spa.ts';
+import { sharedRateLimitStore } from './platform/http/rate-limit-store.ts';
+import { serializersOnFirstUse } from './platform/http/compile-on-first-use.ts';
 import type { Api } from './platform/http/api.ts';
 import { registerSessionCookie } from './platform/auth/session-cookie.ts';
 import { registerHealth } from './platform/http/health.ts';
@@ -45,6 +47,9 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     trustProxy: config.trustProxy,
     // A client that trickles its request (slowloris) is cut off instead of holding a socket for ever.
     requestTimeout: 60_000,
+    // A process that stops (a rolling restart, a deploy) still answers the requests already handed to it.
+    return503OnClosing: false,
+    schemaController: serializersOnFirstUse,
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   registerErrorHandling(app);
@@ -91,6 +96,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
       await api.register(fastifyRateLimit, {
         global: true, max: config.apiRateLimitPerMinute, timeWindow: '1 minute',
         errorResponseBuilder: (_request, context) => tooManyRequests(context.ttl / 1000),
+        ...sharedRateLimitStore(),
       });
       registerSameOriginCheck(api, config.publicUrl);
       registerReadRouting(api, reads, { secure: config.cookieSecure });

@@ -2,10 +2,16 @@
  * The only reader of process.env. Parsed once at boot; every problem is reported at once.
  */
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+/** The folder of package.json, above this file in src/server and above its compiled copy in dist/server. */
+export const repositoryRoot = (function packageRoot(dir: string): string {
+  if (existsSync(path.join(dir, 'package.json'))) return dir;
+  const up = path.dirname(dir);
+  return up === dir ? dir : packageRoot(up);
+})(path.dirname(fileURLToPath(import.meta.url)));
 
 export const seedSizes = ['tiny', 'small', 'demo', 'large', 'national'] as const;
 export type SeedSize = (typeof seedSizes)[number];
@@ -24,6 +30,13 @@ export interface Config {
   host: string;
   port: number;
   database: DatabaseConfig;
+  /**
+   * Server processes sharing the port (WORKERS, default one per core). The embedded database is one
+   * process per data folder, so with it this is always 1.
+   */
+  workers: number;
+  /** WORKERS > 1 was asked for with the embedded database: say why one process runs. */
+  workersRefused: boolean;
   /** Folder with KOSTAT TopoJSON boundaries; null when absent (maps fall back to points). */
   boundariesDir: string | null;
   /** Load the demo on a first start (empty database). */
@@ -105,6 +118,8 @@ export function loadConfig(env: Env = process.env): Config {
     database = { engine: 'pglite', dataDir: path.resolve(repositoryRoot, env.DATA_DIR || 'data') };
   }
 
+  const workersAsked = integer('WORKERS', availableParallelism(), 1, 256);
+
   const seedSize = (env.SEED_SIZE || 'demo') as SeedSize;
   if (!seedSizes.includes(seedSize)) problems.push(`SEED_SIZE must be one of ${seedSizes.join(', ')} (got "${seedSize}")`);
 
@@ -122,6 +137,8 @@ export function loadConfig(env: Env = process.env): Config {
     host: env.HOST || '127.0.0.1',
     port: integer('PORT', 3000, 0, 65535),
     database,
+    workers: database.engine === 'pglite' ? 1 : workersAsked,
+    workersRefused: database.engine === 'pglite' && !!env.WORKERS && workersAsked > 1,
     boundariesDir,
     seedOnFirstStart: boolean('SEED_ON_FIRST_START', true),
     seedSize,

@@ -1,6 +1,9 @@
 /**
  * Starts the product: config → database → migrations → reference data → demo (first start) → HTTP.
+ * With WORKERS > 1 (PostgreSQL only), the primary process does the preparation and the background work once,
+ * then forks the server processes, which only serve requests (see platform/processes/primary.ts).
  */
+import cluster from 'node:cluster';
 import { performance } from 'node:perf_hooks';
 import { loadConfig, type Config } from './config.ts';
 import { openDatabase, type Database } from './platform/database/database.ts';
@@ -9,14 +12,19 @@ import { buildApp } from './app.ts';
 import { geography } from './modules/geography/index.ts';
 import { programsModule } from './modules/programs/index.ts';
 import { indicatorsModule } from './modules/indicators/index.ts';
-import { failInterruptedJobs } from './platform/jobs/jobs.ts';
+import { failInterruptedJobs, HEARTBEAT_MS, jobsFinishedHere } from './platform/jobs/jobs.ts';
 import { todayInKorea } from './platform/clock.ts';
 import { databaseIsEmpty, seedDemo } from '../../db/seed/generate.ts';
 import { consoleProgress } from './platform/jobs/progress.ts';
 import { startMailSender } from './platform/mail/sender.ts';
+import { DRAIN, runPrimary } from './platform/processes/primary.ts';
 
 const INDICATOR_REFRESH_MS = 2000;
 const MAIL_SEND_MS = 15_000;
+/** How long a stopping worker lets the jobs it runs (an import, a report) finish. */
+const JOBS_GRACE_MS = 60_000;
+/** How long a stopping worker keeps answering (each answer closing its connection) before it stops listening. */
+const KEEP_ALIVE_GRACE_MS = 2000;
 
 export async function prepareDatabase(config: Config, log: (line: string) => void): Promise<Database> {
   const database = await openDatabase(config.database);
@@ -49,37 +57,107 @@ async function maintainCatalogue(database: Database, log: (line: string) => void
   if (await programsModule.ensureSearchIndex(database.db, today)) log('Rebuilt the catalogue search index.');
 }
 
-export async function main(): Promise<void> {
+/**
+ * Work done once however many server processes there are (in the only process, or in the primary): catalogue
+ * upkeep, indicators, the mail outbox, and the sweep of jobs whose process died.
+ */
+function startBackgroundWork(config: Config, database: Database, log: (line: string) => void, logError: (error: unknown) => void) {
+  const stopMail = config.smtpUrl
+    ? startMailSender(database.db, { url: config.smtpUrl, from: config.mailFrom }, MAIL_SEND_MS, logError)
+    : async () => {};
+  const hourly = setInterval(() => void maintainCatalogue(database, log).catch(logError), 3600_000);
+  const jobSweep = setInterval(() => void failInterruptedJobs(database.db).catch(logError), 3 * HEARTBEAT_MS);
+  hourly.unref();
+  jobSweep.unref();
+  // Indicators follow the data: cities whose data changed are recomputed every few seconds.
+  const stopIndicators = indicatorsModule.startIndicatorWorker(database.db, INDICATOR_REFRESH_MS, logError);
+  return async () => {
+    clearInterval(hourly);
+    clearInterval(jobSweep);
+    stopIndicators();
+    await stopMail();
+  };
+}
+
+const readyLine = (config: Config, started: number) => {
+  const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
+  return `Ready in ${((performance.now() - started) / 1000).toFixed(1)} s: http://${shownHost}:${config.port}  (API docs: /api/docs)`;
+};
+
+/**
+ * Runs the product. `workerModule` is the file a cluster worker runs (the one that called main, compiled or
+ * not); workers call main too and only serve.
+ */
+export async function main(workerModule?: string): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
+  if (cluster.isWorker) return serveAsWorker(config);
   const log = (line: string) => console.log(line);
   const where = config.database.engine === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL at DATABASE_URL';
   log(`Learning City: database ${where}`);
+  if (config.workersRefused) {
+    log('WORKERS: the embedded database belongs to one process, so one server process runs. Set DATABASE_URL to run several.');
+  }
   const database = await prepareDatabase(config, log);
-  const app = await buildApp({ config, database });
-  // Email waits in the outbox with the change that caused it; it is sent only when SMTP_URL is set.
-  const stopMail = config.smtpUrl
-    ? startMailSender(database.db, { url: config.smtpUrl, from: config.mailFrom }, MAIL_SEND_MS, (error) => app.log.error(error))
-    : async () => {};
+  const logError = (error: unknown) => console.error(error);
+  const stopBackground = startBackgroundWork(config, database, log, logError);
 
+  if (config.workers > 1 && workerModule) {
+    await runPrimary({
+      // Compiled workers need no TypeScript loader; uncompiled ones (npm run dev) load as this process does.
+      workers: config.workers, exec: workerModule, execArgv: workerModule.endsWith('.js') ? [] : process.execArgv, log,
+      onStop: async () => {
+        await stopBackground();
+        await database.close();
+      },
+    });
+    log(`${readyLine(config, started)}, ${config.workers} workers; \`kill -USR2 ${process.pid}\` replaces them one by one`);
+    return;
+  }
+
+  const app = await buildApp({ config, database });
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log(`${signal}: closing…`);
-    await stopMail();
+    await stopBackground();
     await app.close();
     await database.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
-
-  const hourly = setInterval(() => void maintainCatalogue(database, log).catch((error: unknown) => app.log.error(error)), 3600_000);
-  hourly.unref();
-  // Indicators follow the data: cities whose data changed are recomputed every few seconds.
-  indicatorsModule.startIndicatorWorker(database.db, INDICATOR_REFRESH_MS, (error) => app.log.error(error));
   await app.listen({ host: config.host, port: config.port });
-  const shownHost = config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host;
-  log(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s: http://${shownHost}:${config.port}  (API docs: /api/docs)`);
+  log(readyLine(config, started));
+}
+
+/**
+ * A cluster worker: opens the (already prepared) database and serves. Told to drain (a rolling restart, a
+ * stop), it stops taking connections, answers the requests it has, lets its jobs finish, and exits.
+ */
+async function serveAsWorker(config: Config): Promise<void> {
+  const database = await openDatabase(config.database);
+  const app = await buildApp({ config, database });
+  let draining = false;
+  // Draining, every answer closes its connection, so that clients keeping connections alive move to another
+  // worker between two requests instead of finding their connection closed under a request.
+  app.addHook('onSend', async (_request, reply) => {
+    if (draining) reply.header('connection', 'close');
+  });
+  const drain = async () => {
+    if (draining) return;
+    draining = true;
+    await new Promise((resolve) => setTimeout(resolve, KEEP_ALIVE_GRACE_MS));
+    await app.close();
+    await jobsFinishedHere(JOBS_GRACE_MS);
+    await database.close();
+    process.exit(0);
+  };
+  process.on('message', (message) => message === DRAIN && void drain());
+  // Ctrl-C reaches every process of the terminal; the primary drains the workers in order.
+  process.on('SIGINT', () => {});
+  process.on('SIGTERM', () => void drain());
+  process.on('disconnect', () => void drain()); // the primary is gone
+  await app.listen({ host: config.host, port: config.port });
 }

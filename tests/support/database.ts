@@ -22,6 +22,27 @@ export async function blankDatabase(): Promise<Database> {
 
 /** A database of its own on the PostgreSQL server, created `how`, dropped when closed. */
 async function ownServerDatabase(how: string): Promise<Database> {
+  const { url, drop } = await createServerDatabase(how);
+  const database = await openPostgres(url, 20);
+  const close = database.close;
+  return {
+    ...database,
+    async close() {
+      await close();
+      await drop();
+    },
+  };
+}
+
+/**
+ * A copy of the `kind` template on the PostgreSQL server, for a server process of its own (started with
+ * DATABASE_URL=url); PostgreSQL runs only.
+ */
+export function serverDatabaseCopy(kind: TemplateKind = 'seeded'): Promise<{ url: string; drop: () => Promise<void> }> {
+  return createServerDatabase(`TEMPLATE "${inject('templates')[kind]}"`);
+}
+
+async function createServerDatabase(how: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const adminUrl = inject('adminUrl')!;
   const name = `lc_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -31,12 +52,9 @@ async function ownServerDatabase(how: string): Promise<Database> {
   } finally {
     await admin.end();
   }
-  const database = await openPostgres(withDatabase(adminUrl, name), 20);
-  const close = database.close;
   return {
-    ...database,
-    async close() {
-      await close();
+    url: withDatabase(adminUrl, name),
+    async drop() {
       const dropper = new pg.Client({ connectionString: adminUrl });
       await dropper.connect();
       await dropper.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).finally(() => dropper.end());

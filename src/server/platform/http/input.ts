@@ -11,6 +11,7 @@ import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { badRequest } from './errors.ts';
+import { compileOnFirstUse, type Validator } from './compile-on-first-use.ts';
 
 /** Deeper than any form we have (the city record's lists are 3 levels); refuses a stack-exhausting body. */
 export const MAX_INPUT_DEPTH = 32;
@@ -28,7 +29,7 @@ const ajvOptions: Options = {
 export function registerValidators(app: FastifyInstance): void {
   const body = addFormats.default(new Ajv({ ...ajvOptions, coerceTypes: false }));
   const text = addFormats.default(new Ajv({ ...ajvOptions, coerceTypes: 'array' }));
-  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? body : text).compile(schema));
+  app.setValidatorCompiler(({ schema, httpPart }) => compileOnFirstUse(() => (httpPart === 'body' ? body : text).compile(schema) as Validator));
 }
 
 type Problem = 'zero_byte' | 'broken_text' | 'too_deep' | 'not_finite';

@@ -36,6 +36,40 @@ export interface JobSpec {
 }
 
 const PROGRESS_INTERVAL_MS = 250;
+/** The process running jobs says so this often; a running job not heard of for INTERRUPTED_AFTER has lost its process. */
+export const HEARTBEAT_MS = 5_000;
+const INTERRUPTED_AFTER = '30 seconds';
+
+/** Jobs running in this process, and the timer renewing their heartbeat (running only while there are some). */
+const runningHere = new Set<string>();
+let heartbeat: NodeJS.Timeout | undefined;
+
+function beatWhileRunning(db: AppDb, id: string): () => void {
+  runningHere.add(id);
+  let beating = false;
+  heartbeat ??= setInterval(() => {
+    if (beating || runningHere.size === 0) return;
+    beating = true;
+    db.execute(sql`UPDATE jobs SET heartbeat_at = now() WHERE id IN (${sql.join([...runningHere].map((job) => sql`${job}`), sql`, `)}) AND status = 'running'`)
+      .catch(() => {})
+      .finally(() => {
+        beating = false;
+      });
+  }, HEARTBEAT_MS).unref();
+  return () => {
+    runningHere.delete(id);
+    if (runningHere.size === 0 && heartbeat) {
+      clearInterval(heartbeat);
+      heartbeat = undefined;
+    }
+  };
+}
+
+/** Resolves once no job runs in this process (a worker stopping lets its jobs finish), or after `timeoutMs`. */
+export async function jobsFinishedHere(timeoutMs: number): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (runningHere.size > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 200));
+}
 
 /** Starts `work` in the background and returns the job's id at once. */
 export async function startJob(db: AppDb, spec: JobSpec, work: (report: ReportProgress) => Promise<JobResult | void>): Promise<string> {
@@ -71,6 +105,7 @@ export async function startJob(db: AppDb, spec: JobSpec, work: (report: ReportPr
       .then(() => db.execute(sql`UPDATE jobs SET phase = ${phase}, done = ${done}, total = ${Math.max(total, 1)} WHERE id = ${id}`))
       .then(() => {}, () => {});
   };
+  const stopBeating = beatWhileRunning(db, id);
   void (async () => {
     try {
       const result = await work(report);
@@ -83,15 +118,20 @@ export async function startJob(db: AppDb, spec: JobSpec, work: (report: ReportPr
       const message = error instanceof HttpError ? error.toBody(spec.locale ?? 'ko').message : (error as Error).message;
       await db.execute(sql`UPDATE jobs SET status = 'failed', finished_at = now(), error = ${message} WHERE id = ${id}`)
         .catch(() => {});
+    } finally {
+      stopBeating();
     }
   })();
   return id;
 }
 
-/** Work cut off by a restart will not finish: say so instead of showing it running for ever. */
+/**
+ * Work whose process stopped (a restart, a crash) will not finish: say so instead of showing it running for ever.
+ * Any process may sweep: a job is interrupted only when no process has renewed its heartbeat for a while.
+ */
 export async function failInterruptedJobs(db: AppDb): Promise<void> {
   await db.execute(sql`UPDATE jobs SET status = 'failed', finished_at = now(), error = 'The server restarted before this finished. Please start it again.'
-    WHERE status = 'running'`);
+    WHERE status = 'running' AND heartbeat_at < now() - ${INTERRUPTED_AFTER}::interval`);
 }
 
 interface JobRow {

@@ -6,7 +6,7 @@
  * A function becomes runnable off the server thread where it is defined:
  *   export async function renderThing(input: Input, progress: ReportProgress): Promise<Buffer> { … }
  *   export const renderThingOffThread = offThread(import.meta.url, renderThing);
- * The worker imports that same file (TypeScript, through tsx) and calls the same function.
+ * The worker imports that same file (compiled, or TypeScript through tsx) and calls the same function.
  */
 import { availableParallelism } from 'node:os';
 import { createRequire } from 'node:module';
@@ -34,20 +34,22 @@ const IDLE_MS = 60_000;
 /** A runaway document stops its thread, not the server. */
 const MAX_HEAP_MB = 1024;
 
-// Workers load our TypeScript the way the server does (tsx), from wherever the server was started.
-const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+/** The server runs compiled ahead of time (dist/server, plain JavaScript) or as TypeScript through tsx (dev, tests). */
+const compiled = import.meta.url.endsWith('.js');
+// Uncompiled, workers load our TypeScript the way the server does (tsx), from wherever the server was started.
+const execArgv = compiled ? [] : ['--import', pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href];
 
 let pool: Piscina<Task, unknown> | undefined;
 let inline = false;
 
 function workers(): Piscina<Task, unknown> {
   pool ??= new Piscina<Task, unknown>({
-    filename: new URL('./worker.ts', import.meta.url).href,
+    filename: new URL(compiled ? './worker.js' : './worker.ts', import.meta.url).href,
     minThreads: 0,
     maxThreads: THREADS,
     maxQueue: MAX_WAITING,
     idleTimeout: IDLE_MS,
-    execArgv: ['--import', tsx],
+    execArgv,
     resourceLimits: { maxOldGenerationSizeMb: MAX_HEAP_MB },
   });
   return pool;

@@ -1,0 +1,2 @@
+ALTER TABLE "jobs" ADD COLUMN "heartbeat_at" timestamp with time zone DEFAULT now() NOT NULL;--> statement-breakpoint
+CREATE INDEX "jobs_heartbeat_at_index" ON "jobs" USING btree ("heartbeat_at") WHERE status = 'running';
