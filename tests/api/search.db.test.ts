@@ -35,7 +35,7 @@ describe(`catalogue search on ${testEngine()}`, () => {
       startsOn: addDays(todayInKorea(), 10), weekdays: ['tue'], startTime: '10:00', endTime: '12:00', sessionCount: 6, capacity: 10, feeKrw: 0,
     };
     titled = (await staff.post('/api/programs', { ...base, title: '마크라메 공예 교실', titleEn: 'Macrame Craft Class', description: '실과 매듭으로 생활 소품을 만듭니다. 처음 배우는 분도 괜찮습니다.' })).json().id;
-    mentioned = (await staff.post('/api/programs', { ...base, title: '생활 공예 교실', description: '뜨개질과 마크라메 등 여러 생활 공예를 맛보는 시간입니다.' })).json().id;
+    mentioned = (await staff.post('/api/programs', { ...base, title: '생활 공예 교실', description: '뜨개질과 마크라메 등 여러 생활 공예를 맛보는 시간입니다. 마지막 날에는 라탄바구니를 엮습니다.' })).json().id;
   });
   afterAll(() => t.close());
 
@@ -43,10 +43,35 @@ describe(`catalogue search on ${testEngine()}`, () => {
     expect(ids(await search(`q=${encodeURIComponent('마크라')}`))).toContain(titled);
   });
 
-  it('ranks a title match above a passing mention in a description', async () => {
+  it('lists title matches only: a passing mention in a description neither pads nor outranks them', async () => {
     const result = await search(`q=${encodeURIComponent('마크라메')}`);
-    expect(ids(result)).toEqual(expect.arrayContaining([titled, mentioned]));
-    expect(ids(result).indexOf(titled)).toBeLessThan(ids(result).indexOf(mentioned));
+    expect(ids(result)).toContain(titled);
+    expect(ids(result)).not.toContain(mentioned);
+    expect(result.descriptionOnly).toBe(false);
+  });
+
+  it('offers description matches when no title has the words, and says so', async () => {
+    const result = await search(`q=${encodeURIComponent('라탄바구니')}`);
+    expect(ids(result)).toEqual([mentioned]);
+    expect(result.descriptionOnly).toBe(true);
+  });
+
+  it('says when no class held in person near the place has the words, with the nearest one farther and the online ones', async () => {
+    // The titled program is taught at the staff's venue; search a quarter of a kilometre around a dong where it is not.
+    const venue = (await firstRow<{ lat: number; lon: number; dong: string }>(t.database.db, sql`
+      SELECT lat, lon, dong_code AS dong FROM programs WHERE id = ${titled}`))!;
+    const away = (await firstRow<{ code: string; km: number }>(t.database.db, sql`
+      SELECT code, ${kmBetween(sql`lat`, sql`lon`, sql`${venue.lat}::float8`, sql`${venue.lon}::float8`)} AS km FROM dongs
+      WHERE code LIKE '31060%' AND code <> ${venue.dong} ORDER BY km DESC LIMIT 1`))!;
+    expect(away.km).toBeGreaterThan(1);
+    const q = encodeURIComponent('마크라메');
+    const near = await search(`q=${q}&near=${away.code}&radiusKm=0.5`);
+    expect(near.items.every((i) => i.mode === 'online')).toBe(true);
+    expect(near.elsewhere).toEqual({ nearestKm: Math.ceil(away.km), online: (await search(`q=${q}&mode=online&pageSize=1`)).total });
+    // Widening the radius to what was offered finds it, held in person; then nothing is said about elsewhere.
+    const widened = await search(`q=${q}&near=${away.code}&radiusKm=${near.elsewhere!.nearestKm}`);
+    expect(ids(widened)).toContain(titled);
+    expect(widened.elsewhere).toBeNull();
   });
 
   it('tolerates a small typo, and says the matches are near ones', async () => {

@@ -14,7 +14,7 @@ import type { LearningRecord } from '../../src/shared/contracts/learning-account
 import type { ProgramDetail } from '../../src/shared/contracts/programs.ts';
 import { addDays, weekdayOf } from '../../src/shared/lib/schedule.ts';
 import { todayInKorea } from '../../src/server/platform/clock.ts';
-import { chromiumAvailable, launchBrowser, seriousAccessibilityViolations, startServer, type RunningServer } from '../support/browser.ts';
+import { apiAs, chromiumAvailable, launchBrowser, seriousAccessibilityViolations, startServer, type RunningServer } from '../support/browser.ts';
 
 const RESIDENT = 'resident@example.com';
 const STAFF = 'staff@example.com';
@@ -37,18 +37,11 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
   let completedBefore: number;
 
   /** A request to the API as a demo account, for the arrangement only (the journey itself uses the pages). */
-  async function apiAs(email: string) {
-    const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: DEMO_PASSWORD } });
-    expect(login.statusCode, login.body).toBe(200);
-    const cookie = `lc_session=${login.cookies.find((c) => c.name === 'lc_session')!.value}`;
-    return (method: 'GET' | 'POST', url: string, payload?: object) => server.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
-  }
-
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
     // The demo resident's upcoming course: the new program meets at the same hour on its first day, so
     // enrolling shows the clash explanation.
-    const asResident = await apiAs(RESIDENT);
+    const asResident = await apiAs(server, RESIDENT);
     const record = (await asResident('GET', '/api/me/learning')).json() as LearningRecord;
     const upcoming = record.entries.find((e) => e.status === 'enrolled');
     expect(upcoming, 'the demo resident has an upcoming course').toBeDefined();
@@ -57,7 +50,7 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
     const weekday = weekdayOf(first.startsAt.slice(0, 10));
 
     // The institution publishes a program (the web has no publishing form yet, so through the API).
-    const asStaff = await apiAs(STAFF);
+    const asStaff = await apiAs(server, STAFF);
     const institutionId = ((await asStaff('GET', '/api/auth/me')).json() as { grants: { institutionId: number }[] }).grants[0]!.institutionId;
     const venue = ((await asStaff('GET', `/api/institutions/${institutionId}`)).json() as { venues: { id: number; seats: number }[] }).venues[0]!;
     const created = await asStaff('POST', '/api/programs', {

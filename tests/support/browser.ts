@@ -77,6 +77,14 @@ export async function logIn(page: Page, serverUrl: string, email: string): Promi
   await page.getByRole('button', { name: /로그아웃|Log out/ }).waitFor();
 }
 
+/** Calls the API in-process as someone registered with the demo password (for what a test arranges, not what it checks). */
+export async function apiAs(server: RunningServer, email: string) {
+  const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: DEMO_PASSWORD } });
+  expect(login.statusCode, login.body).toBe(200);
+  const cookie = `lc_session=${login.cookies.find((c) => c.name === 'lc_session')!.value}`;
+  return (method: 'GET' | 'POST', url: string, payload?: object) => server.app.inject({ method, url, headers: { cookie }, ...(payload ? { payload } : {}) });
+}
+
 export const PHONE = { width: 390, height: 844 };
 export const DESKTOP = { width: 1280, height: 900 };
 const SCREENSHOTS = process.env.JOURNEY_SCREENSHOTS;

@@ -169,6 +169,13 @@ export const SearchResult = Type.Object({
   facets: SearchFacets,
   /** True when nothing matched exactly and these are near matches (typos). */
   fuzzy: Type.Boolean(),
+  /** True when no title has the words and these programs have them in their descriptions. */
+  descriptionOnly: Type.Boolean(),
+  /**
+   * Searched for words near a place and no class held in person within the radius has them: how far the nearest
+   * one is (km, rounded up; null if none within 50 km) and how many online programs have them.
+   */
+  elsewhere: Nullable(Type.Object({ nearestKm: Nullable(Type.Integer()), online: Type.Integer() })),
   sort: Code(searchSorts),
   near: Nullable(Type.Object({ lat: Type.Number(), lon: Type.Number(), radiusKm: Type.Number(), label: Nullable(Type.String()) })),
 });

@@ -142,6 +142,12 @@ export const en: Messages = {
     },
     results: 'Results',
     fuzzy: 'Showing results similar to what you typed.',
+    descriptionOnly: 'No program has ‘{{q}}’ in its title; these mention it in their descriptions.',
+    noneNearby: 'No class held in person within {{radius}} km of {{place}} has ‘{{q}}’.',
+    here: 'the chosen place',
+    noneWithin50: 'There is none within 50 km either.',
+    widen: 'Search within {{km}} km (the nearest class in person)',
+    onlineOnly: 'Show online classes ({{count}})',
     startOver: 'Start a new search',
   },
   enrolment: {

@@ -140,6 +140,12 @@ export const ko = {
     },
     results: '검색 결과',
     fuzzy: '입력하신 검색어와 비슷한 결과입니다.',
+    descriptionOnly: '제목에 ‘{{q}}’이(가) 들어간 프로그램이 없어, 소개글에 나오는 프로그램을 보여 드립니다.',
+    noneNearby: '{{place}} {{radius}}km 안에는 ‘{{q}}’ 대면 수업이 없습니다.',
+    here: '고른 곳',
+    noneWithin50: '50km 안에도 대면 수업이 없습니다.',
+    widen: '{{km}}km 안에서 찾기 (가장 가까운 대면 수업)',
+    onlineOnly: '온라인 수업 보기 ({{count}})',
     startOver: '처음부터 다시 찾기',
   },
   enrolment: {

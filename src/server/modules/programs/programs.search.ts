@@ -45,13 +45,26 @@ export interface SearchHitRef {
   seatsLeft: number;
 }
 
+/**
+ * How the words were matched: in titles; anywhere (descriptions too), only when no title has them — a passing
+ * mention in a description never pads or outranks title matches; or as small typos, when nothing matched exactly.
+ */
+export type WordMatch = 'title' | 'anywhere' | 'typo';
+
 export interface SearchOutcome {
   total: number;
   hits: SearchHitRef[];
   facets: SearchFacets;
   fuzzy: boolean;
+  /** The programs found have the words in their descriptions, not (all) in their titles. */
+  descriptionOnly: boolean;
+  /** Searched near a place and no class held in person there matched: what there is farther away, or online. */
+  elsewhere: { nearestKm: number | null; online: number } | null;
   sort: SearchSort;
 }
+
+/** How far "farther away" looks for a class held in person (the widest radius a search accepts). */
+const FARTHEST_KM = 50;
 
 const MAX_WORDS = 6;
 const TYPO_SIMILARITY = 0.45;
@@ -89,7 +102,8 @@ const termOf = (word: string) => word.replace(/[^\p{L}\p{N}]+/gu, '');
  * Rows of (program, word, in title, whole phrase) for every word: the text matches before they are
  * combined. Word −1 marks titles containing the whole multi-word query.
  */
-function wordHits(words: string[], chosung: boolean, fuzzy: boolean, phrase: string): SQL {
+function wordHits(words: string[], chosung: boolean, match: WordMatch, phrase: string): SQL {
+  const fuzzy = match === 'typo';
   const arms = words.map((word, k) => {
     if (fuzzy) {
       return sql`SELECT program_id, 1 AS in_title, ${k}::int AS word, 0 AS phrase, word_similarity(${word}, search_text) AS similarity
@@ -100,7 +114,7 @@ function wordHits(words: string[], chosung: boolean, fuzzy: boolean, phrase: str
       ? sql`SELECT program_id, 1 AS in_title, ${k}::int AS word, 0 AS phrase FROM program_search_text WHERE ${column} LIKE ${containing(word)}`
       : sql`SELECT program_id, 1 AS in_title, ${k}::int AS word, 0 AS phrase FROM program_search_text WHERE grams @> ${textArray([word])}`;
     const term = termOf(word);
-    if (chosung || !term) return inTitle;
+    if (chosung || !term || match === 'title') return inTitle;
     // The document-frequency test is a one-time filter: for a common word the description scan never runs.
     return sql`${inTitle} UNION ALL SELECT program_id, 0, ${k}::int, 0 FROM program_search_text
       WHERE (SELECT coalesce(sum(documents), 0) FROM program_search_terms WHERE term LIKE ${`${term}%`})
@@ -282,7 +296,8 @@ export function defaultSort(input: Pick<SearchInput, 'q' | 'center' | 'sort'>): 
 }
 
 /** The whole search as one statement: candidates, base rows with the filters each fails, total, page and facets. */
-export function searchStatement(input: SearchInput, fuzzy: boolean): SQL {
+export function searchStatement(input: SearchInput, match: WordMatch): SQL {
+  const fuzzy = match === 'typo';
   const { words, chosung } = queryWords(input.q);
   const sort = defaultSort(input);
   const page = input.page ?? 1;
@@ -295,7 +310,7 @@ export function searchStatement(input: SearchInput, fuzzy: boolean): SQL {
     ? sql`avg(similarity)::float8`
     : sql`(sum(in_title) * 2 + CASE WHEN ${words.length > 1} THEN max(phrase) * 3 ELSE max(in_title) * 3 END)::float8`;
   const candidates = words.length
-    ? sql`c AS (SELECT program_id, ${score} AS score FROM (${wordHits(words, chosung, fuzzy, phrase)}) hits
+    ? sql`c AS (SELECT program_id, ${score} AS score FROM (${wordHits(words, chosung, match, phrase)}) hits
           GROUP BY program_id HAVING count(DISTINCT word) FILTER (WHERE word >= 0) = ${words.length}),`
     : sql``;
   const scope: SQL[] = [];
@@ -329,27 +344,61 @@ interface StatementRow {
   tally: TallyRow[];
 }
 
-async function runStatement(db: Reader, input: SearchInput, fuzzy: boolean): Promise<SearchOutcome> {
-  const row = (await firstRow<StatementRow>(db, searchStatement(input, fuzzy)))!;
+async function runStatement(db: Reader, input: SearchInput, match: WordMatch): Promise<SearchOutcome> {
+  const row = (await firstRow<StatementRow>(db, searchStatement(input, match)))!;
   const { total, facets } = countsOf(row.tally);
   return {
     total,
     hits: row.hits.map(([programId, distanceM, score, seatsLeft]) => ({ programId, distanceM, score, seatsLeft })),
     facets,
-    fuzzy,
+    fuzzy: match === 'typo',
+    descriptionOnly: match === 'anywhere',
+    elsewhere: null,
     sort: defaultSort(input),
   };
 }
 
-/** Exact matches first; when there are none, near matches (small typos) for queries that allow them. */
-export async function searchPrograms(db: Reader, input: SearchInput): Promise<SearchOutcome> {
-  const exact = await runStatement(db, input, false);
-  const { words, chosung } = queryWords(input.q);
-  if (exact.total > 0 || !words.length || chosung || words.some((w) => [...w].length < 3)) return exact;
+/** Runs a statement matching as `match` asks (typos need their similarity threshold set for the transaction). */
+function matched(db: Reader, input: SearchInput, match: WordMatch): Promise<SearchOutcome> {
+  if (match !== 'typo') return runStatement(db, input, match);
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_SIMILARITY)}, true)`);
-    const near = await runStatement(tx, input, true);
-    return near.total > 0 ? near : exact;
+    return runStatement(tx, input, 'typo');
   });
+}
+
+/**
+ * Words searched near a place that no class held in person there has: the nearest one that has them (within
+ * FARTHEST_KM, whatever the mode filter), and how many online ones do — for a resident to choose, labelled.
+ */
+async function elsewhereFor(db: Reader, input: SearchInput, found: SearchOutcome): Promise<SearchOutcome['elsewhere']> {
+  if (!input.center || !queryWords(input.q).words.length) return null;
+  if ((found.facets.mode.in_person ?? 0) + (found.facets.mode.blended ?? 0) > 0) return null;
+  const match: WordMatch = found.fuzzy ? 'typo' : found.descriptionOnly ? 'anywhere' : 'title';
+  const farther = await matched(db, {
+    ...input, center: { ...input.center, radiusKm: FARTHEST_KM }, includeOnline: false, mode: undefined, sort: 'distance', page: 1, pageSize: 1,
+  }, match);
+  const nearestM = farther.hits[0]?.distanceM ?? null;
+  return { nearestKm: nearestM === null ? null : Math.ceil(nearestM / 1000), online: found.facets.mode.online ?? 0 };
+}
+
+/**
+ * Title matches first; when no title has the words, descriptions too; when nothing matched exactly, near matches
+ * (small typos) for queries that allow them. Near a place with no class held in person matching, what is farther.
+ */
+export async function searchPrograms(db: Reader, input: SearchInput): Promise<SearchOutcome> {
+  const found = await bestMatch(db, input);
+  return { ...found, elsewhere: await elsewhereFor(db, input, found) };
+}
+
+async function bestMatch(db: Reader, input: SearchInput): Promise<SearchOutcome> {
+  const { words, chosung } = queryWords(input.q);
+  const inTitles = await runStatement(db, input, 'title');
+  if (inTitles.total > 0 || !words.length || chosung) return inTitles;
+  const anywhere = await runStatement(db, input, 'anywhere');
+  if (anywhere.total > 0) return anywhere;
+  if (words.some((w) => [...w].length < 3)) return inTitles;
+  const typos = await matched(db, input, 'typo');
+  return typos.total > 0 ? typos : inTitles;
 }
 

@@ -54,6 +54,8 @@ export async function searchCatalogue(reader: Reader, db: Executor, query: Searc
     pageSize: query.pageSize ?? 20,
     facets: outcome.facets,
     fuzzy: outcome.fuzzy,
+    descriptionOnly: outcome.descriptionOnly,
+    elsewhere: outcome.elsewhere,
     sort: defaultSort({ ...query, center }),
     near: center,
   };

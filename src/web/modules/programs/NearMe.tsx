@@ -14,6 +14,12 @@ import type { SearchState } from './search-state.ts';
 
 const RADII_KM = [1, 3, 5, 10, 20];
 const DEFAULT_RADIUS_KM = '5';
+
+/** The usual radii, and the one in the address when it is another (the search offered "the nearest, 7 km"). */
+function radiiWith(current: string): number[] {
+  const km = Number(current);
+  return Number.isFinite(km) && km > 0 && !RADII_KM.includes(km) ? [...RADII_KM, km].sort((a, b) => a - b) : RADII_KM;
+}
 // The search accepts places in Korea only.
 const inKorea = (lat: number, lon: number) => lat >= 33 && lat <= 39 && lon >= 124 && lon <= 132;
 
@@ -113,7 +119,7 @@ export function NearMe({ state }: { state: SearchState }) {
           <div className="lc-form-row">
             <SelectField label={t('search.radius')} value={state.one('radiusKm') || DEFAULT_RADIUS_KM}
               onChange={(e) => state.update({ radiusKm: e.target.value === DEFAULT_RADIUS_KM ? null : e.target.value })}
-              options={RADII_KM.map((km) => ({ value: String(km), label: t('search.withinKm', { count: km }) }))} />
+              options={radiiWith(state.one('radiusKm')).map((km) => ({ value: String(km), label: t('search.withinKm', { count: km }) }))} />
             <div className="krds-form-check lc-inline-check">
               <input type="checkbox" id={`${titleId}-online`} checked={state.one('includeOnline') !== 'false'}
                 onChange={(e) => state.update({ includeOnline: e.target.checked ? null : 'false' })} />

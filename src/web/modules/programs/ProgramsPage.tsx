@@ -42,6 +42,34 @@ function SortSelect({ state, applied }: { state: SearchState; applied: SearchSor
   );
 }
 
+/** Words searched near a place that no class held there in person has: said plainly, with the choices left. */
+function Elsewhere({ state, result }: { state: SearchState; result: SearchResult }) {
+  const { t, number } = useLocale();
+  const { elsewhere, near } = result;
+  if (!elsewhere || !near) return null;
+  const showOnline = elsewhere.online > 0 && !(state.all('mode').length === 1 && state.all('mode')[0] === 'online');
+  return (
+    <div className="lc-notice" role="note">
+      <p>
+        {t('search.noneNearby', { place: near.label ?? t('search.here'), radius: number(near.radiusKm), q: state.one('q') })}
+        {elsewhere.nearestKm === null && ` ${t('search.noneWithin50')}`}
+      </p>
+      <p className="lc-actions">
+        {elsewhere.nearestKm !== null && (
+          <button type="button" className="krds-btn secondary small" onClick={() => state.update({ radiusKm: String(elsewhere.nearestKm), includeOnline: null, mode: null })}>
+            {t('search.widen', { km: number(elsewhere.nearestKm) })}
+          </button>
+        )}
+        {showOnline && (
+          <button type="button" className="krds-btn secondary small" onClick={() => state.update({ mode: ['online'] })}>
+            {t('search.onlineOnly', { count: number(elsewhere.online) })}
+          </button>
+        )}
+      </p>
+    </div>
+  );
+}
+
 function Results({ state, result, loading }: { state: SearchState; result: SearchResult; loading: boolean }) {
   const { t, number } = useLocale();
   const titleId = useId();
@@ -58,6 +86,8 @@ function Results({ state, result, loading }: { state: SearchState; result: Searc
         <SortSelect state={state} applied={result.sort} />
       </div>
       {result.fuzzy && <p className="lc-notice">{t('search.fuzzy')}</p>}
+      {result.descriptionOnly && <p className="lc-notice">{t('search.descriptionOnly', { q: state.one('q') })}</p>}
+      <Elsewhere state={state} result={result} />
       {result.items.length === 0 ? <p className="lc-notice">{t('programs.none')}</p> : (
         <div className="lc-grid">{result.items.map((program) => <ProgramCard key={program.id} program={program} />)}</div>
       )}
