@@ -192,6 +192,13 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
     await panel.getByRole('button', { name: '그래도 신청하기' }).click();
     await expect.poll(() => panel.getByRole('status').first().textContent()).toContain('신청 완료');
     await panel.getByRole('button', { name: '신청 취소' }).waitFor();
+    // The keyboard is where she now stands, not back on the page's body.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toContain('lc-enrolment-status');
+    // Asking to cancel and answering no puts it back on the button that asked.
+    await panel.getByRole('button', { name: '신청 취소' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('네, 취소합니다');
+    await panel.getByRole('button', { name: '아니요' }).click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('신청 취소');
     await checkScreen('04-enrolled', { phone: true });
   });
 

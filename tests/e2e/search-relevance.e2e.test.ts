@@ -62,6 +62,29 @@ describe.skipIf(!chromiumAvailable)('a resident searching near home for what is 
     await checkScreen(page, 'search-relevance', '02-widened');
   });
 
+  it('keeps the keyboard on what each step answers: the results after a search, a 3 px ring on a filter, a skip link', async () => {
+    await page.goto(`${server.url}/programs`);
+    await page.locator('.lc-card').first().waitFor();
+    // The skip link is the first thing in the page's content, and leads past the filters to the results.
+    const skip = page.getByRole('link', { name: '검색 결과로 바로 가기' });
+    expect(await skip.getAttribute('href')).toBe('#results');
+    const box = page.getByRole('searchbox', { name: '배우고 싶은 것' });
+    await box.fill('마크라메');
+    await box.press('Enter');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.className)).toContain('lc-result-count');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^프로그램 \d+개/);
+    // A filter's box, reached by the keyboard, shows a ring as thick as every other control's.
+    await page.getByRole('button', { name: /^조건/ }).click();
+    const free = page.getByRole('group', { name: '수강료' }).getByRole('radio').first();
+    await free.focus();
+    await page.keyboard.press('ArrowDown');
+    const ring = await page.evaluate(() => {
+      const label = document.activeElement?.nextElementSibling as HTMLElement | null;
+      return label ? getComputedStyle(label).outlineWidth : '';
+    });
+    expect(ring).toBe('3px');
+  });
+
   it('is shown, labelled, programs whose descriptions alone have the word', async () => {
     await page.goto(`${server.url}/programs?q=${encodeURIComponent('라탄바구니')}`);
     await page.locator('.lc-card').filter({ hasText: '생활 공예 교실' }).waitFor();

@@ -142,6 +142,7 @@ export const en: Messages = {
     },
     results: 'Results',
     fuzzy: 'Showing results similar to what you typed.',
+    skipToResults: 'Skip to the results',
     descriptionOnly: 'No program has ‘{{q}}’ in its title; these mention it in their descriptions.',
     noneNearby: 'No class held in person within {{radius}} km of {{place}} has ‘{{q}}’.',
     here: 'the chosen place',

@@ -140,6 +140,7 @@ export const ko = {
     },
     results: '검색 결과',
     fuzzy: '입력하신 검색어와 비슷한 결과입니다.',
+    skipToResults: '검색 결과로 바로 가기',
     descriptionOnly: '제목에 ‘{{q}}’이(가) 들어간 프로그램이 없어, 소개글에 나오는 프로그램을 보여 드립니다.',
     noneNearby: '{{place}} {{radius}}km 안에는 ‘{{q}}’ 대면 수업이 없습니다.',
     here: '고른 곳',

@@ -1,4 +1,4 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 
 /** A button for something that cannot be undone: it asks once more before doing it. */
 export function ConfirmAction({ label, name, question, yes, no, busy, onConfirm, children }: {
@@ -14,10 +14,16 @@ export function ConfirmAction({ label, name, question, yes, no, busy, onConfirm,
   children?: ReactNode;
 }) {
   const [asking, setAsking] = useState(false);
+  // Answering "no" puts the keyboard back on the button that asked, not on the page's body.
+  const [declined, setDeclined] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (declined && !asking) trigger.current?.focus();
+  }, [declined, asking]);
   if (!asking) {
     return (
       <>
-        <button type="button" className="krds-btn secondary" aria-label={name} onClick={() => setAsking(true)}>{label}</button>
+        <button ref={trigger} type="button" className="krds-btn secondary" aria-label={name} onClick={() => { setDeclined(false); setAsking(true); }}>{label}</button>
         {children}
       </>
     );
@@ -28,7 +34,7 @@ export function ConfirmAction({ label, name, question, yes, no, busy, onConfirm,
       <div className="lc-form-row">
         {/* The asking button is gone: keep the keyboard where the person was, on the answer. */}
         <button type="submit" className="krds-btn primary" disabled={busy} autoFocus>{yes}</button>
-        <button type="button" className="krds-btn tertiary" onClick={() => setAsking(false)}>{no}</button>
+        <button type="button" className="krds-btn tertiary" onClick={() => { setDeclined(true); setAsking(false); }}>{no}</button>
       </div>
       {children}
     </form>

@@ -2,7 +2,7 @@
  * A person's place in one program: log in, enrol (or join the waitlist), see where they stand, cancel;
  * after the course, the certificate and the way to the rating form. Refusals show the server's words.
  */
-import { useId, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { EnrolmentView } from '../../../shared/contracts/enrolment.ts';
 import type { LearningEntry } from '../../../shared/contracts/learning-account.ts';
@@ -107,10 +107,17 @@ export function EnrolPanel({ program, completed, onChange }: { program: ProgramD
   const { me, ready } = useSession();
   const titleId = useId();
   const mine = useApi<EnrolmentView>(me ? `/programs/${program.id}/enrolment` : null);
+  // After enrolling or cancelling, the keyboard (and a screen reader) goes to where the person now stands.
+  const statusLine = useRef<HTMLParagraphElement>(null);
+  const [acted, setActed] = useState(0);
   const changed = () => {
     mine.reload();
     onChange();
+    setActed((n) => n + 1);
   };
+  useEffect(() => {
+    if (acted > 0 && !mine.loading) statusLine.current?.focus();
+  }, [acted, mine.loading, mine.data]);
   const none = mine.error?.status === 404;
   const enrolment = none ? undefined : mine.data;
   const status = enrolment?.status;
@@ -129,7 +136,7 @@ export function EnrolPanel({ program, completed, onChange }: { program: ProgramD
   return (
     <section className="lc-panel" aria-labelledby={titleId}>
       <h2 id={titleId} className="lc-subtitle">{t('enrolment.title')}</h2>
-      <p role="status" className="lc-enrolment-status"><StatusLine program={program} enrolment={enrolment} /></p>
+      <p role="status" className="lc-enrolment-status" ref={statusLine} tabIndex={-1}><StatusLine program={program} enrolment={enrolment} /></p>
       {body()}
     </section>
   );

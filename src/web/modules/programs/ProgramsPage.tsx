@@ -2,7 +2,7 @@
  * The catalogue search: words, near a place, filters with counts, sorting and pages. Its state is the
  * address's query string, so results can be shared and the back button works.
  */
-import { useId, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { Link } from 'react-router';
 import type { SearchResult, SearchSort } from '../../../shared/contracts/programs.ts';
 import { useApi } from '../../api/client.ts';
@@ -13,7 +13,7 @@ import { ErrorNotice, Loading, PageTitle } from '../../ui/Status.tsx';
 import { NearMe } from './NearMe.tsx';
 import { ProgramCard } from './ProgramCard.tsx';
 import { SearchFilters } from './SearchFilters.tsx';
-import { useSearchState, type SearchState } from './search-state.ts';
+import { useSearchState, type SearchKey, type SearchState } from './search-state.ts';
 
 function SearchBox({ state }: { state: SearchState }) {
   const { t } = useLocale();
@@ -70,19 +70,30 @@ function Elsewhere({ state, result }: { state: SearchState; result: SearchResult
   );
 }
 
+/** What a search asks for (words and place): when it changes and its answer arrives, the keyboard goes to the answer. */
+const ASKED: readonly SearchKey[] = ['q', 'near', 'lat', 'lon', 'radiusKm'];
+const askedFor = (state: SearchState) => ASKED.map((key) => state.one(key)).join('|');
+
 function Results({ state, result, loading }: { state: SearchState; result: SearchResult; loading: boolean }) {
   const { t, number } = useLocale();
   const titleId = useId();
   const top = useRef<HTMLElement>(null);
+  const count = useRef<HTMLParagraphElement>(null);
+  const answered = useRef(askedFor(state));
+  useEffect(() => {
+    if (loading || answered.current === askedFor(state)) return;
+    answered.current = askedFor(state);
+    count.current?.focus();
+  });
   const turnPage = (page: number) => {
     state.update({ page: String(page) });
     top.current?.scrollIntoView({ block: 'start' });
   };
   return (
-    <section ref={top} className="lc-results" aria-labelledby={titleId} aria-busy={loading}>
+    <section ref={top} id="results" className="lc-results" aria-labelledby={titleId} aria-busy={loading}>
       <h2 id={titleId} className="sr-only">{t('search.results')}</h2>
       <div className="lc-results-head">
-        <p role="status" className="lc-result-count">{t('programs.results', { total: number(result.total) })}</p>
+        <p role="status" className="lc-result-count" ref={count} tabIndex={-1}>{t('programs.results', { total: number(result.total) })}</p>
         <SortSelect state={state} applied={result.sort} />
       </div>
       {result.fuzzy && <p className="lc-notice">{t('search.fuzzy')}</p>}
@@ -103,6 +114,8 @@ export function ProgramsPage() {
   return (
     <>
       <PageTitle title={t('programs.title')} lead={t('search.lead')} />
+      {/* Past the search box, the place and a long list of filters, straight to what was found. */}
+      <a className="lc-skip-inline" href="#results">{t('search.skipToResults')}</a>
       <SearchBox state={state} />
       <NearMe state={state} />
       {search.error ? (
