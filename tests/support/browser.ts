@@ -68,6 +68,28 @@ export async function seriousAccessibilityViolations(page: Page) {
     .map((v) => `${v.id}: ${v.help} (${v.nodes.slice(0, 3).map((n) => `${n.target.join(' ')}: ${n.any.map((a) => a.message).join('; ')}`).join(' | ')})`);
 }
 
+/**
+ * Contrast problems with the page in KRDS's high-contrast mode (고대비 화면), whatever mode it is in: the mode is
+ * switched on the page itself for the check (as the header's switch does) and put back.
+ */
+export async function highContrastViolations(page: Page) {
+  const before = await page.evaluate(() => {
+    const mode = document.documentElement.getAttribute('data-krds-mode');
+    document.documentElement.setAttribute('data-krds-mode', 'high-contrast');
+    return mode;
+  });
+  try {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const results = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
+    return results.violations.flatMap((v) => v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.any.map((a) => a.message).join('; ')}`));
+  } finally {
+    await page.evaluate((mode) => {
+      if (mode === null) document.documentElement.removeAttribute('data-krds-mode');
+      else document.documentElement.setAttribute('data-krds-mode', mode);
+    }, before);
+  }
+}
+
 /** Logs in through the login page as someone registered with the demo password, in Korean or English. */
 export async function logIn(page: Page, serverUrl: string, email: string): Promise<void> {
   await page.goto(`${serverUrl}/login`);
@@ -96,6 +118,7 @@ const SCREENSHOTS = process.env.JOURNEY_SCREENSHOTS;
  */
 export async function checkScreen(page: Page, journey: string, step: string): Promise<void> {
   expect(await seriousAccessibilityViolations(page), step).toEqual([]);
+  expect(await highContrastViolations(page), `${step} in high contrast`).toEqual([]);
   const size = page.viewportSize()!;
   if (SCREENSHOTS) {
     mkdirSync(SCREENSHOTS, { recursive: true });
