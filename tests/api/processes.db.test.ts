@@ -141,11 +141,13 @@ describe.skipIf(!onPostgres)('several server processes on one port', () => {
     expect(answeredDuring).toBeGreaterThan(10);
     expect(after).toHaveLength(2);
     expect(after.filter((pid) => before.includes(pid))).toEqual([]);
-  });
+    // As long as replacing two workers takes on a loaded machine (CI's 60 s ran out at load ~10): this test is about
+    // no request failing, not about speed.
+  }, 240_000);
 
   it('drains and exits cleanly on SIGTERM', async () => {
     const exited = new Promise<number | null>((resolve) => server.once('exit', (code) => resolve(code)));
     server.kill('SIGTERM');
     expect(await exited).toBe(0);
-  });
+  }, 180_000);
 });
