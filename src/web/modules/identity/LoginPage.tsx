@@ -32,6 +32,7 @@ export function LoginPage() {
       <form className="lc-form" onSubmit={submission.onSubmit}>
         <TextField label={t('identity.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         <TextField label={t('identity.password')} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <p><Link to="/forgot-password">{t('identity.forgot')}</Link></p>
         <FormStatus error={submission.formError()} />
         <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('identity.login')}</button></div>
         <p>{t('identity.noAccount')} <Link to="/signup" state={{ from: next }}>{t('nav.signup')}</Link> · {t('identity.demoAccounts')}</p>

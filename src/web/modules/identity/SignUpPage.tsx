@@ -2,7 +2,6 @@ import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { PageOf } from '../../../shared/contracts/common.ts';
 import type { Dong } from '../../../shared/contracts/geography.ts';
-import { PASSWORD_MIN_LENGTH } from '../../../shared/vocabulary/index.ts';
 import { query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { FormStatus } from '../../ui/FormStatus.tsx';
@@ -10,13 +9,7 @@ import { useLocale } from '../../i18n/index.ts';
 import { useSession } from '../../shells/session.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { PageTitle } from '../../ui/Status.tsx';
-import { strengthLevel, usePasswordStrength } from './password-strength.ts';
-
-const danger = 'var(--krds-light-color-element-danger)';
-const METER_COLOURS = {
-  tooShort: danger, weak: danger, fair: 'var(--krds-light-color-element-warning)',
-  strong: 'var(--krds-light-color-element-success)', veryStrong: 'var(--krds-light-color-element-success)',
-} as const;
+import { NewPasswordField } from './NewPasswordField.tsx';
 
 export function SignUpPage() {
   const { t, locale } = useLocale();
@@ -42,11 +35,6 @@ export function SignUpPage() {
   }, () => navigate(next));
   const { fieldError } = submission;
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
-  const strength = usePasswordStrength(form.password, form);
-  const level = strength ? strengthLevel(strength) : null;
-  const strengthWords = level ? t('identity.strength', { level: t(`identity.strengthLevels.${level}`) }) : null;
-  // The field's hint (read with it, through aria-describedby): the length rule, then the strength and what to do.
-  const passwordHint = [t('identity.passwordHint', { count: PASSWORD_MIN_LENGTH }), strengthWords, strength?.message].filter(Boolean).join(' · ');
 
   return (
     <>
@@ -54,17 +42,8 @@ export function SignUpPage() {
       <form className="lc-form" onSubmit={submission.onSubmit} noValidate>
         <TextField label={t('identity.displayName')} required autoComplete="name" value={form.displayName} error={fieldError('displayName')} onChange={set('displayName')} />
         <TextField label={t('identity.email')} type="email" required autoComplete="email" value={form.email} error={fieldError('email')} onChange={set('email')} />
-        <TextField label={t('identity.password')} type="password" required autoComplete="new-password" hint={passwordHint}
-          value={form.password} error={form.password === sentPassword ? fieldError('password') : undefined} onChange={set('password')} />
-        {/* The words are in the field's hint; this announces each new level after a pause in typing. */}
-        <p className="sr-only" aria-live="polite">{strengthWords}</p>
-        {strength && level && (
-          <div className="lc-progress" aria-hidden="true">
-            <div className="lc-progress-track">
-              <div className="lc-progress-fill" style={{ width: `${((strength.score + 1) / 5) * 100}%`, background: METER_COLOURS[level] }} />
-            </div>
-          </div>
-        )}
+        <NewPasswordField label={t('identity.password')} value={form.password} person={form}
+          error={form.password === sentPassword ? fieldError('password') : undefined} onChange={set('password')} />
         <TextField label={t('identity.birthYear')} inputMode="numeric" value={form.birthYear} error={fieldError('birthYear')} onChange={set('birthYear')} />
         <TextField label={t('identity.homeDong')} hint={t('identity.homeDongHint')} value={form.dongQuery} onChange={set('dongQuery')} />
         {dongs.data && dongs.data.items.length > 0 && (
