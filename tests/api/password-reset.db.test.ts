@@ -10,6 +10,8 @@ import { PASSWORD_RESETS_PER_HOUR } from '../../src/shared/vocabulary/index.ts';
 import { firstRow, rows } from '../../src/server/platform/database/database.ts';
 import { testEngine } from '../support/database.ts';
 import { testApp, type TestApp } from '../support/app.ts';
+import { createMailSender } from '../../src/server/platform/mail/sender.ts';
+import { loadConfig } from '../../src/server/config.ts';
 
 const STRONG = 'Quiet-Harbor-Lantern-58!';
 const NEWER = 'Copper-Meadow-Violin-73?';
@@ -143,5 +145,21 @@ describe(`password reset on ${testEngine()}`, () => {
     }
     expect(statuses.slice(0, 5)).toEqual([202, 202, 202, 202, 202]);
     expect(statuses.at(-1)).toBe(429);
+  });
+
+  it('in the demo (no SMTP_URL), the console outbox prints the email with its link', async () => {
+    expect(loadConfig({}).mailToConsole).toBe(true);
+    expect(loadConfig({ DATABASE_URL: 'postgres://db.example/lc' }).mailToConsole).toBe(false);
+    expect(loadConfig({ SMTP_URL: 'smtp://mail.example:25' }).mailToConsole).toBe(false);
+    const { email } = await account();
+    await ask(email);
+    const printed: string[] = [];
+    const sender = await createMailSender(t.database.db, { console: (text) => printed.push(text), from: 'no-reply@learning.example.kr', now: () => new Date(Date.now() + 60_000) });
+    const report = await sender.sendDue();
+    expect(report.failed).toBe(0);
+    const mail = printed.find((text) => text.includes(`To: ${email}`))!;
+    expect(mail).toContain('Subject: [평생학습도시] 비밀번호를 새로 정하는 링크');
+    expect(mail).toContain(`/reset-password#${await linkTo(email)}`);
+    expect((await firstRow<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM mail_outbox WHERE status = 'pending'`))!.n).toBe(0);
   });
 });
