@@ -38,6 +38,9 @@ describe.skipIf(!chromiumAvailable)('a resident resets a forgotten password', ()
   it('asks for a link from the login page, and is told the same as anyone would be', async () => {
     await logIn(desktop, server.url, EMAIL);
     await phone.goto(`${server.url}/login`);
+    // In the demo, the login page names its accounts (and no README).
+    await phone.getByText(/^체험판입니다\. 체험용 계정\(비밀번호는 모두 learning-city-2001\): 주민 resident@example\.com/).waitFor();
+    expect(await phone.locator('main').textContent()).not.toContain('README');
     await phone.getByRole('link', { name: '비밀번호를 잊으셨나요?' }).click();
     await phone.getByRole('heading', { level: 1, name: '비밀번호 찾기' }).waitFor();
     await phone.getByLabel('이메일').fill(EMAIL);

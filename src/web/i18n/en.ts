@@ -146,7 +146,7 @@ export const en: Messages = {
   },
   enrolment: {
     title: 'Enrolment',
-    loginFirst: 'Please log in to enrol.',
+    loginFirst: 'Please log in to enrol. No account yet? Sign up, and you come straight back to this course.',
     enrol: 'Enrol',
     joinWaitlist: 'Join the waitlist',
     fullHint: 'All places are taken. On the waitlist, you get a place in turn when one frees up.',
@@ -289,7 +289,7 @@ export const en: Messages = {
     signup: 'Create account',
     noAccount: 'No account yet?',
     haveAccount: 'Already have an account?',
-    demoAccounts: 'Demo accounts are listed in the README.',
+    demoAccounts: 'This is a demo. Demo accounts (all with the password learning-city-2001): resident resident@example.com, institution manager staff@example.com, city officer officer@example.com, ministry ministry@example.com, administrator admin@example.com',
     roles: 'Roles',
     account: 'My account',
     strength: 'Password strength: {{level}}',

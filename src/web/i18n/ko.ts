@@ -144,7 +144,7 @@ export const ko = {
   },
   enrolment: {
     title: '수강 신청',
-    loginFirst: '신청하려면 먼저 로그인해 주세요.',
+    loginFirst: '신청하려면 로그인해 주세요. 계정이 없으면 회원가입을 하고 바로 이 강좌로 돌아옵니다.',
     enrol: '신청하기',
     joinWaitlist: '대기 신청하기',
     fullHint: '자리가 다 찼습니다. 대기 신청을 하면 자리가 날 때 차례대로 수강생이 됩니다.',
@@ -287,7 +287,7 @@ export const ko = {
     signup: '가입하기',
     noAccount: '계정이 없으신가요?',
     haveAccount: '이미 계정이 있으신가요?',
-    demoAccounts: '체험용 계정은 README에 있습니다.',
+    demoAccounts: '체험판입니다. 체험용 계정(비밀번호는 모두 learning-city-2001): 주민 resident@example.com, 기관 관리자 staff@example.com, 시 담당자 officer@example.com, 교육부 ministry@example.com, 관리자 admin@example.com',
     roles: '역할',
     account: '내 정보',
     strength: '비밀번호 강도: {{level}}',

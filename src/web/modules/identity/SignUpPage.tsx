@@ -9,6 +9,7 @@ import { useLocale } from '../../i18n/index.ts';
 import { useSession } from '../../shells/session.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { PageTitle } from '../../ui/Status.tsx';
+import { dongLabel, useMunicipalityNames } from '../geography/places.ts';
 import { NewPasswordField } from './NewPasswordField.tsx';
 
 export function SignUpPage() {
@@ -22,6 +23,7 @@ export function SignUpPage() {
     email: typeof asked.email === 'string' ? asked.email : '', password: '', displayName: '', birthYear: '', dongQuery: '', homeDongCode: '',
   });
   const dongs = useApi<PageOf<Dong>>(form.dongQuery.trim().length >= 2 ? `/geography/dongs${query({ q: form.dongQuery.trim(), pageSize: 30 })}` : null);
+  const cityOf = useMunicipalityNames((dongs.data?.items.length ?? 0) > 0);
 
   // The server's refusal of a password stays beside the field only until the password is changed.
   const [sentPassword, setSentPassword] = useState('');
@@ -48,7 +50,7 @@ export function SignUpPage() {
         <TextField label={t('identity.homeDong')} hint={t('identity.homeDongHint')} value={form.dongQuery} onChange={set('dongQuery')} />
         {dongs.data && dongs.data.items.length > 0 && (
           <SelectField label={t('identity.homeDong')} value={form.homeDongCode} error={fieldError('homeDongCode')} onChange={set('homeDongCode')}
-            options={[{ value: '', label: '—' }, ...dongs.data.items.map((d) => ({ value: d.code, label: locale === 'en' ? `${d.nameEn} (${d.code})` : `${d.nameKo} (${d.code})` }))]} />
+            options={[{ value: '', label: '—' }, ...dongs.data.items.map((d) => ({ value: d.code, label: dongLabel(d, locale, cityOf) }))]} />
         )}
         <FormStatus error={submission.formError(['displayName', 'email', 'password', 'birthYear', 'homeDongCode'])} />
         <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('identity.signup')}</button></div>
