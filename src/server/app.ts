@@ -109,7 +109,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
       api.addHook('preValidation', async (request) => {
         if (request.body === undefined && request.method !== 'GET' && request.method !== 'HEAD') request.body = {};
       });
-      registerHealth(api, database, reads);
+      registerHealth(api, database, reads, config.demo);
       registerJobRoutes(api, database.db);
       registerTableExport(api);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

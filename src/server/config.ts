@@ -61,6 +61,17 @@ export interface Config {
   smtpUrl: string | null;
   /** The sender of that email. */
   mailFrom: string;
+  /**
+   * A demo to try, not a service to residents (DEMO; by default on with the embedded database, off with
+   * PostgreSQL): the login page names the demo accounts, and mail goes to the console without SMTP_URL.
+   */
+  demo: boolean;
+  /**
+   * Without SMTP_URL, write each email to the server's log instead (the console outbox), so the demo's emailed
+   * links (a password reset) can be opened. MAIL_TO_CONSOLE, by default as DEMO: off in a deployment, where links
+   * in a log would be secrets in the wrong place.
+   */
+  mailToConsole: boolean;
 }
 
 export class ConfigError extends Error {
@@ -153,6 +164,8 @@ export function loadConfig(env: Env = process.env): Config {
     credentialSigningKey: env.CREDENTIAL_SIGNING_KEY?.replace(/\\n/g, '\n') || null,
     smtpUrl: env.SMTP_URL?.trim() || null,
     mailFrom: env.MAIL_FROM?.trim() || '평생학습도시 <no-reply@localhost>',
+    demo: boolean('DEMO', database.engine === 'pglite'),
+    mailToConsole: !env.SMTP_URL?.trim() && boolean('MAIL_TO_CONSOLE', boolean('DEMO', database.engine === 'pglite')),
   };
   if (config.smtpUrl && !/^smtps?:\/\/[^/]+/.test(config.smtpUrl)) problems.push('SMTP_URL must be an smtp:// or smtps:// address, like smtps://user:password@mail.example.go.kr:465');
   if (env.PUBLIC_URL && !/^https?:\/\/[^/]+/.test(env.PUBLIC_URL)) problems.push('PUBLIC_URL must be an http(s) address, like https://learning.example.go.kr');

@@ -21,6 +21,8 @@ import { DRAIN, runPrimary } from './platform/processes/primary.ts';
 
 const INDICATOR_REFRESH_MS = 2000;
 const MAIL_SEND_MS = 15_000;
+/** The console outbox prints soon: someone trying the demo is waiting for the link. */
+const CONSOLE_MAIL_MS = 2000;
 /** How long a stopping worker lets the jobs it runs (an import, a report) finish. */
 const JOBS_GRACE_MS = 60_000;
 /** How long a stopping worker keeps answering (each answer closing its connection) before it stops listening. */
@@ -62,8 +64,8 @@ async function maintainCatalogue(database: Database, log: (line: string) => void
  * upkeep, indicators, the mail outbox, and the sweep of jobs whose process died.
  */
 function startBackgroundWork(config: Config, database: Database, log: (line: string) => void, logError: (error: unknown) => void) {
-  const stopMail = config.smtpUrl
-    ? startMailSender(database.db, { url: config.smtpUrl, from: config.mailFrom }, MAIL_SEND_MS, logError)
+  const stopMail = config.smtpUrl || config.mailToConsole
+    ? startMailSender(database.db, { ...(config.smtpUrl ? { url: config.smtpUrl } : { console: log }), from: config.mailFrom }, config.smtpUrl ? MAIL_SEND_MS : CONSOLE_MAIL_MS, logError)
     : async () => {};
   const hourly = setInterval(() => void maintainCatalogue(database, log).catch(logError), 3600_000);
   const jobSweep = setInterval(() => void failInterruptedJobs(database.db).catch(logError), 3 * HEARTBEAT_MS);

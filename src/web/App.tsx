@@ -57,6 +57,8 @@ const router = createBrowserRouter([
       { path: '/invitation', lazy: async () => ({ Component: (await import('./modules/colleagues/InvitationPage.tsx')).InvitationPage }) },
       { path: '/login', element: <LoginPage /> },
       { path: '/signup', element: <SignUpPage /> },
+      { path: '/forgot-password', lazy: async () => ({ Component: (await import('./modules/identity/ForgotPasswordPage.tsx')).ForgotPasswordPage }) },
+      { path: '/reset-password', lazy: async () => ({ Component: (await import('./modules/identity/ResetPasswordPage.tsx')).ResetPasswordPage }) },
       { path: '/me', element: <MyLearningPage /> },
       { path: '/me/inbox', lazy: async () => ({ Component: (await import('./modules/notifications/InboxPage.tsx')).InboxPage }) },
       { path: '/ministry', element: <MinistryPage /> },

@@ -43,9 +43,10 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-export async function startServer(): Promise<RunningServer> {
+/** The app over a fresh seeded database, listening on a free port; `env` adds settings (e.g. DEMO=false). */
+export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const database = await freshDatabase('seeded');
-  const app = await buildApp({ config: loadConfig({ API_RATE_LIMIT_PER_MINUTE: '1000000' }), database, logger: false });
+  const app = await buildApp({ config: loadConfig({ API_RATE_LIMIT_PER_MINUTE: '1000000', ...env }), database, logger: false });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url: address,

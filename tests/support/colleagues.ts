@@ -1,6 +1,7 @@
 /**
  * Steps of a browser journey where a manager brings in a colleague: the invitation sent from the colleagues page,
- * delivered through the outbox to a real SMTP server, and the invitee signing up from its link and accepting.
+ * delivered through the outbox to a real SMTP server (the mailroom, which other journeys that mail a link use too),
+ * and the invitee signing up from its link and accepting.
  */
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -37,16 +38,19 @@ export async function sendInvitation(manager: Page, email: string, role: string)
   await manager.getByText(`${email} 주소로 초대 이메일을 보냈습니다.`).waitFor();
 }
 
-/** Sends the outbox (exactly the one invitation in it) and returns the email with its link, pointed at the test server. */
-export async function deliveredInvitation(mailroom: Mailroom, serverUrl: string, email: string): Promise<{ mail: Received; link: string }> {
+/** Sends the outbox (exactly one mail in it, to `email`) and returns it with its link to `page` (e.g. /invitation), pointed at the test server. */
+export async function deliveredLink(mailroom: Mailroom, serverUrl: string, email: string, page: string): Promise<{ mail: Received; link: string }> {
   const before = mailroom.smtp.inbox.length;
   expect(await mailroom.sender.sendDue()).toMatchObject({ sent: 1, failed: 0 });
   const mail = mailroom.smtp.inbox[before]!;
   expect(mail.to).toEqual([email]);
-  const found = new URL(/https?:\/\/\S+\/invitation#[A-Za-z0-9_-]{43}/.exec(mail.text)![0]);
+  const found = new URL(new RegExp(`https?://\\S+${page}#[A-Za-z0-9_-]{43}`).exec(mail.text)![0]);
   // The email's links start with the configured public address; the test server listens elsewhere.
   return { mail, link: `${serverUrl}${found.pathname}${found.hash}` };
 }
+
+/** Sends the outbox (exactly the one invitation in it) and returns the email with its link. */
+export const deliveredInvitation = (mailroom: Mailroom, serverUrl: string, email: string) => deliveredLink(mailroom, serverUrl, email, '/invitation');
 
 /** On the invitation, without an account: signs up as `name` with `password` (the email comes from the invitation); ends back on the invitation. */
 export async function signUpFromInvitation(invitee: Page, email: string, name: string, password: string): Promise<void> {

@@ -99,3 +99,25 @@ export const GrantRoleBody = Type.Object(
   { additionalProperties: false },
 );
 export type GrantRoleBody = Static<typeof GrantRoleBody>;
+
+/** Asks for a password-reset link by email. */
+export const PasswordResetRequestBody = Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }) }, { additionalProperties: false });
+export type PasswordResetRequestBody = Static<typeof PasswordResetRequestBody>;
+
+/** The same answer whether or not the email has an account. */
+export const PasswordResetRequested = Type.Object({ message: Type.String() });
+export type PasswordResetRequested = Static<typeof PasswordResetRequested>;
+
+/** The secret of a reset link (after '#' in its address). */
+export const PasswordResetToken = Type.Object({ token: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false });
+export type PasswordResetToken = Static<typeof PasswordResetToken>;
+
+/** What a reset link is for, shown before the new password is chosen. */
+export const PasswordResetPreview = Type.Object({ email: Type.String(), expiresAt: Type.String({ format: 'date-time' }) });
+export type PasswordResetPreview = Static<typeof PasswordResetPreview>;
+
+export const PasswordResetBody = Type.Object(
+  { token: Type.String({ minLength: 1, maxLength: 100 }), password: Type.String({ minLength: PASSWORD_MIN_LENGTH, maxLength: 200 }) },
+  { additionalProperties: false },
+);
+export type PasswordResetBody = Static<typeof PasswordResetBody>;

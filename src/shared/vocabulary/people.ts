@@ -70,6 +70,10 @@ export const INVITATION_LIFETIME_DAYS = 7;
 
 /** Shortest password accepted at sign-up. */
 export const PASSWORD_MIN_LENGTH = 10;
+/** How long a password-reset link works: long enough to find the email, short enough that an old inbox is no key. */
+export const PASSWORD_RESET_LIFETIME_MINUTES = 60;
+/** Reset emails one account is sent per hour at most (more requests get the same answer and no email). */
+export const PASSWORD_RESETS_PER_HOUR = 3;
 
 /** Residents who teach (주민 강사), volunteer, or manage a dong learning centre (행복학습매니저). */
 export const volunteerKindList = [

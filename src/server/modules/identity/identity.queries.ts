@@ -5,7 +5,7 @@ import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { isoUtc, offsetOf, pageOf, rows, type Executor } from '../../platform/database/database.ts';
 import type { SecurityNotice } from '../../../shared/contracts/identity.ts';
-import { authSessions, people, roleGrants } from './identity.schema.ts';
+import { authSessions, passwordResets, people, roleGrants } from './identity.schema.ts';
 
 export interface NewPerson {
   email: string;
@@ -323,4 +323,51 @@ export async function recipientByEmail(db: Executor, email: string): Promise<Rec
   const [row] = await rows<Recipient>(db, sql`
     SELECT id AS "personId", email, display_name AS "displayName", locale FROM people WHERE lower(email) = lower(${email})`);
   return row;
+}
+
+/** Reset emails sent to the person in the last hour (the limit on how many one address can be sent). */
+export async function recentPasswordResets(db: Executor, personId: number): Promise<number> {
+  const [row] = await db.select({ n: count() }).from(passwordResets)
+    .where(sql`${passwordResets.personId} = ${personId} AND ${passwordResets.createdAt} > now() - interval '1 hour'`);
+  return row?.n ?? 0;
+}
+
+/** A new reset link for the person; their open ones stop working. */
+export async function replacePasswordReset(tx: Executor, personId: number, tokenHash: string, lifetimeMinutes: number): Promise<{ expiresAt: string }> {
+  await tx.execute(sql`
+    UPDATE password_resets SET status = 'superseded', closed_at = now() WHERE person_id = ${personId} AND status = 'open'`);
+  const [row] = await rows<{ expiresAt: string }>(tx, sql`
+    INSERT INTO password_resets (person_id, token_hash, expires_at)
+    VALUES (${personId}, ${tokenHash}, now() + make_interval(mins => ${lifetimeMinutes}))
+    RETURNING ${isoUtc(sql`expires_at`)} AS "expiresAt"`);
+  return row!;
+}
+
+export interface PasswordResetRow {
+  id: number;
+  personId: number;
+  email: string;
+  displayName: string;
+  status: 'open' | 'used' | 'superseded';
+  expiresAt: string;
+  expired: boolean;
+}
+
+/** The reset a link's hash names, with its account; `lock` holds it for the transaction that uses it. */
+export async function passwordResetByTokenHash(db: Executor, tokenHash: string, lock = false): Promise<PasswordResetRow | undefined> {
+  const [row] = await rows<PasswordResetRow>(db, sql`
+    SELECT r.id, r.person_id AS "personId", p.email, p.display_name AS "displayName", r.status,
+           ${isoUtc(sql`r.expires_at`)} AS "expiresAt", r.expires_at <= now() AS expired
+    FROM password_resets r JOIN people p ON p.id = r.person_id
+    WHERE r.token_hash = ${tokenHash} ${lock ? sql`FOR UPDATE OF r` : sql``}`);
+  return row;
+}
+
+/** Uses the reset: the new password, the link closed, the email's login lock lifted, and every session of the account ended. */
+export async function completePasswordReset(tx: Executor, reset: { id: number; personId: number }, passwordHash: string, emailKey: string): Promise<void> {
+  await tx.execute(sql`UPDATE password_resets SET status = 'used', closed_at = now() WHERE id = ${reset.id}`);
+  // The link proved the mailbox is theirs: a lock earned by someone guessing at it no longer stands in their way.
+  await tx.execute(sql`DELETE FROM login_throttles WHERE email_key = ${emailKey}`);
+  await tx.update(people).set({ passwordHash }).where(eq(people.id, reset.personId));
+  await tx.delete(authSessions).where(eq(authSessions.personId, reset.personId));
 }

@@ -1,6 +1,9 @@
 import Type from 'typebox';
 import { Code, IdParams, Page, PageQuery, pageRequest } from '../../../shared/contracts/common.ts';
-import { GrantRoleBody, LogInBody, Me, PasswordStrength, PasswordStrengthBody, PersonSummary, SignUpBody } from '../../../shared/contracts/identity.ts';
+import {
+  GrantRoleBody, LogInBody, Me, PasswordResetBody, PasswordResetPreview, PasswordResetRequestBody, PasswordResetRequested, PasswordResetToken,
+  PasswordStrength, PasswordStrengthBody, PersonSummary, SignUpBody,
+} from '../../../shared/contracts/identity.ts';
 import { grantableRoles, preferredLocale } from '../../../shared/vocabulary/index.ts';
 import { authorize, requireActor } from '../../platform/auth/actor.ts';
 import { SESSION_COOKIE, clearSessionCookie, hashSessionToken, setSessionCookie } from '../../platform/auth/session-cookie.ts';
@@ -13,6 +16,8 @@ import * as service from './identity.service.ts';
 
 const tags = ['identity'];
 const loginRateLimit = { rateLimit: { max: 20, timeWindow: '1 minute' } };
+/** Reset emails: a few per minute per address (each account is also limited per hour, in the service). */
+const resetRateLimit = { rateLimit: { max: 5, timeWindow: '1 minute' } };
 /** The sign-up form asks as the password is typed (after a pause), so more often than it signs up. */
 const strengthRateLimit = { rateLimit: { max: 120, timeWindow: '1 minute' } };
 
@@ -58,6 +63,36 @@ export function registerIdentityRoutes(api: Api, { config, database }: ModuleCon
     });
     const me = await startSession(request, reply, personId);
     return notice ? { ...me, securityNotice: notice } : me;
+  });
+
+  api.post('/auth/password-reset', {
+    config: resetRateLimit,
+    schema: {
+      tags, summary: 'Email a single-use link to choose a new password (the same answer whether or not the email has an account)',
+      body: PasswordResetRequestBody, response: { 202: PasswordResetRequested, ...errorResponses, 429: { $ref: 'ErrorBody#' } },
+    },
+  }, async (request, reply) => {
+    await service.requestPasswordReset(db, request.body.email);
+    return reply.status(202).send({ message: service.RESET_REQUESTED[preferredLocale(request.headers['accept-language'])] });
+  });
+
+  api.post('/auth/password-reset/preview', {
+    config: resetRateLimit,
+    schema: {
+      tags, summary: 'Which account a reset link is for, while it works', body: PasswordResetToken,
+      response: { 200: PasswordResetPreview, ...errorResponses, 410: { $ref: 'ErrorBody#' } },
+    },
+  }, async (request) => service.previewPasswordReset(db, request.body.token));
+
+  api.post('/auth/password-reset/confirm', {
+    config: resetRateLimit,
+    schema: {
+      tags, summary: 'Set a new password with a reset link: ends every session of the account and logs in',
+      body: PasswordResetBody, response: { 200: Me, ...errorResponses, 410: { $ref: 'ErrorBody#' } },
+    },
+  }, async (request, reply) => {
+    const personId = await service.resetPassword(db, request.body.token, request.body.password);
+    return startSession(request, reply, personId);
   });
 
   api.post('/auth/logout', {

@@ -119,3 +119,25 @@ export const accountSecurityEvents = pgTable(
   },
   (t) => [index().on(t.personId), checkIn('account_security_events_kind_check', t.kind, ['failed_logins'])],
 );
+
+/**
+ * Password resets asked for by email: each a link that works once, until it expires; only its SHA-256 is kept.
+ * A newer request voids the person's older open links (the latest email is the one that works).
+ */
+export const passwordResets = pgTable(
+  'password_resets',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    personId: integer().notNull().references(() => people.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull(),
+    createdAt: createdAt(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    status: text().$type<'open' | 'used' | 'superseded'>().notNull().default('open'),
+    closedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('password_resets_token_hash_unique').on(t.tokenHash),
+    index().on(t.personId, t.createdAt),
+    checkIn('password_resets_status_check', t.status, ['open', 'used', 'superseded']),
+  ],
+);

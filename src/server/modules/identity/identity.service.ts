@@ -1,13 +1,15 @@
 /** Use cases of the identity module: signing up, logging in and out, granting roles. */
-import type { GrantRoleBody, SecurityNotice, SignUpBody } from '../../../shared/contracts/identity.ts';
-import { institutionRoles, PASSWORD_MIN_LENGTH, roles } from '../../../shared/vocabulary/index.ts';
-import type { AppDb } from '../../platform/database/database.ts';
+import type { GrantRoleBody, PasswordResetPreview, SecurityNotice, SignUpBody } from '../../../shared/contracts/identity.ts';
+import { institutionRoles, PASSWORD_MIN_LENGTH, PASSWORD_RESET_LIFETIME_MINUTES, PASSWORD_RESETS_PER_HOUR, roles } from '../../../shared/vocabulary/index.ts';
+import type { AppDb, Executor } from '../../platform/database/database.ts';
 import { decoyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import { estimatePasswordStrength, passwordAdvice, STRONG_ENOUGH } from '../../platform/auth/password-strength.ts';
+import { hashSecretToken, newSecretToken } from '../../platform/auth/secret-token.ts';
 import { newSessionToken } from '../../platform/auth/session-cookie.ts';
 import { HttpError, badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { geography } from '../geography/index.ts';
 import { institutionsModule } from '../institutions/index.ts';
+import { notifications } from '../notifications/index.ts';
 import * as queries from './identity.queries.ts';
 
 export async function signUp(db: AppDb, body: SignUpBody): Promise<number> {
@@ -185,5 +187,85 @@ export async function grantRole(db: AppDb, personId: number, body: GrantRoleBody
     institutionId: body.institutionId ?? null,
     provinceCode: body.provinceCode ?? null,
     grantedBy,
+  });
+}
+
+/** The path a reset link opens; its secret goes after '#', which browsers never send to a server. */
+export const passwordResetPath = (token: string) => `/reset-password#${token}`;
+
+/** The one answer to every reset request, so it never tells whether an email has an account. */
+export const RESET_REQUESTED = {
+  ko: `이 이메일로 가입한 계정이 있으면 비밀번호를 새로 정하는 링크를 보냈습니다. 링크는 ${PASSWORD_RESET_LIFETIME_MINUTES}분 동안 한 번만 쓸 수 있습니다. 몇 분 안에 오지 않으면 스팸함을 확인하거나 다시 요청해 주세요.`,
+  en: `If an account uses this email, we have sent it a link to choose a new password. The link works once, for ${PASSWORD_RESET_LIFETIME_MINUTES} minutes. If it does not arrive within a few minutes, check your spam folder or ask again.`,
+};
+
+/**
+ * Sends a reset link to the account with this email, if there is one and it has not been sent
+ * PASSWORD_RESETS_PER_HOUR already in the last hour; its older links stop working. The caller answers
+ * RESET_REQUESTED in every case.
+ */
+export async function requestPasswordReset(db: AppDb, email: string): Promise<void> {
+  const person = await queries.recipientByEmail(db, email.trim());
+  if (!person || (await queries.recentPasswordResets(db, person.personId)) >= PASSWORD_RESETS_PER_HOUR) return;
+  const { token, tokenHash } = newSecretToken();
+  await db.transaction(async (tx) => {
+    await queries.replacePasswordReset(tx, person.personId, tokenHash, PASSWORD_RESET_LIFETIME_MINUTES);
+    await notifications.mailTo(tx, [{ email: person.email, locale: person.locale }], {
+      kind: 'identity.password_reset',
+      title: { ko: '비밀번호를 새로 정하는 링크', en: 'A link to choose a new password' },
+      body: {
+        ko: `${person.displayName}님, 비밀번호를 잊으셨다는 요청을 받았습니다. 아래 링크를 열어 새 비밀번호를 정해 주세요. `
+          + `링크는 ${PASSWORD_RESET_LIFETIME_MINUTES}분 동안 한 번만 쓸 수 있습니다. 직접 요청하지 않으셨다면 이 메일은 무시하셔도 됩니다: 비밀번호는 그대로입니다.`,
+        en: `${person.displayName}, we were asked to reset the password of your account. Open the link below to choose a new one. `
+          + `The link works once, for ${PASSWORD_RESET_LIFETIME_MINUTES} minutes. If you did not ask, ignore this email: your password stays as it is.`,
+      },
+      link: passwordResetPath(token),
+    });
+  });
+}
+
+const unknownResetLink = () => new HttpError(404, 'reset_link_not_found', {
+  ko: '이 비밀번호 재설정 링크를 찾을 수 없습니다. 이메일의 링크 전체를 열었는지 확인하거나, 로그인 화면의 "비밀번호를 잊으셨나요?"에서 다시 요청해 주세요.',
+  en: 'This password reset link was not found. Check that you opened the whole link from the email, or ask again from "Forgot your password?" on the login page.',
+}, 'token');
+
+/** Why a link no longer works (410: it existed, and is gone for good), and what to do. */
+function closedResetLink(reset: queries.PasswordResetRow): HttpError {
+  const again = { ko: '로그인 화면의 "비밀번호를 잊으셨나요?"에서 새 링크를 요청해 주세요.', en: 'Ask for a new link from "Forgot your password?" on the login page.' };
+  const why = reset.status === 'used'
+    ? { code: 'reset_link_used', ko: '이미 사용한 링크입니다. 비밀번호 재설정 링크는 한 번만 쓸 수 있습니다.', en: 'This link has already been used: a password reset link works once.' }
+    : reset.status === 'superseded'
+      ? { code: 'reset_link_superseded', ko: '더 최근에 요청한 링크가 있어서 이 링크는 쓸 수 없습니다. 가장 최근 이메일의 링크를 열어 주세요.', en: 'A newer link was asked for, so this one no longer works: open the link in the latest email.' }
+      : { code: 'reset_link_expired', ko: `링크의 유효 시간(${PASSWORD_RESET_LIFETIME_MINUTES}분)이 지났습니다.`, en: `This link has expired (links work for ${PASSWORD_RESET_LIFETIME_MINUTES} minutes).` };
+  return new HttpError(410, why.code, { ko: `${why.ko} ${again.ko}`, en: `${why.en} ${again.en}` }, 'token');
+}
+
+async function openReset(db: Executor, token: string, lock = false): Promise<queries.PasswordResetRow> {
+  const reset = await queries.passwordResetByTokenHash(db, hashSecretToken(token), lock);
+  if (!reset) throw unknownResetLink();
+  if (reset.status !== 'open' || reset.expired) throw closedResetLink(reset);
+  return reset;
+}
+
+/** Which account a link is for, while it works. */
+export async function previewPasswordReset(db: AppDb, token: string): Promise<PasswordResetPreview> {
+  const reset = await openReset(db, token);
+  return { email: reset.email, expiresAt: reset.expiresAt };
+}
+
+/**
+ * Sets the new password a reset link allows (judged as at sign-up), closes the link and ends every session of
+ * the account, in one transaction; returns the person, whom the caller logs in. Two uses of one link at once
+ * queue on its row: one wins, the other finds it used.
+ */
+export async function resetPassword(db: AppDb, token: string, password: string): Promise<number> {
+  const found = await openReset(db, token);
+  const judgement = await judgePassword(password, found);
+  if (!judgement.acceptable) throw new HttpError(400, 'weak_password', judgement.message!, 'password', { reason: judgement.reason });
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    const reset = await openReset(tx, token, true);
+    await queries.completePasswordReset(tx, reset, passwordHash, loginKey(reset.email));
+    return reset.personId;
   });
 }

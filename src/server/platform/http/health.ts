@@ -8,6 +8,7 @@ const Health = Type.Object({
   status: Type.Literal('ok'),
   engine: Type.Union([Type.Literal('pglite'), Type.Literal('postgresql')]),
   serverVersion: Type.String(),
+  demo: Type.Boolean({ description: 'A demo to try (DEMO): the login page names the demo accounts' }),
   migrations: Type.Object({ applied: Type.Integer(), latest: Type.Union([Type.String(), Type.Null()]), pending: Type.Integer() }),
   replica: Type.Optional(Type.Object({
     fresh: Type.Boolean({ description: 'Public pages read from the replica now (it answers and is within the staleness bound)' }),
@@ -17,13 +18,14 @@ const Health = Type.Object({
 });
 
 /** Reports the database engine and the schema version, so operators see what they are running. */
-export function registerHealth(api: Api, database: Database, reads: ReadRouting): void {
+export function registerHealth(api: Api, database: Database, reads: ReadRouting, demo: boolean): void {
   api.get('/health', { schema: { tags: ['platform'], summary: 'Liveness, database engine and migration version', response: { 200: Health } } }, async () => {
     const version = (await database.db.execute('SHOW server_version')) as unknown as { rows: { server_version: string }[] };
     return {
       status: 'ok' as const,
       engine: database.engine,
       serverVersion: version.rows[0]?.server_version ?? 'unknown',
+      demo,
       migrations: await migrationStatus(database),
       ...(reads.replica() ? { replica: reads.replica()! } : {}),
     };

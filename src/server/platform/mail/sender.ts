@@ -4,7 +4,6 @@
  * up after MAX_MAIL_ATTEMPTS. Sending happens outside any transaction: the change that queued the mail is
  * already committed, and a slow mail server never holds a lock (nor, on PGlite, the whole database).
  */
-import type { Transporter } from 'nodemailer';
 import type { Executor } from '../database/database.ts';
 import { claimDueMail, expireStaleMail, markMailAttemptFailed, markMailSent } from './mail.queries.ts';
 
@@ -23,7 +22,12 @@ export function retryDelayMs(attempt: number): number {
 
 export interface MailSenderOptions {
   /** SMTP_URL: smtp:// or smtps://, with credentials if the server wants them. */
-  url: string;
+  url?: string;
+  /**
+   * Instead of an SMTP server, the console outbox (the demo, with no SMTP_URL): each mail is written whole to
+   * this log, so a person trying the demo can open the links it carries (a password reset's).
+   */
+  console?: (text: string) => void;
   from: string;
   /** The clock (tests move it instead of waiting). */
   now?: () => Date;
@@ -44,12 +48,7 @@ export interface MailSender {
 }
 
 export async function createMailSender(db: Executor, options: MailSenderOptions): Promise<MailSender> {
-  // Loaded only when mail is configured.
-  const { createTransport } = await import('nodemailer');
-  const transport: Transporter = createTransport({
-    url: options.url, pool: true, maxConnections: 2,
-    connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000,
-  }, { from: options.from });
+  const transport = options.console ? consoleTransport(options.console, options.from) : await smtpTransport(options.url!, options.from);
   const now = options.now ?? (() => new Date());
 
   return {
@@ -75,6 +74,27 @@ export async function createMailSender(db: Executor, options: MailSenderOptions)
       }
     },
     close: () => transport.close(),
+  };
+}
+
+/** What the sender needs of a way to deliver: nodemailer's SMTP transport, or the console. */
+interface Transport {
+  sendMail(mail: { to: string; subject: string; text: string }): Promise<unknown>;
+  close(): void;
+}
+
+async function smtpTransport(url: string, from: string): Promise<Transport> {
+  // Loaded only when mail is configured.
+  const { createTransport } = await import('nodemailer');
+  return createTransport({ url, pool: true, maxConnections: 2, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }, { from });
+}
+
+function consoleTransport(print: (text: string) => void, from: string): Transport {
+  return {
+    sendMail: async (mail: { to: string; subject: string; text: string }) => {
+      print([`── Mail (console outbox; set SMTP_URL to send it) ──`, `From: ${from}`, `To: ${mail.to}`, `Subject: ${mail.subject}`, '', mail.text, '──'].join('\n'));
+    },
+    close: () => undefined,
   };
 }
 

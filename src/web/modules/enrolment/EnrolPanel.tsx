@@ -38,7 +38,7 @@ function EnrolForm({ program, onDone }: { program: ProgramDetail; onDone(): void
       <form onSubmit={enrol.onSubmit}>
         <button type="submit" className="krds-btn primary" disabled={enrol.busy}>{program.seatsLeft > 0 ? t('enrolment.enrol') : t('enrolment.joinWaitlist')}</button>
       </form>
-      {enrol.error?.status === 401 ? <LoginPrompt message={t('enrolment.loginFirst')} /> : <FormStatus error={enrol.formError()} />}
+      {enrol.error?.status === 401 ? <LoginPrompt message={t('enrolment.loginFirst')} signUp /> : <FormStatus error={enrol.formError()} />}
       {clash && (
         <form onSubmit={enrolAnyway.onSubmit}>
           <p className="lc-hint">{t('enrolment.clashHint')}</p>
@@ -124,7 +124,7 @@ export function EnrolPanel({ program, completed, onChange }: { program: ProgramD
 
   const body = () => {
     if (!ready) return null;
-    if (!me) return <LoginPrompt message={t('enrolment.loginFirst')} />;
+    if (!me) return <LoginPrompt message={t('enrolment.loginFirst')} signUp />;
     if (mine.error && !none) return <ErrorNotice error={mine.error} onRetry={mine.reload} />;
     if (!none && !mine.data) return <Loading />;
     if (status === 'enrolled' || status === 'waitlisted') return <CancelButton programId={program.id} onDone={changed} />;

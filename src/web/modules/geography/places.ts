@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import type { Feature, Geometry } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import type { PageOf } from '../../../shared/contracts/common.ts';
-import type { BoundaryLevel, Municipality } from '../../../shared/contracts/geography.ts';
+import type { BoundaryLevel, Dong, Municipality } from '../../../shared/contracts/geography.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { topologyFeatures } from '../../ui/KoreaMap.tsx';
@@ -45,4 +45,11 @@ export function useMunicipalityNames(needed: boolean): (code: string) => string 
     const found = byCode.get(code);
     return found ? cityName(found, locale) : '';
   };
+}
+
+/** "철산1동 · 경기 광명시": a dong by name, with its city (many cities have a 중앙동), never by code. */
+export function dongLabel(dong: Dong, locale: 'ko' | 'en', cityOf: (code: string) => string): string {
+  const name = locale === 'en' ? dong.nameEn : dong.nameKo;
+  const city = cityOf(dong.municipalityCode);
+  return city ? `${name} · ${city}` : name;
 }

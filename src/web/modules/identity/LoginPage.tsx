@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Link, useLocation, useNavigate } from 'react-router';
 import type { SecurityNotice } from '../../../shared/contracts/identity.ts';
+import { useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { useLocale } from '../../i18n/index.ts';
@@ -18,6 +19,8 @@ export function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [notice, setNotice] = useState<SecurityNotice | null>(null);
+  // The demo's accounts are named only in the demo: residents of a real service are told nothing of them.
+  const health = useApi<{ demo: boolean }>('/health');
   const submission = useSubmission(async () => {
     const me = await logIn(email, password);
     // Failed attempts since the last login are told once, here, before going on.
@@ -32,9 +35,11 @@ export function LoginPage() {
       <form className="lc-form" onSubmit={submission.onSubmit}>
         <TextField label={t('identity.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         <TextField label={t('identity.password')} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <p><Link to="/forgot-password">{t('identity.forgot')}</Link></p>
         <FormStatus error={submission.formError()} />
         <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('identity.login')}</button></div>
-        <p>{t('identity.noAccount')} <Link to="/signup" state={{ from: next }}>{t('nav.signup')}</Link> · {t('identity.demoAccounts')}</p>
+        <p>{t('identity.noAccount')} <Link to="/signup" state={{ from: next }}>{t('nav.signup')}</Link></p>
+        {health.data?.demo && <p className="lc-hint">{t('identity.demoAccounts')}</p>}
       </form>
     </>
   );

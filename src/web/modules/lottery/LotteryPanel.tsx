@@ -32,7 +32,7 @@ function ApplyForm({ programId, onDone }: { programId: number; onDone(): void })
       <ChoiceGroup legend={t('lottery.title')} type="checkbox" selected={disability ? ['disability'] : []}
         options={[{ value: 'disability', label: t('lottery.declareDisability') }]} onChange={(_v, on) => setDisability(on)} />
       <button type="submit" className="krds-btn primary" disabled={apply.busy}>{t('lottery.apply')}</button>
-      {apply.error?.status === 401 ? <LoginPrompt message={t('lottery.loginFirst')} /> : <FormStatus error={apply.formError()} />}
+      {apply.error?.status === 401 ? <LoginPrompt message={t('lottery.loginFirst')} signUp /> : <FormStatus error={apply.formError()} />}
     </form>
   );
 }
@@ -80,7 +80,7 @@ export function LotteryPanel({ program, onChange, afterDraw }: { program: Progra
         <p>{l.priorityGroups.length > 0 ? t('lottery.priority', { groups: groupNames(l.priorityGroups) }) : t('lottery.noPriority')}</p>
         {me && mine.error && !noApplication && <ErrorNotice error={mine.error} onRetry={mine.reload} />}
         {me && (noApplication || mine.data) && <p role="status" className="lc-enrolment-status"><Standing lottery={l} application={application} /></p>}
-        {!me && (l.phase === 'accepting' ? <LoginPrompt message={t('lottery.loginFirst')} /> : <p>{t('lottery.closedNotApplied')}</p>)}
+        {!me && (l.phase === 'accepting' ? <LoginPrompt message={t('lottery.loginFirst')} signUp /> : <p>{t('lottery.closedNotApplied')}</p>)}
         {me && noApplication && l.phase === 'accepting' && <ApplyForm programId={program.id} onDone={changed} />}
       </>
     );

@@ -9,7 +9,7 @@ import { query, useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { useSession } from '../../shells/session.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
-import { cityName, useMunicipalityNames } from '../geography/places.ts';
+import { cityName, dongLabel, useMunicipalityNames } from '../geography/places.ts';
 import type { SearchState } from './search-state.ts';
 
 const RADII_KM = [1, 3, 5, 10, 20];
@@ -24,12 +24,6 @@ function radiiWith(current: string): number[] {
 const inKorea = (lat: number, lon: number) => lat >= 33 && lat <= 39 && lon >= 124 && lon <= 132;
 
 type LocationProblem = 'asking' | 'denied' | 'unavailable' | 'outside';
-
-function dongLabel(dong: Dong, locale: 'ko' | 'en', cityOf: (code: string) => string): string {
-  const name = locale === 'en' ? dong.nameEn : dong.nameKo;
-  const city = cityOf(dong.municipalityCode);
-  return city ? `${name} · ${city}` : name;
-}
 
 /** Type a neighbourhood's name, pick it from the list. */
 function DongSearch({ onPick }: { onPick(code: string): void }) {
