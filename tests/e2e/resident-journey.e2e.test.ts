@@ -357,4 +357,20 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
     await expect.poll(() => page.locator('.lc-verdict').textContent()).toContain('발급 기관이 취소한 수료증입니다.');
     await checkScreen('16-revoked');
   });
+
+  it('offers the resident a private calendar feed of all her sessions on My learning', async () => {
+    await logOut();
+    await logIn(RESIDENT);
+    const section = page.getByRole('region', { name: '내 수업 일정 구독' });
+    await section.getByRole('button', { name: '구독 주소 만들기' }).click();
+    const address = section.getByLabel('구독 주소');
+    await expect.poll(() => address.inputValue()).toMatch(/\/api\/calendar-feeds\/[A-Za-z0-9_-]{43}\.ics$/);
+    const url = await address.inputValue();
+    expect(await section.getByRole('link', { name: '달력 앱에서 구독하기' }).getAttribute('href')).toBe(url.replace(/^https?:/, 'webcal:'));
+    await checkScreen('17-calendar-feed', { phone: true });
+    // The address opens without the session cookie.
+    const feed = await server.app.inject({ method: 'GET', url: new URL(url).pathname });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.body).toContain(`SUMMARY:${TITLE}`);
+  });
 });

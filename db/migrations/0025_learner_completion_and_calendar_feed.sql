@@ -14,8 +14,17 @@ CREATE TABLE "completion_decisions" (
 	CONSTRAINT "completion_decisions_status_after_check" CHECK ("completion_decisions"."status_after" IN ('enrolled', 'waitlisted', 'cancelled', 'completed', 'not_completed'))
 );
 --> statement-breakpoint
+CREATE TABLE "calendar_feeds" (
+	"person_id" integer PRIMARY KEY NOT NULL,
+	"token" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"last_fetched_at" timestamp with time zone,
+	CONSTRAINT "calendar_feeds_token_unique" UNIQUE("token")
+);
+--> statement-breakpoint
 ALTER TABLE "completion_decisions" ADD CONSTRAINT "completion_decisions_enrolment_id_enrolments_id_fk" FOREIGN KEY ("enrolment_id") REFERENCES "public"."enrolments"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "completion_decisions" ADD CONSTRAINT "completion_decisions_program_id_programs_id_fk" FOREIGN KEY ("program_id") REFERENCES "public"."programs"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "calendar_feeds" ADD CONSTRAINT "calendar_feeds_person_id_people_id_fk" FOREIGN KEY ("person_id") REFERENCES "public"."people"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "completion_decisions_enrolment_id_occurred_at_index" ON "completion_decisions" USING btree ("enrolment_id","occurred_at");--> statement-breakpoint
 -- The completion record is append-only: no UPDATE, DELETE or TRUNCATE, whoever asks (only its owner can lift this, by disabling the triggers).
 CREATE FUNCTION completion_decisions_are_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
