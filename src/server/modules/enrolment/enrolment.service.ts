@@ -185,7 +185,8 @@ export async function decideLearnerCompletion(
   await db.transaction(async (tx) => {
     const program = await lockProgram(tx, actor, programId);
     const learner = await queries.lockedLearner(tx, programId, enrolmentId);
-    if (!learner) throw notFound('This learner of the program', 'enrolmentId');
+    // As for attendance: naming someone who is not in the program is a mistake in the request, not a missing page.
+    if (!learner) throw badRequest({ ko: `수강 ${enrolmentId}번은 이 프로그램의 수강생이 아닙니다.`, en: `Enrolment ${enrolmentId} is not part of this program.` }, 'enrolmentId');
     if (learner.status !== 'enrolled' && learner.status !== 'completed' && learner.status !== 'not_completed') {
       throw conflict({ ko: '대기 중이거나 취소한 사람은 수료를 정할 수 없습니다.', en: 'Completion is decided only for learners who hold a place (not waitlisted or cancelled).' }, 'enrolmentId');
     }
