@@ -145,6 +145,69 @@ describe(`attendance, completion, certificates, ratings and the learning record 
     expect((await staff.post(`/api/programs/${programId}/completion`)).json()).toEqual({ completed: 0, notCompleted: 0, certificatesIssued: 0 });
   });
 
+  it('decides one learner’s completion by hand with a reason, withdraws it (the certificate then verifies as revoked), and keeps who, when and why', async () => {
+    const program = await ranProgram('한 사람씩 수료 교실', 2);
+    await markAttendance(program, [1, 5]);
+    const [rare, regular] = program.roster.enrolled.map((e) => e.enrolmentId) as [number, number];
+    const decide = (enrolmentId: number, payload: Record<string, unknown>, client: Client = staff) =>
+      client.request({ method: 'PUT', url: `/api/programs/${program.id}/learners/${enrolmentId}/completion`, payload, headers: { 'accept-language': 'en' } });
+
+    // Only the program's institution decides; the reason is required; another program's learner is not found here.
+    for (const outsider of [otherStaff, program.learners[0]!]) expect((await decide(rare, { completed: true, reason: '보충 수업 이수' }, outsider)).statusCode).toBe(403);
+    expect((await t.anonymous.request({ method: 'PUT', url: `/api/programs/${program.id}/learners/${rare}/completion`, payload: { completed: true, reason: 'x' } })).statusCode).toBe(401);
+    for (const blank of ['', '   ']) {
+      const refused = await decide(rare, { completed: true, reason: blank });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ field: 'reason', message: 'Give a reason.' });
+    }
+    expect((await decide(rare, { completed: true })).json()).toMatchObject({ field: 'reason' });
+    expect((await decide(roster.enrolled[0]!.enrolmentId, { completed: true, reason: '다른 프로그램' })).json()).toMatchObject({ field: 'enrolmentId', message: expect.stringContaining('not part of this program') });
+    expect(await outcome(program.id)).toEqual({ statuses: ['enrolled', 'enrolled'], certificates: 0 });
+
+    // The learner who came once completes by hand (make-up classes), and gets a certificate that verifies.
+    const granted = await decide(rare, { completed: true, reason: '보충 수업 4회 이수' });
+    expect(granted.statusCode, granted.body).toBe(200);
+    const entry = (granted.json() as Roster).enrolled.find((e) => e.enrolmentId === rare)!;
+    expect(entry).toMatchObject({ status: 'completed', lastDecision: { status: 'completed', reason: '보충 수업 4회 이수', decidedBy: expect.any(String) } });
+    const certificateOf = async (learner: Client) =>
+      (await learner.get('/api/me/learning')).json().entries.find((e: { programId: number }) => e.programId === program.id).certificateId as string;
+    const certificateId = await certificateOf(program.learners[0]!);
+    expect((await t.anonymous.post('/api/certificates/verify', { credential: certificateId })).json()).toMatchObject({ valid: true });
+    const inbox = async (learner: Client) => (await learner.get('/api/me/notifications')).json().items as { kind: string; titleKo: string; bodyKo: string; bodyEn: string }[];
+    expect((await inbox(program.learners[0]!))[0]).toMatchObject({ kind: 'enrolment.completed', bodyKo: expect.stringContaining('보충 수업 4회 이수') });
+
+    // Withdrawn with a reason: the certificate is revoked, the learner told, in both languages.
+    const withdrawn = await decide(rare, { completed: false, reason: '보충 수업 출석부 오류 확인' });
+    expect(withdrawn.statusCode, withdrawn.body).toBe(200);
+    expect((withdrawn.json() as Roster).enrolled.find((e) => e.enrolmentId === rare)).toMatchObject({ status: 'not_completed', lastDecision: { status: 'not_completed', reason: '보충 수업 출석부 오류 확인' } });
+    expect((await t.anonymous.post('/api/certificates/verify', { credential: certificateId })).json()).toMatchObject({ valid: false, reason: 'revoked' });
+    expect((await t.anonymous.get(`/api/certificates/${certificateId}`)).json()).toMatchObject({ revoked: true });
+    expect((await inbox(program.learners[0]!))[0]).toMatchObject({
+      kind: 'enrolment.completion_withdrawn', bodyKo: expect.stringContaining('수료증은 취소'), bodyEn: expect.stringContaining('no longer verifies'),
+    });
+    // Asking again for what stands changes nothing; deciding the other learner 'not completed' before the rule is allowed.
+    expect((await decide(rare, { completed: false, reason: '다시' })).statusCode).toBe(200);
+    expect((await decide(regular, { completed: false, reason: '수료 기준 미달 확인' })).statusCode).toBe(200);
+    // Granted again: the same certificate verifies once more.
+    await decide(rare, { completed: true, reason: '출석부 재확인 결과 이수' });
+    expect((await t.anonymous.post('/api/certificates/verify', { credential: certificateId })).json()).toMatchObject({ valid: true });
+
+    // The record: every change, who and why, for good.
+    const log = await rows<{ statusBefore: string; statusAfter: string; reason: string; actorName: string; certificateId: string | null }>(t.database.db, sql`
+      SELECT status_before AS "statusBefore", status_after AS "statusAfter", reason, actor_name AS "actorName", certificate_id AS "certificateId"
+      FROM completion_decisions WHERE program_id = ${program.id} ORDER BY id`);
+    expect(log.map((l) => [l.statusBefore, l.statusAfter, l.reason, l.certificateId])).toEqual([
+      ['enrolled', 'completed', '보충 수업 4회 이수', certificateId],
+      ['completed', 'not_completed', '보충 수업 출석부 오류 확인', certificateId],
+      ['enrolled', 'not_completed', '수료 기준 미달 확인', null],
+      ['not_completed', 'completed', '출석부 재확인 결과 이수', certificateId],
+    ]);
+    for (const statement of [sql`UPDATE completion_decisions SET reason = '고침'`, sql`DELETE FROM completion_decisions`, sql`TRUNCATE completion_decisions`]) {
+      await expect(t.database.db.execute(statement)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } });
+    }
+    expect(await rows(t.database.db, sql`SELECT 1 FROM completion_decisions WHERE program_id = ${program.id}`)).toHaveLength(4);
+  });
+
   it('issues a certificate that verifies at its public address, and finds a tampered copy invalid', async () => {
     const record = (await learners[0]!.get('/api/me/learning')).json();
     const entry = record.entries.find((e: { programId: number }) => e.programId === programId);

@@ -114,9 +114,34 @@ describe(`the institution's back office on ${testEngine()}`, () => {
     expect((await t.anonymous.get(`/api/programs/${id}`)).json().seatsLeft).toBe(0);
   });
 
+  it('refuses to publish a class that has already started, naming the first-class field, in Korean or English', async () => {
+    const publish = (changes: Record<string, unknown>, language = 'ko') => staff.request({
+      method: 'POST', url: '/api/programs', headers: { 'accept-language': language },
+      payload: {
+        institutionId, venueId: venues[0]!.id, title: '이미 시작한 강좌', description: '이미 시작한 수업은 새로 열 수 없습니다. 다음 날로 고릅니다.', area: 'liberal_arts',
+        subcategory: 'humanities', targetGroups: ['all'], mode: 'in_person', startTime: '10:00', endTime: '12:00', sessionCount: 4, capacity: 3, feeKrw: 0, ...changes,
+      },
+    });
+    const count = async () => (await firstRow<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM programs WHERE title = '이미 시작한 강좌'`))!.n;
+    // Yesterday, and today at midnight (always past once today has begun in Korea).
+    for (const changes of [{ startsOn: addDays(today, -1), weekdays: [weekdayOf(addDays(today, -1))] }, { startsOn: today, weekdays: [weekdayOf(today)], startTime: '00:00', endTime: '00:30' }]) {
+      const refused = await publish(changes);
+      expect(refused.statusCode, refused.body).toBe(400);
+      expect(refused.json()).toMatchObject({ field: 'startsOn', message: expect.stringMatching(/^첫 수업일: .*이미 시작했습니다/) });
+      expect((await publish(changes, 'en')).json().message).toMatch(/^First class: .* has already started/);
+    }
+    expect(await count()).toBe(0);
+    // Tomorrow is fine.
+    const tomorrow = addDays(today, 1);
+    expect((await publish({ startsOn: tomorrow, weekdays: [weekdayOf(tomorrow)] })).statusCode).toBe(201);
+  });
+
   it('keeps a session whose attendance was taken where it was', async () => {
-    // Its first session is today, so attendance can be taken.
-    const id = await newProgram({ startsOn: today, weekdays: [weekdayOf(today)] });
+    // Its first session is today, so attendance can be taken: published for next week (a class already under way
+    // cannot be published), then moved a week back as time would.
+    const id = await newProgram({ startsOn: addDays(today, 7), weekdays: [weekdayOf(today)] });
+    await t.database.db.execute(sql`UPDATE program_sessions SET starts_at = starts_at - interval '7 days', ends_at = ends_at - interval '7 days' WHERE program_id = ${id}`);
+    await t.database.db.execute(sql`UPDATE programs SET starts_on = starts_on - 7, ends_on = ends_on - 7 WHERE id = ${id}`);
     const [person] = await residents(t, 1);
     const enrolment = (await person!.post(`/api/programs/${id}/enrolment`)).json<{ id: number }>();
     const taken = await staff.request({ method: 'PUT', url: `/api/programs/${id}/sessions/1/attendance`, payload: { present: [enrolment.id], absent: [] } });

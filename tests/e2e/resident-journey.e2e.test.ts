@@ -35,6 +35,8 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
   let otherCourse: ProgramDetail;
   /** How many courses her record counted as completed before this one. */
   let completedBefore: number;
+  /** The number printed on her certificate. */
+  let certificateNumber: string;
 
   /** A request to the API as a demo account, for the arrangement only (the journey itself uses the pages). */
   beforeAll(async () => {
@@ -269,6 +271,7 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
 
     // The QR code on the certificate opens the check of this certificate, by its number, at once.
     const number = (await certificate.locator('.lc-certificate-id').textContent())!.trim();
+    certificateNumber = number;
     const qr = certificate.locator('.lc-certificate-qr img');
     await qr.waitFor();
     expect(decodeURIComponent((await qr.getAttribute('src'))!)).toMatch(/^data:image\/svg\+xml/);
@@ -324,5 +327,50 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
     await checkScreen('14-rated', { phone: true });
     // One answer stays private until enough people have answered.
     expect(await page.getByRole('region', { name: '수강생 만족도' }).textContent()).toContain('응답 1명');
+  });
+
+  it('lets the staff withdraw one learner’s completion with a reason, by keyboard and with a confirmation; the certificate then no longer verifies', async () => {
+    await logOut();
+    await logIn(STAFF);
+    await page.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: /우리 기관/ }).click();
+    await page.locator('.lc-card').filter({ has: page.getByRole('link', { name: TITLE }) }).getByRole('link', { name: '수강생 관리' }).click();
+    const section = page.getByRole('region', { name: '한 사람씩 수료 정하기' });
+    await section.waitFor();
+    expect(await section.getByLabel('수강생', { exact: true }).locator('option:checked').textContent()).toContain('김순자');
+    // By keyboard: the decision, the reason, the button, and yes.
+    await section.getByLabel('결정', { exact: true }).focus();
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(() => section.getByLabel('결정', { exact: true }).inputValue()).toBe('false');
+    await page.keyboard.press('Tab');
+    await page.keyboard.type('출석부 정정: 3회차 결석 확인');
+    await page.keyboard.press('Tab');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('결정 저장하기');
+    await page.keyboard.press('Enter');
+    expect(await section.textContent()).toContain('김순자 님의 수료를 취소하고 수료증을 취소할까요?');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe('네, 저장합니다');
+    await checkScreen('15-withdraw-completion', { phone: true });
+    await page.keyboard.press('Enter');
+    const row = page.getByRole('table', { name: '출석부' }).getByRole('row', { name: /김순자/ });
+    await expect.poll(() => row.textContent()).toContain('사유: 출석부 정정: 3회차 결석 확인');
+    expect(await row.textContent()).toContain('미수료');
+    await page.goto(`${server.url}/verify?number=${certificateNumber}`);
+    await expect.poll(() => page.locator('.lc-verdict').textContent()).toContain('발급 기관이 취소한 수료증입니다.');
+    await checkScreen('16-revoked');
+  });
+
+  it('offers the resident a private calendar feed of all her sessions on My learning', async () => {
+    await logOut();
+    await logIn(RESIDENT);
+    const section = page.getByRole('region', { name: '내 수업 일정 구독' });
+    await section.getByRole('button', { name: '구독 주소 만들기' }).click();
+    const address = section.getByLabel('구독 주소');
+    await expect.poll(() => address.inputValue()).toMatch(/\/api\/calendar-feeds\/[A-Za-z0-9_-]{43}\.ics$/);
+    const url = await address.inputValue();
+    expect(await section.getByRole('link', { name: '달력 앱에서 구독하기' }).getAttribute('href')).toBe(url.replace(/^https?:/, 'webcal:'));
+    await checkScreen('17-calendar-feed', { phone: true });
+    // The address opens without the session cookie.
+    const feed = await server.app.inject({ method: 'GET', url: new URL(url).pathname });
+    expect(feed.statusCode).toBe(200);
+    expect(feed.body).toContain(`SUMMARY:${TITLE}`);
   });
 });

@@ -253,6 +253,7 @@ const rules: Record<string, Rule> = {
   'PUT /api/programs/{id}/sessions/{sessionNo}/attendance': manageProgram,
   'PUT /api/programs/{id}/completion-rule': manageProgram,
   'POST /api/programs/{id}/completion': manageProgram,
+  'PUT /api/programs/{id}/learners/{enrolmentId}/completion': manageProgram,
   // Only those who completed a program rate it: the product refuses others with 403 (not_completed).
   'PUT /api/programs/{id}/rating': { self: 'completion', others: 403 },
   'GET /api/programs/{id}/rating': { self: 'completion', others: 404 },
@@ -264,6 +265,11 @@ const rules: Record<string, Rule> = {
   'GET /api/issuer': anyone,
   'GET /api/me/learning': loggedIn,
   'GET /api/me/learning/export.json': loggedIn,
+  'GET /api/me/learning/calendar-feed': loggedIn,
+  'POST /api/me/learning/calendar-feed': loggedIn,
+  'DELETE /api/me/learning/calendar-feed': loggedIn,
+  // The secret in the address is the key (a wrong one is 404 to everyone).
+  'GET /api/calendar-feeds/{file}': { public: true },
   // Seconds of CPU per PDF (4–5 s measured while issue 8 was worked on): every logged-in role is alike for it, so one is tried.
   'GET /api/me/learning/export.pdf': { login: true, few: true },
 

@@ -32,6 +32,13 @@ export const RosterEntry = Type.Object({
   attended: Type.Array(Type.Integer()),
   /** Session numbers marked absent. */
   absent: Type.Array(Type.Integer()),
+  /** The latest completion decided for this learner alone, with why; null when none was. */
+  lastDecision: Nullable(Type.Object({
+    status: Code(enrolmentStatuses.codes),
+    reason: Type.String(),
+    decidedBy: Type.String(),
+    decidedAt: Type.String(),
+  })),
 });
 export type RosterEntry = Static<typeof RosterEntry>;
 
@@ -66,3 +73,13 @@ export const CompletionResult = Type.Object({
   certificatesIssued: Type.Integer(),
 });
 export type CompletionResult = Static<typeof CompletionResult>;
+
+/** One learner's completion decided by hand: completed (a certificate), not completed (a completion withdrawn). */
+export const LearnerCompletionBody = Type.Object(
+  {
+    completed: Type.Boolean({ description: 'true: completed, with a certificate; false: not completed (withdraws a completion and revokes its certificate)' }),
+    reason: Type.String({ maxLength: 500, description: 'Why: kept for good in the completion record and told to the learner' }),
+  },
+  { additionalProperties: false },
+);
+export type LearnerCompletionBody = Static<typeof LearnerCompletionBody>;

@@ -43,3 +43,12 @@ export const LearningRecord = Type.Object({
   generatedAt: Type.String(),
 });
 export type LearningRecord = Static<typeof LearningRecord>;
+
+/** My private calendar feed: the address a phone calendar subscribes to, or null when I have none (or revoked it). */
+export const CalendarFeed = Type.Object({
+  url: Nullable(Type.String({ description: 'Absolute address of the feed (secret: whoever has it sees my timetable)' })),
+  createdAt: Nullable(Type.String()),
+  /** When a calendar last fetched it. */
+  lastFetchedAt: Nullable(Type.String()),
+});
+export type CalendarFeed = Static<typeof CalendarFeed>;

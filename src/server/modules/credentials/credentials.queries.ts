@@ -1,5 +1,5 @@
 /** Every SQL statement of the credentials module. */
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNotNull, isNull, sql } from 'drizzle-orm';
 import { rows, type Executor } from '../../platform/database/database.ts';
 import type { ProgramAreaCode } from '../../../shared/vocabulary/index.ts';
 import { certificates, signingKeys } from './credentials.schema.ts';
@@ -46,4 +46,23 @@ export async function allSigningKeys(db: Executor) {
 
 export async function insertSigningKey(db: Executor, key: typeof signingKeys.$inferInsert) {
   await db.insert(signingKeys).values(key).onConflictDoNothing();
+}
+
+/** Revokes the enrolment's certificate if it stands; returns its id, or null when there was none to revoke. */
+export async function revokeCertificateOf(db: Executor, enrolmentId: number): Promise<string | null> {
+  const [row] = await db.update(certificates).set({ revokedAt: sql`now()` })
+    .where(and(eq(certificates.enrolmentId, enrolmentId), isNull(certificates.revokedAt))).returning({ id: certificates.id });
+  return row?.id ?? null;
+}
+
+/** Lifts the revocation of the enrolment's certificate (a withdrawn completion granted again); returns its id, or null. */
+export async function reinstateCertificateOf(db: Executor, enrolmentId: number): Promise<string | null> {
+  const [row] = await db.update(certificates).set({ revokedAt: null })
+    .where(and(eq(certificates.enrolmentId, enrolmentId), isNotNull(certificates.revokedAt))).returning({ id: certificates.id });
+  return row?.id ?? null;
+}
+
+export async function certificateIdOf(db: Executor, enrolmentId: number): Promise<string | null> {
+  const [row] = await db.select({ id: certificates.id }).from(certificates).where(eq(certificates.enrolmentId, enrolmentId));
+  return row?.id ?? null;
 }

@@ -3,7 +3,7 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import { seatHoldingStatuses, type EnrolmentStatus } from '../../../shared/vocabulary/index.ts';
 import { firstRow, rows, type Executor } from '../../platform/database/database.ts';
 import { people } from '../identity/identity.schema.ts';
-import { attendance, enrolments } from './enrolment.schema.ts';
+import { attendance, completionDecisions, enrolments } from './enrolment.schema.ts';
 
 const iso = (column: typeof enrolments.enrolledAt | typeof enrolments.statusChangedAt) =>
   sql<string>`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -102,11 +102,15 @@ export async function rosterOf(db: Executor, programId: number) {
   return rows<{
     enrolmentId: number; personId: number; displayName: string; birthYear: number | null; status: EnrolmentStatus;
     enrolledAt: string; attended: number[]; absent: number[];
+    lastDecision: { status: EnrolmentStatus; reason: string; decidedBy: string; decidedAt: string } | null;
   }>(db, sql`
     SELECT e.id AS "enrolmentId", e.person_id AS "personId", p.display_name AS "displayName", p.birth_year AS "birthYear",
            e.status, to_char(e.enrolled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "enrolledAt",
            coalesce(array_agg(s.session_no ORDER BY s.session_no) FILTER (WHERE a.present), '{}') AS attended,
-           coalesce(array_agg(s.session_no ORDER BY s.session_no) FILTER (WHERE NOT a.present), '{}') AS absent
+           coalesce(array_agg(s.session_no ORDER BY s.session_no) FILTER (WHERE NOT a.present), '{}') AS absent,
+           (SELECT json_build_object('status', d.status_after, 'reason', d.reason, 'decidedBy', d.actor_name,
+                                     'decidedAt', to_char(d.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))
+            FROM completion_decisions d WHERE d.enrolment_id = e.id ORDER BY d.id DESC LIMIT 1) AS "lastDecision"
     FROM enrolments e
     JOIN ${people} p ON p.id = e.person_id
     LEFT JOIN attendance a ON a.enrolment_id = e.id
@@ -139,6 +143,18 @@ export async function attendanceCounts(db: Executor, programId: number) {
     FROM enrolments e LEFT JOIN attendance a ON a.enrolment_id = e.id
     WHERE e.program_id = ${programId} AND e.status = 'enrolled'
     GROUP BY e.id`);
+}
+
+/** A learner of the program, locked for a decision on their completion. */
+export async function lockedLearner(db: Executor, programId: number, enrolmentId: number) {
+  return firstRow<{ id: number; personId: number; status: EnrolmentStatus; cityCode: string }>(db, sql`
+    SELECT id, person_id AS "personId", status, city_code AS "cityCode" FROM enrolments
+    WHERE id = ${enrolmentId} AND program_id = ${programId} FOR UPDATE`);
+}
+
+/** Writes a line of the append-only completion record. */
+export async function recordDecision(db: Executor, decision: typeof completionDecisions.$inferInsert) {
+  await db.insert(completionDecisions).values(decision);
 }
 
 export async function completedEnrolment(db: Executor, programId: number, personId: number) {

@@ -1,6 +1,6 @@
 import Type from 'typebox';
 import { Id } from '../../../shared/contracts/common.ts';
-import { AttendanceBody, CompletionResult, CompletionRuleBody, EnrolBody, EnrolmentView, Roster } from '../../../shared/contracts/enrolment.ts';
+import { AttendanceBody, CompletionResult, CompletionRuleBody, EnrolBody, LearnerCompletionBody, EnrolmentView, Roster } from '../../../shared/contracts/enrolment.ts';
 import { requireActor } from '../../platform/auth/actor.ts';
 import { todayInKorea } from '../../platform/clock.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
@@ -10,6 +10,7 @@ import * as service from './enrolment.service.ts';
 
 const tags = ['enrolment'];
 const ProgramParams = Type.Object({ id: Id });
+const LearnerParams = Type.Object({ id: Id, enrolmentId: Id });
 const SessionParams = Type.Object({ id: Id, sessionNo: Type.Integer({ minimum: 1, maximum: 1000 }) });
 const refused = { 409: { $ref: 'ErrorBody#', description: 'Not eligible, a schedule clash, or a state that does not allow it; the message says why' } };
 
@@ -56,4 +57,11 @@ export function registerEnrolmentRoutes(api: Api, { database, config }: ModuleCo
     },
   }, (request) => service.completeProgram(db, requireActor(request), request.params.id, todayInKorea(),
     (tx, enrolmentIds) => credentials.issueCertificates(tx, enrolmentIds, config)));
+
+  api.put('/programs/:id/learners/:enrolmentId/completion', {
+    schema: {
+      tags, summary: 'Decide one learner’s completion by hand, with a reason: completed (certificate issued) or not (a completion withdrawn revokes it)',
+      params: LearnerParams, body: LearnerCompletionBody, response: { 200: Roster, ...errorResponses, ...refused },
+    },
+  }, (request) => service.decideLearnerCompletion(db, requireActor(request), request.params.id, request.params.enrolmentId, request.body, todayInKorea(), config));
 }

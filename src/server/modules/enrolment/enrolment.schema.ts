@@ -1,5 +1,5 @@
 /** A person's place in a program: enrolled, waitlisted, cancelled, completed or not. */
-import { boolean, index, integer, pgTable, primaryKey, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { bigint, boolean, index, integer, pgTable, primaryKey, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import { enrolmentStatuses, type EnrolmentStatus } from '../../../shared/vocabulary/index.ts';
 import { checkIn } from '../../platform/database/columns.ts';
 import { municipalities } from '../geography/geography.schema.ts';
@@ -43,4 +43,31 @@ export const attendance = pgTable(
     markedBy: integer().references(() => people.id),
   },
   (t) => [primaryKey({ columns: [t.enrolmentId, t.sessionId] }), index().on(t.programId)],
+);
+
+/**
+ * Every completion decided for one learner by hand, for good: completed, not completed, or a completion withdrawn;
+ * who decided, when and why, and the certificate it issued or revoked. The database refuses UPDATE, DELETE and
+ * TRUNCATE (a trigger, as for the colleague log); names are copied so the record outlives accounts.
+ */
+export const completionDecisions = pgTable(
+  'completion_decisions',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
+    occurredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    enrolmentId: integer().notNull().references(() => enrolments.id),
+    programId: integer().notNull().references(() => programs.id),
+    cityCode: text().notNull(),
+    actorId: integer(),
+    actorName: text().notNull(),
+    statusBefore: text().$type<EnrolmentStatus>().notNull(),
+    statusAfter: text().$type<EnrolmentStatus>().notNull(),
+    reason: text().notNull(),
+    certificateId: uuid(),
+  },
+  (t) => [
+    index().on(t.enrolmentId, t.occurredAt),
+    checkIn('completion_decisions_status_before_check', t.statusBefore, enrolmentStatuses.codes),
+    checkIn('completion_decisions_status_after_check', t.statusAfter, enrolmentStatuses.codes),
+  ],
 );

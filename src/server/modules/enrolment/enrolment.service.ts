@@ -5,12 +5,15 @@
  */
 import { refusalText, type RefusalReason } from '../../../shared/messages/enrolment.ts';
 import { preferredLocale } from '../../../shared/vocabulary/index.ts';
-import type { AttendanceBody, CompletionResult, EnrolmentView, Roster } from '../../../shared/contracts/enrolment.ts';
+import type { AttendanceBody, CompletionResult, EnrolmentView, LearnerCompletionBody, Roster } from '../../../shared/contracts/enrolment.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
 import { HttpError, badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { todayInKorea } from '../../platform/clock.ts';
-import { findApplicant } from '../identity/index.ts';
+import { credentials } from '../credentials/index.ts';
+import { findApplicant, identity } from '../identity/index.ts';
+import { notifications } from '../notifications/index.ts';
+import type { ModuleContext } from '../index.ts';
 import { programsModule } from '../programs/index.ts';
 import { refusalsFor } from './eligibility.ts';
 import * as queries from './enrolment.queries.ts';
@@ -157,6 +160,73 @@ export async function setCompletionRule(db: AppDb, actor: Actor, programId: numb
   return roster(db, actor, programId);
 }
 
+/** Completion is decided from the day of the last session on; returns the program's sessions. */
+async function refuseBeforeLastSession(tx: Executor, program: Locked, today: string) {
+  const sessions = await programsModule.sessionIdsOf(tx, program.id);
+  const lastDay = sessions.at(-1)?.startsAt.toISOString().slice(0, 10) ?? program.endsOn;
+  if (today < lastDay.slice(0, 10) && today < program.endsOn) {
+    throw conflict({ ko: `수료는 마지막 수업 날(${program.endsOn})부터 정할 수 있습니다.`, en: `Completion is decided on or after the last session (${program.endsOn}).` });
+  }
+  return sessions;
+}
+
+/**
+ * Decides one learner's completion by hand, whatever their attendance: completed (their certificate is issued, or a
+ * revoked one reinstated) or not completed (a completion withdrawn revokes its certificate, which then verifies as
+ * 'revoked'). Each change is written for good in the completion record with who, when and why, and the learner is told.
+ * Asking for the status they already have changes nothing.
+ */
+export async function decideLearnerCompletion(
+  db: AppDb, actor: Actor, programId: number, enrolmentId: number, body: LearnerCompletionBody, today: string, config: ModuleContext['config'],
+): Promise<Roster> {
+  await programsModule.managedProgram(db, actor, programId);
+  const reason = body.reason.trim();
+  if (!reason) throw badRequest({ ko: '사유를 적어 주세요.', en: 'Give a reason.' }, 'reason');
+  await db.transaction(async (tx) => {
+    const program = await lockProgram(tx, actor, programId);
+    const learner = await queries.lockedLearner(tx, programId, enrolmentId);
+    // As for attendance: naming someone who is not in the program is a mistake in the request, not a missing page.
+    if (!learner) throw badRequest({ ko: `수강 ${enrolmentId}번은 이 프로그램의 수강생이 아닙니다.`, en: `Enrolment ${enrolmentId} is not part of this program.` }, 'enrolmentId');
+    if (learner.status !== 'enrolled' && learner.status !== 'completed' && learner.status !== 'not_completed') {
+      throw conflict({ ko: '대기 중이거나 취소한 사람은 수료를 정할 수 없습니다.', en: 'Completion is decided only for learners who hold a place (not waitlisted or cancelled).' }, 'enrolmentId');
+    }
+    const status = body.completed ? 'completed' : 'not_completed';
+    if (learner.status === status) return;
+    if (body.completed) await refuseBeforeLastSession(tx, program, today);
+    await queries.setStatus(tx, learner.id, status);
+    let certificateId: string | null;
+    if (body.completed) {
+      certificateId = await credentials.reinstateCertificateOf(tx, learner.id);
+      if (!certificateId) {
+        await credentials.issueCertificates(tx, [learner.id], config);
+        certificateId = await credentials.certificateIdOf(tx, learner.id);
+      }
+    } else {
+      certificateId = await credentials.revokeCertificateOf(tx, learner.id);
+    }
+    await queries.recordDecision(tx, {
+      enrolmentId: learner.id, programId, cityCode: learner.cityCode, actorId: actor.personId, actorName: actor.displayName,
+      statusBefore: learner.status, statusAfter: status, reason, certificateId,
+    });
+    const title = program.title;
+    const withdrawn = learner.status === 'completed';
+    await notifications.notify(tx, await identity.recipientsByIds(tx, [learner.personId]), {
+      kind: body.completed ? 'enrolment.completed' : withdrawn ? 'enrolment.completion_withdrawn' : 'enrolment.not_completed',
+      title: body.completed
+        ? { ko: `「${title}」을(를) 수료했습니다`, en: `You completed “${title}”` }
+        : withdrawn
+          ? { ko: `「${title}」 수료가 취소되었습니다`, en: `Your completion of “${title}” was withdrawn` }
+          : { ko: `「${title}」 미수료로 정해졌습니다`, en: `“${title}” was not completed` },
+      body: {
+        ko: `사유: ${reason}${withdrawn ? ' 수료증은 취소되어 더 이상 진위 확인이 되지 않습니다.' : body.completed ? ' 내 학습에서 수료증을 받을 수 있습니다.' : ''}`,
+        en: `Reason: ${reason}${withdrawn ? ' The certificate is revoked and no longer verifies.' : body.completed ? ' Your certificate is in My learning.' : ''}`,
+      },
+      link: '/me', cityCode: program.cityCode,
+    });
+  });
+  return roster(db, actor, programId);
+}
+
 /**
  * Decides completion for everyone still enrolled: attended at least the program's share of sessions
  * (80% unless the program says otherwise) → completed, else not completed. `onCompleted` issues the
@@ -169,11 +239,7 @@ export async function completeProgram(
   await programsModule.managedProgram(db, actor, programId);
   return db.transaction(async (tx) => {
     const program = await lockProgram(tx, actor, programId);
-    const sessions = await programsModule.sessionIdsOf(tx, programId);
-    const lastDay = sessions.at(-1)?.startsAt.toISOString().slice(0, 10) ?? program.endsOn;
-    if (today < lastDay.slice(0, 10) && today < program.endsOn) {
-      throw conflict({ ko: `수료는 마지막 수업 날(${program.endsOn})부터 정할 수 있습니다.`, en: `Completion is decided on or after the last session (${program.endsOn}).` });
-    }
+    const sessions = await refuseBeforeLastSession(tx, program, today);
     const needed = Math.ceil(program.completionRate * sessions.length - 1e-9);
     const counts = await queries.attendanceCounts(tx, programId);
     const completed = counts.filter((c) => c.attended >= needed).map((c) => c.enrolmentId);

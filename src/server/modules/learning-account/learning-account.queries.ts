@@ -5,7 +5,7 @@
 import { sql } from 'drizzle-orm';
 import type { LearningEntry } from '../../../shared/contracts/learning-account.ts';
 import type { VolunteerKind } from '../../../shared/vocabulary/index.ts';
-import { firstRow, rows, type Executor } from '../../platform/database/database.ts';
+import { firstRow, isoUtc, rows, type Executor } from '../../platform/database/database.ts';
 import { programsModule } from '../programs/index.ts';
 
 export async function personOf(db: Executor, personId: number) {
@@ -48,4 +48,50 @@ export async function volunteeringOf(db: Executor, personId: number) {
 
 export async function certificateJwtsOf(db: Executor, personId: number) {
   return rows<{ id: string; jwt: string }>(db, sql`SELECT id::text, jwt FROM certificates WHERE person_id = ${personId} ORDER BY issued_at`);
+}
+
+// ---- The private calendar feed ------------------------------------------------------------------------
+
+export async function feedOf(db: Executor, personId: number) {
+  return firstRow<{ token: string; createdAt: string; lastFetchedAt: string | null }>(db, sql`
+    SELECT token, ${isoUtc(sql`created_at`)} AS "createdAt", ${isoUtc(sql`last_fetched_at`)} AS "lastFetchedAt"
+    FROM calendar_feeds WHERE person_id = ${personId}`);
+}
+
+/** Gives the person a feed under a new secret, replacing (and so ending) any earlier one. */
+export async function replaceFeed(db: Executor, personId: number, token: string) {
+  await db.execute(sql`
+    INSERT INTO calendar_feeds (person_id, token) VALUES (${personId}, ${token})
+    ON CONFLICT (person_id) DO UPDATE SET token = excluded.token, created_at = now(), last_fetched_at = NULL`);
+}
+
+export async function deleteFeed(db: Executor, personId: number) {
+  await db.execute(sql`DELETE FROM calendar_feeds WHERE person_id = ${personId}`);
+}
+
+/** Whose feed the secret opens, noting that a calendar fetched it. */
+export async function feedOwner(db: Executor, token: string) {
+  return firstRow<{ personId: number; locale: string }>(db, sql`
+    UPDATE calendar_feeds f SET last_fetched_at = now() FROM people p
+    WHERE f.token = ${token} AND p.id = f.person_id
+    RETURNING f.person_id AS "personId", p.locale`);
+}
+
+/**
+ * The sessions of the programs the person holds a place in (or completed), from `fromDay` (Korea time) on, in time
+ * order, at most `limit`: a waitlist place or a cancelled one is not theirs to attend.
+ */
+export async function feedSessions(db: Executor, personId: number, fromDay: string, limit: number) {
+  return rows<{ programId: number; title: string; institutionName: string; place: string | null; sessionNo: number; sessionCount: number; startsAt: string; endsAt: string }>(db, sql`
+    SELECT p.id AS "programId", p.title, i.name AS "institutionName",
+           CASE WHEN p.mode = 'online' THEN NULL ELSE concat_ws(' ', i.name, v.name) END AS place,
+           s.session_no AS "sessionNo", p.session_count AS "sessionCount", ${isoUtc(sql`s.starts_at`)} AS "startsAt", ${isoUtc(sql`s.ends_at`)} AS "endsAt"
+    FROM enrolments e
+    JOIN programs p ON p.id = e.program_id AND p.status <> 'cancelled'
+    JOIN program_sessions s ON s.program_id = p.id
+    JOIN institutions i ON i.id = p.institution_id
+    LEFT JOIN venues v ON v.id = p.venue_id
+    WHERE e.person_id = ${personId} AND e.status IN ('enrolled', 'completed', 'not_completed')
+      AND s.ends_at >= (${fromDay}::date::timestamp AT TIME ZONE 'Asia/Seoul')
+    ORDER BY s.starts_at, p.id, s.session_no LIMIT ${limit}`);
 }

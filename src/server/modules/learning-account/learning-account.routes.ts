@@ -1,4 +1,4 @@
-import { LearningRecord } from '../../../shared/contracts/learning-account.ts';
+import { CalendarFeed, LearningRecord } from '../../../shared/contracts/learning-account.ts';
 import Type from 'typebox';
 import { requireActor } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
@@ -26,5 +26,29 @@ export function registerLearningAccountRoutes(api: Api, { database, config }: Mo
   }, async (request, reply) => {
     const pdf = await service.recordPdf(db, requireActor(request).personId, config.publicUrl);
     return reply.header('content-disposition', 'attachment; filename="learning-record.pdf"').type('application/pdf').send(pdf);
+  });
+
+  api.get('/me/learning/calendar-feed', {
+    schema: { tags, summary: 'My private calendar feed address (null when I have none)', response: { 200: CalendarFeed, ...errorResponses } },
+  }, (request) => service.calendarFeed(db, requireActor(request).personId, config.publicUrl));
+
+  api.post('/me/learning/calendar-feed', {
+    schema: { tags, summary: 'A new private calendar feed address; an earlier one stops working', response: { 200: CalendarFeed, ...errorResponses } },
+  }, (request) => service.renewCalendarFeed(db, requireActor(request).personId, config.publicUrl));
+
+  api.delete('/me/learning/calendar-feed', {
+    schema: { tags, summary: 'Revoke my calendar feed: its address stops working at once', response: { 200: CalendarFeed, ...errorResponses } },
+  }, (request) => service.revokeCalendarFeed(db, requireActor(request).personId, config.publicUrl));
+
+  api.get('/calendar-feeds/:file', {
+    schema: {
+      tags, summary: 'A private calendar feed (iCalendar), by its secret address, without logging in: every session of its owner’s courses',
+      params: Type.Object({ file: Type.String({ pattern: '^[A-Za-z0-9_-]{43}\\.ics$' }) }),
+      response: { 200: Type.String({ description: 'text/calendar' }), ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const ics = await service.calendarFeedFile(db, request.params.file.slice(0, -4), config.publicUrl);
+    // Private: no shared cache may keep it.
+    return reply.type('text/calendar; charset=utf-8').header('cache-control', 'private, no-store').send(ics);
   });
 }

@@ -1,10 +1,13 @@
 /** The lifelong learning record: gathered, totalled, and exported as JSON or PDF. */
-import type { LearningRecord } from '../../../shared/contracts/learning-account.ts';
+import { randomBytes } from 'node:crypto';
+import type { CalendarFeed, LearningRecord } from '../../../shared/contracts/learning-account.ts';
+import { addDays } from '../../../shared/lib/schedule.ts';
 import { creditTypes, learnerStatusOf, programAreas } from '../../../shared/vocabulary/index.ts';
 import { todayInKorea } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/database/database.ts';
 import { renderPdfOffThread } from '../../platform/documents/pdf.ts';
 import { notFound } from '../../platform/http/errors.ts';
+import { programsModule } from '../programs/index.ts';
 import * as queries from './learning-account.queries.ts';
 
 export async function learningRecord(db: Executor, personId: number): Promise<LearningRecord> {
@@ -112,4 +115,45 @@ export async function recordPdf(db: Executor, personId: number, publicUrl: strin
       },
     ],
   } as Parameters<typeof renderPdfOffThread>[0]);
+}
+
+// ---- The private calendar feed ------------------------------------------------------------------------
+
+/** The most sessions one feed carries, and how far back it reaches (recent classes stay on the phone). */
+const FEED_LIMIT = 1000;
+const FEED_DAYS_BACK = 90;
+
+const feedUrl = (publicUrl: string, token: string) => `${publicUrl}/api/calendar-feeds/${token}.ics`;
+
+export async function calendarFeed(db: Executor, personId: number, publicUrl: string): Promise<CalendarFeed> {
+  const feed = await queries.feedOf(db, personId);
+  return feed ? { url: feedUrl(publicUrl, feed.token), createdAt: feed.createdAt, lastFetchedAt: feed.lastFetchedAt } : { url: null, createdAt: null, lastFetchedAt: null };
+}
+
+/** A new secret address; any earlier one stops working. */
+export async function renewCalendarFeed(db: Executor, personId: number, publicUrl: string): Promise<CalendarFeed> {
+  await queries.replaceFeed(db, personId, randomBytes(32).toString('base64url'));
+  return calendarFeed(db, personId, publicUrl);
+}
+
+export async function revokeCalendarFeed(db: Executor, personId: number, publicUrl: string): Promise<CalendarFeed> {
+  await queries.deleteFeed(db, personId);
+  return calendarFeed(db, personId, publicUrl);
+}
+
+/** The feed behind a secret address: every session of the courses its owner takes, with links to the public site. */
+export async function calendarFeedFile(db: Executor, token: string, publicUrl: string): Promise<string> {
+  const owner = await queries.feedOwner(db, token);
+  if (!owner) throw notFound('This calendar feed', 'token');
+  const english = owner.locale === 'en';
+  const sessions = await queries.feedSessions(db, owner.personId, addDays(todayInKorea(), -FEED_DAYS_BACK), FEED_LIMIT);
+  return programsModule.sessionsCalendar(sessions.map((s) => ({
+    uid: `program-${s.programId}-session-${s.sessionNo}-learning@learning-city`,
+    startsAt: s.startsAt,
+    endsAt: s.endsAt,
+    title: `${s.title} (${s.sessionNo}/${s.sessionCount})`,
+    description: `${s.institutionName}\n${publicUrl}/programs/${s.programId}`,
+    location: s.place ?? (english ? 'Online' : '온라인'),
+    url: `${publicUrl}/programs/${s.programId}`,
+  })), english ? 'My learning' : '나의 학습 일정');
 }

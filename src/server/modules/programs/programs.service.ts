@@ -1,4 +1,5 @@
 /** Use cases of the programs module. */
+import { koreanDateTime } from '../../../shared/lib/korea-time.ts';
 import type { CreateProgramBody, SearchQuery, SearchResult } from '../../../shared/contracts/programs.ts';
 import { programSubcategories, type DeliveryMode, type ProgramAreaCode, type ProgramSubcategoryCode } from '../../../shared/vocabulary/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -145,6 +146,15 @@ export async function managedProgram(db: Executor, actor: Actor, id: number) {
   return program;
 }
 
+/** A new program cannot begin with a class already under way or over (Korean time): nobody could come to it. */
+function refuseStartedClass(first: { date: string; startsAt: string }) {
+  if (Date.parse(first.startsAt) > Date.now()) return;
+  throw badRequest({
+    ko: `첫 수업일: ${koreanDateTime(first.startsAt)}에 시작하는 첫 수업은 이미 시작했습니다. 앞으로 열릴 날을 고르세요.`,
+    en: `First class: the first class, on ${first.date} at ${first.startsAt.slice(11, 16)} (Korean time), has already started. Pick a day still to come.`,
+  }, 'startsOn');
+}
+
 export async function createProgram(db: AppDb, actor: Actor, body: CreateProgramBody): Promise<number> {
   const institution = await institutionsModule.findInstitution(db, body.institutionId);
   if (!institution) throw badRequest(`There is no institution with id ${body.institutionId}.`, 'institutionId');
@@ -155,6 +165,7 @@ export async function createProgram(db: AppDb, actor: Actor, body: CreateProgram
   const hours = sessionHours(body.startTime, body.endTime);
   const place = await placeOf(db, body, institution);
   const { sessions } = await planSessions(body);
+  refuseStartedClass(sessions[0]!);
   const status = body.status ?? 'published';
 
   return db.transaction(async (tx) => {

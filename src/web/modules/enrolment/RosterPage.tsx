@@ -1,6 +1,6 @@
 /**
  * The institution's side of a program: who is enrolled and who waits, attendance session by session,
- * the completion rule, and deciding completion (which issues the certificates).
+ * the completion rule, deciding completion (which issues the certificates), and one learner's completion by hand.
  */
 import { useId, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -15,7 +15,7 @@ import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { ConfirmAction } from '../../ui/ConfirmAction.tsx';
 import { DateRange } from '../../ui/DateRange.tsx';
-import { TextField } from '../../ui/Field.tsx';
+import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../../ui/Status.tsx';
 import { titleIn } from '../programs/format.ts';
@@ -80,7 +80,10 @@ function AttendanceTable({ programId, roster, onSaved }: { programId: number; ro
           {roster.enrolled.map((entry) => (
             <tr key={entry.enrolmentId}>
               <th scope="row">{learnerText(entry, t)}</th>
-              <td className="lc-learner-status">{label(enrolmentStatuses.get(entry.status))}<br /><small>{t('roster.attendedCount', { count: entry.attended.length, total: roster.sessions.length })}</small></td>
+              <td className="lc-learner-status">
+                {label(enrolmentStatuses.get(entry.status))}<br /><small>{t('roster.attendedCount', { count: entry.attended.length, total: roster.sessions.length })}</small>
+                {entry.lastDecision && <><br /><small>{t('roster.decidedBecause', { reason: entry.lastDecision.reason, by: entry.lastDecision.decidedBy })}</small></>}
+              </td>
               {roster.sessions.map((s) => {
                 const id = `present-${entry.enrolmentId}-${s.sessionNo}`;
                 if (ahead(s)) return <td key={s.sessionNo} className="lc-session-col"><span aria-hidden="true">—</span></td>;
@@ -168,6 +171,41 @@ function Completion({ programId, onDone }: { programId: number; onDone(): void }
   );
 }
 
+/**
+ * One learner's completion decided by hand, with a reason the learner is told: completed (a certificate) or not
+ * completed, which withdraws a completion and revokes its certificate.
+ */
+function LearnerCompletion({ programId, roster, onSaved }: { programId: number; roster: Roster; onSaved(roster: Roster): void }) {
+  const { t } = useLocale();
+  const titleId = useId();
+  const [enrolmentId, setEnrolmentId] = useState(String(roster.enrolled[0]?.enrolmentId ?? ''));
+  const [completed, setCompleted] = useState('true');
+  const [reason, setReason] = useState('');
+  const learner = roster.enrolled.find((e) => String(e.enrolmentId) === enrolmentId);
+  const decide = useSubmission(async () => {
+    onSaved(await api<Roster>(`/programs/${programId}/learners/${enrolmentId}/completion`, { method: 'PUT', body: { completed: completed === 'true', reason } }));
+    setReason('');
+  });
+  if (!learner) return null;
+  const withdrawing = completed !== 'true' && learner.status === 'completed';
+  return (
+    <section aria-labelledby={titleId}>
+      <h2 id={titleId} className="lc-section-title">{t('roster.oneLearner')}</h2>
+      <p className="lc-hint">{t('roster.oneLearnerHint')}</p>
+      <SelectField label={t('roster.whichLearner')} value={enrolmentId} onChange={(e) => setEnrolmentId(e.target.value)}
+        options={roster.enrolled.map((e) => ({ value: String(e.enrolmentId), label: learnerText(e, t) }))} />
+      <SelectField label={t('roster.decision')} value={completed} onChange={(e) => setCompleted(e.target.value)}
+        options={[{ value: 'true', label: t('roster.decideCompleted') }, { value: 'false', label: t('roster.decideNotCompleted') }]} />
+      <TextArea label={t('roster.reason')} required maxLength={500} value={reason} rows={2} hint={t('roster.reasonHint')}
+        error={decide.fieldError('reason')} onChange={(e) => setReason(e.target.value)} />
+      <ConfirmAction label={t('roster.decide')} yes={t('roster.decideYes')} no={t('enrolment.confirmNo')} busy={decide.busy} onConfirm={decide.onSubmit}
+        question={t(withdrawing ? 'roster.confirmWithdraw' : completed === 'true' ? 'roster.confirmCompleted' : 'roster.confirmNotCompleted', { name: learner.displayName })}>
+        <FormStatus error={decide.formError(['reason'])} done={decide.done} />
+      </ConfirmAction>
+    </section>
+  );
+}
+
 function ManageRoster({ program }: { program: ProgramDetail }) {
   const { t, locale } = useLocale();
   const loaded = useApi<Roster>(`/programs/${program.id}/roster`);
@@ -192,6 +230,7 @@ function ManageRoster({ program }: { program: ProgramDetail }) {
             <Waitlist roster={r} />
             <CompletionRule programId={program.id} roster={r} onSaved={setSaved} />
             <Completion programId={program.id} onDone={reload} />
+            <LearnerCompletion programId={program.id} roster={r} onSaved={setSaved} />
           </>
         )}
       </Loaded>

@@ -1,15 +1,20 @@
 /** The resident's lifelong learning record: totals, hours by year and area, every course by where it stands, groups, volunteering. */
-import { lazy, Suspense, useId, useMemo } from 'react';
+import { lazy, Suspense, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import type { LearningEntry, LearningRecord } from '../../../shared/contracts/learning-account.ts';
+import type { CalendarFeed, LearningEntry, LearningRecord } from '../../../shared/contracts/learning-account.ts';
 import type { EnrolmentStatus } from '../../../shared/vocabulary/index.ts';
 import { learnerStatusOf, programAreas, roles, volunteerKinds } from '../../../shared/vocabulary/index.ts';
 import { todayInKorea } from '../../../shared/lib/korea-time.ts';
-import { useApi } from '../../api/client.ts';
+import { api, useApi } from '../../api/client.ts';
+import { useSubmission } from '../../api/useSubmission.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
+import { ConfirmAction } from '../../ui/ConfirmAction.tsx';
+import { CopyButton } from '../../ui/CopyButton.tsx';
 import { DateRange } from '../../ui/DateRange.tsx';
+import { TextField } from '../../ui/Field.tsx';
+import { FormStatus } from '../../ui/FormStatus.tsx';
 import { Loaded, Loading, PageTitle } from '../../ui/Status.tsx';
 import { institutionNameIn, titleIn } from '../programs/format.ts';
 import { RATING_ANCHOR } from '../satisfaction/RatingForm.tsx';
@@ -150,6 +155,46 @@ function Community({ record }: { record: LearningRecord }) {
   );
 }
 
+/**
+ * A private address a phone calendar subscribes to (no login), carrying every session of my courses; a new address
+ * or revoking it ends the old one at once.
+ */
+function CalendarFeedSection() {
+  const { t } = useLocale();
+  const titleId = useId();
+  const loaded = useApi<CalendarFeed>('/me/learning/calendar-feed');
+  const [changed, setChanged] = useState<CalendarFeed | null>(null);
+  const feed = changed ?? loaded.data;
+  const renew = useSubmission(async () => setChanged(await api<CalendarFeed>('/me/learning/calendar-feed', { method: 'POST' })));
+  const revoke = useSubmission(async () => setChanged(await api<CalendarFeed>('/me/learning/calendar-feed', { method: 'DELETE' })));
+  return (
+    <section aria-labelledby={titleId}>
+      <h2 id={titleId} className="lc-section-title">{t('resident.feedTitle')}</h2>
+      <p className="lc-hint">{t('resident.feedHint')}</p>
+      {feed && (feed.url ? (
+        <>
+          <TextField label={t('resident.feedAddress')} readOnly value={feed.url} hint={t('resident.feedSecret')} onFocus={(e) => e.target.select()} />
+          <p className="lc-actions">
+            <a className="krds-btn primary" href={feed.url.replace(/^https?:/, 'webcal:')}>{t('resident.feedSubscribe')}</a>
+            <CopyButton text={feed.url} label={t('resident.feedCopy')} copied={t('resident.feedCopied')} failed={t('resident.feedCopyFailed')} />
+          </p>
+          <p className="lc-actions">
+            <ConfirmAction label={t('resident.feedRenew')} question={t('resident.feedRenewQuestion')} yes={t('resident.feedRenewYes')} no={t('enrolment.confirmNo')}
+              busy={renew.busy} onConfirm={renew.onSubmit} />
+            <ConfirmAction label={t('resident.feedRevoke')} question={t('resident.feedRevokeQuestion')} yes={t('resident.feedRevokeYes')} no={t('enrolment.confirmNo')}
+              busy={revoke.busy} onConfirm={revoke.onSubmit} />
+          </p>
+        </>
+      ) : (
+        <p className="lc-actions">
+          <button type="button" className="krds-btn secondary" disabled={renew.busy} onClick={renew.onSubmit}>{t('resident.feedCreate')}</button>
+        </p>
+      ))}
+      <FormStatus error={loaded.error?.message ?? renew.formError() ?? revoke.formError()} />
+    </section>
+  );
+}
+
 function Account() {
   const { t, label } = useLocale();
   const { me } = useSession();
@@ -185,6 +230,7 @@ export function MyLearningPage() {
               <a className="krds-btn tertiary" href="/api/me/learning/export.json" download>{t('resident.downloadJson')}</a>
             </p>
             <Entries entries={r.entries} />
+            <CalendarFeedSection />
             <HoursByYear rows={r.totals.byYearAndArea} />
             <Community record={r} />
             <WishesSection />
