@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CopyResult, EditResult, OfficeProgram, OfficeProgramList, ProgramEditBody } from '../../src/shared/contracts/program-office.ts';
 import { firstRow } from '../../src/server/platform/database/database.ts';
+import { holidaysBetween } from '../../src/shared/lib/holidays.ts';
 import { addDays, weekdayOf } from '../../src/shared/lib/schedule.ts';
 import { todayInKorea } from '../support/clock.ts';
 import { testEngine } from '../support/database.ts';
@@ -123,8 +124,14 @@ describe(`the institution's back office on ${testEngine()}`, () => {
       },
     });
     const count = async () => (await firstRow<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM programs WHERE title = '이미 시작한 강좌'`))!.n;
-    // Yesterday, and today at midnight (always past once today has begun in Korea).
-    for (const changes of [{ startsOn: addDays(today, -1), weekdays: [weekdayOf(addDays(today, -1))] }, { startsOn: today, weekdays: [weekdayOf(today)], startTime: '00:00', endTime: '00:30' }]) {
+    // The last working day before today, and today at midnight (always past once today has begun in Korea) unless
+    // today is a public holiday, when the class would first meet a week later (CI's year-boundary run is 1 January).
+    const holidays = await holidaysBetween(addDays(today, -14), today);
+    let lastWorkingDay = addDays(today, -1);
+    while (holidays.namesOf(lastWorkingDay)) lastWorkingDay = addDays(lastWorkingDay, -1);
+    const cases: Record<string, unknown>[] = [{ startsOn: lastWorkingDay, weekdays: [weekdayOf(lastWorkingDay)] }];
+    if (!holidays.namesOf(today)) cases.push({ startsOn: today, weekdays: [weekdayOf(today)], startTime: '00:00', endTime: '00:30' });
+    for (const changes of cases) {
       const refused = await publish(changes);
       expect(refused.statusCode, refused.body).toBe(400);
       expect(refused.json()).toMatchObject({ field: 'startsOn', message: expect.stringMatching(/^첫 수업일: .*이미 시작했습니다/) });
