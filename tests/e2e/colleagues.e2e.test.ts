@@ -6,38 +6,29 @@
  * as the only manager; the page reads in English too. Every screen is checked with axe and at 390 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { checkScreen, chromiumAvailable, logIn, type RunningServer } from '../support/browser.ts';
 import {
-  DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer,
-} from '../support/browser.ts';
-import { acceptInvitation, deliveredInvitation, sendInvitation, signUpFromInvitation, startMailroom, type Mailroom } from '../support/colleagues.ts';
+  acceptInvitation, deliveredInvitation, openMailWorld, sendInvitation, signUpFromInvitation, type MailWorld, type Mailroom,
+} from '../support/colleagues.ts';
 
 const INVITEE = 'new.colleague@example.com';
 /** Set to a folder to keep a screenshot of every checked screen (for looking at the layout). */
 
 describe.skipIf(!chromiumAvailable)('a manager invites a colleague who accepts', () => {
+  let world: MailWorld;
   let server: RunningServer;
-  let browser: Browser;
   let mailroom: Mailroom;
-  const contexts: BrowserContext[] = [];
   let manager: Page;
   let invitee: Page;
   let colleaguesUrl: string;
   let link: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    mailroom = await startMailroom(server);
-    const open = (viewport: typeof DESKTOP, extra = {}) => browser.newContext({ viewport, locale: 'ko-KR', timezoneId: 'Asia/Seoul', ...extra });
-    contexts.push(await open(DESKTOP), await open(PHONE, { isMobile: true, hasTouch: true }));
-    [manager, invitee] = await Promise.all([contexts[0]!.newPage(), contexts[1]!.newPage()]);
+    world = await openMailWorld();
+    ({ server, mailroom, desktop: manager, phone: invitee } = world);
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await mailroom?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => world?.close());
 
   it('the manager reaches the colleagues from the menu and sends an invitation', async () => {
     await logIn(manager, server.url, 'staff@example.com');

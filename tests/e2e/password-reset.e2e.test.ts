@@ -5,35 +5,26 @@
  * Every screen is checked with axe and at 390 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer } from '../support/browser.ts';
-import { deliveredLink, startMailroom, type Mailroom } from '../support/colleagues.ts';
+import type { Page } from 'playwright-core';
+import { checkScreen, chromiumAvailable, logIn, type RunningServer } from '../support/browser.ts';
+import { deliveredLink, openMailWorld, type MailWorld, type Mailroom } from '../support/colleagues.ts';
 
 const EMAIL = 'resident@example.com';
 const NEW_PASSWORD = 'Copper-Meadow-Violin-73?';
 
 describe.skipIf(!chromiumAvailable)('a resident resets a forgotten password', () => {
+  let world: MailWorld;
   let server: RunningServer;
-  let browser: Browser;
   let mailroom: Mailroom;
-  const contexts: BrowserContext[] = [];
   let phone: Page;
   let desktop: Page;
   let link: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    mailroom = await startMailroom(server);
-    const open = (viewport: typeof DESKTOP, extra = {}) => browser.newContext({ viewport, locale: 'ko-KR', timezoneId: 'Asia/Seoul', ...extra });
-    contexts.push(await open(DESKTOP), await open(PHONE, { isMobile: true, hasTouch: true }));
-    [desktop, phone] = await Promise.all([contexts[0]!.newPage(), contexts[1]!.newPage()]);
+    world = await openMailWorld();
+    ({ server, mailroom, desktop: desktop, phone: phone } = world);
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await mailroom?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => world?.close());
 
   it('asks for a link from the login page, and is told the same as anyone would be', async () => {
     await logIn(desktop, server.url, EMAIL);

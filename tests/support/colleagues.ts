@@ -3,10 +3,10 @@
  * delivered through the outbox to a real SMTP server (the mailroom, which other journeys that mail a link use too),
  * and the invitee signing up from its link and accepting.
  */
-import type { Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { createMailSender, type MailSender } from '../../src/server/platform/mail/sender.ts';
-import type { RunningServer } from './browser.ts';
+import { DESKTOP, PHONE, launchBrowser, startServer, type RunningServer } from './browser.ts';
 import { startSmtpServer, type Received, type TestSmtpServer } from './smtp.ts';
 
 export interface Mailroom {
@@ -69,4 +69,31 @@ export async function acceptInvitation(invitee: Page): Promise<void> {
   await invitee.getByRole('button', { name: '초대 수락' }).focus();
   await invitee.keyboard.press('Enter');
   await invitee.getByRole('status').filter({ hasText: /^이제 .+의 .+입니다\.$/ }).waitFor();
+}
+
+/** A journey that reads mail: the server, a real SMTP mailroom, and a desktop and a phone open in Korea's time zone. */
+export interface MailWorld {
+  server: RunningServer;
+  browser: Browser;
+  mailroom: Mailroom;
+  desktop: Page;
+  phone: Page;
+  close(): Promise<void>;
+}
+
+export async function openMailWorld(): Promise<MailWorld> {
+  const [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  const mailroom = await startMailroom(server);
+  const open = (viewport: typeof DESKTOP, extra = {}) => browser.newContext({ viewport, locale: 'ko-KR', timezoneId: 'Asia/Seoul', ...extra });
+  const contexts: BrowserContext[] = [await open(DESKTOP), await open(PHONE, { isMobile: true, hasTouch: true })];
+  const [desktop, phone] = await Promise.all([contexts[0]!.newPage(), contexts[1]!.newPage()]);
+  return {
+    server, browser, mailroom, desktop, phone,
+    async close() {
+      for (const context of contexts) await context.close();
+      await mailroom.close();
+      await browser.close();
+      await server.close();
+    },
+  };
 }
