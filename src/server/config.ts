@@ -51,6 +51,11 @@ export interface Config {
   trustProxy: boolean | string;
   sessionTtlHours: number;
   apiRateLimitPerMinute: number;
+  /**
+   * How stale the catalogue a search reads from memory may be, in ms (CATALOGUE_FRESHNESS_MS): a search looks for
+   * changes in PostgreSQL first when it last looked longer ago. Seats a resident sees lag by at most this plus a look.
+   */
+  catalogueFreshnessMs: number;
   logLevel: string;
   webDistDir: string;
   /** The address people reach the platform at: the issuer of certificates and the links in them. */
@@ -158,6 +163,7 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: trustProxy(env.TRUST_PROXY, problems),
     sessionTtlHours: integer('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
     apiRateLimitPerMinute: integer('API_RATE_LIMIT_PER_MINUTE', 6000, 1, 10_000_000),
+    catalogueFreshnessMs: integer('CATALOGUE_FRESHNESS_MS', 250, 0, 1000),
     logLevel: env.LOG_LEVEL || 'info',
     webDistDir: path.resolve(repositoryRoot, env.WEB_DIST_DIR || 'dist/web'),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),

@@ -11,7 +11,8 @@ import { programSessions, programs, searchMisses } from './programs.schema.ts';
 /** The visibility rule in SQL, for lists and counts everyone reads: the program's `status` is not an unpublished one. */
 export const publicProgram = (status: SQLWrapper) => sql`${status} <> ALL(${sql.param([...unpublishedStatuses])}::text[])`;
 
-const summaryColumns = {
+/** A program's card in lists and search results (the catalogue index keeps one per open program). */
+export const summaryColumns = {
   id: programs.id,
   title: programs.title,
   titleEn: programs.titleEn,

@@ -5,12 +5,21 @@ import { requireActor } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import type { ModuleContext } from '../index.ts';
 import { programCalendar } from './program-page.ts';
+import { CatalogueIndex } from './programs.catalogue.ts';
 import * as service from './programs.service.ts';
 
 const tags = ['programs'];
 
 export function registerProgramRoutes(api: Api, { database, config }: ModuleContext): void {
   const { db } = database;
+  // The catalogue residents search, held in this process and kept fresh from PostgreSQL (decision 016).
+  const catalogue = new CatalogueIndex(db, { freshnessMs: config.catalogueFreshnessMs, logError: (error) => api.log.error(error) });
+  catalogue.start();
+  api.addHook('onClose', async () => catalogue.stop());
+  // A write answered by this process is seen by the next search here (a resident's own enrolment, a program just edited).
+  api.addHook('onResponse', async (request) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') catalogue.changed();
+  });
 
   api.get('/programs', {
     schema: {
@@ -18,7 +27,7 @@ export function registerProgramRoutes(api: Api, { database, config }: ModuleCont
       querystring: SearchQuery,
       response: { 200: SearchResult, ...errorResponses },
     },
-  }, (request) => service.searchCatalogue(request.reader, db, request.query));
+  }, (request) => service.searchCatalogue(request.reader, db, request.query, catalogue));
 
   api.get('/programs/:id', {
     schema: { tags, summary: 'A program with its sessions', params: IdParams, response: { 200: ProgramDetail, ...errorResponses } },
@@ -26,7 +35,7 @@ export function registerProgramRoutes(api: Api, { database, config }: ModuleCont
 
   api.get('/programs/:id/similar', {
     schema: { tags, summary: 'Programs of the same kind nearby (online: other online ones)', params: IdParams, response: { 200: SearchResult, ...errorResponses } },
-  }, (request) => service.similarPrograms(request.reader, db, request.actor, request.params.id));
+  }, (request) => service.similarPrograms(request.reader, db, request.actor, request.params.id, catalogue));
 
   api.get('/programs/:id/calendar.ics', {
     schema: { tags, summary: 'The sessions as an iCalendar file', params: IdParams, response: { 200: Type.String({ description: 'text/calendar' }), ...errorResponses } },

@@ -3,14 +3,14 @@
  * that "near me" queries read one table; online programs have none.
  */
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, doublePrecision, index, integer, jsonb, numeric, pgTable, smallint, text, time, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, doublePrecision, index, integer, jsonb, numeric, pgTable, smallint, text, time, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
 import {
   creditTypes, deliveryModes, programAreas, programStatuses, programSubcategories, purposeTags, registrationModes, targetGroups,
   taxonomyVersions, weekdays,
   type CreditType, type DeliveryMode, type ProgramAreaCode, type ProgramStatus, type ProgramSubcategoryCode,
   type PurposeTag, type RegistrationMode, type TargetGroupCode, type TaxonomyVersion, type Weekday,
 } from '../../../shared/vocabulary/index.ts';
-import { checkAllIn, checkIn, createdAt, tsvector } from '../../platform/database/columns.ts';
+import { checkAllIn, checkIn, createdAt, tsvector, xid8 } from '../../platform/database/columns.ts';
 import { dongs, municipalities } from '../geography/geography.schema.ts';
 import { institutions, venues } from '../institutions/institutions.schema.ts';
 
@@ -186,6 +186,22 @@ export const programSearchTerms = pgTable(
     documents: integer().notNull(),
   },
   (t) => [index('program_search_terms_prefix').on(sql`${t.term} text_pattern_ops`)],
+);
+
+/**
+ * What changed in the catalogue, for the in-process index each server process keeps (programs.catalogue.ts):
+ * triggers on program_search, program_search_text and institutions add the program ids with the writing
+ * transaction's id, so a process that read a snapshot can read every change committed after it. Kept ten minutes.
+ */
+export const programSearchChanges = pgTable(
+  'program_search_changes',
+  {
+    id: bigint({ mode: 'number' }).primaryKey().generatedByDefaultAsIdentity(),
+    programId: integer().notNull(),
+    transactionId: xid8().notNull().default(sql`pg_current_xact_id()`),
+    changedAt: createdAt(),
+  },
+  (t) => [index().on(t.transactionId), index().on(t.changedAt)],
 );
 
 /** Searches that found nothing: residents' unmet demand, for the city console. */

@@ -66,14 +66,19 @@ export interface SearchOutcome {
 /** How far "farther away" looks for a class held in person (the widest radius a search accepts). */
 const FARTHEST_KM = 50;
 
+/** The widest circle "near me" reads, as the SQL's bounding box has it (degrees of latitude and longitude). */
+export function boundingBox(center: Center): { dLat: number; dLon: number } {
+  return { dLat: center.radiusKm / 111.32, dLon: center.radiusKm / (111.32 * Math.cos((center.lat * Math.PI) / 180)) };
+}
+
 const MAX_WORDS = 6;
 const TYPO_SIMILARITY = 0.45;
 /** Words in more than this share of descriptions are boilerplate there: matched in titles only. */
 export const COMMON_TERM_SHARE = 0.05;
-const ONLINE = deliveryModes.numberOf('online');
+export const ONLINE = deliveryModes.numberOf('online');
 
-const facetDimensions = ['area', 'subcategory', 'target', 'mode', 'fee', 'weekday', 'timeOfDay', 'startsWithinDays', 'seatsLeft'] as const;
-type FacetDimension = (typeof facetDimensions)[number];
+export const facetDimensions = ['area', 'subcategory', 'target', 'mode', 'fee', 'weekday', 'timeOfDay', 'startsWithinDays', 'seatsLeft'] as const;
+export type FacetDimension = (typeof facetDimensions)[number];
 
 /** The words of a query, lower-cased; a 초성 query is one word without spaces. */
 export function queryWords(q: string | undefined): { words: string[]; chosung: boolean } {
@@ -87,16 +92,16 @@ export function bitsOf<C extends string>(values: readonly C[], numberOf: (code: 
   return values.reduce((mask, value) => mask | (1 << (numberOf(value) - 1)), 0);
 }
 
-const weekdayMask = (days: readonly Weekday[]) => bitsOf(days, (d) => weekdays.numberOf(d));
+export const weekdayMask = (days: readonly Weekday[]) => bitsOf(days, (d) => weekdays.numberOf(d));
 
-const timeOfDayRange: Record<TimeOfDay, [number, number]> = { morning: [0, 720], afternoon: [720, 1080], evening: [1080, 1440] };
+export const timeOfDayRange: Record<TimeOfDay, [number, number]> = { morning: [0, 720], afternoon: [720, 1080], evening: [1080, 1440] };
 const timeOfDaySql = (t: TimeOfDay) => sql`start_minute >= ${timeOfDayRange[t][0]} AND start_minute < ${timeOfDayRange[t][1]}`;
 
 const intArray = (values: readonly number[]) => sql`${sql.param([...values])}::int[]`;
 const textArray = (values: readonly string[]) => sql`${sql.param([...values])}::text[]`;
 
 /** Only letters and digits reach a full-text query (its syntax uses & | ! : ( ) '). */
-const termOf = (word: string) => word.replace(/[^\p{L}\p{N}]+/gu, '');
+export const termOf = (word: string) => word.replace(/[^\p{L}\p{N}]+/gu, '');
 
 /**
  * Rows of (program, word, in title, whole phrase) for every word: the text matches before they are
@@ -145,8 +150,7 @@ function nearCondition(center: Center, includeOnline: boolean): SQL {
 function places(input: SearchInput): SQL {
   const center = input.center;
   if (!center) return sql`program_search s`;
-  const dLat = center.radiusKm / 111.32;
-  const dLon = center.radiusKm / (111.32 * Math.cos((center.lat * Math.PI) / 180));
+  const { dLat, dLon } = boundingBox(center);
   const nearby = sql`SELECT * FROM program_search s WHERE s.lat BETWEEN ${center.lat - dLat} AND ${center.lat + dLat}
     AND s.lon BETWEEN ${center.lon - dLon} AND ${center.lon + dLon} AND ${distanceSql(center)} <= ${center.radiusKm * 1000}`;
   const online = sql`SELECT * FROM program_search s WHERE s.mode_no = ${ONLINE}`;
@@ -206,8 +210,8 @@ function timeOfDayBucket(): SQL {
  * A row counts for dimension d's facet when it passes every other filter: `fails` is 0 or only d's bit, so rows
  * failing two filters are left out before grouping.
  */
-type TallyRow = [fails: number, set: number, value: number | string | boolean | null, count: number];
-const tallyColumns = [
+export type TallyRow = [fails: number, set: number, value: number | string | boolean | null, count: number];
+export const tallyColumns = [
   'subcategory_no', 'mode_no', 'target_bits', 'weekday_bits', 'time_bucket', 'fee_paid', 'start_bucket', 'has_seats', 'city_code', 'dong_code',
 ] as const;
 
@@ -233,7 +237,7 @@ function facetTally(today: string, countDongs: boolean): SQL {
  * Turns the tally into the total and the facet counts: each dimension from the rows that pass all of its
  * other filters; cities and dongs (and so the total) from the rows that pass every filter.
  */
-function countsOf(tally: TallyRow[]): { total: number; facets: SearchFacets } {
+export function countsOf(tally: TallyRow[]): { total: number; facets: SearchFacets } {
   const facets: SearchFacets = {
     area: {}, subcategory: {}, target: {}, mode: {}, city: {}, dong: {}, fee: {}, weekday: {}, timeOfDay: {},
     startsWithinDays: {}, seatsLeft: {},
@@ -358,24 +362,30 @@ async function runStatement(db: Reader, input: SearchInput, match: WordMatch): P
   };
 }
 
-/** Runs a statement matching as `match` asks (typos need their similarity threshold set for the transaction). */
-function matched(db: Reader, input: SearchInput, match: WordMatch): Promise<SearchOutcome> {
+/**
+ * One pass of a search, matching words as `match` says: the SQL statement here, or the in-process catalogue
+ * (programs.catalogue.ts), which hands the passes it does not do (typos) back to SQL.
+ */
+export type SearchPass = (input: SearchInput, match: WordMatch) => Promise<SearchOutcome>;
+
+/** Runs the statement matching as `match` asks (typos need their similarity threshold set for the transaction). */
+export const sqlPass = (db: Reader): SearchPass => (input, match) => {
   if (match !== 'typo') return runStatement(db, input, match);
   return db.transaction(async (tx) => {
     await tx.execute(sql`SELECT set_config('pg_trgm.word_similarity_threshold', ${String(TYPO_SIMILARITY)}, true)`);
     return runStatement(tx, input, 'typo');
   });
-}
+};
 
 /**
  * Words searched near a place that no class held in person there has: the nearest one that has them (within
  * FARTHEST_KM, whatever the mode filter), and how many online ones do — for a resident to choose, labelled.
  */
-async function elsewhereFor(db: Reader, input: SearchInput, found: SearchOutcome): Promise<SearchOutcome['elsewhere']> {
+async function elsewhereFor(pass: SearchPass, input: SearchInput, found: SearchOutcome): Promise<SearchOutcome['elsewhere']> {
   if (!input.center || !queryWords(input.q).words.length) return null;
   if ((found.facets.mode.in_person ?? 0) + (found.facets.mode.blended ?? 0) > 0) return null;
   const match: WordMatch = found.fuzzy ? 'typo' : found.descriptionOnly ? 'anywhere' : 'title';
-  const farther = await matched(db, {
+  const farther = await pass({
     ...input, center: { ...input.center, radiusKm: FARTHEST_KM }, includeOnline: false, mode: undefined, sort: 'distance', page: 1, pageSize: 1,
   }, match);
   const nearestM = farther.hits[0]?.distanceM ?? null;
@@ -386,19 +396,18 @@ async function elsewhereFor(db: Reader, input: SearchInput, found: SearchOutcome
  * Title matches first; when no title has the words, descriptions too; when nothing matched exactly, near matches
  * (small typos) for queries that allow them. Near a place with no class held in person matching, what is farther.
  */
-export async function searchPrograms(db: Reader, input: SearchInput): Promise<SearchOutcome> {
-  const found = await bestMatch(db, input);
-  return { ...found, elsewhere: await elsewhereFor(db, input, found) };
+export async function searchPrograms(db: Reader, input: SearchInput, pass: SearchPass = sqlPass(db)): Promise<SearchOutcome> {
+  const found = await bestMatch(pass, input);
+  return { ...found, elsewhere: await elsewhereFor(pass, input, found) };
 }
 
-async function bestMatch(db: Reader, input: SearchInput): Promise<SearchOutcome> {
+async function bestMatch(pass: SearchPass, input: SearchInput): Promise<SearchOutcome> {
   const { words, chosung } = queryWords(input.q);
-  const inTitles = await runStatement(db, input, 'title');
+  const inTitles = await pass(input, 'title');
   if (inTitles.total > 0 || !words.length || chosung) return inTitles;
-  const anywhere = await runStatement(db, input, 'anywhere');
+  const anywhere = await pass(input, 'anywhere');
   if (anywhere.total > 0) return anywhere;
   if (words.some((w) => [...w].length < 3)) return inTitles;
-  const typos = await matched(db, input, 'typo');
+  const typos = await pass(input, 'typo');
   return typos.total > 0 ? typos : inTitles;
 }
-

@@ -14,14 +14,15 @@ import { maySeeProgram } from './program-visibility.ts';
 import * as queries from './programs.queries.ts';
 import { defaultSort, searchPrograms, type Center } from './programs.search.ts';
 import { refreshSearchIndex } from './programs.search-index.ts';
+import type { CatalogueIndex } from './programs.catalogue.ts';
 import { planSessions } from '../../../shared/lib/holidays.ts';
 import { sessionHours } from '../../../shared/lib/schedule.ts';
 
 /** Where "near me" is: a dong's anchor point, or coordinates; both lat and lon, or neither. */
-async function centerOf(db: Reader, query: SearchQuery): Promise<Center | null> {
+async function centerOf(db: Reader, query: SearchQuery, catalogue?: CatalogueIndex): Promise<Center | null> {
   const radiusKm = query.radiusKm ?? 5;
   if (query.near) {
-    const dong = await geography.findDong(db, query.near);
+    const dong = catalogue?.dong(query.near) ?? await geography.findDong(db, query.near);
     if (!dong) throw badRequest(`There is no dong with code ${query.near}.`, 'near');
     return { lat: dong.lat, lon: dong.lon, radiusKm, label: dong.nameKo };
   }
@@ -34,13 +35,16 @@ async function centerOf(db: Reader, query: SearchQuery): Promise<Center | null> 
 }
 
 /** Reads through `reader` (a replica may serve them); a search that finds nothing is logged through `db`, the primary. */
-export async function searchCatalogue(reader: Reader, db: Executor, query: SearchQuery): Promise<SearchResult> {
-  const center = await centerOf(reader, query);
+export async function searchCatalogue(reader: Reader, db: Executor, query: SearchQuery, catalogue?: CatalogueIndex): Promise<SearchResult> {
+  const center = await centerOf(reader, query, catalogue);
   if (query.sort === 'distance' && !center) throw badRequest('Sorting by distance needs a place: near, or lat and lon.', 'sort');
-  if (query.dong && !(await geography.findDong(reader, query.dong))) throw badRequest(`There is no dong with code ${query.dong}.`, 'dong');
+  if (query.dong && !(catalogue?.dong(query.dong) ?? await geography.findDong(reader, query.dong))) throw badRequest(`There is no dong with code ${query.dong}.`, 'dong');
   const input = { ...query, today: todayInKorea(), center };
-  const outcome = await searchPrograms(reader, input);
-  const details = new Map((await queries.programsByIds(reader, outcome.hits.map((h) => h.programId))).map((p) => [p.id, p]));
+  const outcome = await searchPrograms(reader, input, catalogue?.pass(reader));
+  // Cards come from the in-process catalogue when it holds them; from the database otherwise.
+  const unheld = outcome.hits.filter((hit) => !catalogue?.card(hit.programId)).map((hit) => hit.programId);
+  const fetched = new Map((unheld.length ? await queries.programsByIds(reader, unheld) : []).map((p) => [p.id, p]));
+  const details = { get: (id: number) => catalogue?.card(id) ?? fetched.get(id) };
   if (outcome.total === 0 && query.q) {
     const { q, page: _page, pageSize: _pageSize, ...filters } = query;
     await queries.logSearchMiss(db, { query: q, cityCode: query.city?.[0] ?? null, dongCode: query.near ?? query.dong ?? null, filters });
@@ -75,13 +79,13 @@ export async function programDetail(db: Reader, viewer: Actor | null, id: number
 }
 
 /** Programs of the same kind near this one (or, for an online program, other online ones), soonest first. */
-export async function similarPrograms(reader: Reader, db: Executor, viewer: Actor | null, id: number): Promise<SearchResult> {
+export async function similarPrograms(reader: Reader, db: Executor, viewer: Actor | null, id: number, catalogue?: CatalogueIndex): Promise<SearchResult> {
   const program = await programDetail(reader, viewer, id);
   const center = program.lat !== null && program.lon !== null ? { lat: program.lat, lon: program.lon, radiusKm: 20, label: null } : null;
   const result = await searchCatalogue(reader, db, {
     subcategory: [program.subcategory], pageSize: 5, sort: center ? 'distance' : 'start',
     ...(center ? { lat: center.lat, lon: center.lon, radiusKm: center.radiusKm, includeOnline: false } : { mode: ['online'] }),
-  });
+  }, catalogue);
   const items = result.items.filter((p) => p.id !== id).slice(0, 4);
   return { ...result, items };
 }

@@ -24,6 +24,8 @@ export const createdAt = () => timestamp({ withTimezone: true }).notNull().defau
 
 /** PostgreSQL's full-text document type (drizzle has no built-in for it). */
 export const tsvector = customType<{ data: string }>({ dataType: () => 'tsvector' });
+/** A 64-bit transaction id (pg_current_xact_id()), compared with a snapshot's xmin. */
+export const xid8 = customType<{ data: string }>({ dataType: () => 'xid8' });
 
 /** Binary data (Buffer on both drivers). */
 export const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
