@@ -1,13 +1,16 @@
 /**
  * Catalogue search under a realistic mix of 200 queries (text, 초성, filters, near me):
- *  - p50/p95 end to end (HTTP, server in a separate process, one request at a time),
- *  - the same SQL run bare on the driver (statement + details), and the ratio between the two,
- *  - the same searches through the service in this process (no HTTP), to show where the difference lies,
- *  - requests per second with 10 connections from this (second) process (autocannon).
+ *  - the same SQL run bare on the driver (statement + details),
+ *  - the same searches through the service in this process (no HTTP), by SQL and from the in-process catalogue,
+ *    and whether the two give the same answers (hits, order, counts) for every query,
+ *  - then, for a server answering by SQL (CATALOGUE_IN_MEMORY=false: the baseline) and from memory, side by side:
+ *    p50/p95 end to end (HTTP, server in a separate process, one request at a time) and requests per second with
+ *    --connections (default 50) from this (second) process (autocannon), with p50/p99.
  *
- *   npm run bench -- search --engine=postgresql [--database=postgres://…/lc_bench_seed_national]
+ *   npm run bench -- search --engine=postgresql [--database=postgres://…/lc_bench_seed_national] [--workers=N]
  *   npm run bench -- search --engine=pglite [--data-dir=bench/.data/pglite-large]   (seeds `large`, 100k programs, if empty)
  */
+import { isDeepStrictEqual } from 'node:util';
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -21,6 +24,8 @@ import { rows, type AppDb, type Database } from '../src/server/platform/database
 import type { SearchQuery } from '../src/shared/contracts/programs.ts';
 import { programsModule } from '../src/server/modules/programs/index.ts';
 import { searchCatalogue } from '../src/server/modules/programs/programs.service.ts';
+import { CatalogueIndex } from '../src/server/modules/programs/programs.catalogue.ts';
+import { searchPrograms } from '../src/server/modules/programs/programs.search.ts';
 import { todayInKorea } from '../src/server/platform/clock.ts';
 import { subcategoryCatalogue } from '../db/seed/catalogue.ts';
 import { Random } from '../src/shared/lib/random.ts';
@@ -106,15 +111,28 @@ async function timeEach(items: Query[], run: (q: Query) => Promise<void>): Promi
   return times;
 }
 
-function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
+/** Starts the server; resolves once it is ready and, with the catalogue in memory, every process has loaded it. */
+function startServer(env: Record<string, string>, port: number, loads: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
-    cwd: repositoryRoot, env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', API_RATE_LIMIT_PER_MINUTE: '10000000', SEED_ON_FIRST_START: 'false' },
+    cwd: repositoryRoot, env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'info', API_RATE_LIMIT_PER_MINUTE: '10000000', SEED_ON_FIRST_START: 'false' },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
+  let ready = false;
+  let loaded = 0;
   return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk: Buffer) => { if (chunk.toString().includes('Ready in')) resolve(child); });
+    child.stdout!.on('data', (chunk: Buffer) => {
+      const text = chunk.toString();
+      if (text.includes('Ready in')) ready = true;
+      loaded += text.split('Catalogue in memory').length - 1;
+      if (ready && loaded >= loads) resolve(child);
+    });
     child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
+}
+
+async function stopServer(server: ChildProcess): Promise<void> {
+  server.kill('SIGTERM');
+  await new Promise((resolve) => server.once('exit', resolve));
 }
 
 export async function run(args: string[]): Promise<void> {
@@ -125,8 +143,11 @@ export async function run(args: string[]): Promise<void> {
       database: { type: 'string', default: NATIONAL_DATABASE_URL },
       'data-dir': { type: 'string', default: 'bench/.data/pglite-large' },
       seconds: { type: 'string', default: '20' },
+      connections: { type: 'string', default: '50' },
+      workers: { type: 'string' },
     },
   });
+  const connections = Number(values.connections);
   const engine = values.engine === 'pglite' ? 'pglite' : 'postgresql';
   const dataDir = path.resolve(repositoryRoot, values['data-dir']!);
   const today = todayInKorea();
@@ -148,45 +169,78 @@ export async function run(args: string[]): Promise<void> {
   const bare = await timeEach(queries, (q) => replay(database, statements.get(q)!));
   // The same searches through the service in this process (query building, parsing, shaping, no HTTP): where the gap opens.
   const service = await timeEach(queries, async (q) => { await searchCatalogue(database.db, database.db, { ...q, page: 1, pageSize: 20 } as unknown as SearchQuery); });
+  // The in-process catalogue over the same data: its load, its answers against the SQL's, its time per search.
+  const loadStarted = performance.now();
+  const catalogue = new CatalogueIndex(database.db, { freshnessMs: 60_000, logError: (error) => { throw error; } });
+  catalogue.start();
+  await catalogue.loaded();
+  const loadSeconds = (performance.now() - loadStarted) / 1000;
+  const heapMb = Math.round(process.memoryUsage().heapUsed / 1e6);
+  const differing: string[] = [];
+  for (const q of queries) {
+    const center = await centreOf(database, q);
+    const input = { ...(q as unknown as SearchQuery), page: 1, pageSize: 20, today, center };
+    const [bySql, fromMemory] = [await searchPrograms(database.db, input), await searchPrograms(database.db, input, catalogue.pass(database.db))];
+    if (!isDeepStrictEqual(bySql, fromMemory)) differing.push(queryString(q));
+  }
+  const inMemory = await timeEach(queries, async (q) => {
+    await searchCatalogue(database.db, database.db, { ...q, page: 1, pageSize: 20 } as unknown as SearchQuery, catalogue);
+  });
+  catalogue.stop();
   if (engine === 'pglite') await database.close(); // one process per data folder: hand it to the server
 
+  const round = (n: number) => Math.round(n * 10) / 10;
+  const median = (v: number[]) => percentile(v, 50);
+  const workers = values.workers ?? (engine === 'pglite' ? '1' : '2');
+  const servers: Record<string, unknown> = {};
   const port = 3900;
-  const server = await startServer(engine === 'pglite' ? { DATA_DIR: dataDir } : { DATABASE_URL: values.database! }, port);
-  try {
-    const base = `http://127.0.0.1:${port}/api/programs?`;
-    const urls = queries.map((q) => base + queryString(q));
-    // The bare side has run every query before it is timed (recording them); so does the server, whose
-    // engine may hold its own cache (PGlite's buffers live in the server process).
-    await timeEach(queries, async (q) => { await (await fetch(base + queryString(q))).arrayBuffer(); });
-    let failures = 0;
-    const endToEnd = await timeEach(queries, async (q) => {
-      const response = await fetch(base + queryString(q));
-      if (!response.ok) failures++;
-      await response.arrayBuffer();
-    });
-    let next = 0;
-    const load = await autocannon({
-      url: `http://127.0.0.1:${port}`, connections: 10, duration: Number(values.seconds),
-      requests: [{ setupRequest: (request) => ({ ...request, path: urls[next++ % urls.length]!.replace(`http://127.0.0.1:${port}`, '') }) }],
-    });
-    const round = (n: number) => Math.round(n * 10) / 10;
-    const median = (v: number[]) => percentile(v, 50);
-    const perQueryRatios = endToEnd.map((e, i) => e / bare[i]!);
-    record('search', {
-      engine, programs, searchable, queries: queries.length, failures,
-      bare: { p50: round(median(bare)), p95: round(percentile(bare, 95)) },
-      service: { p50: round(median(service)), p95: round(percentile(service, 95)) },
-      endToEnd: { p50: round(median(endToEnd)), p95: round(percentile(endToEnd, 95)), max: round(Math.max(...endToEnd)) },
-      ratio: { ofMedians: round(median(endToEnd) / median(bare) * 100) / 100, medianPerQuery: round(median(perQueryRatios) * 100) / 100 },
-      load: { connections: 10, seconds: Number(values.seconds), requestsPerSecond: round(load.requests.average), p50: load.latency.p50, p97_5: load.latency.p97_5, errors: load.errors, non2xx: load.non2xx },
-      byKind: byKind(queries, endToEnd),
-      slowest: slowest(queries, endToEnd),
-    });
-  } finally {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
-    if (engine === 'postgresql') await database.close();
+  for (const [name, inMemoryServer] of [['sql', false], ['memory', true]] as const) {
+    const env = { ...(engine === 'pglite' ? { DATA_DIR: dataDir } : { DATABASE_URL: values.database! }), WORKERS: workers, CATALOGUE_IN_MEMORY: String(inMemoryServer) };
+    const server = await startServer(env, port, inMemoryServer ? Number(workers) : 0);
+    try {
+      const base = `http://127.0.0.1:${port}/api/programs?`;
+      const urls = queries.map((q) => base + queryString(q));
+      // The bare side has run every query before it is timed (recording them); so does the server, whose
+      // engine may hold its own cache (PGlite's buffers live in the server process).
+      await timeEach(queries, async (q) => { await (await fetch(base + queryString(q))).arrayBuffer(); });
+      let failures = 0;
+      const endToEnd = await timeEach(queries, async (q) => {
+        const response = await fetch(base + queryString(q));
+        if (!response.ok) failures++;
+        await response.arrayBuffer();
+      });
+      let next = 0;
+      const load = await autocannon({
+        url: `http://127.0.0.1:${port}`, connections, duration: Number(values.seconds),
+        requests: [{ setupRequest: (request) => ({ ...request, path: urls[next++ % urls.length]!.replace(`http://127.0.0.1:${port}`, '') }) }],
+      });
+      servers[name] = {
+        failures,
+        endToEnd: { p50: round(median(endToEnd)), p95: round(percentile(endToEnd, 95)), max: round(Math.max(...endToEnd)) },
+        ratioToBare: round(median(endToEnd) / median(bare) * 100) / 100,
+        load: { connections, seconds: Number(values.seconds), requestsPerSecond: round(load.requests.average), p50: load.latency.p50, p99: load.latency.p99, errors: load.errors, non2xx: load.non2xx, timeouts: load.timeouts },
+        byKind: byKind(queries, endToEnd),
+        slowest: slowest(queries, endToEnd),
+      };
+    } finally {
+      await stopServer(server);
+    }
   }
+  record('search', {
+    engine, programs, searchable, queries: queries.length, workers: Number(workers),
+    bare: { p50: round(median(bare)), p95: round(percentile(bare, 95)) },
+    service: { p50: round(median(service)), p95: round(percentile(service, 95)) },
+    catalogue: { loadSeconds: round(loadSeconds), heapMb, p50: round(median(inMemory) * 10) / 10, p95: round(percentile(inMemory, 95) * 10) / 10, differing: differing.length, firstDiffering: differing.slice(0, 3) },
+    servers,
+  });
+  if (engine === 'postgresql') await database.close();
+}
+
+/** The place a query searches near, as the service finds it (the bench compares the search passes directly). */
+async function centreOf(database: Database, q: Query) {
+  if (typeof q.near !== 'string') return null;
+  const [dong] = await rows<{ lat: number; lon: number; nameKo: string }>(database.db, sql`SELECT lat, lon, name_ko AS "nameKo" FROM dongs WHERE code = ${q.near}`);
+  return { lat: dong!.lat, lon: dong!.lon, radiusKm: Number(q.radiusKm ?? 5), label: dong!.nameKo };
 }
 
 /** End-to-end p50/p95 per kind of query (text, 초성, city filters, nationwide filters, near me…). */

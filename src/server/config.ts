@@ -56,6 +56,8 @@ export interface Config {
    * changes in PostgreSQL first when it last looked longer ago. Seats a resident sees lag by at most this plus a look.
    */
   catalogueFreshnessMs: number;
+  /** Serve catalogue searches from memory (CATALOGUE_IN_MEMORY, default on); off, every search is one SQL statement. */
+  catalogueInMemory: boolean;
   logLevel: string;
   webDistDir: string;
   /** The address people reach the platform at: the issuer of certificates and the links in them. */
@@ -164,6 +166,7 @@ export function loadConfig(env: Env = process.env): Config {
     sessionTtlHours: integer('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
     apiRateLimitPerMinute: integer('API_RATE_LIMIT_PER_MINUTE', 6000, 1, 10_000_000),
     catalogueFreshnessMs: integer('CATALOGUE_FRESHNESS_MS', 250, 0, 1000),
+    catalogueInMemory: boolean('CATALOGUE_IN_MEMORY', true),
     logLevel: env.LOG_LEVEL || 'info',
     webDistDir: path.resolve(repositoryRoot, env.WEB_DIST_DIR || 'dist/web'),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),

@@ -53,6 +53,9 @@ interface Entry {
   card: ProgramSummary;
 }
 
+/** How many different searches are remembered at most (then all are forgotten at once). */
+const REMEMBERED_ANSWERS = 10_000;
+
 /** PostgreSQL's \s in regexp_split_to_table (JavaScript's \s also splits on other spaces). */
 const SQL_SPACE = /[ \t\n\r\f\v]+/;
 /** Description words the index matches as PostgreSQL's parser would; anything else is left to the SQL. */
@@ -164,6 +167,7 @@ const setOfDimension: Record<FacetDimension, number> = {
 export interface CatalogueOptions {
   /** A search first looks for changes when the last look is older than this (seats a resident sees are at most this stale, plus the look). */
   freshnessMs: number;
+  log?: (line: string) => void;
   logError: (error: unknown) => void;
 }
 
@@ -187,6 +191,9 @@ export class CatalogueIndex {
   private looking: Promise<void> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  /** Changes with every look that found any: answers remembered under another version are not given again. */
+  private version = 0;
+  private readonly remembered = new Map<string, { version: number; answer: Promise<unknown> }>();
 
   constructor(private readonly db: Executor, private readonly options: CatalogueOptions) {}
 
@@ -238,6 +245,23 @@ export class CatalogueIndex {
     };
   }
 
+  /**
+   * The answer to a search everyone repeats on a busy morning, computed once per version of the catalogue (and
+   * shared by simultaneous askers); `key` names the search and the day. Before the first load, always computed.
+   */
+  async remember<T>(key: string, compute: () => Promise<T>): Promise<T> {
+    await this.fresh();
+    if (!this.ready) return compute();
+    const known = this.remembered.get(key);
+    if (known && known.version === this.version) return known.answer as Promise<T>;
+    if (this.remembered.size >= REMEMBERED_ANSWERS) this.remembered.clear();
+    const answer = compute();
+    const version = this.version;
+    this.remembered.set(key, { version, answer });
+    answer.catch(() => this.remembered.delete(key));
+    return answer;
+  }
+
   /** Cards of these programs as the index holds them (absent: not in the catalogue now). */
   card(programId: number): ProgramSummary | undefined {
     const slot = this.slotOf.get(programId);
@@ -256,6 +280,7 @@ export class CatalogueIndex {
   }
 
   private async reload(): Promise<void> {
+    const started = performance.now();
     const whole = await wholeCatalogue(this.db);
     this.entries = [];
     this.slotOf.clear();
@@ -268,6 +293,8 @@ export class CatalogueIndex {
     this.dongCentres = new Map(whole.dongs.map((dong) => [dong.code, dong]));
     this.xmin = whole.xmin;
     this.lookedAt = Date.now();
+    this.version++;
+    this.options.log?.(`Catalogue in memory: ${this.live} programs in ${Math.round(performance.now() - started)} ms`);
   }
 
   private async look(): Promise<void> {
@@ -282,6 +309,7 @@ export class CatalogueIndex {
     }
     this.xmin = changes.xmin;
     this.lookedAt = started;
+    if (changes.changed.length) this.version++;
     // Replaced rows leave their old slots in the posting lists: compact when they are as many as the live ones.
     if (this.entries.length > 2 * this.live + 1000) this.compact();
   }

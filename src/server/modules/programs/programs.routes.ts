@@ -13,13 +13,17 @@ const tags = ['programs'];
 export function registerProgramRoutes(api: Api, { database, config }: ModuleContext): void {
   const { db } = database;
   // The catalogue residents search, held in this process and kept fresh from PostgreSQL (decision 016).
-  const catalogue = new CatalogueIndex(db, { freshnessMs: config.catalogueFreshnessMs, logError: (error) => api.log.error(error) });
-  catalogue.start();
-  api.addHook('onClose', async () => catalogue.stop());
-  // A write answered by this process is seen by the next search here (a resident's own enrolment, a program just edited).
-  api.addHook('onResponse', async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') catalogue.changed();
-  });
+  const catalogue = config.catalogueInMemory
+    ? new CatalogueIndex(db, { freshnessMs: config.catalogueFreshnessMs, log: (line) => api.log.info(line), logError: (error) => api.log.error(error) })
+    : undefined;
+  if (catalogue) {
+    catalogue.start();
+    api.addHook('onClose', async () => catalogue.stop());
+    // A write answered by this process is seen by the next search here (a resident's own enrolment, a program just edited).
+    api.addHook('onResponse', async (request) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') catalogue.changed();
+    });
+  }
 
   api.get('/programs', {
     schema: {

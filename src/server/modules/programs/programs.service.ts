@@ -34,21 +34,32 @@ async function centerOf(db: Reader, query: SearchQuery, catalogue?: CatalogueInd
   return null;
 }
 
-/** Reads through `reader` (a replica may serve them); a search that finds nothing is logged through `db`, the primary. */
+/**
+ * Reads through `reader` (a replica may serve them), or from the in-process catalogue, which also remembers the
+ * answers to repeated searches; a search that finds nothing is logged through `db`, the primary, every time.
+ */
 export async function searchCatalogue(reader: Reader, db: Executor, query: SearchQuery, catalogue?: CatalogueIndex): Promise<SearchResult> {
+  const today = todayInKorea();
+  const result = catalogue
+    ? await catalogue.remember(`${today} ${JSON.stringify(query)}`, () => findInCatalogue(reader, query, today, catalogue))
+    : await findInCatalogue(reader, query, today);
+  if (result.total === 0 && query.q) {
+    const { q, page: _page, pageSize: _pageSize, ...filters } = query;
+    await queries.logSearchMiss(db, { query: q, cityCode: query.city?.[0] ?? null, dongCode: query.near ?? query.dong ?? null, filters });
+  }
+  return result;
+}
+
+async function findInCatalogue(reader: Reader, query: SearchQuery, today: string, catalogue?: CatalogueIndex): Promise<SearchResult> {
   const center = await centerOf(reader, query, catalogue);
   if (query.sort === 'distance' && !center) throw badRequest('Sorting by distance needs a place: near, or lat and lon.', 'sort');
   if (query.dong && !(catalogue?.dong(query.dong) ?? await geography.findDong(reader, query.dong))) throw badRequest(`There is no dong with code ${query.dong}.`, 'dong');
-  const input = { ...query, today: todayInKorea(), center };
+  const input = { ...query, today, center };
   const outcome = await searchPrograms(reader, input, catalogue?.pass(reader));
   // Cards come from the in-process catalogue when it holds them; from the database otherwise.
   const unheld = outcome.hits.filter((hit) => !catalogue?.card(hit.programId)).map((hit) => hit.programId);
   const fetched = new Map((unheld.length ? await queries.programsByIds(reader, unheld) : []).map((p) => [p.id, p]));
   const details = { get: (id: number) => catalogue?.card(id) ?? fetched.get(id) };
-  if (outcome.total === 0 && query.q) {
-    const { q, page: _page, pageSize: _pageSize, ...filters } = query;
-    await queries.logSearchMiss(db, { query: q, cityCode: query.city?.[0] ?? null, dongCode: query.near ?? query.dong ?? null, filters });
-  }
   return {
     items: outcome.hits.flatMap((hit) => {
       const program = details.get(hit.programId);
