@@ -56,6 +56,8 @@ async function maintainCatalogue(database: Database, log: (line: string) => void
   const today = todayInKorea();
   const closed = await programsModule.closeEndedPrograms(database.db, today);
   if (closed > 0) log(`Closed ${closed} programs that have ended.`);
+  // Every server process has read the catalogue's changes within seconds; older ones are forgotten.
+  await programsModule.pruneCatalogueChanges(database.db);
   if (await programsModule.ensureSearchIndex(database.db, today)) log('Rebuilt the catalogue search index.');
 }
 

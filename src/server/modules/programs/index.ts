@@ -9,6 +9,7 @@ import { insertProgram, insertSessions, sessionsOf, setInstructorName } from './
 import { countPrograms, findClashes, lockForEnrolment, publicProgram, sessionIdsOf, setCompletionRate } from './programs.queries.ts';
 import { closeEndedPrograms, ensureSearchIndex, refreshSearchIndex, setSeatsLeft } from './programs.search-index.ts';
 import { registerProgramRoutes } from './programs.routes.ts';
+import { pruneCatalogueChanges } from './programs.catalogue.queries.ts';
 
 export const programsModule = {
   name: 'programs',
@@ -36,6 +37,7 @@ export const programsModule = {
   refreshSearchIndex,
   ensureSearchIndex,
   closeEndedPrograms,
+  pruneCatalogueChanges,
   setSeatsLeft,
   // The institution's back office (program-office): who may manage a program, its terms and place, and its rows.
   managedProgram,

@@ -1,7 +1,7 @@
 /**
  * The catalogue in this process's memory: every searchable program (published, not ended: tens of thousands
  * nationally) with its card, answering the same searches as the SQL statement (programs.search.ts) with the same
- * hits, order and facet counts, at a fraction of the cost, for opening mornings (decision 016).
+ * hits, order and facet counts, at a fraction of the cost, for opening mornings (decision 017).
  *
  * PostgreSQL stays the truth: the index is loaded from it, and kept fresh from `program_search_changes`, which
  * triggers fill whenever a program's search row or card changes (seats included). A search first makes sure the
@@ -19,7 +19,7 @@ import { deliveryModes, programAreas, programSubcategories, targetGroups, weekda
 import { addDays } from '../../../shared/lib/schedule.ts';
 import type { Executor } from '../../platform/database/database.ts';
 import type { Reader } from '../../platform/database/reads.ts';
-import { catalogueChanges, wholeCatalogue, type CatalogueRow, type DongCentre } from './programs.catalogue.queries.ts';
+import { catalogueChanges, CHANGES_KEPT_MINUTES, wholeCatalogue, type CatalogueRow, type DongCentre } from './programs.catalogue.queries.ts';
 import {
   boundingBox, COMMON_TERM_SHARE, countsOf, defaultSort, facetDimensions, ONLINE, queryWords, sqlPass, tallyColumns, termOf,
   timeOfDayRange, weekdayMask, bitsOf, type Center, type FacetDimension, type SearchInput, type SearchOutcome, type SearchPass,
@@ -299,6 +299,8 @@ export class CatalogueIndex {
 
   private async look(): Promise<void> {
     const started = Date.now();
+    // Changes are kept for CHANGES_KEPT_MINUTES: after a longer silence (the database was away), some may be gone.
+    if (started - this.lookedAt > (CHANGES_KEPT_MINUTES * 60_000) / 2) return this.reload();
     const changes = await catalogueChanges(this.db, this.xmin!);
     if (changes.everything) return this.reload();
     const found = new Map(changes.rows.map((row) => [row.id, row]));

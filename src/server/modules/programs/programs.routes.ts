@@ -12,7 +12,7 @@ const tags = ['programs'];
 
 export function registerProgramRoutes(api: Api, { database, config }: ModuleContext): void {
   const { db } = database;
-  // The catalogue residents search, held in this process and kept fresh from PostgreSQL (decision 016).
+  // The catalogue residents search, held in this process and kept fresh from PostgreSQL (decision 017).
   const catalogue = config.catalogueInMemory
     ? new CatalogueIndex(db, { freshnessMs: config.catalogueFreshnessMs, log: (line) => api.log.info(line), logError: (error) => api.log.error(error) })
     : undefined;
