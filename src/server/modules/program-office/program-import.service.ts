@@ -114,7 +114,8 @@ export async function importPrograms(db: AppDb, input: ImportInput, report: Repo
   const venueByName = new Map(venues.map((v) => [v.name.trim(), v]));
   const venueById = async (id: number) => venues.find((v) => v.id === id);
   const today = todayInKorea();
-  let reached = [0, 1];
+  // How far into the file reading has got, for the job's progress: rows read are not a share of a total not yet known.
+  let reached: [number, number] = [0, 1];
 
   try {
     await db.transaction(async (tx) => {
@@ -178,7 +179,7 @@ export async function importPrograms(db: AppDb, input: ImportInput, report: Repo
           }
         }
         await write();
-        report('checking' satisfies ProgramFilePhase, reached[0]!, reached[1]!);
+        report('checking' satisfies ProgramFilePhase, ...reached);
       }
       if (findings.problemCount > 0 || input.check) throw new RolledBack();
       report('cataloguing' satisfies ProgramFilePhase, 0, 1);
