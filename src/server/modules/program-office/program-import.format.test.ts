@@ -35,7 +35,7 @@ describe('reading the program file', { timeout: 60_000 }, () => {
     // The job's progress: how much of the sheet was read, the whole of it at the end.
     expect(reached).toBe(1);
     expect(read1.map((p) => [p.title, p.description, p.instructorName, p.materials])).toEqual(written.map((p) => [p.title, p.description, p.instructorName, p.materials]));
-    // The sessions planned on the worker come back as days at the row's times: Tue/Thu from 2 March 2027.
+    // The sessions are planned as days at the row's times: Tue/Thu from 2 March 2027.
     expect(read1[0]!.sessionDates.slice(0, 3)).toEqual(['2027-03-02', '2027-03-04', '2027-03-09']);
   });
 

@@ -2,7 +2,8 @@
  * The program file: one row per program, Korean headers, vocabulary values as their Korean words (codes and English
  * words are read too). The same columns go out (template, export) and come back in (import), so an exported file
  * edited and uploaded again round-trips. Reading checks every cell and plans each program's sessions from its pattern
- * (public holidays skipped); it and writing run on a worker thread: parsing 50,000 rows is seconds of CPU.
+ * (public holidays skipped) as a stream, a batch at a time, on the request thread, so that no more than a batch of rows
+ * is held; writing a file runs on a worker thread.
  */
 import { isUtf8 } from 'node:buffer';
 import { statSync, type ReadStream } from 'node:fs';
@@ -108,7 +109,7 @@ export interface ProgramFileRow {
 
 /**
  * A row read from a file: where it was, what it says, and the days of the sessions its pattern makes (at the row's
- * times). Days, not session objects: 50,000 programs have some 400,000 sessions, and they cross to the main thread.
+ * times). Days, not session objects: 50,000 programs have some 400,000 sessions.
  */
 export interface ImportedProgram extends ProgramFileRow {
   row: number;
