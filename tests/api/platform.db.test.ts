@@ -108,9 +108,9 @@ describe(`the API platform on ${testEngine()}`, () => {
   it('says what is wrong in Korean, or in English when asked', async () => {
     const body = { email: 'a@example.com', password: 'long enough password' };
     const korean = await t.anonymous.post('/api/auth/signup', body);
-    expect(korean.json()).toMatchObject({ field: 'displayName', message: 'displayName: 꼭 적어 주세요.' });
+    expect(korean.json()).toMatchObject({ field: 'displayName', message: '이름을 입력해 주세요.' });
     const english = await t.anonymous.request({ method: 'POST', url: '/api/auth/signup', payload: body, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
-    expect(english.json()).toMatchObject({ field: 'displayName', message: 'displayName is required.' });
+    expect(english.json()).toMatchObject({ field: 'displayName', message: 'Name is required.' });
     expect((await t.anonymous.get('/api/me/learning')).json().message).toBe('로그인해 주세요.');
   });
 

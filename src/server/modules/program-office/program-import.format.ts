@@ -20,7 +20,8 @@ import {
   creditTypes, deliveryModes, programAreas, programSubcategories, purposeTags, registrationModes, targetGroups, weekdays, type Labelled, type Locale, type ProgramFilePhase,
 } from '../../../shared/vocabulary/index.ts';
 import { excel } from '../../platform/documents/workbook.ts';
-import { validationMessage, type AjvError, type Words } from '../../platform/http/errors.ts';
+import { validationMessage, type SchemaProblem } from '../../../shared/messages/validation.ts';
+import type { Words } from '../../platform/http/errors.ts';
 import type { ReportProgress } from '../../platform/jobs/jobs.ts';
 import { offThread } from '../../platform/workers/pool.ts';
 
@@ -391,7 +392,7 @@ export const MAX_LISTED_PROBLEMS = 1000;
  * sessions planned from the pattern with public holidays skipped. Problems name the row and the column's header.
  */
 export async function readProgramFile({ file, format, locale }: ProgramFile, progress: ReportProgress): Promise<ReadFile> {
-  const say = (words: Words) => (typeof words === 'string' ? words : words[locale]);
+  const say = (words: Words) => words[locale];
   // Each good row as UTF-8 bytes at once: as strings, 50,000 of them and their joining took hundreds of megabytes.
   const programs: Buffer[] = [];
   const problems: ImportProblem[] = [];
@@ -445,7 +446,7 @@ export async function readProgramFile({ file, format, locale }: ProgramFile, pro
       if (error) {
         const key = error.instancePath.split('/')[1] || ((error.params as { requiredProperties?: string[] }).requiredProperties?.[0] ?? '');
         const column = columns.find((c) => c.key === key);
-        problem(rowNumber, column?.header ?? key, validationMessage(error as unknown as AjvError, column?.header, locale));
+        problem(rowNumber, column?.header ?? key, validationMessage(error as unknown as SchemaProblem, column?.header, locale));
         continue;
       }
       const program = body as unknown as ProgramFileRow;

@@ -10,6 +10,7 @@
 import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { fieldLabel } from '../../../shared/vocabulary/index.ts';
 import { badRequest } from './errors.ts';
 import { compileOnFirstUse, type Validator } from './compile-on-first-use.ts';
 
@@ -17,10 +18,11 @@ import { compileOnFirstUse, type Validator } from './compile-on-first-use.ts';
 export const MAX_INPUT_DEPTH = 32;
 
 const ajvOptions: Options = {
-  // Unknown fields are an error (named in the message), not silently dropped.
+  // Unknown fields are an error (named by `field`), not silently dropped.
   removeAdditional: false,
   useDefaults: true,
-  allErrors: false,
+  // Every problem of a form at once, so a person fixes them in one go; the contracts bound every list and text.
+  allErrors: true,
   strictNumbers: true,
   addUsedSchema: false,
 };
@@ -60,8 +62,9 @@ const fieldName = (path: string[]) => path.join('.').replace(/(\.\d+)+$/, '') ||
 
 function refuse(problem: Problem, path: string[]) {
   const field = fieldName(path);
-  const subject = field ?? '요청';
-  const subjectEn = field ?? 'The request';
+  // Named as its form labels it; a field no contract has is named by `field` only.
+  const subject = (field && fieldLabel(field, 'ko')) ?? '보낸 내용';
+  const subjectEn = (field && fieldLabel(field, 'en')) ?? 'The request';
   switch (problem) {
     case 'zero_byte':
       return badRequest({
