@@ -43,7 +43,7 @@ const patterns: Record<string, { ko: string; en: string }> = {
   '^[0-9]{2}$': { ko: '숫자 2자리로', en: '2 digits' },
   '^[0-9]{5}$': { ko: '숫자 5자리로', en: '5 digits' },
   '^[0-9]{7}$': { ko: '숫자 7자리로', en: '7 digits' },
-  '^[0-9+() -]{6,20}$': { ko: '숫자와 + ( ) - 로 6~20자리', en: '6 to 20 digits (with + ( ) - if you like)' },
+  '^[0-9+() -]{6,20}$': { ko: '숫자 6~20자리(+ ( ) - 포함)로', en: '6 to 20 digits (with + ( ) - if you like)' },
   '^https?://': formats.uri!,
 };
 
@@ -51,11 +51,12 @@ const count = (n: unknown, one: string, many: string) => `${String(n)} ${n === 1
 
 /**
  * The label a problem's message names: the field's own (`fieldLabel`), or for a field no contract has (an unknown
- * property) the one that holds it; the caller sees which in the problem's `field`. Undefined for the whole request.
+ * property) the one that holds it; the caller sees which in the problem's `field`. Undefined for the whole request. `area`
+ * is the route's (`labelAreaOf`).
  */
-export function problemLabel(problem: SchemaProblem, path: string | undefined, locale: Locale): string | undefined {
+export function problemLabel(problem: SchemaProblem, path: string | undefined, locale: Locale, area?: string): string | undefined {
   const named = problem.keyword === 'additionalProperties' ? path?.split('.').slice(0, -1).join('.') : path;
-  return named ? fieldLabel(named, locale) : undefined;
+  return named ? fieldLabel(named, locale, area) : undefined;
 }
 
 /** The message for one problem with the field called `label` (as `problemLabel` finds it, or a column's header). */
@@ -73,7 +74,8 @@ export function validationMessage(problem: SchemaProblem, label: string | undefi
       case 'enum': case 'const': case 'anyOf': return `${withObjectParticle(subject)} 목록에 있는 것 중에서 골라 주세요.`;
       case 'format': return as(formats[String(params.format)]);
       case 'pattern': return as(patterns[String(params.pattern)]);
-      case 'minLength': return `${is} ${String(limit)}자 이상 입력해 주세요.`;
+      // At least one character is what an empty field lacks: said as a field to fill in.
+      case 'minLength': return limit === 1 ? `${withObjectParticle(subject)} 입력해 주세요.` : `${is} ${String(limit)}자 이상 입력해 주세요.`;
       case 'maxLength': return `${is} ${String(limit)}자까지 입력할 수 있습니다.`;
       case 'minimum': return `${is} ${String(limit)} 이상이어야 합니다.`;
       case 'maximum': return `${is} ${String(limit)} 이하여야 합니다.`;
@@ -95,7 +97,7 @@ export function validationMessage(problem: SchemaProblem, label: string | undefi
     case 'enum': case 'const': case 'anyOf': return `${subject}: choose one of the options offered.`;
     case 'format': return as(formats[String(params.format)]);
     case 'pattern': return as(patterns[String(params.pattern)]);
-    case 'minLength': return `${subject} must be at least ${count(limit, 'character', 'characters')}.`;
+    case 'minLength': return limit === 1 ? `${subject} is required.` : `${subject} must be at least ${count(limit, 'character', 'characters')}.`;
     case 'maxLength': return `${subject} can be at most ${count(limit, 'character', 'characters')}.`;
     case 'minimum': return `${subject} must be ${String(limit)} or more.`;
     case 'maximum': return `${subject} must be ${String(limit)} or less.`;

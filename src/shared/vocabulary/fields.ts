@@ -1,9 +1,10 @@
 /**
  * What every field of the contracts is called, as the forms label it: the server names a field by these words in
- * its messages, and the web's forms take their labels from here (`t('fields.email')`), so the two never drift.
+ * its messages, and the web's forms take their labels from here (`fieldLabel`), so the two never drift.
  * Keyed by the property's name; a property whose meaning changes with where it sits is keyed by its dotted path
- * (list indexes left out), which wins over the bare name. Every request field of the API has an entry (a test
- * walks the OpenAPI document).
+ * (list indexes left out), and one that the forms of an area of the API call otherwise by `area:name` (the area is
+ * the first segment of the route after /api: `programs`, `cities`…). The most specific key wins. Every request
+ * field of the API has an entry (the message test walks the OpenAPI document).
  */
 import type { Locale } from './label.ts';
 
@@ -28,11 +29,14 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   personId: l('사람', 'Person'),
   role: l('역할', 'Role'),
   active: l('활동 중', 'Active'),
-  // Programs
+  // Programs (the publish form and the editor label these)
   title: l('제목', 'Title'),
+  'programs:title': l('프로그램 이름', 'Program name'),
   titleEn: l('영문 이름', 'Name in English'),
+  'programs:titleEn': l('영문 제목', 'English title'),
   titleKo: l('한글 이름', 'Name in Korean'),
-  description: l('소개글', 'Description'),
+  description: l('설명', 'Description'),
+  'programs:description': l('소개글', 'Description'),
   area: l('분야', 'Area'),
   areas: l('분야', 'Areas'),
   subcategory: l('세부 분야', 'Sub-category'),
@@ -42,7 +46,8 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   mode: l('방식', 'Delivery'),
   venueId: l('강의실', 'Room'),
   venueName: l('장소 이름', 'Place name'),
-  startsOn: l('첫 수업일', 'First class'),
+  startsOn: l('시작일', 'Starts on'),
+  'programs:startsOn': l('첫 수업일', 'First class'),
   endsOn: l('끝나는 날', 'End date'),
   weekdays: l('요일', 'Days'),
   weekday: l('요일', 'Day'),
@@ -52,17 +57,18 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   sessionNo: l('회차', 'Class number'),
   sessions: l('수업 일정', 'Classes'),
   'sessions.date': l('날짜', 'Date'),
-  'sessions.startTime': l('시작', 'Start'),
-  'sessions.endTime': l('끝', 'End'),
-  capacity: l('정원', 'Places'),
+  'sessions.startTime': l('시작', 'Starts'),
+  'sessions.endTime': l('끝', 'Ends'),
+  capacity: l('수용 인원', 'Capacity'),
+  'programs:capacity': l('정원', 'Places'),
   feeKrw: l('수강료 (원)', 'Fee (KRW)'),
   fee: l('수강료', 'Fee'),
   instructorName: l('강사', 'Instructor'),
-  materials: l('준비물', 'What to bring'),
-  registrationMode: l('신청 방식', 'How to sign up'),
-  registrationNote: l('신청 안내', 'Note on signing up'),
-  enrolmentOpensOn: l('신청 시작일', 'Sign-up opens'),
-  enrolmentClosesOn: l('신청 마감일', 'Sign-up closes'),
+  materials: l('준비물·교재', 'What to bring'),
+  registrationMode: l('신청 방법', 'How to register'),
+  registrationNote: l('신청 안내', 'Registration note'),
+  enrolmentOpensOn: l('신청 시작일', 'Enrolment opens'),
+  enrolmentClosesOn: l('신청 마감일', 'Enrolment closes'),
   minAge: l('최소 나이', 'Minimum age'),
   maxAge: l('최대 나이', 'Maximum age'),
   credits: l('학점', 'Credits'),
@@ -75,7 +81,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   programId: l('프로그램', 'Program'),
   institutionId: l('기관', 'Institution'),
   institution: l('기관', 'Institution'),
-  residentsFirst: l('주민 우선', 'Residents first'),
+  residentsFirst: l('우리 시·군·구 주민 우선 접수', 'Residents of our city enrol first'),
   allowClash: l('시간이 겹쳐도 신청', 'Sign up despite a clash'),
   enrolmentId: l('수강 신청', 'Enrolment'),
   present: l('출석한 사람', 'Present'),
@@ -284,16 +290,22 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   summary: l('요약', 'Summary'),
 };
 
+/** The area of the API a route belongs to, for labels its forms give a field: `/api/programs/:id` → `programs`. */
+export const labelAreaOf = (route: string | undefined) => route?.replace(/^\/api\//, '').split('/')[0] || undefined;
+
 /**
- * The label of a field named by its dotted path (`email`, `sessions.2.date`, `content.vision.title`): the longest
- * known path ending in it, then its own name; an entry of a list says which (`수업 일정 3번째: 날짜`).
- * Undefined for a name no contract has (an unknown field sent by a caller).
+ * The label of a field named by its dotted path (`email`, `sessions.2.date`, `content.vision.title`) in an area of
+ * the API: the longest known path ending in it (the area's own first), then its own name; an entry of a list says
+ * which (`수업 일정 3번째: 날짜`). Undefined for a name no contract has (an unknown field sent by a caller).
  */
-export function fieldLabel(path: string, locale: Locale): string | undefined {
+export function fieldLabel(path: string, locale: Locale, area?: string): string | undefined {
   const segments = path.split('.');
   const names = segments.filter((s) => !/^\d+$/.test(s));
   let label: FieldLabel | undefined;
-  for (let start = 0; start < names.length && !label; start++) label = fieldLabels[names.slice(start).join('.')];
+  for (let start = 0; start < names.length && !label; start++) {
+    const key = names.slice(start).join('.');
+    label = (area ? fieldLabels[`${area}:${key}`] : undefined) ?? fieldLabels[key];
+  }
   if (!label) return undefined;
   // The last list entry on the way to the field, counted from 1 as people count.
   const lastIndex = segments.findLastIndex((s) => /^\d+$/.test(s));

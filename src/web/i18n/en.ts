@@ -430,6 +430,7 @@ export const en: Messages = {
     retry: 'Try again',
     save: 'Save',
     saved: 'Saved.',
+    fieldsToFix: 'Fields to fix: {{count}}. See the note under each.',
     cancel: 'Cancel',
     previous: 'Previous',
     next: 'Next',

@@ -428,6 +428,7 @@ export const ko = {
     retry: '다시 시도',
     save: '저장',
     saved: '저장했습니다.',
+    fieldsToFix: '고칠 곳이 {{count}}곳 있습니다. 각 항목 아래의 안내를 확인해 주세요.',
     cancel: '취소',
     previous: '이전',
     next: '다음',

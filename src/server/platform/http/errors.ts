@@ -7,7 +7,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { problemLabel, validationMessage, type SchemaProblem } from '../../../shared/messages/validation.ts';
-import { preferredLocale, type Locale } from '../../../shared/vocabulary/index.ts';
+import { labelAreaOf, preferredLocale, type Locale } from '../../../shared/vocabulary/index.ts';
 
 /** A message in both languages: every message a person can meet is in theirs (data it quotes stays as it is). */
 export interface Words {
@@ -75,7 +75,7 @@ function fieldOf(error: AjvError): string | undefined {
  * One problem per field, in the order the schema found them. A field that fails a union (`Nullable`, a code or
  * `'all'`) gets an error from each branch and one for the union: the first that says more than "not null" speaks.
  */
-export function validationProblems(errors: readonly AjvError[], locale: Locale): Problem[] {
+export function validationProblems(errors: readonly AjvError[], locale: Locale, area?: string): Problem[] {
   const byField = new Map<string | undefined, AjvError[]>();
   for (const error of errors) {
     const field = fieldOf(error);
@@ -83,7 +83,7 @@ export function validationProblems(errors: readonly AjvError[], locale: Locale):
   }
   return [...byField].map(([field, found]) => {
     const telling = found.find((e) => e.keyword !== 'anyOf' && !(e.keyword === 'type' && e.params.type === 'null')) ?? found[0]!;
-    return { ...(field ? { field } : {}), message: validationMessage(telling, problemLabel(telling, field, locale), locale) };
+    return { ...(field ? { field } : {}), message: validationMessage(telling, problemLabel(telling, field, locale, area), locale) };
   });
 }
 
@@ -127,7 +127,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(error.statusCode).send(error.toBody(locale));
     }
     if (error.validation && error.validation.length > 0) {
-      const problems = validationProblems(error.validation, locale);
+      const problems = validationProblems(error.validation, locale, labelAreaOf(request.routeOptions.url));
       const [first] = problems;
       return reply.status(400).send({
         error: 'validation', message: first!.message, ...(first!.field ? { field: first!.field } : {}),

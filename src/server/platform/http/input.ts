@@ -10,7 +10,7 @@
 import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { fieldLabel } from '../../../shared/vocabulary/index.ts';
+import { fieldLabel, labelAreaOf } from '../../../shared/vocabulary/index.ts';
 import { badRequest } from './errors.ts';
 import { compileOnFirstUse, type Validator } from './compile-on-first-use.ts';
 
@@ -60,11 +60,11 @@ export function findInputProblem(input: unknown, checkNumbers: boolean): { probl
 /** 'area.0' names the query parameter 'area'; deeper paths keep their index ('records.3.note'). */
 const fieldName = (path: string[]) => path.join('.').replace(/(\.\d+)+$/, '') || undefined;
 
-function refuse(problem: Problem, path: string[]) {
+function refuse(problem: Problem, path: string[], area: string | undefined) {
   const field = fieldName(path);
   // Named as its form labels it; a field no contract has is named by `field` only.
-  const subject = (field && fieldLabel(field, 'ko')) ?? '보낸 내용';
-  const subjectEn = (field && fieldLabel(field, 'en')) ?? 'The request';
+  const subject = (field && fieldLabel(field, 'ko', area)) ?? '보낸 내용';
+  const subjectEn = (field && fieldLabel(field, 'en', area)) ?? 'The request';
   switch (problem) {
     case 'zero_byte':
       return badRequest({
@@ -86,7 +86,7 @@ function refuse(problem: Problem, path: string[]) {
 function check(request: FastifyRequest, checkNumbers: boolean): void {
   for (const input of [request.params, request.query, request.body]) {
     const found = findInputProblem(input, checkNumbers);
-    if (found) throw refuse(found.problem, found.path);
+    if (found) throw refuse(found.problem, found.path, labelAreaOf(request.routeOptions.url));
   }
 }
 
