@@ -35,12 +35,14 @@ export function useSubmission(send: () => Promise<unknown>, onDone?: () => void)
     /** The server's message about this field, when it found a problem there. */
     fieldError: (field: string) => error?.problems.find((p) => p.field === field)?.message,
     /**
-     * For FormStatus: the problems no field of `shownFields` shows, and that others are shown beside their fields
-     * (the summary links to them and the first gets the keyboard).
+     * For FormStatus: the problems no field of `shownFields` shows, and how many others are shown beside their
+     * fields (the summary links to them and the first gets the keyboard).
      */
     formError: (shownFields: readonly string[] = []): FormProblems | undefined => {
       if (!error) return undefined;
-      const beside = error.problems.filter((p) => p.field !== undefined && shownFields.includes(p.field));
+      // A list's field shows its entries' problems too ('sessions' shows 'sessions.2.date').
+      const shown = (field: string) => shownFields.some((f) => field === f || field.startsWith(`${f}.`));
+      const beside = error.problems.filter((p) => p.field !== undefined && shown(p.field));
       return { refusal: error, elsewhere: error.problems.filter((p) => !beside.includes(p)).map((p) => p.message), besideFields: beside.length };
     },
   };

@@ -60,6 +60,9 @@ export function FormStatus({ error, done }: { error?: string | FormProblems; don
   return null;
 }
 
-/** The words a field is known by: its label, else its accessible name. */
-const labelOf = (element: HTMLElement) =>
-  ((element as HTMLInputElement).labels?.[0]?.textContent ?? element.getAttribute('aria-label') ?? '').trim();
+/** The words a field is known by: a choice's group by its legend, any other field by its label or accessible name. */
+function labelOf(element: HTMLElement): string {
+  const choice = element instanceof HTMLInputElement && (element.type === 'checkbox' || element.type === 'radio');
+  const legend = choice ? element.closest('fieldset')?.querySelector('legend')?.textContent : undefined;
+  return (legend ?? (element as HTMLInputElement).labels?.[0]?.textContent ?? element.getAttribute('aria-label') ?? '').trim();
+}
