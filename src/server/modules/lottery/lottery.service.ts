@@ -12,7 +12,7 @@ import type { PriorityGroup } from '../../../shared/vocabulary/index.ts';
 import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
-import { HttpError, badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import { enrolmentModule } from '../enrolment/index.ts';
 import { findApplicant, identity, insertPerson } from '../identity/index.ts';
 import { notifications } from '../notifications/index.ts';
