@@ -39,18 +39,17 @@ export function FormStatus({ error, done }: { error?: string | FormProblems; don
 
   if (typeof error === 'string') return <p className="lc-notice error" role="alert">{error}</p>;
   if (error && (error.besideFields > 0 || error.elsewhere.length > 0)) {
+    // A field may show its problem without marking itself invalid (a note under a custom control): counted, not linked.
     const linked = error.besideFields > 0 ? invalid : [];
     return (
       <div className="lc-notice error" role="alert" ref={summary}>
+        {error.besideFields > 0 && <p>{t('common.fieldsToFix', { count: Math.max(linked.length, error.besideFields) })}</p>}
         {linked.length > 0 && (
-          <>
-            <p>{t('common.fieldsToFix', { count: linked.length })}</p>
-            <ul className="lc-problem-links">
-              {linked.map(({ element, label }, i) => (
-                <li key={i}><a href={`#${element.id}`} onClick={(e) => { e.preventDefault(); element.focus(); }}>{label}</a></li>
-              ))}
-            </ul>
-          </>
+          <ul className="lc-problem-links">
+            {linked.map(({ element, label }, i) => (
+              <li key={i}><a href={`#${element.id}`} onClick={(e) => { e.preventDefault(); element.focus(); }}>{label}</a></li>
+            ))}
+          </ul>
         )}
         {error.elsewhere.map((message, i) => <p key={i}>{message}</p>)}
       </div>
