@@ -57,9 +57,8 @@ export const notFound = (what: string, field?: string) =>
   new HttpError(404, 'not_found', { ko: '찾는 항목이 없습니다.', en: `${what} was not found.` }, field);
 export const conflict = (message: Words, field?: string) => new HttpError(409, 'conflict', message, field);
 
-export interface AjvError extends SchemaProblem {
+interface AjvError extends SchemaProblem {
   instancePath: string;
-  message?: string;
 }
 
 /** Names the offending field: `page` for querystring/page, `body.email` → `email`, a missing property by its name. */
@@ -75,7 +74,7 @@ function fieldOf(error: AjvError): string | undefined {
  * One problem per field, in the order the schema found them. A field that fails a union (`Nullable`, a code or
  * `'all'`) gets an error from each branch and one for the union: the first that says more than "not null" speaks.
  */
-export function validationProblems(errors: readonly AjvError[], locale: Locale, area?: string): Problem[] {
+function validationProblems(errors: readonly AjvError[], locale: Locale, area?: string): Problem[] {
   const byField = new Map<string | undefined, AjvError[]>();
   for (const error of errors) {
     const field = fieldOf(error);
