@@ -37,7 +37,8 @@ describe(`hostile input on ${testEngine()}`, () => {
     const response = await t.anonymous.get(url);
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ ...errorShape, field: 'q' });
-    expect(response.json().message).toContain('q');
+    // Named as the search box is labelled, not by its parameter.
+    expect(response.json().message).toContain('검색어');
   });
 
   it('refuses a zero byte or a broken character in any text of a form, naming the field, and writes nothing', async () => {

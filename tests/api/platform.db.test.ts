@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { fieldLabel } from '../../src/shared/vocabulary/index.ts';
 import { testEngine } from '../support/database.ts';
 import { testApp, type TestApp } from '../support/app.ts';
 
@@ -87,7 +88,9 @@ describe(`the API platform on ${testEngine()}`, () => {
     expect(response.statusCode).toBe(400);
     const body = response.json();
     expect(body).toMatchObject({ error: 'validation', field });
-    expect(body.message).toContain(field);
+    // Named as a form labels it (a field no contract has is named only by `field`), never by its property name.
+    expect(body.message).toContain(fieldLabel(field, 'ko') ?? '보낸 내용');
+    expect(body.message).not.toContain(field);
   });
 
   it('names the body field that is wrong, missing or unknown', async () => {
@@ -108,9 +111,9 @@ describe(`the API platform on ${testEngine()}`, () => {
   it('says what is wrong in Korean, or in English when asked', async () => {
     const body = { email: 'a@example.com', password: 'long enough password' };
     const korean = await t.anonymous.post('/api/auth/signup', body);
-    expect(korean.json()).toMatchObject({ field: 'displayName', message: 'displayName: 꼭 적어 주세요.' });
+    expect(korean.json()).toMatchObject({ field: 'displayName', message: '이름을 입력해 주세요.' });
     const english = await t.anonymous.request({ method: 'POST', url: '/api/auth/signup', payload: body, headers: { 'accept-language': 'en-GB,en;q=0.9' } });
-    expect(english.json()).toMatchObject({ field: 'displayName', message: 'displayName is required.' });
+    expect(english.json()).toMatchObject({ field: 'displayName', message: 'Name is required.' });
     expect((await t.anonymous.get('/api/me/learning')).json().message).toBe('로그인해 주세요.');
   });
 

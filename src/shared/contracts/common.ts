@@ -3,8 +3,20 @@
  */
 import Type, { type Static, type TSchema } from 'typebox';
 
+/** One problem of a request: the field it concerns (none for the request as a whole) and what to do, in the caller's language. */
+export const Problem = Type.Object(
+  { field: Type.Optional(Type.String()), message: Type.String() },
+  { additionalProperties: true, description: 'Some add where in a file (sheet, row, column).' },
+);
+export type Problem = Static<typeof Problem>;
+
 export const ErrorBody = Type.Object(
-  { error: Type.String(), message: Type.String(), field: Type.Optional(Type.String()) },
+  {
+    error: Type.String(),
+    message: Type.String(),
+    field: Type.Optional(Type.String()),
+    problems: Type.Optional(Type.Array(Problem, { description: 'Every problem found (validation finds all at once); message and field are the first.' })),
+  },
   { $id: 'ErrorBody', additionalProperties: true, description: 'Some errors add details, e.g. `reasons` when enrolment is refused.' },
 );
 export type ErrorBody = Static<typeof ErrorBody>;

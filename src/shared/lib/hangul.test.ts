@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chosungOf, containsHangul, isChosungQuery, withTopicParticle } from './hangul.ts';
+import { chosungOf, containsHangul, isChosungQuery, withObjectParticle, withTopicParticle } from './hangul.ts';
 
 describe('Hangul initial consonants (초성)', () => {
   it('takes the initial consonant of every syllable and keeps everything else', () => {
@@ -29,5 +29,9 @@ describe('the topic particle', () => {
     expect(withTopicParticle('철산도서관 분관')).toBe('철산도서관 분관은');
     expect(withTopicParticle('하안 주민센터')).toBe('하안 주민센터는');
     expect(withTopicParticle('YWCA')).toBe('YWCA은(는)');
+    expect(withTopicParticle('수강료 (원)')).toBe('수강료 (원)는');
+    expect(withObjectParticle('이메일')).toBe('이메일을');
+    expect(withObjectParticle('비밀번호')).toBe('비밀번호를');
+    expect(withObjectParticle('거리 (km)')).toBe('거리 (km)를');
   });
 });

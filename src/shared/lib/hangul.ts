@@ -27,12 +27,18 @@ export function containsHangul(text: string): boolean {
 }
 
 /**
- * The topic particle that follows a word: 은 after a final consonant (평생학습관은), 는 after a vowel
- * (도서관은 / 센터는). A word not ending in Hangul (digits, Latin letters) takes 은(는), as Korean
- * forms print it when they cannot tell.
+ * A particle after a word: the first form after a final consonant (평생학습관은, 이메일을), the second after a vowel
+ * (센터는, 비밀번호를). A trailing note in brackets is not read (수강료 (원)은 follows 수강료); a word not ending in
+ * Hangul (digits, Latin letters) takes both forms, as Korean forms print it when they cannot tell (PDF은(는)).
  */
-export function withTopicParticle(word: string): string {
-  const last = word.charCodeAt(word.length - 1);
-  if (last < 0xac00 || last > 0xd7a3) return `${word}은(는)`;
-  return `${word}${(last - 0xac00) % 28 === 0 ? '는' : '은'}`;
+function withParticle(word: string, [afterConsonant, afterVowel]: readonly [string, string]): string {
+  const read = word.replace(/\s*\([^)]*\)$/, '');
+  const last = read.charCodeAt(read.length - 1);
+  if (last < FIRST || last > LAST) return `${word}${afterConsonant}(${afterVowel})`;
+  return `${word}${(last - FIRST) % 28 === 0 ? afterVowel : afterConsonant}`;
 }
+
+/** The topic particle that follows a word: 평생학습관은, 센터는. */
+export const withTopicParticle = (word: string) => withParticle(word, ['은', '는']);
+/** The object particle that follows a word: 이메일을, 비밀번호를. */
+export const withObjectParticle = (word: string) => withParticle(word, ['을', '를']);

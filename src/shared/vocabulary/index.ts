@@ -10,3 +10,4 @@ export * from './designation.ts';
 export * from './instructors.ts';
 export * from './network.ts';
 export * from './lottery.ts';
+export * from './fields.ts';

@@ -1,16 +1,26 @@
 /**
  * The web's only way to the server: JSON over /api, same-origin cookies, errors as ApiError with the
- * server's message and the field it names.
+ * server's message and the field it names, and every problem it found (each with its field).
  */
 import i18next from 'i18next';
 import { useCallback, useEffect, useState } from 'react';
-import type { ErrorBody } from '../../shared/contracts/common.ts';
+import type { ErrorBody, Problem } from '../../shared/contracts/common.ts';
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly field?: string) {
+  /** Every problem the server found; an answer without a list has one, its message (with its field). */
+  readonly problems: readonly Problem[];
+
+  constructor(readonly status: number, readonly code: string, message: string, readonly field?: string, problems?: readonly Problem[]) {
     super(message);
+    this.problems = problems?.length ? problems : [{ ...(field ? { field } : {}), message }];
   }
 }
+
+/** The server's list of problems, as far as it is one (some refusals list other details under the same name). */
+const problemsIn = (value: unknown): Problem[] | undefined =>
+  Array.isArray(value) && value.every((p) => typeof p?.message === 'string' && (p.field === undefined || typeof p.field === 'string'))
+    ? value.map((p: Problem) => ({ ...(p.field ? { field: p.field } : {}), message: p.message }))
+    : undefined;
 
 export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   const response = await fetch(`/api${path}`, {
@@ -29,7 +39,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const payload = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
     const error = (payload ?? {}) as Partial<ErrorBody>;
-    throw new ApiError(response.status, error.error ?? 'error', error.message ?? response.statusText, error.field);
+    throw new ApiError(response.status, error.error ?? 'error', error.message ?? response.statusText, error.field, problemsIn(error.problems));
   }
   return payload as T;
 }

@@ -2,7 +2,7 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { koreanDateTime } from '../../shared/lib/korea-time.ts';
-import { labelOf, type Locale } from '../../shared/vocabulary/index.ts';
+import { fieldLabel, labelOf, type Locale } from '../../shared/vocabulary/index.ts';
 import { en } from './en.ts';
 import { ko } from './ko.ts';
 
@@ -53,4 +53,17 @@ export function useLocale() {
   /** A moment, to the minute, in Korea's time. */
   const dateTime = (iso: string) => (locale === 'en' ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Seoul' }) : koreanDateTime(iso));
   return { t, locale, label, number, date, dateTime };
+}
+
+/**
+ * The labels of a form's fields, as the server's messages name them (src/shared/vocabulary/fields.ts), for the
+ * forms of an area of the API (`programs` for /api/programs…). A field without one is a mistake in the form.
+ */
+export function useFieldLabels(area?: string) {
+  const { locale } = useLocale();
+  return (path: string) => {
+    const label = fieldLabel(path, locale, area);
+    if (!label) throw new Error(`The field ${path} has no label in src/shared/vocabulary/fields.ts`);
+    return label;
+  };
 }

@@ -7,8 +7,12 @@ export interface Choice {
   count?: number;
 }
 
-/** KRDS check boxes (several answers) or radio buttons (one answer) under a legend, each with an optional count. */
-export function ChoiceGroup({ legend, type, options, selected, onChange, format = String, inline = false, required = false }: {
+/**
+ * KRDS check boxes (several answers) or radio buttons (one answer) under a legend, each with an optional count. An
+ * error is read with every choice; the first is marked invalid, so a form's summary names the group once and the
+ * keyboard lands there.
+ */
+export function ChoiceGroup({ legend, type, options, selected, onChange, format = String, inline = false, required = false, error }: {
   legend: string;
   type: 'checkbox' | 'radio';
   options: Choice[];
@@ -18,6 +22,7 @@ export function ChoiceGroup({ legend, type, options, selected, onChange, format 
   /** Side by side instead of one under another. */
   inline?: boolean;
   required?: boolean;
+  error?: string | undefined;
 }) {
   const id = useId();
   return (
@@ -27,6 +32,7 @@ export function ChoiceGroup({ legend, type, options, selected, onChange, format 
         {options.map((option, i) => (
           <div key={option.value} className="krds-form-check">
             <input type={type} id={`${id}-${i}`} name={id} value={option.value} checked={selected.includes(option.value)} required={required}
+              aria-invalid={error && i === 0 ? true : undefined} aria-describedby={error ? `${id}-error` : undefined}
               onChange={(e) => onChange(option.value, e.target.checked)} />
             <label htmlFor={`${id}-${i}`}>
               <span>{option.label}{option.count !== undefined && <span className="lc-count">({format(option.count)})</span>}</span>
@@ -34,6 +40,7 @@ export function ChoiceGroup({ legend, type, options, selected, onChange, format 
           </div>
         ))}
       </div>
+      {error && <p className="form-hint-invalid" id={`${id}-error`}>{error}</p>}
     </fieldset>
   );
 }

@@ -39,7 +39,7 @@ export function SelectField({ label, hint, error, options, ...select }: FieldFra
   const id = useId();
   return (
     <Frame label={label} hint={hint} error={error} id={id}>
-      <select id={id} className="krds-form-select" aria-invalid={error ? true : undefined} {...select}>
+      <select id={id} className="krds-form-select" aria-invalid={error ? true : undefined} aria-describedby={error || hint ? `${id}-hint` : undefined} {...select}>
         {options.map((option) => <option key={option.value} value={option.value}>{option.label}</option>)}
       </select>
     </Frame>

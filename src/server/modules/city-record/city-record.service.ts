@@ -8,7 +8,7 @@ import type {
 import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
 import type { Locale } from '../../../shared/vocabulary/index.ts';
-import { badRequest, conflict, HttpError, notFound } from '../../platform/http/errors.ts';
+import { badRequest, conflict, HttpError, inCallersLanguage, notFound } from '../../platform/http/errors.ts';
 import { recordLists, type ListFilter, type RecordList, type RecordListName } from './city-record.lists.ts';
 import { buildRecordWorkbookOffThread, readRecordWorkbookOffThread, type ImportedRow } from './city-record.workbook.ts';
 import * as queries from './city-record.queries.ts';
@@ -172,7 +172,7 @@ export async function checkImport(file: Buffer, locale: Locale): Promise<Importe
     const message = first.sheet
       ? { ko: `${first.sheet} ${first.row}행 ${first.column}: ${first.message}${more ? ` (그 밖에 ${more}곳)` : ''}`,
         en: `${first.sheet}, row ${first.row}, ${first.column}: ${first.message}${more ? ` (and ${more} more)` : ''}` }
-      : first.message;
+      : inCallersLanguage(first.message);
     throw new HttpError(400, 'validation', message, first.sheet ? `${first.sheet}!${first.column}` : 'file', { problems: problems.slice(0, 100) });
   }
   return rows;

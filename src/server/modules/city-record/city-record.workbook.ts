@@ -15,7 +15,8 @@ import {
   committeeKinds, eventKinds, informationSystems, memberRoles, memberSectors, ordinanceKinds, type Labelled,
 } from '../../../shared/vocabulary/index.ts';
 import { recordLists, type RecordListName } from './city-record.lists.ts';
-import { validationMessage, type AjvError, type Words } from '../../platform/http/errors.ts';
+import { validationMessage, type SchemaProblem } from '../../../shared/messages/validation.ts';
+import type { Words } from '../../platform/http/errors.ts';
 import type { Locale } from '../../../shared/vocabulary/index.ts';
 
 /** What is wrong with a cell, in both languages; the reader picks the uploader's. */
@@ -215,7 +216,7 @@ export interface UploadedWorkbook {
 
 /** Reads every known sheet; rows are checked against the contracts. Problems name the sheet, row and column. */
 export async function readRecordWorkbook({ file, locale }: UploadedWorkbook): Promise<{ rows: ImportedRow[]; problems: ImportProblem[] }> {
-  const say = (words: Words) => (typeof words === 'string' ? words : words[locale]);
+  const say = (words: Words) => words[locale];
   const workbook = await newWorkbook();
   try {
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
@@ -272,7 +273,7 @@ export async function readRecordWorkbook({ file, locale }: UploadedWorkbook): Pr
       if (error) {
         const key = error.instancePath.split('/')[1] ?? (error.params as { missingProperty?: string }).missingProperty ?? '';
         const header = spec.columns.find((c) => c.key === key)?.header ?? key;
-        problems.push({ sheet: spec.name, row: rowNumber, column: header, message: validationMessage(error as unknown as AjvError, header, locale) });
+        problems.push({ sheet: spec.name, row: rowNumber, column: header, message: validationMessage(error as unknown as SchemaProblem, header, locale) });
         return;
       }
       rows.push({ sheet: spec.name, row: rowNumber, source: spec.source, key, body: { ...fields, version: rowVersion } });

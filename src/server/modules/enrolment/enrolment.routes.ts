@@ -25,7 +25,7 @@ export function registerEnrolmentRoutes(api: Api, { database, config }: ModuleCo
     },
   }, async (request, reply) => {
     const { enrolment, created } = await service.enrol(db, requireActor(request), request.params.id, {
-      allowClash: request.body.allowClash ?? false, acceptLanguage: request.headers['accept-language'], today: todayInKorea(),
+      allowClash: request.body.allowClash ?? false, today: todayInKorea(),
     });
     return reply.status(created ? 201 : 200).send(enrolment);
   });

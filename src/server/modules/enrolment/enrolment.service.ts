@@ -4,7 +4,7 @@
  * with the program row locked, so concurrent requests can never take more places than it has.
  */
 import { refusalText, type RefusalReason } from '../../../shared/messages/enrolment.ts';
-import { preferredLocale } from '../../../shared/vocabulary/index.ts';
+import type { Locale } from '../../../shared/vocabulary/index.ts';
 import type { AttendanceBody, CompletionResult, EnrolmentView, LearnerCompletionBody, Roster } from '../../../shared/contracts/enrolment.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
@@ -34,14 +34,14 @@ async function view(tx: Executor, enrolmentId: number, program: Locked): Promise
   return { ...enrolment, waitlistPosition, seatsLeft };
 }
 
-function refusal(reasons: RefusalReason[], acceptLanguage: string | undefined, code: string): HttpError {
-  const locale = preferredLocale(acceptLanguage);
-  return new HttpError(409, code, reasons.map((r) => refusalText(r, locale)).join(' '), undefined, { reasons });
+/** Why a person cannot enrol (or apply), every reason in both languages. */
+export function refusal(reasons: RefusalReason[], code: string): HttpError {
+  const say = (locale: Locale) => reasons.map((r) => refusalText(r, locale)).join(' ');
+  return new HttpError(409, code, { ko: say('ko'), en: say('en') }, undefined, { reasons });
 }
 
 export interface EnrolOptions {
   allowClash: boolean;
-  acceptLanguage: string | undefined;
   today: string;
   /**
    * Staff enrolling a resident who applied at the centre (an offline application): whom, and that `actor` entered it.
@@ -63,11 +63,11 @@ export async function enrol(db: AppDb, actor: Actor, programId: number, options:
     // Staff entering an application at the centre is how a visit or phone registration is taken.
     const takenAtCentre = enteredBy !== null && program.registrationMode !== 'lottery';
     const reasons = refusalsFor(takenAtCentre ? { ...program, registrationMode: 'online' } : program, applicant, options.today);
-    if (reasons.length > 0) throw refusal(reasons, options.acceptLanguage, 'not_eligible');
+    if (reasons.length > 0) throw refusal(reasons, 'not_eligible');
     if (!options.allowClash) {
       const clashes = await programsModule.findClashes(tx, programId, await queries.activeProgramIds(tx, personId, programId));
       if (clashes.length > 0) {
-        throw refusal(clashes.map((c) => ({ code: 'clash', programTitle: c.title, startsAt: c.startsAt })), options.acceptLanguage, 'schedule_clash');
+        throw refusal(clashes.map((c) => ({ code: 'clash', programTitle: c.title, startsAt: c.startsAt })), 'schedule_clash');
       }
     }
 

@@ -2,7 +2,7 @@
 import type { AppModule } from '../index.ts';
 import { completedEnrolment, peopleInLine, placeInDrawnOrder, promoteWaitlisted, releaseAll, seatsTaken } from './enrolment.queries.ts';
 import { registerEnrolmentRoutes } from './enrolment.routes.ts';
-import { enrol } from './enrolment.service.ts';
+import { enrol, refusal } from './enrolment.service.ts';
 import { refusalsFor } from './eligibility.ts';
 
 export const enrolmentModule = {
@@ -17,5 +17,7 @@ export const enrolmentModule = {
   // For the lottery and offline applications: staff enrol a resident who applied at a centre; a draw places its applicants.
   enrol,
   placeInDrawnOrder,
+  // Who may not enrol, and the refusal that says why (applying for a draw refuses the same people).
   refusalsFor,
+  refusal,
 } satisfies AppModule & Record<string, unknown>;

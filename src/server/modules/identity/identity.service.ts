@@ -12,18 +12,24 @@ import { institutionsModule } from '../institutions/index.ts';
 import { notifications } from '../notifications/index.ts';
 import * as queries from './identity.queries.ts';
 
+const emailTaken = {
+  ko: '이 이메일로 가입한 계정이 이미 있습니다. 로그인하거나, 비밀번호가 생각나지 않으면 비밀번호 찾기를 이용해 주세요.',
+  en: 'An account with this email already exists. Log in, or use "Forgot your password?" if you do not remember it.',
+};
+const unknownDong = { ko: '그런 동네(읍·면·동)가 없습니다. 목록에서 골라 주세요.', en: 'There is no such neighbourhood (dong). Choose one from the list.' };
+
 export async function signUp(db: AppDb, body: SignUpBody): Promise<number> {
   let homeCityCode: string | null = null;
   if (body.homeDongCode) {
     const dong = await geography.findDong(db, body.homeDongCode);
-    if (!dong) throw badRequest(`There is no dong with code ${body.homeDongCode}.`, 'homeDongCode');
+    if (!dong) throw badRequest(unknownDong, 'homeDongCode');
     homeCityCode = dong.municipalityCode;
   }
   const judgement = await judgePassword(body.password, body);
   if (!judgement.acceptable) throw new HttpError(400, 'weak_password', judgement.message!, 'password', { reason: judgement.reason });
   const passwordHash = await hashPassword(body.password);
   // Every person is a resident (learner); role grants hold only the roles beyond that.
-  if (await queries.emailTaken(db, body.email)) throw conflict('An account with this email already exists.', 'email');
+  if (await queries.emailTaken(db, body.email)) throw conflict(emailTaken, 'email');
   try {
     return await queries.insertPerson(db, {
       email: body.email.trim(),
@@ -37,7 +43,7 @@ export async function signUp(db: AppDb, body: SignUpBody): Promise<number> {
   } catch (error) {
     // Two sign-ups with one address at once: the unique index decides, and the loser hears why.
     if ((error as { code?: string }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505') {
-      throw conflict('An account with this email already exists.', 'email');
+      throw conflict(emailTaken, 'email');
     }
     throw error;
   }

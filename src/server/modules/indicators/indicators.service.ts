@@ -102,13 +102,13 @@ export async function weightHistory(db: AppDb): Promise<WeightSet[]> {
 
 export async function setWeights(db: AppDb, body: WeightsBody, personId: number): Promise<WeightSet> {
   const unknownGroup = Object.keys(body.groupWeights).find((g) => !indicatorGroups.has(g));
-  if (unknownGroup) throw badRequest(`${unknownGroup} is not an indicator group.`, `groupWeights.${unknownGroup}`);
+  if (unknownGroup) throw badRequest({ ko: '영역 가중치에 없는 영역이 들어 있습니다.', en: 'Area weights name an area that does not exist.' }, `groupWeights.${unknownGroup}`);
   const unknownIndicator = Object.keys(body.indicatorWeights ?? {}).find((i) => !indicators.has(i));
-  if (unknownIndicator) throw badRequest(`${unknownIndicator} is not an indicator.`, `indicatorWeights.${unknownIndicator}`);
+  if (unknownIndicator) throw badRequest({ ko: '지표 가중치에 없는 지표가 들어 있습니다.', en: 'Indicator weights name an indicator that does not exist.' }, `indicatorWeights.${unknownIndicator}`);
   const current = await weightsInForce(db);
   const groupWeights = { ...current.groupWeights, ...body.groupWeights };
   for (const areas of [performanceAreas, infrastructureDimensions]) {
-    if (areas.every((g) => (groupWeights[g] ?? 0) === 0)) throw badRequest('At least one area of each index needs a weight above zero.', 'groupWeights');
+    if (areas.every((g) => (groupWeights[g] ?? 0) === 0)) throw badRequest({ ko: '지수마다 적어도 한 영역은 가중치가 0보다 커야 합니다.', en: 'At least one area of each index needs a weight above zero.' }, 'groupWeights');
   }
   await queries.insertWeights(db, {
     groupWeights, indicatorWeights: { ...current.indicatorWeights, ...body.indicatorWeights }, note: body.note, createdBy: personId,
@@ -219,7 +219,7 @@ export async function cityIndicators(db: AppDb, cityCode: string, year: number |
   if (own.length === 0) throw notFound('Indicators for this city', 'code');
   const years = [...new Set(own.map((v) => v.year))].sort((a, b) => a - b);
   const chosenYear = year ?? years[years.length - 1]!;
-  if (!years.includes(chosenYear)) throw badRequest(`Indicators are kept for ${years[0]}–${years[years.length - 1]}.`, 'year');
+  if (!years.includes(chosenYear)) throw badRequest({ ko: `지표는 ${years[0]}–${years[years.length - 1]}년 것만 있습니다.`, en: `Indicators are kept for ${years[0]}–${years[years.length - 1]}.` }, 'year');
   const comparison = await yearComparison(db, chosenYear);
   const profile = comparison.profiles.find((p) => p.cityCode === cityCode);
   if (!profile) throw notFound('Indicators for this city', 'code');
@@ -279,7 +279,7 @@ export async function nationalIndex(db: AppDb, year: number | undefined): Promis
   const years = await queries.computedYears(db);
   if (years.length === 0) return { year: year ?? 0, years, weightsId: 0, cities: [] };
   const chosenYear = year ?? years[years.length - 1]!;
-  if (!years.includes(chosenYear)) throw badRequest(`Indicators are kept for ${years[0]}–${years[years.length - 1]}.`, 'year');
+  if (!years.includes(chosenYear)) throw badRequest({ ko: `지표는 ${years[0]}–${years[years.length - 1]}년 것만 있습니다.`, en: `Indicators are kept for ${years[0]}–${years[years.length - 1]}.` }, 'year');
   const comparison = await yearComparison(db, chosenYear);
   const codes = comparison.profiles.map((p) => p.cityCode);
   const [performance, infrastructure] = await Promise.all([

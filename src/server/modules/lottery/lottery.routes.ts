@@ -58,7 +58,7 @@ export function registerLotteryRoutes(api: Api, { database }: ModuleContext): vo
       params: IdParams, body: ApplyBody, response: { 200: LotteryApplication, 201: LotteryApplication, ...errorResponses, ...refused },
     },
   }, async (request, reply) => {
-    const { application, created } = await service.apply(db, requireActor(request), request.params.id, request.body, todayInKorea(), request.headers['accept-language']);
+    const { application, created } = await service.apply(db, requireActor(request), request.params.id, request.body, todayInKorea());
     return reply.status(created ? 201 : 200).send(application);
   });
 
@@ -90,7 +90,7 @@ export function registerLotteryRoutes(api: Api, { database }: ModuleContext): vo
       params: IdParams, body: OfflineApplicationBody, response: { 200: OfflineApplicationResult, 201: OfflineApplicationResult, ...errorResponses, ...refused },
     },
   }, async (request, reply) => {
-    const result = await service.enterOffline(db, requireActor(request), request.params.id, request.body, todayInKorea(), request.headers['accept-language']);
+    const result = await service.enterOffline(db, requireActor(request), request.params.id, request.body, todayInKorea());
     return reply.status(result.created ? 201 : 200).send(result);
   });
 }

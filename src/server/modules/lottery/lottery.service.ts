@@ -8,12 +8,11 @@ import type { PageRequest, PageOf } from '../../../shared/contracts/common.ts';
 import type {
   ApplyBody, Applicant, DrawResult, DrawSummary, LotteryApplication, LotterySettingsBody, LotteryView, OfflineApplicationBody, OfflineApplicationResult,
 } from '../../../shared/contracts/lottery.ts';
-import { refusalText } from '../../../shared/messages/enrolment.ts';
-import { preferredLocale, type PriorityGroup } from '../../../shared/vocabulary/index.ts';
+import type { PriorityGroup } from '../../../shared/vocabulary/index.ts';
 import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
-import { HttpError, badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
+import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import { enrolmentModule } from '../enrolment/index.ts';
 import { findApplicant, identity, insertPerson } from '../identity/index.ts';
 import { notifications } from '../notifications/index.ts';
@@ -112,7 +111,6 @@ interface Applying {
   declared: readonly PriorityGroup[];
   enteredBy: number | null;
   today: string;
-  acceptLanguage: string | undefined;
 }
 
 /** One application per person per program: asking again returns the one already made (created: false). */
@@ -130,10 +128,7 @@ async function applyFor(db: AppDb, viewer: Actor, programId: number, applying: A
     const person = (await findApplicant(tx, applying.personId))!;
     // The enrolment's own rules (window opening, ages, residents first) apply to applying as to enrolling.
     const reasons = enrolmentModule.refusalsFor({ ...program, cityName: program.cityNameKo, registrationMode: 'online', enrolmentClosesOn: null }, person, applying.today);
-    if (reasons.length > 0) {
-      const locale = preferredLocale(applying.acceptLanguage);
-      throw new HttpError(409, 'not_eligible', reasons.map((r) => refusalText(r, locale)).join(' '), undefined, { reasons });
-    }
+    if (reasons.length > 0) throw enrolmentModule.refusal(reasons, 'not_eligible');
     const groups = [...new Set([...groupsFromAccount(program, person), ...applying.declared])];
     const inserted = await queries.insertApplication(tx, { programId, personId: applying.personId, cityCode: program.cityCode, groups, enteredBy: applying.enteredBy });
     // Two requests of one person at once: one inserts, the other waits on the unique constraint and finds its row here.
@@ -141,8 +136,8 @@ async function applyFor(db: AppDb, viewer: Actor, programId: number, applying: A
   });
 }
 
-export async function apply(db: AppDb, actor: Actor, programId: number, body: ApplyBody, today: string, acceptLanguage: string | undefined) {
-  return applyFor(db, actor, programId, { personId: actor.personId, declared: body.declaredGroups ?? [], enteredBy: null, today, acceptLanguage });
+export async function apply(db: AppDb, actor: Actor, programId: number, body: ApplyBody, today: string) {
+  return applyFor(db, actor, programId, { personId: actor.personId, declared: body.declaredGroups ?? [], enteredBy: null, today });
 }
 
 export async function myApplication(db: AppDb, actor: Actor, programId: number): Promise<LotteryApplication> {
@@ -194,17 +189,17 @@ export async function programTakingApplications(db: Executor, actor: Actor, prog
 }
 
 export async function enterOffline(
-  db: AppDb, actor: Actor, programId: number, body: OfflineApplicationBody, today: string, acceptLanguage: string | undefined,
+  db: AppDb, actor: Actor, programId: number, body: OfflineApplicationBody, today: string,
 ): Promise<OfflineApplicationResult> {
   const program = await programTakingApplications(db, actor, programId);
   const resident = await db.transaction((tx) => residentFor(tx, body, program.cityCode));
   if (program.registrationMode === 'lottery') {
     const { application, created } = await applyFor(db, actor, programId, {
-      personId: resident.personId, declared: body.groups ?? [], enteredBy: actor.personId, today, acceptLanguage,
+      personId: resident.personId, declared: body.groups ?? [], enteredBy: actor.personId, today,
     });
     return { ...resident, created, application, enrolment: null };
   }
-  const { enrolment, created } = await enrolmentModule.enrol(db, actor, programId, { allowClash: false, acceptLanguage, today, onBehalfOf: resident.personId });
+  const { enrolment, created } = await enrolmentModule.enrol(db, actor, programId, { allowClash: false, today, onBehalfOf: resident.personId });
   return { ...resident, created, application: null, enrolment };
 }
 

@@ -23,7 +23,8 @@ import {
   creditTypes, deliveryModes, programAreas, programSubcategories, purposeTags, registrationModes, targetGroups, weekdays, type Labelled, type Locale, type ProgramFilePhase,
 } from '../../../shared/vocabulary/index.ts';
 import { excel } from '../../platform/documents/workbook.ts';
-import { validationMessage, type AjvError, type Words } from '../../platform/http/errors.ts';
+import { validationMessage, type SchemaProblem } from '../../../shared/messages/validation.ts';
+import type { Words } from '../../platform/http/errors.ts';
 import type { ReportProgress } from '../../platform/jobs/jobs.ts';
 import { offThread } from '../../platform/workers/pool.ts';
 
@@ -403,7 +404,7 @@ async function* recordsOf(file: Uint8Array, format: FileFormat, reached: Reached
 export async function* programsIn(
   { file, format, locale }: ProgramFile, findings: Findings, size: number, reached: Reached,
 ): AsyncGenerator<ImportedProgram[]> {
-  const say = (words: Words) => (typeof words === 'string' ? words : words[locale]);
+  const say = (words: Words) => words[locale];
   const problem = (row: number, column: string, message: string) => noteProblem(findings, { row, column, message });
   const seen = new Map<string, number>();
   let header: Map<number, Column> | undefined;
@@ -452,7 +453,7 @@ export async function* programsIn(
       if (error) {
         const key = error.instancePath.split('/')[1] || ((error.params as { requiredProperties?: string[] }).requiredProperties?.[0] ?? '');
         const column = columns.find((c) => c.key === key);
-        problem(rowNumber, column?.header ?? key, validationMessage(error as unknown as AjvError, column?.header, locale));
+        problem(rowNumber, column?.header ?? key, validationMessage(error as unknown as SchemaProblem, column?.header, locale));
         continue;
       }
       const program = body as unknown as ProgramFileRow;

@@ -18,17 +18,19 @@ import type { CatalogueIndex } from './programs.catalogue.ts';
 import { planSessions } from '../../../shared/lib/holidays.ts';
 import { sessionHours } from '../../../shared/lib/schedule.ts';
 
+const unknownDong = { ko: '그런 동네(읍·면·동)가 없습니다. 목록에서 골라 주세요.', en: 'There is no such neighbourhood (dong). Choose one from the list.' };
+
 /** Where "near me" is: a dong's anchor point, or coordinates; both lat and lon, or neither. */
 async function centerOf(db: Reader, query: SearchQuery, catalogue?: CatalogueIndex): Promise<Center | null> {
   const radiusKm = query.radiusKm ?? 5;
   if (query.near) {
     const dong = catalogue?.dong(query.near) ?? await geography.findDong(db, query.near);
-    if (!dong) throw badRequest(`There is no dong with code ${query.near}.`, 'near');
+    if (!dong) throw badRequest(unknownDong, 'near');
     return { lat: dong.lat, lon: dong.lon, radiusKm, label: dong.nameKo };
   }
   if (query.lat !== undefined || query.lon !== undefined) {
-    if (query.lat === undefined) throw badRequest('Give lat together with lon.', 'lat');
-    if (query.lon === undefined) throw badRequest('Give lon together with lat.', 'lon');
+    if (query.lat === undefined) throw badRequest({ ko: '경도와 함께 위도도 보내 주세요.', en: 'Send the latitude together with the longitude.' }, 'lat');
+    if (query.lon === undefined) throw badRequest({ ko: '위도와 함께 경도도 보내 주세요.', en: 'Send the longitude together with the latitude.' }, 'lon');
     return { lat: query.lat, lon: query.lon, radiusKm, label: null };
   }
   return null;
@@ -52,8 +54,10 @@ export async function searchCatalogue(reader: Reader, db: Executor, query: Searc
 
 async function findInCatalogue(reader: Reader, query: SearchQuery, today: string, catalogue?: CatalogueIndex): Promise<SearchResult> {
   const center = await centerOf(reader, query, catalogue);
-  if (query.sort === 'distance' && !center) throw badRequest('Sorting by distance needs a place: near, or lat and lon.', 'sort');
-  if (query.dong && !(catalogue?.dong(query.dong) ?? await geography.findDong(reader, query.dong))) throw badRequest(`There is no dong with code ${query.dong}.`, 'dong');
+  if (query.sort === 'distance' && !center) {
+    throw badRequest({ ko: '가까운 순으로 보려면 동네나 지금 있는 곳을 골라 주세요.', en: 'To sort by distance, choose a neighbourhood or your location.' }, 'sort');
+  }
+  if (query.dong && !(catalogue?.dong(query.dong) ?? await geography.findDong(reader, query.dong))) throw badRequest(unknownDong, 'dong');
   const input = { ...query, today, center };
   const outcome = await searchPrograms(reader, input, catalogue?.pass(reader));
   // Cards come from the in-process catalogue when it holds them; from the database otherwise.
@@ -172,9 +176,9 @@ function refuseStartedClass(first: { date: string; startsAt: string }) {
 
 export async function createProgram(db: AppDb, actor: Actor, body: CreateProgramBody): Promise<number> {
   const institution = await institutionsModule.findInstitution(db, body.institutionId);
-  if (!institution) throw badRequest(`There is no institution with id ${body.institutionId}.`, 'institutionId');
+  if (!institution) throw badRequest({ ko: '그런 기관이 없습니다.', en: 'There is no such institution.' }, 'institutionId');
   if (!can(actor.grants, 'program.create', { institutionId: institution.id, cityCode: institution.cityCode })) {
-    throw forbidden('You can publish programs only for your own institution.');
+    throw forbidden({ ko: '소속 기관의 프로그램만 올릴 수 있습니다.', en: 'You can publish programs only for your own institution.' });
   }
   checkTerms(body);
   const hours = sessionHours(body.startTime, body.endTime);

@@ -1,19 +1,33 @@
 /**
- * Every API error is `{ error, message, field? }` with a 4xx/5xx status. Services throw HttpError;
+ * Every API error is `{ error, message, field?, problems? }` with a 4xx/5xx status. Services throw HttpError;
  * validation, body-size and unknown-route errors from Fastify are translated to the same shape. The message
  * is in the caller's language (Korean unless Accept-Language asks for English): the web shows it as it is.
+ * `problems` lists every problem of the request with the field it concerns (validation finds them all at
+ * once), so a form shows each beside its field; `message` and `field` are the first of them.
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
-import { preferredLocale, type Locale } from '../../../shared/vocabulary/index.ts';
+import { problemLabel, validationMessage, type SchemaProblem } from '../../../shared/messages/validation.ts';
+import { labelAreaOf, preferredLocale, type Locale } from '../../../shared/vocabulary/index.ts';
 
-/** A message in both languages, or one text for both (e.g. one that quotes data). */
-export type Words = string | { ko: string; en: string };
-const inLocale = (words: Words, locale: Locale) => (typeof words === 'string' ? words : words[locale]);
+/** A message in both languages: every message a person can meet is in theirs (data it quotes stays as it is). */
+export interface Words {
+  ko: string;
+  en: string;
+}
+/** Text already in the caller's language (a worker that read their file wrote it for them). */
+export const inCallersLanguage = (text: string): Words => ({ ko: text, en: text });
+
+/** One thing wrong with a request: the field it concerns (none for the request as a whole) and what to do. */
+export interface Problem {
+  field?: string;
+  message: string;
+}
 
 export interface ErrorBody {
   error: string;
   message: string;
   field?: string;
+  problems?: Problem[];
   [detail: string]: unknown;
 }
 
@@ -26,11 +40,12 @@ export class HttpError extends Error {
     /** Structured facts behind the message (e.g. the reasons a person cannot enrol). */
     readonly details?: Record<string, unknown>,
   ) {
-    super(inLocale(words, 'en'));
+    super(words.en);
   }
 
   toBody(locale: Locale = 'en'): ErrorBody {
-    return { error: this.code, message: inLocale(this.words, locale), ...(this.field ? { field: this.field } : {}), ...this.details };
+    const message = this.words[locale];
+    return { error: this.code, message, ...(this.field ? { field: this.field, problems: [{ field: this.field, message }] } : {}), ...this.details };
   }
 }
 
@@ -42,11 +57,8 @@ export const notFound = (what: string, field?: string) =>
   new HttpError(404, 'not_found', { ko: '찾는 항목이 없습니다.', en: `${what} was not found.` }, field);
 export const conflict = (message: Words, field?: string) => new HttpError(409, 'conflict', message, field);
 
-export interface AjvError {
+interface AjvError extends SchemaProblem {
   instancePath: string;
-  keyword: string;
-  message?: string;
-  params: Record<string, unknown>;
 }
 
 /** Names the offending field: `page` for querystring/page, `body.email` → `email`, a missing property by its name. */
@@ -58,36 +70,20 @@ function fieldOf(error: AjvError): string | undefined {
   return field || undefined;
 }
 
-/** What is wrong with a field, in words a person reads next to it (and the field's name, for API callers). */
-export function validationMessage(error: AjvError, field: string | undefined, locale: Locale): string {
-  const subject = field ?? (locale === 'ko' ? '요청' : 'request');
-  const limit = error.params.limit as number | undefined;
-  const ko: Record<string, () => string> = {
-    additionalProperties: () => `${subject}: 알 수 없는 항목입니다.`,
-    required: () => `${subject}: 꼭 적어 주세요.`,
-    enum: () => `${subject}: 다음 중 하나여야 합니다 — ${(error.params.allowedValues as unknown[]).join(', ')}.`,
-    minimum: () => `${subject}: ${limit} 이상이어야 합니다.`,
-    exclusiveMinimum: () => `${subject}: ${limit}보다 커야 합니다.`,
-    maximum: () => `${subject}: ${limit} 이하여야 합니다.`,
-    minLength: () => `${subject}: ${limit}자 이상 적어 주세요.`,
-    maxLength: () => `${subject}: ${limit}자까지 적을 수 있습니다.`,
-    minItems: () => `${subject}: ${limit}개 이상 골라 주세요.`,
-    maxItems: () => `${subject}: ${limit}개까지 고를 수 있습니다.`,
-    format: () => `${subject}: 형식이 맞지 않습니다 (${String(error.params.format)}).`,
-    pattern: () => `${subject}: 형식이 맞지 않습니다.`,
-    type: () => `${subject}: ${String(error.params.type)} 값이어야 합니다.`,
-  };
-  if (locale === 'ko') return (ko[error.keyword] ?? (() => `${subject}: 값이 올바르지 않습니다.`))();
-  switch (error.keyword) {
-    case 'additionalProperties':
-      return `${subject} is not a known field.`;
-    case 'required':
-      return `${subject} is required.`;
-    case 'enum':
-      return `${subject} must be one of: ${(error.params.allowedValues as unknown[]).join(', ')}.`;
-    default:
-      return `${subject} ${error.message ?? 'is invalid'}.`;
+/**
+ * One problem per field, in the order the schema found them. A field that fails a union (`Nullable`, a code or
+ * `'all'`) gets an error from each branch and one for the union: the first that says more than "not null" speaks.
+ */
+function validationProblems(errors: readonly AjvError[], locale: Locale, area?: string): Problem[] {
+  const byField = new Map<string | undefined, AjvError[]>();
+  for (const error of errors) {
+    const field = fieldOf(error);
+    byField.set(field, [...(byField.get(field) ?? []), error]);
   }
+  return [...byField].map(([field, found]) => {
+    const telling = found.find((e) => e.keyword !== 'anyOf' && !(e.keyword === 'type' && e.params.type === 'null')) ?? found[0]!;
+    return { ...(field ? { field } : {}), message: validationMessage(telling, problemLabel(telling, field, locale, area), locale) };
+  });
 }
 
 /** Fastify's own refusals of a request, in our words. */
@@ -106,6 +102,10 @@ const platformErrors: Record<string, HttpError> = {
     ko: '보낸 내용의 길이가 맞지 않습니다.', en: 'The request body does not match its Content-Length.',
   }, 'body'),
 };
+
+/** What a person reads when the request could not be read, or when we failed. */
+export const unreadableRequest: Words = { ko: '요청을 처리할 수 없습니다. 다시 시도해 주세요.', en: 'The request could not be handled. Please try again.' };
+export const somethingWentWrong: Words = { ko: '저희 쪽에서 문제가 생겼습니다. 잠시 뒤에 다시 시도해 주세요.', en: 'Something went wrong on our side. Please try again.' };
 
 /** The answer to a client over its request budget (the rate limit); says when to come back. */
 export function tooManyRequests(retryAfterSeconds: number): HttpError {
@@ -126,17 +126,21 @@ export function registerErrorHandling(app: FastifyInstance): void {
       return reply.status(error.statusCode).send(error.toBody(locale));
     }
     if (error.validation && error.validation.length > 0) {
-      const first = error.validation[0]!;
-      const field = fieldOf(first);
-      return reply.status(400).send({ error: 'validation', message: validationMessage(first, field, locale), ...(field ? { field } : {}) });
+      const problems = validationProblems(error.validation, locale, labelAreaOf(request.routeOptions.url));
+      const [first] = problems;
+      return reply.status(400).send({
+        error: 'validation', message: first!.message, ...(first!.field ? { field: first!.field } : {}),
+        problems,
+      });
     }
     const platformError = platformErrors[error.code ?? ''] ?? (error instanceof SyntaxError ? platformErrors.FST_ERR_CTP_INVALID_JSON_BODY : undefined);
     if (platformError) return reply.status(platformError.statusCode).send(platformError.toBody(locale));
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
-      // A Fastify error we have no words for: its own (English) message, under a code that says what kind it is.
-      return reply.status(error.statusCode).send({ error: error.code ? error.code.replace(/^FST_ERR_/, '').toLowerCase() : 'bad_request', message: error.message });
+      // A Fastify refusal we have no words of our own for: said generally, under a code that says what kind it is.
+      request.log.info({ err: error }, 'request refused by the framework');
+      return reply.status(error.statusCode).send({ error: error.code ? error.code.replace(/^FST_ERR_/, '').toLowerCase() : 'bad_request', message: unreadableRequest[locale] });
     }
     request.log.error({ err: error }, 'unhandled error');
-    return reply.status(500).send({ error: 'internal', message: 'Something went wrong on our side. Please try again.' });
+    return reply.status(500).send({ error: 'internal', message: somethingWentWrong[locale] });
   });
 }

@@ -10,6 +10,7 @@
 import { Ajv, type Options } from 'ajv';
 import addFormats from 'ajv-formats';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { fieldLabel, labelAreaOf } from '../../../shared/vocabulary/index.ts';
 import { badRequest } from './errors.ts';
 import { compileOnFirstUse, type Validator } from './compile-on-first-use.ts';
 
@@ -17,10 +18,11 @@ import { compileOnFirstUse, type Validator } from './compile-on-first-use.ts';
 export const MAX_INPUT_DEPTH = 32;
 
 const ajvOptions: Options = {
-  // Unknown fields are an error (named in the message), not silently dropped.
+  // Unknown fields are an error (named by `field`), not silently dropped.
   removeAdditional: false,
   useDefaults: true,
-  allErrors: false,
+  // Every problem of a form at once, so a person fixes them in one go; the contracts bound every list and text.
+  allErrors: true,
   strictNumbers: true,
   addUsedSchema: false,
 };
@@ -58,10 +60,11 @@ export function findInputProblem(input: unknown, checkNumbers: boolean): { probl
 /** 'area.0' names the query parameter 'area'; deeper paths keep their index ('records.3.note'). */
 const fieldName = (path: string[]) => path.join('.').replace(/(\.\d+)+$/, '') || undefined;
 
-function refuse(problem: Problem, path: string[]) {
+function refuse(problem: Problem, path: string[], area: string | undefined) {
   const field = fieldName(path);
-  const subject = field ?? '요청';
-  const subjectEn = field ?? 'The request';
+  // Named as its form labels it; a field no contract has is named by `field` only.
+  const subject = (field && fieldLabel(field, 'ko', area)) ?? '보낸 내용';
+  const subjectEn = (field && fieldLabel(field, 'en', area)) ?? 'The request';
   switch (problem) {
     case 'zero_byte':
       return badRequest({
@@ -83,7 +86,7 @@ function refuse(problem: Problem, path: string[]) {
 function check(request: FastifyRequest, checkNumbers: boolean): void {
   for (const input of [request.params, request.query, request.body]) {
     const found = findInputProblem(input, checkNumbers);
-    if (found) throw refuse(found.problem, found.path);
+    if (found) throw refuse(found.problem, found.path, labelAreaOf(request.routeOptions.url));
   }
 }
 

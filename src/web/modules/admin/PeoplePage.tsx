@@ -6,7 +6,7 @@ import { grantableRoles, roles, type RoleCode } from '../../../shared/vocabulary
 import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { FormStatus } from '../../ui/FormStatus.tsx';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { useSession } from '../../shells/session.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
@@ -14,6 +14,7 @@ import { ErrorNotice, Loaded, PageTitle } from '../../ui/Status.tsx';
 
 export function PeoplePage() {
   const { t, label } = useLocale();
+  const field = useFieldLabels('admin');
   const session = useSession();
   const [page, setPage] = useState(1);
   const [roleFilter, setRoleFilter] = useState('');
@@ -38,7 +39,7 @@ export function PeoplePage() {
           <>
             <div className="lc-table-wrap">
               <table className="lc-table">
-                <thead><tr><th scope="col" className="num">#</th><th scope="col">{t('identity.displayName')}</th><th scope="col">{t('identity.email')}</th><th scope="col">{t('identity.roles')}</th></tr></thead>
+                <thead><tr><th scope="col" className="num">#</th><th scope="col">{field('displayName')}</th><th scope="col">{field('email')}</th><th scope="col">{t('identity.roles')}</th></tr></thead>
                 <tbody>
                   {result.items.map((p) => (
                     <tr key={p.id}><td className="num">{p.id}</td><td>{p.displayName}</td><td>{p.email}</td><td>{p.roles.map((r) => label(roles.get(r as RoleCode))).join(', ')}</td></tr>

@@ -12,9 +12,9 @@ import {
   deliveryModes, programAreas, programSubcategories, targetGroups, weekdays,
   type DeliveryMode, type ProgramAreaCode, type ProgramSubcategoryCode, type TargetGroupCode, type Weekday,
 } from '../../../shared/vocabulary/index.ts';
-import { api } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { InstitutionStaffPage } from '../institutions/InstitutionStaffPage.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
@@ -49,6 +49,7 @@ export function PublishProgramPage() {
 
 function PublishForm({ institution }: { institution: InstitutionDetail }) {
   const { t, label } = useLocale();
+  const field = useFieldLabels('programs');
   const navigate = useNavigate();
   const form = useRef<HTMLFormElement>(null);
   const [draft, setDraft] = useState<Draft>({
@@ -67,10 +68,15 @@ function PublishForm({ institution }: { institution: InstitutionDetail }) {
     const anyway = publishAnyway.current;
     publishAnyway.current = false;
     if (!anyway) {
+      // The check takes the listing under the same rules as publishing: a listing it refuses, publishing refuses
+      // too, with every other problem of the form beside it.
       const result = await api<DraftCheckResult>(`/institutions/${institution.id}/copies/check`, {
         method: 'POST', body: { title: draft.title, description: draft.description, area: draft.area },
+      }).catch((error: unknown) => {
+        if (error instanceof ApiError && error.code === 'validation') return null;
+        throw error;
       });
-      if (result.matches.length > 0) {
+      if (result && result.matches.length > 0) {
         setWarning({ listing, result });
         return;
       }
@@ -92,53 +98,53 @@ function PublishForm({ institution }: { institution: InstitutionDetail }) {
     <>
       <h1 className="lc-title">{t('copies.publishTitle')}</h1>
       <p className="lc-lead">{t('copies.publishLead', { institution: institution.name })}</p>
-      <form className="lc-form" ref={form} onSubmit={submission.onSubmit}>
+      {/* The server checks every field at once and says what is wrong beside each; the browser would stop at the first. */}
+      <form className="lc-form" ref={form} onSubmit={submission.onSubmit} noValidate>
         <h2 className="lc-section-title">{t('copies.listing')}</h2>
-        <TextField label={t('copies.titleField')} hint={t('copies.titleHint')} name="title" required minLength={2} maxLength={120}
+        <TextField label={field('title')} hint={t('copies.titleHint')} name="title" required minLength={2} maxLength={120}
           value={draft.title} error={fieldError('title')} onChange={(e) => set({ title: e.target.value })} />
-        <TextArea label={t('copies.descriptionField')} hint={t('copies.descriptionHint')} name="description" required minLength={10} maxLength={8000} rows={8}
+        <TextArea label={field('description')} hint={t('copies.descriptionHint')} name="description" required minLength={10} maxLength={8000} rows={8}
           value={draft.description} error={fieldError('description')} onChange={(e) => set({ description: e.target.value })} />
         <div className="lc-form-row">
-          <SelectField label={t('copies.areaField')} value={draft.area} error={fieldError('area')}
+          <SelectField label={field('area')} value={draft.area} error={fieldError('area')}
             onChange={(e) => {
               const area = e.target.value as ProgramAreaCode;
               set({ area, subcategory: programSubcategories.entries.find((s) => s.area === area)!.code });
             }}
             options={programAreas.entries.map((a) => ({ value: a.code, label: label(a) }))} />
-          <SelectField label={t('copies.subcategoryField')} value={draft.subcategory} error={fieldError('subcategory')}
+          <SelectField label={field('subcategory')} value={draft.subcategory} error={fieldError('subcategory')}
             onChange={(e) => set({ subcategory: e.target.value as ProgramSubcategoryCode })}
             options={subcategories.map((s) => ({ value: s.code, label: label(s) }))} />
         </div>
-        <ChoiceGroup legend={t('copies.targetsField')} type="checkbox" inline selected={draft.targetGroups}
+        <ChoiceGroup legend={field('targetGroups')} type="checkbox" inline selected={draft.targetGroups} error={fieldError('targetGroups')}
           options={targetGroups.entries.map((g) => ({ value: g.code, label: label(g) }))}
           onChange={(value, on) => set({ targetGroups: toggled(draft.targetGroups, value as TargetGroupCode, on) })} />
 
         <h2 className="lc-section-title">{t('copies.schedule')}</h2>
         <div className="lc-form-row">
-          <SelectField label={t('copies.modeField')} value={draft.mode} error={fieldError('mode')}
+          <SelectField label={field('mode')} value={draft.mode} error={fieldError('mode')}
             onChange={(e) => set({ mode: e.target.value as DeliveryMode })}
             options={deliveryModes.entries.filter((m) => institution.venues.length > 0 || m.code === 'online').map((m) => ({ value: m.code, label: label(m) }))} />
           {draft.mode !== 'online' && (
-            <SelectField label={t('copies.venueField')} value={draft.venueId} error={fieldError('venueId')} onChange={(e) => set({ venueId: e.target.value })}
+            <SelectField label={field('venueId')} value={draft.venueId} error={fieldError('venueId')} onChange={(e) => set({ venueId: e.target.value })}
               options={institution.venues.map((v) => ({ value: String(v.id), label: `${v.name} (${t('institutions.seats', { count: v.seats })})` }))} />
           )}
         </div>
         {institution.venues.length === 0 && <p className="lc-hint">{t('copies.noVenue')}</p>}
         <div className="lc-form-row">
-          <TextField label={t('copies.startsOnField')} type="date" required value={draft.startsOn} error={fieldError('startsOn')} onChange={(e) => set({ startsOn: e.target.value })} />
-          <TextField label={t('copies.startTimeField')} type="time" required value={draft.startTime} error={fieldError('startTime')} onChange={(e) => set({ startTime: e.target.value })} />
-          <TextField label={t('copies.endTimeField')} type="time" required value={draft.endTime} error={fieldError('endTime')} onChange={(e) => set({ endTime: e.target.value })} />
+          <TextField label={field('startsOn')} type="date" required value={draft.startsOn} error={fieldError('startsOn')} onChange={(e) => set({ startsOn: e.target.value })} />
+          <TextField label={field('startTime')} type="time" required value={draft.startTime} error={fieldError('startTime')} onChange={(e) => set({ startTime: e.target.value })} />
+          <TextField label={field('endTime')} type="time" required value={draft.endTime} error={fieldError('endTime')} onChange={(e) => set({ endTime: e.target.value })} />
         </div>
-        <ChoiceGroup legend={t('copies.weekdaysField')} type="checkbox" inline selected={draft.weekdays}
+        <ChoiceGroup legend={field('weekdays')} type="checkbox" inline selected={draft.weekdays} error={fieldError('weekdays')}
           options={weekdays.entries.map((d) => ({ value: d.code, label: label(d) }))}
           onChange={(value, on) => set({ weekdays: toggled(draft.weekdays, value as Weekday, on) })} />
-        {fieldError('weekdays') && <p className="form-hint-invalid">{fieldError('weekdays')}</p>}
         <div className="lc-form-row">
-          <TextField label={t('copies.sessionCountField')} type="number" inputMode="numeric" min={1} max={200} required value={draft.sessionCount}
+          <TextField label={field('sessionCount')} type="number" inputMode="numeric" min={1} max={200} required value={draft.sessionCount}
             error={fieldError('sessionCount')} onChange={(e) => set({ sessionCount: e.target.value })} />
-          <TextField label={t('copies.capacityField')} type="number" inputMode="numeric" min={1} required value={draft.capacity}
+          <TextField label={field('capacity')} type="number" inputMode="numeric" min={1} required value={draft.capacity}
             error={fieldError('capacity')} onChange={(e) => set({ capacity: e.target.value })} />
-          <TextField label={t('copies.feeField')} hint={t('copies.feeHint')} type="number" inputMode="numeric" min={0} step={1000} required value={draft.feeKrw}
+          <TextField label={field('feeKrw')} hint={t('copies.feeHint')} type="number" inputMode="numeric" min={0} step={1000} required value={draft.feeKrw}
             error={fieldError('feeKrw')} onChange={(e) => set({ feeKrw: e.target.value })} />
         </div>
 

@@ -4,13 +4,14 @@ import { Link } from 'react-router';
 import type { PasswordResetRequested } from '../../../shared/contracts/identity.ts';
 import { api } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { PageTitle } from '../../ui/Status.tsx';
 
 export function ForgotPasswordPage() {
   const { t } = useLocale();
+  const field = useFieldLabels('auth');
   const [email, setEmail] = useState('');
   const [answer, setAnswer] = useState<string | null>(null);
   const submission = useSubmission(async () => {
@@ -20,7 +21,7 @@ export function ForgotPasswordPage() {
     <>
       <PageTitle title={t('identity.forgotTitle')} lead={t('identity.forgotLead')} />
       <form className="lc-form" onSubmit={submission.onSubmit} noValidate>
-        <TextField label={t('identity.email')} type="email" autoComplete="username" required value={email} error={submission.fieldError('email')}
+        <TextField label={field('email')} type="email" autoComplete="username" required value={email} error={submission.fieldError('email')}
           onChange={(e) => setEmail(e.target.value)} />
         <FormStatus error={submission.formError(['email'])} />
         {answer && <p className="lc-notice success" role="status">{answer}</p>}

@@ -4,13 +4,14 @@ import type { SecurityNotice } from '../../../shared/contracts/identity.ts';
 import { useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { FormStatus } from '../../ui/FormStatus.tsx';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { useSession } from '../../shells/session.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { PageTitle } from '../../ui/Status.tsx';
 
 export function LoginPage() {
   const { t } = useLocale();
+  const field = useFieldLabels('auth');
   const { logIn } = useSession();
   const navigate = useNavigate();
   // Back to the page that asked for a login (e.g. a program's enrol button), else to My learning.
@@ -33,8 +34,8 @@ export function LoginPage() {
     <>
       <PageTitle title={t('identity.loginTitle')} />
       <form className="lc-form" onSubmit={submission.onSubmit}>
-        <TextField label={t('identity.email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        <TextField label={t('identity.password')} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+        <TextField label={field('email')} type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+        <TextField label={field('password')} type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
         <p><Link to="/forgot-password">{t('identity.forgot')}</Link></p>
         <FormStatus error={submission.formError()} />
         <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('identity.login')}</button></div>

@@ -5,7 +5,7 @@ import type { Dong } from '../../../shared/contracts/geography.ts';
 import { query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { FormStatus } from '../../ui/FormStatus.tsx';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { useSession } from '../../shells/session.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { PageTitle } from '../../ui/Status.tsx';
@@ -15,6 +15,7 @@ import { NewPasswordField } from './NewPasswordField.tsx';
 export function SignUpPage() {
   const { t, locale } = useLocale();
   const { signUp } = useSession();
+  const field = useFieldLabels('auth');
   const navigate = useNavigate();
   // Back to the page that asked for an account (an invitation), with the email it was sent to; else to My learning.
   const asked = (useLocation().state ?? {}) as { from?: unknown; email?: unknown };
@@ -42,14 +43,14 @@ export function SignUpPage() {
     <>
       <PageTitle title={t('identity.signupTitle')} />
       <form className="lc-form" onSubmit={submission.onSubmit} noValidate>
-        <TextField label={t('identity.displayName')} required autoComplete="name" value={form.displayName} error={fieldError('displayName')} onChange={set('displayName')} />
-        <TextField label={t('identity.email')} type="email" required autoComplete="email" value={form.email} error={fieldError('email')} onChange={set('email')} />
-        <NewPasswordField label={t('identity.password')} value={form.password} person={form}
+        <TextField label={field('displayName')} required autoComplete="name" value={form.displayName} error={fieldError('displayName')} onChange={set('displayName')} />
+        <TextField label={field('email')} type="email" required autoComplete="email" value={form.email} error={fieldError('email')} onChange={set('email')} />
+        <NewPasswordField label={field('password')} value={form.password} person={form}
           error={form.password === sentPassword ? fieldError('password') : undefined} onChange={set('password')} />
-        <TextField label={t('identity.birthYear')} inputMode="numeric" value={form.birthYear} error={fieldError('birthYear')} onChange={set('birthYear')} />
-        <TextField label={t('identity.homeDong')} hint={t('identity.homeDongHint')} value={form.dongQuery} onChange={set('dongQuery')} />
+        <TextField label={field('birthYear')} inputMode="numeric" value={form.birthYear} error={fieldError('birthYear')} onChange={set('birthYear')} />
+        <TextField label={field('homeDongCode')} hint={t('identity.homeDongHint')} value={form.dongQuery} onChange={set('dongQuery')} />
         {dongs.data && dongs.data.items.length > 0 && (
-          <SelectField label={t('identity.homeDong')} value={form.homeDongCode} error={fieldError('homeDongCode')} onChange={set('homeDongCode')}
+          <SelectField label={field('homeDongCode')} value={form.homeDongCode} error={fieldError('homeDongCode')} onChange={set('homeDongCode')}
             options={[{ value: '', label: '—' }, ...dongs.data.items.map((d) => ({ value: d.code, label: dongLabel(d, locale, cityOf) }))]} />
         )}
         <FormStatus error={submission.formError(['displayName', 'email', 'password', 'birthYear', 'homeDongCode'])} />

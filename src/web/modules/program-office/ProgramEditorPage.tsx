@@ -14,7 +14,7 @@ import {
 } from '../../../shared/vocabulary/index.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
@@ -104,6 +104,7 @@ function draftOf(p: OfficeProgram): Draft {
 
 function Editor({ program, institution, onSaved, onChanged }: EditorProps & { institution: InstitutionDetail }) {
   const { t, label } = useLocale();
+  const field = useFieldLabels('programs');
   const [draft, setDraft] = useState<Draft>(() => draftOf(program));
   const [pattern, setPattern] = useState({ startsOn: draft.sessions[0]?.date ?? '', sessionCount: String(draft.sessions.length) });
   const [plan, setPlan] = useState<SessionPlan | null>(null);
@@ -152,52 +153,53 @@ function Editor({ program, institution, onSaved, onChanged }: EditorProps & { in
       {program.phase === 'finished' && <p className="lc-notice">{t('office.editor.finishedNotice')}</p>}
       {program.phase === 'draft' && <p className="lc-notice">{t('office.editor.draftNotice')}</p>}
 
+      {/* The server checks every field at once and says what is wrong beside each; the browser would stop at the first. */}
       {editable && (
-        <form className="lc-form" onSubmit={submission.onSubmit}>
+        <form className="lc-form" onSubmit={submission.onSubmit} noValidate>
           <h2 className="lc-section-title">{t('office.editor.listing')}</h2>
-          <TextField label={t('copies.titleField')} name="title" required minLength={2} maxLength={120} value={draft.title} error={fieldError('title')} onChange={(e) => set({ title: e.target.value })} />
+          <TextField label={field('title')} name="title" required minLength={2} maxLength={120} value={draft.title} error={fieldError('title')} onChange={(e) => set({ title: e.target.value })} />
           <TextField label={t('office.editor.titleEn')} maxLength={160} value={draft.titleEn} error={fieldError('titleEn')} onChange={(e) => set({ titleEn: e.target.value })} />
-          <TextArea label={t('copies.descriptionField')} required minLength={10} maxLength={8000} rows={8} value={draft.description} error={fieldError('description')} onChange={(e) => set({ description: e.target.value })} />
+          <TextArea label={field('description')} required minLength={10} maxLength={8000} rows={8} value={draft.description} error={fieldError('description')} onChange={(e) => set({ description: e.target.value })} />
           <div className="lc-form-row">
-            <SelectField label={t('copies.areaField')} value={draft.area} error={fieldError('area')}
+            <SelectField label={field('area')} value={draft.area} error={fieldError('area')}
               onChange={(e) => {
                 const area = e.target.value as ProgramAreaCode;
                 set({ area, subcategory: programSubcategories.entries.find((s) => s.area === area)!.code });
               }}
               options={programAreas.entries.map((a) => ({ value: a.code, label: label(a) }))} />
-            <SelectField label={t('copies.subcategoryField')} value={draft.subcategory} error={fieldError('subcategory')}
+            <SelectField label={field('subcategory')} value={draft.subcategory} error={fieldError('subcategory')}
               onChange={(e) => set({ subcategory: e.target.value as ProgramSubcategoryCode })} options={subcategories.map((s) => ({ value: s.code, label: label(s) }))} />
           </div>
-          <ChoiceGroup legend={t('copies.targetsField')} type="checkbox" inline selected={draft.targetGroups}
+          <ChoiceGroup legend={field('targetGroups')} type="checkbox" inline selected={draft.targetGroups} error={fieldError('targetGroups')}
             options={targetGroups.entries.map((g) => ({ value: g.code, label: label(g) }))}
             onChange={(value, on) => set({ targetGroups: toggled(draft.targetGroups, value as TargetGroupCode, on) })} />
           <div className="lc-form-row">
-            <TextField label={t('office.editor.instructor')} maxLength={60} value={draft.instructorName} error={fieldError('instructorName')} onChange={(e) => set({ instructorName: e.target.value })} />
-            <TextField label={t('copies.capacityField')} type="number" inputMode="numeric" min={1} required value={draft.capacity} error={fieldError('capacity')} onChange={(e) => set({ capacity: e.target.value })} />
-            <TextField label={t('copies.feeField')} type="number" inputMode="numeric" min={0} step={1000} required value={draft.feeKrw} error={fieldError('feeKrw')} onChange={(e) => set({ feeKrw: e.target.value })} />
+            <TextField label={field('instructorName')} maxLength={60} value={draft.instructorName} error={fieldError('instructorName')} onChange={(e) => set({ instructorName: e.target.value })} />
+            <TextField label={field('capacity')} type="number" inputMode="numeric" min={1} required value={draft.capacity} error={fieldError('capacity')} onChange={(e) => set({ capacity: e.target.value })} />
+            <TextField label={field('feeKrw')} type="number" inputMode="numeric" min={0} step={1000} required value={draft.feeKrw} error={fieldError('feeKrw')} onChange={(e) => set({ feeKrw: e.target.value })} />
           </div>
-          <TextArea label={t('office.editor.materials')} maxLength={2000} rows={2} value={draft.materials} error={fieldError('materials')} onChange={(e) => set({ materials: e.target.value })} />
+          <TextArea label={field('materials')} maxLength={2000} rows={2} value={draft.materials} error={fieldError('materials')} onChange={(e) => set({ materials: e.target.value })} />
           <div className="lc-form-row">
-            <SelectField label={t('office.editor.registration')} value={draft.registrationMode} error={fieldError('registrationMode')}
+            <SelectField label={field('registrationMode')} value={draft.registrationMode} error={fieldError('registrationMode')}
               onChange={(e) => set({ registrationMode: e.target.value as RegistrationMode })} options={registrationModes.entries.map((m) => ({ value: m.code, label: label(m) }))} />
-            <TextField label={t('office.editor.enrolmentOpensOn')} type="date" value={draft.enrolmentOpensOn ?? ''} error={fieldError('enrolmentOpensOn')} onChange={(e) => set({ enrolmentOpensOn: e.target.value || null })} />
-            <TextField label={t('office.editor.enrolmentClosesOn')} type="date" value={draft.enrolmentClosesOn ?? ''} error={fieldError('enrolmentClosesOn')} onChange={(e) => set({ enrolmentClosesOn: e.target.value || null })} />
+            <TextField label={field('enrolmentOpensOn')} type="date" value={draft.enrolmentOpensOn ?? ''} error={fieldError('enrolmentOpensOn')} onChange={(e) => set({ enrolmentOpensOn: e.target.value || null })} />
+            <TextField label={field('enrolmentClosesOn')} type="date" value={draft.enrolmentClosesOn ?? ''} error={fieldError('enrolmentClosesOn')} onChange={(e) => set({ enrolmentClosesOn: e.target.value || null })} />
           </div>
           <TextField label={t('office.editor.registrationNote')} hint={t('office.editor.registrationNoteHint')} maxLength={500} value={draft.registrationNote}
             error={fieldError('registrationNote')} onChange={(e) => set({ registrationNote: e.target.value })} />
           <div className="lc-form-row">
-            <TextField label={t('office.editor.minAge')} type="number" inputMode="numeric" min={0} max={120} value={draft.minAge} error={fieldError('minAge')} onChange={(e) => set({ minAge: e.target.value })} />
-            <TextField label={t('office.editor.maxAge')} type="number" inputMode="numeric" min={0} max={120} value={draft.maxAge} error={fieldError('maxAge')} onChange={(e) => set({ maxAge: e.target.value })} />
+            <TextField label={field('minAge')} type="number" inputMode="numeric" min={0} max={120} value={draft.minAge} error={fieldError('minAge')} onChange={(e) => set({ minAge: e.target.value })} />
+            <TextField label={field('maxAge')} type="number" inputMode="numeric" min={0} max={120} value={draft.maxAge} error={fieldError('maxAge')} onChange={(e) => set({ maxAge: e.target.value })} />
           </div>
-          <ChoiceGroup legend={t('office.editor.residentsFirst')} type="checkbox" selected={draft.residentsFirst ? ['yes'] : []}
-            options={[{ value: 'yes', label: t('office.editor.residentsFirst') }]} onChange={(_value, on) => set({ residentsFirst: on })} />
+          <ChoiceGroup legend={field('residentsFirst')} type="checkbox" selected={draft.residentsFirst ? ['yes'] : []}
+            options={[{ value: 'yes', label: field('residentsFirst') }]} onChange={(_value, on) => set({ residentsFirst: on })} />
 
           <h2 className="lc-section-title">{t('office.editor.schedule')}</h2>
           <div className="lc-form-row">
-            <SelectField label={t('copies.modeField')} value={draft.mode} error={fieldError('mode')} onChange={(e) => set({ mode: e.target.value as DeliveryMode })}
+            <SelectField label={field('mode')} value={draft.mode} error={fieldError('mode')} onChange={(e) => set({ mode: e.target.value as DeliveryMode })}
               options={deliveryModes.entries.filter((m) => institution.venues.length > 0 || m.code === 'online').map((m) => ({ value: m.code, label: label(m) }))} />
             {draft.mode !== 'online' && (
-              <SelectField label={t('copies.venueField')} value={String(draft.venueId ?? '')} error={fieldError('venueId')} onChange={(e) => set({ venueId: Number(e.target.value) })}
+              <SelectField label={field('venueId')} value={String(draft.venueId ?? '')} error={fieldError('venueId')} onChange={(e) => set({ venueId: Number(e.target.value) })}
                 options={institution.venues.map((v) => ({ value: String(v.id), label: `${v.name} (${t('institutions.seats', { count: v.seats })})` }))} />
             )}
           </div>
@@ -206,11 +208,11 @@ function Editor({ program, institution, onSaved, onChanged }: EditorProps & { in
             <p className="lc-hint">{t('office.editor.generatorLead')}</p>
             <div className="lc-form-row">
               <TextField label={t('office.editor.startsOn')} type="date" value={pattern.startsOn} onChange={(e) => setPattern({ ...pattern, startsOn: e.target.value })} />
-              <TextField label={t('copies.startTimeField')} type="time" value={draft.startTime} error={fieldError('startTime')} onChange={(e) => set({ startTime: e.target.value })} />
-              <TextField label={t('copies.endTimeField')} type="time" value={draft.endTime} error={fieldError('endTime')} onChange={(e) => set({ endTime: e.target.value })} />
+              <TextField label={field('startTime')} type="time" value={draft.startTime} error={fieldError('startTime')} onChange={(e) => set({ startTime: e.target.value })} />
+              <TextField label={field('endTime')} type="time" value={draft.endTime} error={fieldError('endTime')} onChange={(e) => set({ endTime: e.target.value })} />
               <TextField label={t('office.editor.sessionCount')} type="number" inputMode="numeric" min={1} max={200} value={pattern.sessionCount} onChange={(e) => setPattern({ ...pattern, sessionCount: e.target.value })} />
             </div>
-            <ChoiceGroup legend={t('copies.weekdaysField')} type="checkbox" inline selected={draft.weekdays}
+            <ChoiceGroup legend={field('weekdays')} type="checkbox" inline selected={draft.weekdays} error={fieldError('weekdays')}
               options={weekdays.entries.map((d) => ({ value: d.code, label: label(d) }))}
               onChange={(value, on) => set({ weekdays: toggled(draft.weekdays, value as Weekday, on) })} />
             <div>
@@ -225,9 +227,9 @@ function Editor({ program, institution, onSaved, onChanged }: EditorProps & { in
               <li key={i}>
                 <fieldset className="lc-form-row">
                   <legend>{t('office.editor.sessionLegend', { n: i + 1 })}</legend>
-                  <TextField label={t('office.editor.date')} type="date" required value={s.date} error={fieldError(`sessions.${i}.date`)} onChange={(e) => setSession(i, { date: e.target.value })} />
-                  <TextField label={t('office.editor.start')} type="time" required value={s.startTime} error={fieldError(`sessions.${i}.startTime`)} onChange={(e) => setSession(i, { startTime: e.target.value })} />
-                  <TextField label={t('office.editor.end')} type="time" required value={s.endTime} error={fieldError(`sessions.${i}.endTime`)} onChange={(e) => setSession(i, { endTime: e.target.value })} />
+                  <TextField label={field('sessions.date')} type="date" required value={s.date} error={fieldError(`sessions.${i}.date`)} onChange={(e) => setSession(i, { date: e.target.value })} />
+                  <TextField label={field('sessions.startTime')} type="time" required value={s.startTime} error={fieldError(`sessions.${i}.startTime`)} onChange={(e) => setSession(i, { startTime: e.target.value })} />
+                  <TextField label={field('sessions.endTime')} type="time" required value={s.endTime} error={fieldError(`sessions.${i}.endTime`)} onChange={(e) => setSession(i, { endTime: e.target.value })} />
                   {draft.sessions.length > 1 && (
                     <div><button type="button" className="krds-btn small tertiary" onClick={() => set({ sessions: draft.sessions.filter((_, k) => k !== i) })}>
                       {t('office.editor.remove', { n: i + 1 })}

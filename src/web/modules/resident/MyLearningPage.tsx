@@ -7,7 +7,7 @@ import { learnerStatusOf, programAreas, roles, volunteerKinds } from '../../../s
 import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { ConfirmAction } from '../../ui/ConfirmAction.tsx';
@@ -197,14 +197,15 @@ function CalendarFeedSection() {
 
 function Account() {
   const { t, label } = useLocale();
+  const field = useFieldLabels('me');
   const { me } = useSession();
   if (!me) return null;
   return (
     <section aria-labelledby="my-account">
       <h2 id="my-account" className="lc-section-title">{t('identity.account')}</h2>
       <dl className="lc-facts">
-        <dt>{t('identity.displayName')}</dt><dd>{me.displayName}</dd>
-        <dt>{t('identity.email')}</dt><dd>{me.email}</dd>
+        <dt>{field('displayName')}</dt><dd>{me.displayName}</dd>
+        <dt>{field('email')}</dt><dd>{me.email}</dd>
         <dt>{t('identity.roles')}</dt>
         <dd>{[label(roles.get('resident')), ...me.grants.map((g) => `${label(roles.get(g.role))}${g.scopeName ? ` · ${g.scopeName}` : ''}`)].join(', ')}</dd>
       </dl>
