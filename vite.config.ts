@@ -1,3 +1,7 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -13,15 +17,55 @@ function fixKrdsIconPaths(): Plugin {
   };
 }
 
+/**
+ * pretendard-gov's dynamic-subset CSS names a woff fallback beside each woff2 chunk: every browser that runs this
+ * app reads woff2, so the fallbacks (and copying them into the build) go.
+ */
+function woff2Only(): Plugin {
+  return {
+    name: 'pretendard-woff2-only',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!id.includes('pretendard-gov') || !id.endsWith('.css')) return null;
+      return { code: code.replace(/, url\([^)]*\.woff\) format\('woff'\)/g, ''), map: null };
+    },
+  };
+}
+
+/**
+ * Each script, style sheet and SVG also as .br (brotli at its best quality) and .gz, served as they are by the API
+ * server (spa.ts, preCompressed): a phone's first visit downloads about a fifth less than compressed on the fly.
+ */
+function precompress(): Plugin {
+  const brotli = promisify(brotliCompress);
+  const gzipped = promisify(gzip);
+  return {
+    name: 'precompress-assets',
+    apply: 'build',
+    async writeBundle(options, bundle) {
+      const files = Object.keys(bundle).filter((file) => /\.(js|css|svg)$/.test(file));
+      await Promise.all(files.map(async (file) => {
+        const at = path.join(options.dir!, file);
+        const content = await readFile(at);
+        if (content.length < 1024) return;
+        await writeFile(`${at}.br`, await brotli(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }));
+        await writeFile(`${at}.gz`, await gzipped(content, { level: 9 }));
+      }));
+    },
+  };
+}
+
 // The SPA lives in src/web and is served by the API server from dist/web (see src/server/platform/http/spa.ts).
 export default defineConfig({
   root: 'src/web',
-  plugins: [fixKrdsIconPaths(), react()],
+  plugins: [fixKrdsIconPaths(), woff2Only(), react(), precompress()],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 800,
+    // A font chunk stays a file the browser fetches only when the page shows its characters, however small.
+    assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined),
   },
   server: {
     port: 5173,

@@ -12,6 +12,7 @@
  * built first, or the built `dist/web` folder given as `--web` (e.g. a build of main, to compare with before).
  */
 import { execFileSync } from 'node:child_process';
+import { loadavg } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { buildApp } from '../src/server/app.ts';
@@ -92,7 +93,7 @@ async function visit(browser: Browser, url: string, mainContent: string[], throt
         return element !== null && element.getBoundingClientRect().height > 0;
       });
       return shown ? performance.now() : null;
-    }, mainContent, { polling: 'raf', timeout: 120_000 })).jsonValue();
+    }, mainContent, { polling: 'raf', timeout: 120_000 })).jsonValue() as number;
     await page.waitForLoadState('networkidle', { timeout: 120_000 });
     const lcpMs = await page.evaluate(() => (window as unknown as { lcp: number }).lcp);
     const total = Object.values(counted.bytes).reduce((sum, n) => sum + n, 0);
@@ -125,7 +126,9 @@ export async function run(args: string[]): Promise<void> {
     for (const { path: at, mainContent } of pages) await visit(browser, `${origin}${at}`, mainContent, false);
     for (const { name, path: at, mainContent } of pages) {
       const results: Run[] = [];
+      const loads: number[] = [];
       for (let i = 0; i < runs; i++) {
+        loads.push(Number(loadavg()[0]!.toFixed(2)));
         results.push(await visit(browser, `${origin}${at}`, mainContent));
         const last = results.at(-1)!;
         console.log(`${name} run ${i + 1}: ${(last.total / 1000).toFixed(1)} kB in ${last.requests} requests, main content ${Math.round(last.mainContentMs)} ms, LCP ${Math.round(last.lcpMs)} ms`);
@@ -140,6 +143,7 @@ export async function run(args: string[]): Promise<void> {
         mainContentMs: results.map((r) => Math.round(r.mainContentMs)),
         medianLcpMs: median(results.map((r) => r.lcpMs)),
         lcpMs: results.map((r) => Math.round(r.lcpMs)),
+        loadAverage1m: loads,
         files: results[0]!.files,
       });
     }
