@@ -5,29 +5,14 @@ import { brotliCompress, constants, gzip } from 'node:zlib';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
-/** krds-uiux 1.1.0's component.css points some icons at '../../img/img/…'; the files are in '../../img/…'. */
-function fixKrdsIconPaths(): Plugin {
+/** Rewrites the style sheets of one package before Vite reads their url()s. */
+function rewritePackageCss(packageName: string, rewrite: (code: string) => string): Plugin {
   return {
-    name: 'fix-krds-icon-paths',
+    name: `rewrite-css-of-${packageName}`,
     enforce: 'pre',
     transform(code, id) {
-      if (!id.includes('krds-uiux') || !id.endsWith('.css')) return null;
-      return { code: code.replaceAll('../../img/img/', '../../img/'), map: null };
-    },
-  };
-}
-
-/**
- * pretendard-gov's dynamic-subset CSS names a woff fallback beside each woff2 chunk: every browser that runs this
- * app reads woff2, so the fallbacks (and copying them into the build) go.
- */
-function woff2Only(): Plugin {
-  return {
-    name: 'pretendard-woff2-only',
-    enforce: 'pre',
-    transform(code, id) {
-      if (!id.includes('pretendard-gov') || !id.endsWith('.css')) return null;
-      return { code: code.replace(/, url\([^)]*\.woff\) format\('woff'\)/g, ''), map: null };
+      if (!id.includes(packageName) || !id.endsWith('.css')) return null;
+      return { code: rewrite(code), map: null };
     },
   };
 }
@@ -58,14 +43,23 @@ function precompress(): Plugin {
 // The SPA lives in src/web and is served by the API server from dist/web (see src/server/platform/http/spa.ts).
 export default defineConfig({
   root: 'src/web',
-  plugins: [fixKrdsIconPaths(), woff2Only(), react(), precompress()],
+  plugins: [
+    // krds-uiux 1.1.0's component.css points some icons at '../../img/img/…'; the files are in '../../img/…'.
+    rewritePackageCss('krds-uiux', (code) => code.replaceAll('../../img/img/', '../../img/')),
+    // pretendard-gov names a woff fallback beside each woff2 chunk: every browser that runs this app reads woff2, so
+    // the fallbacks (and copying them into the build) go.
+    rewritePackageCss('pretendard-gov', (code) => code.replace(/, url\([^)]*\.woff\) format\('woff'\)/g, '')),
+    react(),
+    precompress(),
+  ],
   build: {
     outDir: '../../dist/web',
     emptyOutDir: true,
     sourcemap: true,
     chunkSizeWarningLimit: 800,
-    // A font chunk stays a file the browser fetches only when the page shows its characters, however small.
-    assetsInlineLimit: (file) => (file.endsWith('.woff2') ? false : undefined),
+    // Nothing inlined: KRDS's 267 icons would add 250 kB to the style sheet every page waits for, and a font chunk
+    // is fetched only by a page showing its characters; as files, each is fetched only where it is used.
+    assetsInlineLimit: 0,
   },
   server: {
     port: 5173,
