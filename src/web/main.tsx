@@ -13,3 +13,5 @@ createRoot(document.getElementById('root')!).render(
     <App />
   </StrictMode>,
 );
+// The web font's style sheet after the first render, not holding it up (fonts.ts says why).
+void import('./fonts.ts');

@@ -1,7 +1,8 @@
 /** What every route shares: health, OpenAPI, the error shape, limits, and serving the web app. */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldLabel } from '../../src/shared/vocabulary/index.ts';
 import { testEngine } from '../support/database.ts';
@@ -71,6 +72,19 @@ describe(`the API platform on ${testEngine()}`, () => {
     const asset = await t.anonymous.get('/assets/app-123.js');
     expect(asset.headers['cache-control']).toContain('immutable');
     expect((await t.anonymous.get('/assets/missing-456.js')).statusCode).toBe(404);
+  });
+
+  it("sends the build's brotli file of an asset as it is to a browser that reads brotli, and the plain file to others", async () => {
+    const brotli = await t.anonymous.request({ method: 'GET', url: '/assets/app-123.js', headers: { 'accept-encoding': 'gzip, deflate, br' } });
+    expect(brotli.headers['content-encoding']).toBe('br');
+    // The file itself (its length known), not a compression made for this request (streamed, no length).
+    expect(Number(brotli.headers['content-length'])).toBe(statSync(path.join(fixtures, 'web/assets/app-123.js.br')).size);
+    expect(brotli.headers['content-type']).toContain('javascript');
+    expect(brotli.headers['cache-control']).toContain('immutable');
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(readFileSync(path.join(fixtures, 'web/assets/app-123.js'), 'utf8'));
+    const plain = await t.anonymous.get('/assets/app-123.js');
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body).toBe(readFileSync(path.join(fixtures, 'web/assets/app-123.js'), 'utf8'));
   });
 
   it.each([

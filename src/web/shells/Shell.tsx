@@ -2,11 +2,12 @@
  * The frame of every page: skip link, header with the navigation each role needs, language and
  * high-contrast switches, and the footer.
  */
-import { useEffect, useState } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { roles } from '../../shared/vocabulary/index.ts';
 import { setLocale, useLocale } from '../i18n/index.ts';
 import { useUnreadCount } from '../modules/notifications/unread.ts';
+import { Loading } from '../ui/Status.tsx';
 import { useSession } from './session.tsx';
 
 const CONTRAST_KEY = 'learning-city.contrast';
@@ -94,7 +95,10 @@ export function Shell() {
       </header>
       <main id="main" tabIndex={-1}>
         <div className="lc-container">
-          <Outlet />
+          {/* Most pages' code arrives when first shown (lazy-page.tsx): until then the page says it is loading. */}
+          <Suspense fallback={<Loading />}>
+            <Outlet />
+          </Suspense>
         </div>
       </main>
       <footer className="lc-footer">

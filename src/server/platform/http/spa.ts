@@ -42,6 +42,8 @@ export async function registerSpa(app: FastifyInstance, webDistDir: string, reso
       root: webDistDir,
       prefix: '/',
       index: ['index.html'],
+      // The build's .br and .gz beside each asset (vite.config.ts), sent as they are, not compressed per request.
+      preCompressed: true,
       setHeaders(reply, filePath) {
         reply.header('cache-control', filePath.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
       },

@@ -10,7 +10,7 @@ import { WALK_METRES_PER_MINUTE } from '../../../shared/vocabulary/access.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { KoreaMap, type MapPoint, type RegionStyle } from '../../ui/KoreaMap.tsx';
 import { Loading } from '../../ui/Status.tsx';
-import { useBoundaryOutline } from '../geography/places.ts';
+import { useBoundaryOutline } from '../geography/outlines.ts';
 import { accessBands, bandOf, focusAround, type ClassBand } from './access-classes.ts';
 
 interface Bounds {

@@ -8,7 +8,8 @@ import type { LearningCitySummary } from '../../../shared/contracts/cities.ts';
 import { designationStates } from '../../../shared/vocabulary/index.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { KoreaMap } from '../../ui/KoreaMap.tsx';
-import { cityName, useBoundaryOutline } from '../geography/places.ts';
+import { useBoundaryOutline } from '../geography/outlines.ts';
+import { cityName } from '../geography/places.ts';
 import { binLabel, designationBins, designationColour } from './designation-colours.ts';
 
 export function LearningCitiesMap({ cities }: { cities: LearningCitySummary[] }) {

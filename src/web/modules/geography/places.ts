@@ -1,39 +1,12 @@
-/** Places for the web: boundary outlines for maps, and municipalities' names for dongs. */
-import { useEffect, useState } from 'react';
-import type { Feature, Geometry } from 'geojson';
-import type { Topology } from 'topojson-specification';
+/** Places for the web: cities' and municipalities' names (the maps' outlines are in outlines.ts). */
 import type { PageOf } from '../../../shared/contracts/common.ts';
-import type { BoundaryLevel, Dong, Municipality } from '../../../shared/contracts/geography.ts';
-import { api, useApi } from '../../api/client.ts';
+import type { Dong, Municipality } from '../../../shared/contracts/geography.ts';
+import { useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { topologyFeatures } from '../../ui/KoreaMap.tsx';
 
 /** "전남 순천시" / "Suncheon-si, Jeonnam". */
 export function cityName(city: { provinceShortKo: string; provinceShortEn: string; nameKo: string; nameEn: string }, locale: 'ko' | 'en') {
   return locale === 'en' ? `${city.nameEn}, ${city.provinceShortEn}` : `${city.provinceShortKo} ${city.nameKo}`;
-}
-
-// Boundary files are large and never change while the page is open: fetched and converted once per level.
-const outlines = new Map<BoundaryLevel, Promise<Feature<Geometry>[] | null>>();
-
-function outlineOf(level: BoundaryLevel): Promise<Feature<Geometry>[] | null> {
-  let outline = outlines.get(level);
-  if (!outline) {
-    outline = api<Topology>(`/geography/boundaries/${level}`).then(topologyFeatures, () => null);
-    outlines.set(level, outline);
-  }
-  return outline;
-}
-
-/** Outlines of one level, or null when the server has no boundary files (then: points only). */
-export function useBoundaryOutline(level: BoundaryLevel): Feature<Geometry>[] | null | undefined {
-  const [outline, setOutline] = useState<Feature<Geometry>[] | null | undefined>(undefined);
-  useEffect(() => {
-    let current = true;
-    void outlineOf(level).then((features) => { if (current) setOutline(features); });
-    return () => { current = false; };
-  }, [level]);
-  return outline;
 }
 
 /** "전남 순천시" for a municipality code, once the list has arrived (loaded only when `needed`). */

@@ -1,14 +1,16 @@
 /** The public front page: search, the learning cities on a map, and the newest programs. */
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { LearningCitySummary } from '../../../shared/contracts/cities.ts';
 import type { PageOf } from '../../../shared/contracts/common.ts';
 import type { SearchResult } from '../../../shared/contracts/programs.ts';
 import { query, useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
-import { Loaded } from '../../ui/Status.tsx';
-import { LearningCitiesMap } from '../cities/LearningCitiesMap.tsx';
+import { Loaded, Loading } from '../../ui/Status.tsx';
 import { ProgramCard } from '../programs/ProgramCard.tsx';
+
+// The map (and its geometry code) is below the fold on a phone: its chunk comes after the page's first paint.
+const LearningCitiesMap = lazy(async () => ({ default: (await import('../cities/LearningCitiesMap.tsx')).LearningCitiesMap }));
 
 export function HomePage() {
   const { t } = useLocale();
@@ -46,7 +48,7 @@ export function HomePage() {
         </Loaded>
       </section>
 
-      <Loaded state={cities}>{(page) => <LearningCitiesMap cities={page.items} />}</Loaded>
+      <Loaded state={cities}>{(page) => <Suspense fallback={<Loading />}><LearningCitiesMap cities={page.items} /></Suspense>}</Loaded>
     </>
   );
 }

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import { useLocale } from '../../i18n/index.ts';
 import { KoreaMap } from '../../ui/KoreaMap.tsx';
-import { useBoundaryOutline } from '../geography/places.ts';
+import { useBoundaryOutline } from '../geography/outlines.ts';
 
 /** The program's municipality stands out among its neighbours. */
 export function PlaceMap({ lat, lon, place, cityCode }: { lat: number; lon: number; place: string; cityCode: string }) {
