@@ -3,9 +3,6 @@ import Type, { type Static } from 'typebox';
 import { Page } from './common.ts';
 import { DateString } from './programs.ts';
 
-/** What a city's server lets in per minute unless the officer says otherwise (see docs/decisions/016-opening-day.md). */
-export const DEFAULT_ADMIT_PER_MINUTE = 1200;
-
 export const OpeningBody = Type.Object(
   {
     title: Type.String({ minLength: 1, maxLength: 200, description: 'What residents read, e.g. "2027년 봄학기 수강신청"' }),

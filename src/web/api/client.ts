@@ -7,7 +7,11 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ErrorBody } from '../../shared/contracts/common.ts';
 
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string, readonly field?: string) {
+  constructor(
+    readonly status: number, readonly code: string, message: string, readonly field?: string,
+    /** The whole error body, for refusals that carry facts (a waiting-room ticket, the reasons one cannot enrol). */
+    readonly body?: Record<string, unknown>,
+  ) {
     super(message);
   }
 }
@@ -29,7 +33,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const payload = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
     const error = (payload ?? {}) as Partial<ErrorBody>;
-    throw new ApiError(response.status, error.error ?? 'error', error.message ?? response.statusText, error.field);
+    throw new ApiError(response.status, error.error ?? 'error', error.message ?? response.statusText, error.field, error);
   }
   return payload as T;
 }

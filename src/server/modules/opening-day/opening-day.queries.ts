@@ -1,11 +1,11 @@
 /** Every SQL statement of the opening-day module. */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { PageRequest } from '../../../shared/contracts/common.ts';
 import { firstRow, offsetOf, rows, type Executor } from '../../platform/database/database.ts';
 import type { Line } from './admission.ts';
 
-const ms = (column: string) => `(extract(epoch FROM ${column}) * 1000)::float8`;
-const iso = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+const ms = (column: SQL) => sql`(extract(epoch FROM ${column}) * 1000)::float8`;
+const iso = (column: SQL) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
 
 export async function insertOpening(db: Executor, opening: {
   cityCode: string; title: string; opensAt: string; waitingRoomUntil: string; admitPerMinute: number; createdBy: number; admittedAsOf: number;
@@ -46,11 +46,11 @@ export interface OpeningRow {
   admitted: number;
 }
 
-const openingColumns = sql.raw(`
-  o.id, o.city_code AS "cityCode", o.title, ${iso('o.opens_at')} AS "opensAt",
-  ${iso('o.waiting_room_until')} AS "waitingRoomUntil", o.admit_per_minute AS "admitPerMinute",
+const openingColumns = sql`
+  o.id, o.city_code AS "cityCode", o.title, ${iso(sql`o.opens_at`)} AS "opensAt",
+  ${iso(sql`o.waiting_room_until`)} AS "waitingRoomUntil", o.admit_per_minute AS "admitPerMinute",
   (SELECT count(*)::int FROM registration_opening_programs p WHERE p.opening_id = o.id) AS programs,
-  o.last_ticket AS tickets, o.admitted_through AS admitted`);
+  o.last_ticket AS tickets, o.admitted_through AS admitted`;
 
 export async function findOpening(db: Executor, id: number): Promise<OpeningRow | undefined> {
   return firstRow<OpeningRow>(db, sql`SELECT ${openingColumns} FROM registration_openings o WHERE o.id = ${id}`);
@@ -77,11 +77,11 @@ export interface LineRow extends Line {
   now: number;
 }
 
-const lineColumns = sql.raw(`
-  o.id, o.city_code AS "cityCode", o.title, ${ms('o.opens_at')} AS "opensAt",
-  ${ms('o.waiting_room_until')} AS "waitingRoomUntil", o.admit_per_minute AS "admitPerMinute",
-  o.last_ticket AS "lastTicket", o.admitted_through AS "admittedThrough", ${ms('o.admitted_as_of')} AS "admittedAsOf",
-  ${ms('clock_timestamp()')} AS now`);
+const lineColumns = sql`
+  o.id, o.city_code AS "cityCode", o.title, ${ms(sql`o.opens_at`)} AS "opensAt",
+  ${ms(sql`o.waiting_room_until`)} AS "waitingRoomUntil", o.admit_per_minute AS "admitPerMinute",
+  o.last_ticket AS "lastTicket", o.admitted_through AS "admittedThrough", ${ms(sql`o.admitted_as_of`)} AS "admittedAsOf",
+  ${ms(sql`clock_timestamp()`)} AS now`;
 
 /**
  * The opening's line. `wait` locks the row (arrivals are numbered one at a time under it); `skip` locks it unless

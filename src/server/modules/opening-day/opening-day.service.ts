@@ -4,7 +4,8 @@
  * them, and is let in in that order at the opening's rate. Enrolment asks `admission` before it takes a place.
  */
 import type { PageRequest } from '../../../shared/contracts/common.ts';
-import { DEFAULT_ADMIT_PER_MINUTE, type OpeningBody, type OpeningPage, type OpeningView, type WaitingTicket } from '../../../shared/contracts/opening-day.ts';
+import { DEFAULT_ADMIT_PER_MINUTE } from '../../../shared/lib/opening-day.ts';
+import type { OpeningBody, OpeningPage, OpeningView, WaitingTicket } from '../../../shared/contracts/opening-day.ts';
 import { koreanDateTime } from '../../../shared/lib/korea-time.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppDb } from '../../platform/database/database.ts';
