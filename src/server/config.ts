@@ -51,6 +51,9 @@ export interface Config {
   trustProxy: boolean | string;
   sessionTtlHours: number;
   apiRateLimitPerMinute: number;
+  /** Enrolments and draw applications asked for per minute by one account, and by one address (all its accounts together). */
+  applicationsPerAccountPerMinute: number;
+  applicationsPerAddressPerMinute: number;
   logLevel: string;
   webDistDir: string;
   /** The address people reach the platform at: the issuer of certificates and the links in them. */
@@ -158,6 +161,8 @@ export function loadConfig(env: Env = process.env): Config {
     trustProxy: trustProxy(env.TRUST_PROXY, problems),
     sessionTtlHours: integer('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365),
     apiRateLimitPerMinute: integer('API_RATE_LIMIT_PER_MINUTE', 6000, 1, 10_000_000),
+    applicationsPerAccountPerMinute: integer('APPLICATIONS_PER_ACCOUNT_PER_MINUTE', 20, 1, 10_000_000),
+    applicationsPerAddressPerMinute: integer('APPLICATIONS_PER_ADDRESS_PER_MINUTE', 300, 1, 10_000_000),
     logLevel: env.LOG_LEVEL || 'info',
     webDistDir: path.resolve(repositoryRoot, env.WEB_DIST_DIR || 'dist/web'),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
