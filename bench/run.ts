@@ -17,6 +17,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   import: () => import('./import.bench.ts'),
   instructors: () => import('./instructors.bench.ts'),
   start: () => import('./start.bench.ts'),
+  'opening-day': () => import('./opening-day.bench.ts'),
 };
 
 const [bench, ...args] = process.argv.slice(2);

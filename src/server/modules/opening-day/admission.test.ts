@@ -33,8 +33,8 @@ describe('admission from the waiting room', () => {
     expect(estimatedWaitSeconds(state, 620, opensAt)).toBe(60);
     expect(admissionDue(state, opensAt)).toBe(false);
     expect(admissionDue(state, opensAt + 100)).toBe(true);
-    expect(pollAfterSeconds(0)).toBe(2);
-    expect(pollAfterSeconds(60)).toBe(15);
-    expect(pollAfterSeconds(3600)).toBe(30);
+    expect(pollAfterSeconds(0)).toBe(3);
+    expect(pollAfterSeconds(60)).toBe(20);
+    expect(pollAfterSeconds(3600)).toBe(60);
   });
 });

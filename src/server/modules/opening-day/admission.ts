@@ -42,5 +42,9 @@ export function estimatedWaitSeconds(line: Line, number: number, now: number): n
   return Math.max(0, Math.ceil((from + ahead / rate - now) / 1000));
 }
 
-/** When the page should ask again: soon near the front, rarely far back (a polite poll), never faster than 2 s. */
-export const pollAfterSeconds = (waitSeconds: number) => Math.min(30, Math.max(2, Math.round(waitSeconds / 4)));
+/**
+ * When the page should ask again: a third of the wait (so the estimate can be corrected a few times), never sooner
+ * than 3 s nor later than a minute. The crowd's polls then cost about the rate × 3 × ln(line length) a second: with
+ * 20,000 in line at 40 a second, a few hundred cheap reads a second (measured in `npm run bench -- opening-day`).
+ */
+export const pollAfterSeconds = (waitSeconds: number) => Math.min(60, Math.max(3, Math.round(waitSeconds / 3)));
