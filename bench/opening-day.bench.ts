@@ -15,7 +15,7 @@ import { rmSync } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { repositoryRoot } from '../src/server/config.ts';
 import { openPglite, openPostgres, rows, type Database } from '../src/server/platform/database/database.ts';
 import { programsModule } from '../src/server/modules/programs/index.ts';
@@ -106,17 +106,18 @@ async function prepare(database: Database, options: { programs: number; resident
     SELECT id, city_code AS "cityCode" FROM programs WHERE status = 'published' AND registration_mode = 'online' ORDER BY id LIMIT 1`);
   const columns = (await rows<{ name: string }>(db, sql`
     SELECT column_name AS name FROM information_schema.columns WHERE table_name = 'programs' AND table_schema = 'public' ORDER BY ordinal_position`)).map((c) => c.name);
-  const set: Record<string, string> = {
-    title: `'개강 강좌 ' || i`, capacity: `15 + (i % 16)`, starts_on: `'${addDays(today, 40)}'::date`, ends_on: `'${addDays(today, 90)}'::date`,
-    enrolment_opens_on: 'NULL', enrolment_closes_on: 'NULL', min_age: 'NULL', max_age: 'NULL', residents_first: 'false', open_to_all_on: 'NULL',
-    status: `'published'`, registration_mode: `'online'`, external_id: 'NULL', seats_left: `15 + (i % 16)`,
+  const places = sql`15 + (i % 16)`;
+  const set: Record<string, SQL> = {
+    title: sql`'개강 강좌 ' || i`, capacity: places, seats_left: places, starts_on: sql`${addDays(today, 40)}::date`, ends_on: sql`${addDays(today, 90)}::date`,
+    enrolment_opens_on: sql`NULL`, enrolment_closes_on: sql`NULL`, min_age: sql`NULL`, max_age: sql`NULL`, residents_first: sql`false`,
+    open_to_all_on: sql`NULL`, status: sql`'published'`, registration_mode: sql`'online'`, external_id: sql`NULL`,
   };
   const copied = columns.filter((c) => c !== 'id');
-  const select = copied.map((c) => (c in set ? set[c] : `m.${c}`)).join(', ');
-  const ids = (await database.db.execute(sql.raw(`
-    INSERT INTO programs (${copied.join(', ')})
-    SELECT ${select} FROM programs m, generate_series(1, ${options.programs}) AS i WHERE m.id = ${model!.id}
-    RETURNING id`)) as unknown as { rows: { id: number }[] }).rows.map((r) => r.id);
+  const ids = (await rows<{ id: number }>(db, sql`
+    INSERT INTO programs (${sql.join(copied.map((c) => sql.identifier(c)), sql`, `)})
+    SELECT ${sql.join(copied.map((c) => set[c] ?? sql`m.${sql.identifier(c)}`), sql`, `)}
+    FROM programs m, generate_series(1, ${options.programs}::int) AS i WHERE m.id = ${model!.id}
+    RETURNING id`)).map((r) => r.id);
   await programsModule.refreshSearchIndex(db, today, ids);
   await db.execute(sql`
     INSERT INTO people (email, display_name, birth_year, home_city_code)
