@@ -18,6 +18,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   instructors: () => import('./instructors.bench.ts'),
   start: () => import('./start.bench.ts'),
   web: () => import('./web.bench.ts'),
+  'opening-day': () => import('./opening-day.bench.ts'),
 };
 
 const [bench, ...args] = process.argv.slice(2);

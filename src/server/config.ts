@@ -58,6 +58,9 @@ export interface Config {
   catalogueFreshnessMs: number;
   /** Serve catalogue searches from memory (CATALOGUE_IN_MEMORY, default on); off, every search is one SQL statement. */
   catalogueInMemory: boolean;
+  /** Enrolments and draw applications asked for per minute by one account, and by one address (all its accounts together). */
+  applicationsPerAccountPerMinute: number;
+  applicationsPerAddressPerMinute: number;
   logLevel: string;
   webDistDir: string;
   /** The address people reach the platform at: the issuer of certificates and the links in them. */
@@ -167,6 +170,8 @@ export function loadConfig(env: Env = process.env): Config {
     apiRateLimitPerMinute: integer('API_RATE_LIMIT_PER_MINUTE', 6000, 1, 10_000_000),
     catalogueFreshnessMs: integer('CATALOGUE_FRESHNESS_MS', 250, 0, 1000),
     catalogueInMemory: boolean('CATALOGUE_IN_MEMORY', true),
+    applicationsPerAccountPerMinute: integer('APPLICATIONS_PER_ACCOUNT_PER_MINUTE', 20, 1, 10_000_000),
+    applicationsPerAddressPerMinute: integer('APPLICATIONS_PER_ADDRESS_PER_MINUTE', 300, 1, 10_000_000),
     logLevel: env.LOG_LEVEL || 'info',
     webDistDir: path.resolve(repositoryRoot, env.WEB_DIST_DIR || 'dist/web'),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),

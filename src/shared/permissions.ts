@@ -49,6 +49,8 @@ export const permissions = {
   /** The city's own record (budget, staff, committees, ordinances…) and what is computed from it: private to the city. */
   'city.record.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
   'city.record.update': { city_officer: 'own_city', administrator: 'any' },
+  /** Registration openings (opening day) of the city's programs, with their waiting room's rate and counts: the city's officers. */
+  'city.openings.manage': { city_officer: 'own_city', administrator: 'any' },
   /** The city console's analyses: indicators, gaps, access, copies, the annual report. */
   'city.analysis.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
   /** Every city's indicators side by side, named (officers of one city see peers only as a distribution). */

@@ -209,6 +209,10 @@ const rules: Record<string, Rule> = {
   'GET /api/programs/{id}/lottery/application': { self: 'enrolment', others: 404 },
   'PUT /api/programs/{id}/lottery': manageProgram,
   'GET /api/programs/{id}/lottery/applicants': manageProgram,
+  // Opening day (issue 15, item 2): a city's officers open registration; a ticket is only ever the caller's own.
+  'POST /api/cities/{code}/registration-openings': { permission: 'city.openings.manage', scope: 'city' },
+  'GET /api/cities/{code}/registration-openings': { permission: 'city.openings.manage', scope: 'city' },
+  'GET /api/registration-openings/{id}/ticket': loggedIn,
   'POST /api/programs/{id}/lottery/draw': manageProgram,
   'POST /api/programs/{id}/offline-applications': { permission: 'program.applications.enter', scope: 'program', program: true },
   // The back office (issue 10): the institution's list, the editor, cancelling and copying.

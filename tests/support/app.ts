@@ -9,6 +9,12 @@ import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { freshDatabase } from './database.ts';
 import type { TemplateKind } from './templates.ts';
 
+/**
+ * Tests send every request from one address and many from one account within a minute; the limits on applications
+ * (docs/decisions/016-opening-day.md) are tested on their own, with their real values.
+ */
+export const UNLIMITED_APPLICATIONS = { APPLICATIONS_PER_ACCOUNT_PER_MINUTE: '1000000', APPLICATIONS_PER_ADDRESS_PER_MINUTE: '1000000' };
+
 export interface TestApp {
   app: FastifyInstance;
   database: Database;
@@ -44,7 +50,7 @@ function client(app: FastifyInstance, cookie?: string): Client {
 /** The app over a fresh copy of a template, or over `database` when given (closed with the app). */
 export async function testApp(options: { kind?: TemplateKind; env?: Record<string, string>; database?: Database } = {}): Promise<TestApp> {
   const database = options.database ?? await freshDatabase(options.kind ?? 'seeded');
-  const config = loadConfig({ API_RATE_LIMIT_PER_MINUTE: '1000000', ...options.env });
+  const config = loadConfig({ API_RATE_LIMIT_PER_MINUTE: '1000000', ...UNLIMITED_APPLICATIONS, ...options.env });
   const app = await buildApp({ config, database, logger: false });
   await app.ready();
   return {

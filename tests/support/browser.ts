@@ -13,6 +13,7 @@ import { buildApp } from '../../src/server/app.ts';
 import { loadConfig } from '../../src/server/config.ts';
 import type { Database } from '../../src/server/platform/database/database.ts';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
+import { UNLIMITED_APPLICATIONS } from './app.ts';
 import { freshDatabase } from './database.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
@@ -46,7 +47,7 @@ export interface RunningServer {
 /** The app over a fresh seeded database, listening on a free port; `env` adds settings (e.g. DEMO=false). */
 export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const database = await freshDatabase('seeded');
-  const app = await buildApp({ config: loadConfig({ API_RATE_LIMIT_PER_MINUTE: '1000000', ...env }), database, logger: false });
+  const app = await buildApp({ config: loadConfig({ API_RATE_LIMIT_PER_MINUTE: '1000000', ...UNLIMITED_APPLICATIONS, ...env }), database, logger: false });
   const address = await app.listen({ host: '127.0.0.1', port: 0 });
   return {
     url: address,

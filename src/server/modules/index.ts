@@ -31,6 +31,7 @@ import { colleagues } from './colleagues/index.ts';
 import { instructors } from './instructors/index.ts';
 import { network } from './network/index.ts';
 import { lotteryModule } from './lottery/index.ts';
+import { openingDay } from './opening-day/index.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -49,5 +50,5 @@ export interface AppModule {
 export const modules: AppModule[] = [
   geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
   cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule, annualReport, designation, notifications, programOffice, roleMapModule,
-  colleagues, instructors, network, lotteryModule,
+  colleagues, instructors, network, lotteryModule, openingDay,
 ];

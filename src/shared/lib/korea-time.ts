@@ -13,3 +13,7 @@ export function koreanDateTime(at: Date | string): string {
   const [hour, minute] = time.split(':').map(Number) as [number, number];
   return `${year}년 ${month}월 ${day}일 ${hour < 12 ? '오전' : '오후'} ${hour % 12 === 0 ? 12 : hour % 12}:${String(minute).padStart(2, '0')}`;
 }
+
+/** A moment as a `datetime-local` field shows it in Korea's time ("2027-02-15T09:00"), whatever the browser's zone, and back. */
+export const koreaLocal = (iso: string) => new Date(new Date(iso).getTime() + 9 * 3_600_000).toISOString().slice(0, 16);
+export const fromKoreaLocal = (local: string) => (local ? `${local}:00+09:00` : '');

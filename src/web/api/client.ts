@@ -10,7 +10,11 @@ export class ApiError extends Error {
   /** Every problem the server found; an answer without a list has one, its message (with its field). */
   readonly problems: readonly Problem[];
 
-  constructor(readonly status: number, readonly code: string, message: string, readonly field?: string, problems?: readonly Problem[]) {
+  constructor(
+    readonly status: number, readonly code: string, message: string, readonly field?: string, problems?: readonly Problem[],
+    /** The whole error body, for refusals that carry facts (a waiting-room ticket, the reasons one cannot enrol). */
+    readonly body?: Record<string, unknown>,
+  ) {
     super(message);
     this.problems = problems?.length ? problems : [{ ...(field ? { field } : {}), message }];
   }
@@ -39,7 +43,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   const payload = (await response.json().catch(() => null)) as unknown;
   if (!response.ok) {
     const error = (payload ?? {}) as Partial<ErrorBody>;
-    throw new ApiError(response.status, error.error ?? 'error', error.message ?? response.statusText, error.field, problemsIn(error.problems));
+    throw new ApiError(response.status, error.error ?? 'error', error.message ?? response.statusText, error.field, problemsIn(error.problems), error);
   }
   return payload as T;
 }

@@ -4,6 +4,7 @@ import { AttendanceBody, CompletionResult, CompletionRuleBody, EnrolBody, Learne
 import { requireActor } from '../../platform/auth/actor.ts';
 import { todayInKorea } from '../../platform/clock.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
+import { applicationLimits } from '../../platform/http/application-limits.ts';
 import { credentials } from '../credentials/index.ts';
 import type { ModuleContext } from '../index.ts';
 import * as service from './enrolment.service.ts';
@@ -12,16 +13,18 @@ const tags = ['enrolment'];
 const ProgramParams = Type.Object({ id: Id });
 const LearnerParams = Type.Object({ id: Id, enrolmentId: Id });
 const SessionParams = Type.Object({ id: Id, sessionNo: Type.Integer({ minimum: 1, maximum: 1000 }) });
+const tooMany = { 429: { $ref: 'ErrorBody#', description: 'Too many enrolments asked for from this account or address in a minute' } };
 const refused = { 409: { $ref: 'ErrorBody#', description: 'Not eligible, a schedule clash, or a state that does not allow it; the message says why' } };
 
 export function registerEnrolmentRoutes(api: Api, { database, config }: ModuleContext): void {
   const { db } = database;
 
   api.post('/programs/:id/enrolment', {
+    preHandler: applicationLimits(api, config),
     schema: {
       tags, summary: 'Enrol (or join the waitlist when full); asking again returns the same place',
       params: ProgramParams, body: EnrolBody,
-      response: { 200: EnrolmentView, 201: EnrolmentView, ...errorResponses, ...refused },
+      response: { 200: EnrolmentView, 201: EnrolmentView, ...errorResponses, ...refused, ...tooMany },
     },
   }, async (request, reply) => {
     const { enrolment, created } = await service.enrol(db, requireActor(request), request.params.id, {

@@ -13,6 +13,7 @@ import { todayInKorea } from '../../platform/clock.ts';
 import { credentials } from '../credentials/index.ts';
 import { findApplicant, identity } from '../identity/index.ts';
 import { notifications } from '../notifications/index.ts';
+import { openingDay } from '../opening-day/index.ts';
 import type { ModuleContext } from '../index.ts';
 import { programsModule } from '../programs/index.ts';
 import { refusalsFor } from './eligibility.ts';
@@ -54,6 +55,8 @@ export interface EnrolOptions {
 export async function enrol(db: AppDb, actor: Actor, programId: number, options: EnrolOptions): Promise<{ enrolment: EnrolmentView; created: boolean }> {
   const personId = options.onBehalfOf ?? actor.personId;
   const enteredBy = options.onBehalfOf === undefined ? null : actor.personId;
+  // On opening day a resident takes a place only once the waiting room lets them in (staff at a centre are not queued).
+  if (enteredBy === null) await openingDay.admission(db, programId, personId);
   return db.transaction(async (tx) => {
     const program = await lockProgram(tx, actor, programId);
     const existing = await queries.findEnrolment(tx, programId, personId);

@@ -7,6 +7,7 @@ import {
 import { mustLogIn, requireActor } from '../../platform/auth/actor.ts';
 import { todayInKorea } from '../../platform/clock.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
+import { applicationLimits } from '../../platform/http/application-limits.ts';
 import type { ModuleContext } from '../index.ts';
 import { programsModule } from '../programs/index.ts';
 import * as service from './lottery.service.ts';
@@ -15,7 +16,7 @@ const tags = ['lottery'];
 const refused = { 409: { $ref: 'ErrorBody#', description: 'Not a lottery program, outside the window, already drawn, or not eligible; the message says why' } };
 const PageParams = Type.Object(PageQuery);
 
-export function registerLotteryRoutes(api: Api, { database }: ModuleContext): void {
+export function registerLotteryRoutes(api: Api, { database, config }: ModuleContext): void {
   const { db } = database;
   /** Before the body is validated: only whoever manages the program learns anything about a request about it. */
   const managing = async (request: FastifyRequest) => {
@@ -53,6 +54,7 @@ export function registerLotteryRoutes(api: Api, { database }: ModuleContext): vo
 
   api.post('/programs/:id/lottery/application', {
     preValidation: mustLogIn,
+    preHandler: applicationLimits(api, config),
     schema: {
       tags, summary: 'Apply for the draw (one application per person); asking again returns the same application',
       params: IdParams, body: ApplyBody, response: { 200: LotteryApplication, 201: LotteryApplication, ...errorResponses, ...refused },

@@ -6,7 +6,7 @@ import { checkTerms, managedProgram, pageProgram, placeOf, visibleProgram } from
 import * as office from './programs.office.queries.ts';
 import * as files from './programs.import.queries.ts';
 import { insertProgram, insertSessions, sessionsOf, setInstructorName } from './programs.queries.ts';
-import { countPrograms, findClashes, lockForEnrolment, publicProgram, sessionIdsOf, setCompletionRate } from './programs.queries.ts';
+import { countPrograms, findClashes, lockForEnrolment, publicProgram, sessionIdsOf, setCompletionRate, termProgramIds } from './programs.queries.ts';
 import { closeEndedPrograms, ensureSearchIndex, refreshSearchIndex, setSeatsLeft } from './programs.search-index.ts';
 import { registerProgramRoutes } from './programs.routes.ts';
 import { pruneCatalogueChanges } from './programs.catalogue.queries.ts';
@@ -39,6 +39,8 @@ export const programsModule = {
   closeEndedPrograms,
   pruneCatalogueChanges,
   setSeatsLeft,
+  // A registration opening's programs (opening-day).
+  termProgramIds,
   // The institution's back office (program-office): who may manage a program, its terms and place, and its rows.
   managedProgram,
   checkTerms,

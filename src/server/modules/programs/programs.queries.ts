@@ -121,6 +121,15 @@ export async function countPrograms(db: Reader, cityCode?: string, institutionId
   return row!.n;
 }
 
+/** A city's published first-come programs starting within [from, until] (a term), for a registration opening. */
+export async function termProgramIds(db: Executor, cityCode: string, from: string, until: string): Promise<number[]> {
+  const found = await db.select({ id: programs.id }).from(programs).where(and(
+    eq(programs.cityCode, cityCode), eq(programs.status, 'published'), eq(programs.registrationMode, 'online'),
+    sql`${programs.startsOn} BETWEEN ${from}::date AND ${until}::date`,
+  )).orderBy(asc(programs.id));
+  return found.map((p) => p.id);
+}
+
 export type NewProgram = typeof programs.$inferInsert;
 
 export async function insertProgram(db: Executor, program: NewProgram): Promise<number> {

@@ -2,10 +2,11 @@
  * A person's place in one program: log in, enrol (or join the waitlist), see where they stand, cancel;
  * after the course, the certificate and the way to the rating form. Refusals show the server's words.
  */
-import { useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import type { EnrolmentView } from '../../../shared/contracts/enrolment.ts';
 import type { LearningEntry } from '../../../shared/contracts/learning-account.ts';
+import type { WaitingTicket } from '../../../shared/contracts/opening-day.ts';
 import type { ProgramDetail } from '../../../shared/contracts/programs.ts';
 import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { programStatuses } from '../../../shared/vocabulary/index.ts';
@@ -17,6 +18,7 @@ import { useSession } from '../../shells/session.tsx';
 import { ConfirmAction } from '../../ui/ConfirmAction.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
+import { WaitingRoom } from '../opening-day/WaitingRoom.tsx';
 import { feeText } from '../programs/format.ts';
 import { RATING_ANCHOR } from '../satisfaction/RatingForm.tsx';
 import { enrolmentWindow } from './enrolment-window.ts';
@@ -27,6 +29,16 @@ function EnrolForm({ program, onDone }: { program: ProgramDetail; onDone(): void
   const enrol = useSubmission(() => api<EnrolmentView>(path, { method: 'POST', body: {} }), onDone);
   const enrolAnyway = useSubmission(() => api<EnrolmentView>(path, { method: 'POST', body: { allowClash: true } }), onDone);
   const clash = enrol.error?.code === 'schedule_clash';
+  // On opening day the server may put the person in its waiting room; the button opens again when they are let in.
+  const [ticket, setTicket] = useState<WaitingTicket | null>(null);
+  const refused = enrol.error?.code === 'waiting_room' ? (enrol.error.body?.ticket as WaitingTicket) : null;
+  useEffect(() => setTicket(refused), [refused]);
+  const onTicket = useCallback((next: WaitingTicket) => setTicket(next), []);
+  const enrolButton = useRef<HTMLButtonElement>(null);
+  const letIn = ticket?.admitted ?? false;
+  useEffect(() => {
+    if (letIn) enrolButton.current?.focus();
+  }, [letIn]);
   if (program.status !== 'published') return <p>{t('enrolment.notTaking', { status: label(programStatuses.get(program.status)) })}</p>;
   // Say when enrolment opens or that it has closed, rather than offer a button the server must refuse.
   const period = enrolmentWindow(program, todayInKorea());
@@ -35,10 +47,13 @@ function EnrolForm({ program, onDone }: { program: ProgramDetail; onDone(): void
   return (
     <>
       {program.seatsLeft === 0 && <p className="lc-hint">{t('enrolment.fullHint')}</p>}
+      {ticket && <WaitingRoom ticket={ticket} onTicket={onTicket} />}
       <form onSubmit={enrol.onSubmit}>
-        <button type="submit" className="krds-btn primary" disabled={enrol.busy}>{program.seatsLeft > 0 ? t('enrolment.enrol') : t('enrolment.joinWaitlist')}</button>
+        <button type="submit" className="krds-btn primary" ref={enrolButton} disabled={enrol.busy || (ticket !== null && !ticket.admitted)}>
+          {program.seatsLeft > 0 ? t('enrolment.enrol') : t('enrolment.joinWaitlist')}
+        </button>
       </form>
-      {enrol.error?.status === 401 ? <LoginPrompt message={t('enrolment.loginFirst')} signUp /> : <FormStatus error={enrol.formError()} />}
+      {enrol.error?.status === 401 ? <LoginPrompt message={t('enrolment.loginFirst')} signUp /> : !ticket && <FormStatus error={enrol.formError()} />}
       {clash && (
         <form onSubmit={enrolAnyway.onSubmit}>
           <p className="lc-hint">{t('enrolment.clashHint')}</p>

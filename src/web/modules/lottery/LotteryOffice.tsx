@@ -6,6 +6,7 @@
 import { useState } from 'react';
 import type { ApplicantPage, DrawSummary, LotteryView, OfflineApplicationResult } from '../../../shared/contracts/lottery.ts';
 import type { OfficeProgram } from '../../../shared/contracts/program-office.ts';
+import { fromKoreaLocal, koreaLocal } from '../../../shared/lib/korea-time.ts';
 import { declaredGroupCodes, drawOutcomes, priorityGroups, type PriorityGroup } from '../../../shared/vocabulary/index.ts';
 import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
@@ -18,9 +19,6 @@ import { Pagination } from '../../ui/Pagination.tsx';
 import { useGroupNames } from './LotteryPanel.tsx';
 
 const toggled = <T,>(list: readonly T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
-/** A moment as a datetime-local field shows it in Korea's time, and back. */
-const koreaLocal = (iso: string) => new Date(new Date(iso).getTime() + 9 * 3_600_000).toISOString().slice(0, 16);
-const fromKoreaLocal = (local: string) => (local ? `${local}:00+09:00` : '');
 
 function Settings({ program, lottery, onSaved }: { program: OfficeProgram; lottery: LotteryView | undefined; onSaved(): void }) {
   const { t, label } = useLocale();
