@@ -338,6 +338,31 @@ export class CatalogueIndex {
     return n;
   }
 
+  /**
+   * One copy of each value many cards repeat (names of institutions, cities and dongs, codes, times, code lists):
+   * the driver gives every row its own strings, and 70,000 cards would hold each name thousands of times.
+   */
+  private readonly shared = new Map<string, unknown>();
+  private sharedValue<T>(value: T): T {
+    if (value === null || (typeof value !== 'string' && !Array.isArray(value))) return value;
+    const key = Array.isArray(value) ? `[${value.join(',')}` : (value as string);
+    const known = this.shared.get(key);
+    if (known !== undefined) return known as T;
+    this.shared.set(key, value);
+    return value;
+  }
+
+  private cardOf(card: ProgramSummary): ProgramSummary {
+    const repeated = [
+      'institutionName', 'institutionNameEn', 'cityCode', 'cityNameKo', 'cityNameEn', 'dongCode', 'dongNameKo', 'dongNameEn', 'area',
+      'subcategory', 'targetGroups', 'purposeTags', 'mode', 'status', 'weekdays', 'startTime', 'endTime', 'creditType', 'startsOn', 'endsOn',
+      'enrolmentOpensOn', 'enrolmentClosesOn',
+    ] as const;
+    const shared: Record<string, unknown> = { ...card };
+    for (const field of repeated) shared[field] = this.sharedValue(card[field]);
+    return shared as ProgramSummary;
+  }
+
   private entryOf(row: CatalogueRow): Entry {
     const { institutionNo, areaNo, subcategoryNo, modeNo, targetBits, weekdayBits, startMinute, searchStartsOn, seatsLeft, enrolsUntil,
       publishedMicros, searchLat, searchLon, searchCity, searchDong, searchFee, searchText, titleChosung, descriptionTerms, ...card } = row;
@@ -345,11 +370,11 @@ export class CatalogueIndex {
       id: row.id, city: this.numberOf(searchCity, this.cityNumbers, this.cityCodes),
       dong: searchDong === null ? -1 : this.numberOf(searchDong, this.dongNumbers, this.dongCodes),
       institutionId: institutionNo, lat: searchLat, lon: searchLon, areaNo, subcategoryNo, modeNo, targetBits, weekdayBits, startMinute,
-      feeKrw: searchFee, startsOn: searchStartsOn, enrolsUntil, publishedMicros, seatsLeft,
+      feeKrw: searchFee, startsOn: this.sharedValue(searchStartsOn), enrolsUntil: this.sharedValue(enrolsUntil), publishedMicros, seatsLeft,
       text: searchText, chosung: titleChosung,
       words: [...searchText.toLowerCase().split(SQL_SPACE), ...titleChosung.toLowerCase().split(SQL_SPACE)].filter(Boolean),
       lexemes: lexemesOf(descriptionTerms),
-      card: card as ProgramSummary,
+      card: this.cardOf(card as ProgramSummary),
     };
   }
 
