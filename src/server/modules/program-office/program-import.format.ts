@@ -2,10 +2,13 @@
  * The program file: one row per program, Korean headers, vocabulary values as their Korean words (codes and English
  * words are read too). The same columns go out (template, export) and come back in (import), so an exported file
  * edited and uploaded again round-trips. Reading checks every cell and plans each program's sessions from its pattern
- * (public holidays skipped); it and writing run on a worker thread: parsing 50,000 rows is seconds of CPU.
+ * (public holidays skipped) as a stream, a batch at a time, on the request thread, so that no more than a batch of rows
+ * is held; writing a file runs on a worker thread.
  */
 import { isUtf8 } from 'node:buffer';
+import { statSync, type ReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { StringDecoder } from 'node:string_decoder';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
@@ -106,7 +109,7 @@ export interface ProgramFileRow {
 
 /**
  * A row read from a file: where it was, what it says, and the days of the sessions its pattern makes (at the row's
- * times). Days, not session objects: 50,000 programs have some 400,000 sessions, and they cross to the main thread.
+ * times). Days, not session objects: 50,000 programs have some 400,000 sessions.
  */
 export interface ImportedProgram extends ProgramFileRow {
   row: number;
@@ -195,10 +198,13 @@ class CellProblem extends Error {
 }
 
 /** The file as text, a piece at a time: UTF-8 (with or without a BOM) if the bytes are valid UTF-8, else CP949, as Korean offices' Excel saves CSV. */
-function* textOf(file: Uint8Array): Generator<string> {
+function* textOf(file: Uint8Array, reached: Reached): Generator<string> {
   // WHATWG's euc-kr is windows-949 (CP949), which covers every Hangul syllable.
   const decoder = new TextDecoder(isUtf8(file) ? 'utf-8' : 'euc-kr');
-  for (let start = 0; start < file.length; start += TEXT_PIECE) yield decoder.decode(file.subarray(start, start + TEXT_PIECE), { stream: true });
+  for (let start = 0; start < file.length; start += TEXT_PIECE) {
+    reached(start, file.length);
+    yield decoder.decode(file.subarray(start, start + TEXT_PIECE), { stream: true });
+  }
   yield decoder.decode();
 }
 const TEXT_PIECE = 256 * 1024;
@@ -293,38 +299,30 @@ export interface ProgramFile {
   locale: Locale;
 }
 
-/** What reading found: how many good rows, and the problems of the others. */
-export interface ReadSummary {
-  count: number;
+/** Rows read between two turns of the event loop: some 10 ms of parsing and checking. */
+const LET_REQUESTS_IN = 100;
+
+/** The first problem of each bad cell; the list stops growing at this many (the count does not). */
+export const MAX_LISTED_PROBLEMS = 1000;
+
+/** What reading a file has found so far: its rows, the first problems by row and column, how many there are in all. */
+export interface Findings {
+  rows: number;
   problems: ImportProblem[];
   problemCount: number;
 }
 
+export const nothingFound = (): Findings => ({ rows: 0, problems: [], problemCount: 0 });
+
 /**
- * A file as read: JSON lines, the summary first, then each good row (`ImportedProgram`), as bytes the worker hands
- * over without a copy and the service parses a batch at a time. 50,000 rows as objects, cloned across threads and
- * then held whole while they were checked, took over a gigabyte.
+ * A string of its own. A cell's text is a slice of the reader's chunk of XML (some 100 KB), which it keeps alive: the
+ * numbers of 50,000 rows kept to find repeats held every chunk of the sheet, over 100 MB.
  */
-export type ReadFile = Uint8Array;
+const ownCopy = (text: string) => Buffer.from(text).toString();
 
-const NEWLINE = 0x0a;
-
-export function summaryOf(read: ReadFile): ReadSummary {
-  return JSON.parse(new TextDecoder().decode(read.subarray(0, read.indexOf(NEWLINE)))) as ReadSummary;
-}
-
-/** The good rows of a read file, `size` at a time, parsed only as they are reached. */
-export function* programsIn(bytes: ReadFile, size: number): Generator<ImportedProgram[]> {
-  const decoder = new TextDecoder();
-  let batch: ImportedProgram[] = [];
-  for (let start = bytes.indexOf(NEWLINE) + 1, end = bytes.indexOf(NEWLINE, start); end !== -1; start = end + 1, end = bytes.indexOf(NEWLINE, start)) {
-    batch.push(JSON.parse(decoder.decode(bytes.subarray(start, end))) as ImportedProgram);
-    if (batch.length === size) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
+export function noteProblem(findings: Findings, { row, column, message }: ImportProblem): void {
+  findings.problemCount++;
+  if (findings.problems.length < MAX_LISTED_PROBLEMS) findings.problems.push({ row, column: ownCopy(column), message: ownCopy(message) });
 }
 
 type Chunks = AsyncIterable<Buffer | string>;
@@ -333,10 +331,24 @@ interface ReaderInternals {
   _parseSharedStrings(entry: NodeJS.ReadableStream): unknown;
 }
 
-/** Text decoded across chunk boundaries: a character cut in two by a chunk is joined again. */
-async function* wholeCharacters(chunks: Chunks): AsyncGenerator<string> {
+/** How far into its text reading has got, in bytes (for the job's progress). */
+type Reached = (bytes: number, of: number) => void;
+
+/**
+ * Text decoded across chunk boundaries: a character cut in two by a chunk is joined again. ExcelJS first copies a
+ * sheet to a temporary file (when it comes before the workbook's other parts, as in Excel's and our own files): then
+ * the file's size says how far reading has got.
+ */
+async function* wholeCharacters(chunks: Chunks, reached: Reached): AsyncGenerator<string> {
+  const path = (chunks as Partial<ReadStream>).path;
+  const size = typeof path === 'string' ? statSync(path).size : 0;
   const decoder = new StringDecoder('utf8');
-  for await (const chunk of chunks) yield typeof chunk === 'string' ? chunk : decoder.write(chunk);
+  let bytes = 0;
+  for await (const chunk of chunks) {
+    bytes += chunk.length;
+    if (size > 0) reached(bytes, size);
+    yield typeof chunk === 'string' ? chunk : decoder.write(chunk);
+  }
   yield decoder.end();
 }
 
@@ -345,12 +357,12 @@ async function* wholeCharacters(chunks: Chunks): AsyncGenerator<string> {
  * each chunk of the XML separately, so a Korean character that straddles two chunks becomes U+FFFD: about one row in
  * a thousand of a large file (exceljs#2084, unfixed in 4.4.0; the methods overridden are that version's).
  */
-async function wholeCharacterReader() {
+async function wholeCharacterReader(reached: Reached) {
   const { WorkbookReader } = (await excel()).stream.xlsx;
   const internals = WorkbookReader.prototype as unknown as ReaderInternals;
   return class extends WorkbookReader {
     _parseWorksheet(iterator: Chunks, sheetNo: string) {
-      return internals._parseWorksheet.call(this, wholeCharacters(iterator), sheetNo);
+      return internals._parseWorksheet.call(this, wholeCharacters(iterator, reached), sheetNo);
     }
 
     _parseSharedStrings(entry: NodeJS.ReadableStream) {
@@ -361,13 +373,13 @@ async function wholeCharacterReader() {
 }
 
 /** The rows of a file, as cells: the header row first. */
-async function* recordsOf(file: Uint8Array, format: FileFormat): AsyncGenerator<(string | number | Date | null)[]> {
+async function* recordsOf(file: Uint8Array, format: FileFormat, reached: Reached): AsyncGenerator<(string | number | Date | null)[]> {
   if (format === 'csv') {
     // Streamed: the parsed rows are never all held at once.
-    yield* Readable.from(textOf(file)).pipe(parse({ relax_column_count: true, skip_empty_lines: true, bom: true })) as AsyncIterable<string[]>;
+    yield* Readable.from(textOf(file, reached)).pipe(parse({ relax_column_count: true, skip_empty_lines: true, bom: true })) as AsyncIterable<string[]>;
     return;
   }
-  const reader = new (await wholeCharacterReader())(Readable.from([Buffer.from(file.buffer, file.byteOffset, file.byteLength)]), {
+  const reader = new (await wholeCharacterReader(reached))(Readable.from([Buffer.from(file.buffer, file.byteOffset, file.byteLength)]), {
     // Styles are not needed: a date or time Excel stored as a number is read as one (see toDate, toTime).
     sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'ignore', worksheets: 'emit', entries: 'emit',
   });
@@ -383,29 +395,22 @@ async function* recordsOf(file: Uint8Array, format: FileFormat): AsyncGenerator<
   }
 }
 
-/** The first problem of each bad cell; the list stops growing at this many (the count does not). */
-export const MAX_LISTED_PROBLEMS = 1000;
-
 /**
  * Reads and checks every row: each cell against its column, then the row against the editor's rules, then its
- * sessions planned from the pattern with public holidays skipped. Problems name the row and the column's header.
+ * sessions planned from the pattern with public holidays skipped. The good rows come `size` at a time as they are
+ * read (the file's rows are never all held); the bad ones go into `findings`, by row and the column's header.
  */
-export async function readProgramFile({ file, format, locale }: ProgramFile, progress: ReportProgress): Promise<ReadFile> {
+export async function* programsIn(
+  { file, format, locale }: ProgramFile, findings: Findings, size: number, reached: Reached,
+): AsyncGenerator<ImportedProgram[]> {
   const say = (words: Words) => (typeof words === 'string' ? words : words[locale]);
-  // Each good row as UTF-8 bytes at once: as strings, 50,000 of them and their joining took hundreds of megabytes.
-  const programs: Buffer[] = [];
-  const problems: ImportProblem[] = [];
-  let problemCount = 0;
-  const problem = (row: number, column: string, message: string) => {
-    problemCount++;
-    if (problems.length < MAX_LISTED_PROBLEMS) problems.push({ row, column, message });
-  };
+  const problem = (row: number, column: string, message: string) => noteProblem(findings, { row, column, message });
   const seen = new Map<string, number>();
   let header: Map<number, Column> | undefined;
   let rowNumber = 0;
-  progress('reading' satisfies ProgramFilePhase, 0, 1);
+  let batch: ImportedProgram[] = [];
   try {
-    for await (const record of recordsOf(file, format)) {
+    for await (const record of recordsOf(file, format, reached)) {
       rowNumber = (record as { excelRow?: number }).excelRow ?? rowNumber + 1;
       if (!header) {
         const found = new Map<number, Column>();
@@ -420,6 +425,8 @@ export async function readProgramFile({ file, format, locale }: ProgramFile, pro
         continue;
       }
       if (record.every((cell) => cell === null || String(cell).trim() === '')) continue;
+      // Reading runs on the thread that answers requests: it lets them in every so many rows.
+      if (++findings.rows % LET_REQUESTS_IN === 0) await nextTurn();
       const body: Record<string, unknown> = {};
       let ok = true;
       const areaCell = [...header].find(([, c]) => c.key === 'area');
@@ -454,21 +461,20 @@ export async function readProgramFile({ file, format, locale }: ProgramFile, pro
         problem(rowNumber, '기관 프로그램 번호', say({ ko: `${earlier}번째 줄과 번호가 같습니다. 프로그램마다 다른 번호를 적어 주세요.`, en: `Row ${earlier} has the same number; give each program its own.` }));
         continue;
       }
-      seen.set(program.externalId, rowNumber);
+      seen.set(ownCopy(program.externalId), rowNumber);
       const plan = await planSessions(program);
-      const imported: ImportedProgram = { ...program, row: rowNumber, sessionDates: plan.sessions.map((s) => s.date) };
-      programs.push(Buffer.from(`${JSON.stringify(imported)}\n`));
-      if (rowNumber % 1000 === 0) progress('reading' satisfies ProgramFilePhase, rowNumber, rowNumber);
+      batch.push({ ...program, row: rowNumber, sessionDates: plan.sessions.map((s) => s.date) });
+      if (batch.length === size) {
+        yield batch;
+        batch = [];
+      }
     }
   } catch (error) {
     const what = format === 'csv' ? { ko: 'CSV 파일', en: 'a CSV file' } : { ko: '엑셀 파일(.xlsx)', en: 'an Excel workbook (.xlsx)' };
     problem(rowNumber, '', say({ ko: `${what.ko}로 읽을 수 없습니다 (${(error as Error).message}).`, en: `This cannot be read as ${what.en} (${(error as Error).message}).` }));
   }
-  if (!header || (programs.length === 0 && problemCount === 0)) {
+  if (batch.length > 0) yield batch;
+  if (!header || (findings.rows === 0 && findings.problemCount === 0)) {
     problem(0, '', say({ ko: '읽을 줄이 없습니다. 내려받은 서식에 프로그램을 적어 올려 주세요.', en: 'No rows found. Fill in the downloaded template and upload it.' }));
   }
-  const summary: ReadSummary = { count: programs.length, problems, problemCount };
-  return Buffer.concat([Buffer.from(`${JSON.stringify(summary)}\n`), ...programs]);
 }
-
-export const readProgramFileOffThread = offThread(import.meta.url, readProgramFile);

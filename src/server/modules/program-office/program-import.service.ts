@@ -1,7 +1,8 @@
 /**
- * Programs in and out as files: the template, the export, and the import. An import reads and checks every row on a
- * worker, then checks each against the institution's data (its venues, the enrolments of programs it changes) and
- * writes the whole file in one transaction, or nothing: any problem rolls it back and is reported by row and column.
+ * Programs in and out as files: the template, the export, and the import. An import reads the file as a stream, a
+ * batch of rows at a time: it checks each row's cells, then the row against the institution's data (its venues, the
+ * enrolments of programs it changes), and writes the batch, all in one transaction, so the whole file or nothing is
+ * written: any problem rolls it back, and reading and checking go on so that every problem is reported by row and column.
  * A row is matched on the institution's own number for the program; a row like the program already is changes
  * nothing, a changed row goes through the editor's rules (version, enrolments, telling the people in line), a new
  * row makes a draft or a published program as its status says. And the API keys its own systems do this with.
@@ -22,7 +23,7 @@ import type { ReportProgress } from '../../platform/jobs/jobs.ts';
 import { institutionsModule } from '../institutions/index.ts';
 import { programsModule } from '../programs/index.ts';
 import {
-  columns, csvFile, MAX_LISTED_PROBLEMS, programsIn, readProgramFileOffThread, summaryOf, writeProgramFileOffThread, type ImportedProgram, type ProgramFileRow,
+  columns, csvFile, noteProblem, nothingFound, programsIn, writeProgramFileOffThread, type ImportedProgram, type ProgramFileRow,
 } from './program-import.format.ts';
 import { saveEdit } from './program-office.service.ts';
 import * as queries from './program-office.queries.ts';
@@ -82,8 +83,8 @@ const ANALYZE_AFTER = 5000;
 /** The report names this many of the programs made or changed, to open from it (the counts are complete). */
 const MAX_LISTED_PROGRAMS = 1000;
 
-/** Rows are checked and their new programs written this many at a time, so a large file is never all held as objects. */
-const WRITE_SLICE = 1000;
+/** Rows are read, checked and their new programs written this many at a time: a file's rows are never all held. */
+const WRITE_SLICE = 500;
 
 export interface ImportInput {
   institutionId: number;
@@ -96,33 +97,25 @@ export interface ImportInput {
 
 export async function importPrograms(db: AppDb, input: ImportInput, report: ReportProgress): Promise<ImportReport> {
   const institution = await institutionOf(db, input.institutionId);
-  const read = await readProgramFileOffThread({ file: input.file, format: input.format, locale: input.locale }, report);
-  const summary = summaryOf(read);
-  const result: ImportReport = {
-    rows: summary.count + summary.problemCount, problems: summary.problems, problemCount: summary.problemCount, applied: false, created: 0, updated: 0, unchanged: 0,
-    programs: [],
-  };
+  const findings = nothingFound();
+  const result: ImportReport = { rows: 0, problems: [], problemCount: 0, applied: false, created: 0, updated: 0, unchanged: 0, programs: [] };
   const listed = (link: ImportedProgramLink) => {
     if (result.programs.length < MAX_LISTED_PROGRAMS) result.programs.push(link);
   };
-  if (summary.problemCount > 0) return result;
-
   const headerOf = (field: string | undefined) => {
     const key = field?.split('.')[0] === 'venueId' ? 'venueName' : field?.split('.')[0] === 'sessions' ? 'startsOn' : field?.split('.')[0];
     return columns.find((c) => c.key === key)?.header ?? '';
   };
-  const problems: ImportProblem[] = [];
-  let problemCount = 0;
   const problem = (row: number, error: unknown) => {
     if (!(error instanceof HttpError)) throw error;
-    problemCount++;
-    if (problems.length < MAX_LISTED_PROBLEMS) problems.push({ row, column: headerOf(error.field), message: error.toBody(input.locale).message });
+    noteProblem(findings, { row, column: headerOf(error.field), message: error.toBody(input.locale).message });
   };
   const venues = await institutionsModule.institutionVenues(db, institution.id);
   const venueByName = new Map(venues.map((v) => [v.name.trim(), v]));
   const venueById = async (id: number) => venues.find((v) => v.id === id);
   const today = todayInKorea();
-  const total = summary.count;
+  // How far into the file reading has got, for the job's progress: rows read are not a share of a total not yet known.
+  let reached: [number, number] = [0, 1];
 
   try {
     await db.transaction(async (tx) => {
@@ -130,17 +123,16 @@ export async function importPrograms(db: AppDb, input: ImportInput, report: Repo
       const ids: number[] = [];
       // Written a batch at a time while every row so far is good; once one is not, only checking goes on (all is undone).
       const write = async () => {
-        if (problemCount === 0 && !input.check) {
+        if (findings.problemCount === 0 && !input.check) {
           const made = await files.insertProgramsWithSessions(tx, created);
           ids.push(...made);
           for (const [k, id] of made.entries()) listed({ id, externalId: created[k]!.program.externalId, title: created[k]!.program.title, outcome: 'created' });
         }
         created = [];
       };
-      let checked = 0;
-      for (const batch of programsIn(read, WRITE_SLICE)) {
-        report('checking' satisfies ProgramFilePhase, checked, total);
-        checked += batch.length;
+      report('reading' satisfies ProgramFilePhase, 0, 1);
+      const file = { file: input.file, format: input.format, locale: input.locale };
+      for await (const batch of programsIn(file, findings, WRITE_SLICE, (bytes, of) => (reached = [bytes, of]))) {
         const stored = new Map((await files.programsForFile(tx, institution.id, batch.map((r) => r.externalId))).map((p) => [p.externalId, p]));
         for (const read of batch) {
           // The program starts on its first session, which may come after the day the file names (the weekday, a holiday).
@@ -187,8 +179,9 @@ export async function importPrograms(db: AppDb, input: ImportInput, report: Repo
           }
         }
         await write();
+        report('checking' satisfies ProgramFilePhase, ...reached);
       }
-      if (problemCount > 0 || input.check) throw new RolledBack();
+      if (findings.problemCount > 0 || input.check) throw new RolledBack();
       report('cataloguing' satisfies ProgramFilePhase, 0, 1);
       await programsModule.refreshSearchIndex(tx, today, ids);
     });
@@ -196,10 +189,12 @@ export async function importPrograms(db: AppDb, input: ImportInput, report: Repo
     if (result.created + result.updated >= ANALYZE_AFTER) await files.analyzePrograms(db);
   } catch (error) {
     if (!(error instanceof RolledBack)) throw error;
-    if (problemCount > 0) result.created = 0;
+    if (findings.problemCount > 0) result.created = 0;
     result.programs = [];
   }
-  return { ...result, problems, problemCount };
+  // Listed in the file's order: a row's cells are checked as it is read, its terms against the institution with its batch.
+  const problems = findings.problems.sort((a, b) => a.row - b.row);
+  return { ...result, rows: findings.rows, problems, problemCount: findings.problemCount };
 }
 
 /** An import's problems as a file, headed as the page heads them. */
