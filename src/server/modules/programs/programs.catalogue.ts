@@ -47,8 +47,6 @@ interface Entry {
   /** lower(title + English title), as search_text. */
   text: string;
   chosung: string;
-  /** The words grams are taken from: of the text and of the 초성, lower-cased (search_grams). */
-  words: string[];
   lexemes: string[];
   card: ProgramSummary;
 }
@@ -60,6 +58,11 @@ const REMEMBERED_ANSWERS = 10_000;
 const SQL_SPACE = /[ \t\n\r\f\v]+/;
 /** Description words the index matches as PostgreSQL's parser would; anything else is left to the SQL. */
 const PLAIN_TERM = /^[\p{Script=Hangul}a-z0-9]+$/u;
+
+/** The words grams are taken from: of the title text and of its 초성, lower-cased (search_grams). */
+function wordsOf(entry: Entry): string[] {
+  return [...entry.text.toLowerCase().split(SQL_SPACE), ...entry.chosung.toLowerCase().split(SQL_SPACE)].filter(Boolean);
+}
 
 function gramsOf(word: string): string[] {
   const chars = [...word];
@@ -371,9 +374,8 @@ export class CatalogueIndex {
       dong: searchDong === null ? -1 : this.numberOf(searchDong, this.dongNumbers, this.dongCodes),
       institutionId: institutionNo, lat: searchLat, lon: searchLon, areaNo, subcategoryNo, modeNo, targetBits, weekdayBits, startMinute,
       feeKrw: searchFee, startsOn: this.sharedValue(searchStartsOn), enrolsUntil: this.sharedValue(enrolsUntil), publishedMicros, seatsLeft,
-      text: searchText, chosung: titleChosung,
-      words: [...searchText.toLowerCase().split(SQL_SPACE), ...titleChosung.toLowerCase().split(SQL_SPACE)].filter(Boolean),
-      lexemes: lexemesOf(descriptionTerms),
+      // One string per description word across all programs.
+      text: searchText, chosung: titleChosung, lexemes: lexemesOf(descriptionTerms).map((lexeme) => this.sharedValue(lexeme)),
       card: this.cardOf(card as ProgramSummary),
     };
   }
@@ -387,7 +389,7 @@ export class CatalogueIndex {
     this.entries.push(entry);
     this.slotOf.set(entry.id, slot);
     this.live++;
-    const grams = new Set(entry.words.flatMap(gramsOf));
+    const grams = new Set(wordsOf(entry).flatMap(gramsOf));
     for (const gram of grams) {
       const list = this.grams.get(gram);
       if (list) list.push(slot);
@@ -441,7 +443,7 @@ export class CatalogueIndex {
     for (const slot of candidates ?? []) {
       const entry = this.entries[slot];
       if (!entry || seen.has(slot)) continue;
-      const holds = short ? entry.words.some((w) => w.includes(word)) : (chosung ? entry.chosung : entry.text).includes(word);
+      const holds = short ? wordsOf(entry).some((w) => w.includes(word)) : (chosung ? entry.chosung : entry.text).includes(word);
       if (holds) {
         seen.add(slot);
         found.push(slot);
