@@ -11,7 +11,7 @@
  *   npm run bench -- search --engine=pglite [--data-dir=bench/.data/pglite-large]   (seeds `large`, 100k programs, if empty)
  */
 import { isDeepStrictEqual } from 'node:util';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execSync, spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
@@ -215,7 +215,7 @@ export async function run(args: string[]): Promise<void> {
         requests: [{ setupRequest: (request) => ({ ...request, path: urls[next++ % urls.length]!.replace(`http://127.0.0.1:${port}`, '') }) }],
       });
       servers[name] = {
-        failures,
+        failures, rssMb: rssOfTree(server.pid!),
         endToEnd: { p50: round(median(endToEnd)), p95: round(percentile(endToEnd, 95)), max: round(Math.max(...endToEnd)) },
         ratioToBare: round(median(endToEnd) / median(bare) * 100) / 100,
         load: { connections, seconds: Number(values.seconds), requestsPerSecond: round(load.requests.average), p50: load.latency.p50, p99: load.latency.p99, errors: load.errors, non2xx: load.non2xx, timeouts: load.timeouts },
@@ -234,6 +234,12 @@ export async function run(args: string[]): Promise<void> {
     servers,
   });
   if (engine === 'postgresql') await database.close();
+}
+
+/** Resident memory of a server process and the workers it forked (MB). */
+function rssOfTree(pid: number): number {
+  const kb = execSync(`ps -o rss= -p ${pid}; ps -o rss= --ppid ${pid}`, { shell: '/bin/sh' }).toString().split(/\s+/).filter(Boolean).map(Number);
+  return Math.round(kb.reduce((sum, n) => sum + n, 0) / 1024);
 }
 
 /** The place a query searches near, as the service finds it (the bench compares the search passes directly). */

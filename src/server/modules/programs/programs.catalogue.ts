@@ -47,8 +47,6 @@ interface Entry {
   /** lower(title + English title), as search_text. */
   text: string;
   chosung: string;
-  /** The words grams are taken from: of the text and of the 초성, lower-cased (search_grams). */
-  words: string[];
   lexemes: string[];
   card: ProgramSummary;
 }
@@ -60,6 +58,11 @@ const REMEMBERED_ANSWERS = 10_000;
 const SQL_SPACE = /[ \t\n\r\f\v]+/;
 /** Description words the index matches as PostgreSQL's parser would; anything else is left to the SQL. */
 const PLAIN_TERM = /^[\p{Script=Hangul}a-z0-9]+$/u;
+
+/** The words grams are taken from: of the title text and of its 초성, lower-cased (search_grams). */
+function wordsOf(entry: Entry): string[] {
+  return [...entry.text.toLowerCase().split(SQL_SPACE), ...entry.chosung.toLowerCase().split(SQL_SPACE)].filter(Boolean);
+}
 
 function gramsOf(word: string): string[] {
   const chars = [...word];
@@ -338,6 +341,31 @@ export class CatalogueIndex {
     return n;
   }
 
+  /**
+   * One copy of each value many cards repeat (names of institutions, cities and dongs, codes, times, code lists):
+   * the driver gives every row its own strings, and 70,000 cards would hold each name thousands of times.
+   */
+  private readonly shared = new Map<string, unknown>();
+  private sharedValue<T>(value: T): T {
+    if (value === null || (typeof value !== 'string' && !Array.isArray(value))) return value;
+    const key = Array.isArray(value) ? `[${value.join(',')}` : (value as string);
+    const known = this.shared.get(key);
+    if (known !== undefined) return known as T;
+    this.shared.set(key, value);
+    return value;
+  }
+
+  private cardOf(card: ProgramSummary): ProgramSummary {
+    const repeated = [
+      'institutionName', 'institutionNameEn', 'cityCode', 'cityNameKo', 'cityNameEn', 'dongCode', 'dongNameKo', 'dongNameEn', 'area',
+      'subcategory', 'targetGroups', 'purposeTags', 'mode', 'status', 'weekdays', 'startTime', 'endTime', 'creditType', 'startsOn', 'endsOn',
+      'enrolmentOpensOn', 'enrolmentClosesOn',
+    ] as const;
+    const shared: Record<string, unknown> = { ...card };
+    for (const field of repeated) shared[field] = this.sharedValue(card[field]);
+    return shared as ProgramSummary;
+  }
+
   private entryOf(row: CatalogueRow): Entry {
     const { institutionNo, areaNo, subcategoryNo, modeNo, targetBits, weekdayBits, startMinute, searchStartsOn, seatsLeft, enrolsUntil,
       publishedMicros, searchLat, searchLon, searchCity, searchDong, searchFee, searchText, titleChosung, descriptionTerms, ...card } = row;
@@ -345,11 +373,10 @@ export class CatalogueIndex {
       id: row.id, city: this.numberOf(searchCity, this.cityNumbers, this.cityCodes),
       dong: searchDong === null ? -1 : this.numberOf(searchDong, this.dongNumbers, this.dongCodes),
       institutionId: institutionNo, lat: searchLat, lon: searchLon, areaNo, subcategoryNo, modeNo, targetBits, weekdayBits, startMinute,
-      feeKrw: searchFee, startsOn: searchStartsOn, enrolsUntil, publishedMicros, seatsLeft,
-      text: searchText, chosung: titleChosung,
-      words: [...searchText.toLowerCase().split(SQL_SPACE), ...titleChosung.toLowerCase().split(SQL_SPACE)].filter(Boolean),
-      lexemes: lexemesOf(descriptionTerms),
-      card: card as ProgramSummary,
+      feeKrw: searchFee, startsOn: this.sharedValue(searchStartsOn), enrolsUntil: this.sharedValue(enrolsUntil), publishedMicros, seatsLeft,
+      // One string per description word across all programs.
+      text: searchText, chosung: titleChosung, lexemes: lexemesOf(descriptionTerms).map((lexeme) => this.sharedValue(lexeme)),
+      card: this.cardOf(card as ProgramSummary),
     };
   }
 
@@ -362,7 +389,7 @@ export class CatalogueIndex {
     this.entries.push(entry);
     this.slotOf.set(entry.id, slot);
     this.live++;
-    const grams = new Set(entry.words.flatMap(gramsOf));
+    const grams = new Set(wordsOf(entry).flatMap(gramsOf));
     for (const gram of grams) {
       const list = this.grams.get(gram);
       if (list) list.push(slot);
@@ -416,7 +443,7 @@ export class CatalogueIndex {
     for (const slot of candidates ?? []) {
       const entry = this.entries[slot];
       if (!entry || seen.has(slot)) continue;
-      const holds = short ? entry.words.some((w) => w.includes(word)) : (chosung ? entry.chosung : entry.text).includes(word);
+      const holds = short ? wordsOf(entry).some((w) => w.includes(word)) : (chosung ? entry.chosung : entry.text).includes(word);
       if (holds) {
         seen.add(slot);
         found.push(slot);
