@@ -238,7 +238,7 @@ export async function run(args: string[]): Promise<void> {
 
 /** Resident memory of a server process and the workers it forked (MB). */
 function rssOfTree(pid: number): number {
-  const kb = execSync(`ps -o rss= -p ${pid}; ps -o rss= --ppid ${pid}`, { shell: '/bin/sh' }).toString().split(/\s+/).filter(Boolean).map(Number);
+  const kb = execSync(`ps -o rss= -p ${pid}; ps -o rss= --ppid ${pid} || true`, { shell: '/bin/sh' }).toString().split(/\s+/).filter(Boolean).map(Number);
   return Math.round(kb.reduce((sum, n) => sum + n, 0) / 1024);
 }
 
