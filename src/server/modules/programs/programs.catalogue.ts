@@ -285,14 +285,7 @@ export class CatalogueIndex {
   private async reload(): Promise<void> {
     const started = performance.now();
     const whole = await wholeCatalogue(this.db);
-    this.entries = [];
-    this.slotOf.clear();
-    this.grams = new Map();
-    this.lexemePostings = new Map();
-    this.documents.clear();
-    this.sortedLexemes = null;
-    this.live = 0;
-    for (const row of whole.rows) this.add(row);
+    this.rebuild(whole.rows.map((row) => this.entryOf(row)));
     this.dongCentres = new Map(whole.dongs.map((dong) => [dong.code, dong]));
     this.xmin = whole.xmin;
     this.lookedAt = Date.now();
@@ -316,11 +309,11 @@ export class CatalogueIndex {
     this.lookedAt = started;
     if (changes.changed.length) this.version++;
     // Replaced rows leave their old slots in the posting lists: compact when they are as many as the live ones.
-    if (this.entries.length > 2 * this.live + 1000) this.compact();
+    if (this.entries.length > 2 * this.live + 1000) this.rebuild(this.entries.filter((entry): entry is Entry => entry !== undefined));
   }
 
-  private compact(): void {
-    const entries = this.entries.filter((entry): entry is Entry => entry !== undefined);
+  /** Posting lists and counts made anew for these entries, in new slots. */
+  private rebuild(entries: Entry[]): void {
     this.entries = [];
     this.slotOf.clear();
     this.grams = new Map();
@@ -378,10 +371,6 @@ export class CatalogueIndex {
       text: searchText, chosung: titleChosung, lexemes: lexemesOf(descriptionTerms).map((lexeme) => this.sharedValue(lexeme)),
       card: this.cardOf(card as ProgramSummary),
     };
-  }
-
-  private add(row: CatalogueRow): void {
-    this.place(this.entryOf(row));
   }
 
   private place(entry: Entry): void {
