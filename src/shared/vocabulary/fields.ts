@@ -244,6 +244,13 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   aggregation: l('점수 합산 방식', 'How scores are combined'),
   announcementOn: l('공고일', 'Announced on'),
   opensAt: l('접수 시작', 'Applications open'),
+  // Registration openings (the city console's 신청 개시)
+  'cities:title': l('이름', 'Name'),
+  'cities:opensAt': l('신청 시작 (한국 시간)', 'Registration opens (Korean time)'),
+  waitingRoomMinutes: l('대기실 운영 시간 (분)', 'Waiting room open for (minutes)'),
+  programsStartingFrom: l('이 날부터 시작하는 프로그램', 'Programs starting from'),
+  programsStartingUntil: l('이 날까지 시작하는 프로그램', 'Programs starting until'),
+  admitPerMinute: l('1분에 들여보낼 인원', 'People let in per minute'),
   submissionDeadline: l('접수 마감', 'Submission deadline'),
   endorsementDeadline: l('시·도 추천 마감', 'Endorsement deadline'),
   reviewStartsOn: l('심사 시작일', 'Review starts'),

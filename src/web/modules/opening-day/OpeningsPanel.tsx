@@ -8,7 +8,7 @@ import { DEFAULT_ADMIT_PER_MINUTE } from '../../../shared/lib/opening-day.ts';
 import { fromKoreaLocal } from '../../../shared/lib/korea-time.ts';
 import { api } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { PagedTable } from '../../ui/PagedTable.tsx';
@@ -18,6 +18,7 @@ const FIELDS = ['title', 'opensAt', 'waitingRoomMinutes', 'programsStartingFrom'
 
 export default function OpeningsPanel({ cityCode }: ConsolePanelProps) {
   const { t, number, dateTime } = useLocale();
+  const label = useFieldLabels('cities');
   const [form, setForm] = useState({ title: '', opensAt: '', waitingRoomMinutes: '120', programsStartingFrom: '', programsStartingUntil: '', admitPerMinute: '' });
   const [saved, setSaved] = useState<OpeningView | null>(null);
   const [version, setVersion] = useState(0);
@@ -30,20 +31,20 @@ export default function OpeningsPanel({ cityCode }: ConsolePanelProps) {
     setSaved(await api<OpeningView>(`/cities/${cityCode}/registration-openings`, { method: 'POST', body }));
     setVersion((v) => v + 1);
   });
-  const field = (name: (typeof FIELDS)[number], label: string, type: string, extra: Record<string, unknown> = {}) => (
-    <TextField label={label} type={type} value={form[name]} error={save.fieldError(name)} onChange={(e) => setForm({ ...form, [name]: e.target.value })} {...extra} />
+  const field = (name: (typeof FIELDS)[number], type: string, extra: Record<string, unknown> = {}) => (
+    <TextField label={label(name)} type={type} value={form[name]} error={save.fieldError(name)} onChange={(e) => setForm({ ...form, [name]: e.target.value })} {...extra} />
   );
   return (
     <section aria-labelledby="openings-title">
       <h2 className="lc-section-title" id="openings-title">{t('opening-day.office.title')}</h2>
       <p className="lc-lead">{t('opening-day.office.lead')}</p>
       <form onSubmit={save.onSubmit} className="lc-form">
-        {field('title', t('opening-day.office.name'), 'text', { required: true, maxLength: 200, placeholder: t('opening-day.office.namePlaceholder') })}
-        {field('opensAt', t('opening-day.office.opensAt'), 'datetime-local', { required: true })}
-        {field('waitingRoomMinutes', t('opening-day.office.minutes'), 'number', { required: true, min: 10, max: 1440 })}
-        {field('programsStartingFrom', t('opening-day.office.from'), 'date', { required: true })}
-        {field('programsStartingUntil', t('opening-day.office.until'), 'date', { required: true })}
-        {field('admitPerMinute', t('opening-day.office.rate'), 'number', { min: 1, hint: t('opening-day.office.rateHint', { rate: number(DEFAULT_ADMIT_PER_MINUTE) }) })}
+        {field('title', 'text', { required: true, maxLength: 200, placeholder: t('opening-day.office.namePlaceholder') })}
+        {field('opensAt', 'datetime-local', { required: true })}
+        {field('waitingRoomMinutes', 'number', { required: true, min: 10, max: 1440 })}
+        {field('programsStartingFrom', 'date', { required: true })}
+        {field('programsStartingUntil', 'date', { required: true })}
+        {field('admitPerMinute', 'number', { min: 1, hint: t('opening-day.office.rateHint', { rate: number(DEFAULT_ADMIT_PER_MINUTE) }) })}
         <button type="submit" className="krds-btn primary" disabled={save.busy}>{t('opening-day.office.submit')}</button>
         <FormStatus error={save.formError(FIELDS)} />
         {save.done && saved && <p className="lc-notice success" role="status">{t('opening-day.office.saved', { count: number(saved.programs), at: dateTime(saved.opensAt) })}</p>}
