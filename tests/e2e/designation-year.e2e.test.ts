@@ -427,8 +427,9 @@ describe.skipIf(!chromiumAvailable)('a designation year, from the call to the de
     const map = learningCitiesMap(visitor);
     await map.waitFor();
     expect(await learningCitiesCount(visitor)).toBe(learningCitiesBefore + 2);
-    const points = await map.locator('circle title').allTextContents();
-    expect(points).toEqual(expect.arrayContaining([`${returned.name} (${year})`, `${endorsed.name} (${year})`]));
+    // The map's drawing code arrives after the first paint: wait for its points.
+    await expect.poll(() => map.locator('circle title').allTextContents())
+      .toEqual(expect.arrayContaining([`${returned.name} (${year})`, `${endorsed.name} (${year})`]));
     await visitor.getByRole('button', { name: '표로 보기' }).click();
     for (const city of [returned, endorsed]) {
       const row = visitor.getByRole('row').filter({ has: visitor.getByRole('link', { name: city.name, exact: true }) });
