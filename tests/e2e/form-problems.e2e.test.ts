@@ -4,8 +4,8 @@
  * screen readers with a link to each, and puts the keyboard on the first. Checked with axe in both modes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PHONE, apiAs, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { apiAs, checkScreen, chromiumAvailable, logIn, openPhone, type PhoneWorld, type RunningServer } from '../support/browser.ts';
 
 /** Every field marked invalid, in the page's order: its label (a group's legend) and what is read with it. */
 function invalidFields(page: Page) {
@@ -21,21 +21,15 @@ function invalidFields(page: Page) {
 const summaryLinks = (page: Page) => page.getByRole('alert').getByRole('link').allTextContents();
 
 describe.skipIf(!chromiumAvailable)('a form sent with several problems', () => {
+  let world: PhoneWorld;
   let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ DEMO: 'false' }), launchBrowser()]);
-    context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    page = await context.newPage();
+    world = await openPhone({ DEMO: 'false' });
+    ({ server, page } = world);
   });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => world?.close());
 
   it('sign-up: every problem beside its field, in Korean, the keyboard on the first', async () => {
     await page.goto(`${server.url}/signup`);

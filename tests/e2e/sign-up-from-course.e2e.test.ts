@@ -4,20 +4,20 @@
  * page shows no demo hint outside the demo. Every screen is checked with axe and at 390 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ProgramDetail, SearchResult } from '../../src/shared/contracts/programs.ts';
 import { todayInKorea } from '../../src/server/platform/clock.ts';
-import { PHONE, checkScreen, chromiumAvailable, launchBrowser, startServer, type RunningServer } from '../support/browser.ts';
+import { checkScreen, chromiumAvailable, openPhone, type PhoneWorld, type RunningServer } from '../support/browser.ts';
 
 describe.skipIf(!chromiumAvailable)('a newcomer signs up from a course and comes back to enrol', () => {
+  let world: PhoneWorld;
   let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let course: ProgramDetail;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer({ DEMO: 'false' }), launchBrowser()]);
+    world = await openPhone({ DEMO: 'false' });
+    ({ server, page } = world);
     // A free course anyone may enrol in online today, with places left (from the demo's catalogue).
     const today = todayInKorea();
     const hits = (await server.app.inject({ method: 'GET', url: '/api/programs?seatsLeft=true&fee=free&pageSize=100' })).json<SearchResult>().items;
@@ -32,14 +32,8 @@ describe.skipIf(!chromiumAvailable)('a newcomer signs up from a course and comes
       }
     }
     expect(course, 'a course open to anyone online today').toBeDefined();
-    context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    page = await context.newPage();
   });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => world?.close());
 
   it('finds the course and is offered sign-up beside the login', async () => {
     await page.goto(`${server.url}/programs`);

@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
@@ -114,6 +114,28 @@ export async function apiAs(server: RunningServer, email: string) {
 }
 
 export const PHONE = { width: 390, height: 844 };
+
+export interface PhoneWorld {
+  server: RunningServer;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/** A server (`env` adds settings) and one page on a 390 px phone in Korean, in Korea's time zone; one teardown. */
+export async function openPhone(env: Record<string, string> = {}): Promise<PhoneWorld> {
+  const [server, browser] = await Promise.all([startServer(env), launchBrowser()]);
+  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
+  return {
+    server, browser, context, page: await context.newPage(),
+    async close() {
+      await context.close();
+      await browser.close();
+      await server.close();
+    },
+  };
+}
 export const DESKTOP = { width: 1280, height: 900 };
 const SCREENSHOTS = process.env.JOURNEY_SCREENSHOTS;
 

@@ -39,6 +39,8 @@ interface Entry {
   targetBits: number;
   weekdayBits: number;
   startMinute: number;
+  /** Its time of day's position in timesOfDay (−1: none), worked out once rather than for every search. */
+  timeBucket: number;
   feeKrw: number;
   startsOn: string;
   enrolsUntil: string | null;
@@ -366,6 +368,7 @@ export class CatalogueIndex {
       id: row.id, city: this.numberOf(searchCity, this.cityNumbers, this.cityCodes),
       dong: searchDong === null ? -1 : this.numberOf(searchDong, this.dongNumbers, this.dongCodes),
       institutionId: institutionNo, lat: searchLat, lon: searchLon, areaNo, subcategoryNo, modeNo, targetBits, weekdayBits, startMinute,
+      timeBucket: timesOfDay.findIndex((t) => startMinute >= timeOfDayRange[t][0] && startMinute < timeOfDayRange[t][1]),
       feeKrw: searchFee, startsOn: this.sharedValue(searchStartsOn), enrolsUntil: this.sharedValue(enrolsUntil), publishedMicros, seatsLeft,
       // One string per description word across all programs.
       text: searchText, chosung: titleChosung, lexemes: lexemesOf(descriptionTerms).map((lexeme) => this.sharedValue(lexeme)),
@@ -634,8 +637,7 @@ class Tally {
     put(SET.mode, entry.modeNo);
     put(SET.target, entry.targetBits);
     put(SET.weekday, entry.weekdayBits);
-    const bucket = timesOfDay.findIndex((t) => entry.startMinute >= timeOfDayRange[t][0] && entry.startMinute < timeOfDayRange[t][1]);
-    if (bucket >= 0) put(SET.time, bucket);
+    if (entry.timeBucket >= 0) put(SET.time, entry.timeBucket);
     put(SET.fee, entry.feeKrw > 0 ? 1 : 0);
     if (entry.startsOn >= this.today) {
       const within = this.startLimits.findIndex((last) => entry.startsOn <= last);
