@@ -151,32 +151,6 @@ describe(`opening day on ${testEngine()}`, () => {
     expect(counts).toEqual({ enrolled: 3, waitlisted: 7, people: 10, rows: 10, seatsLeft: 0 });
   });
 
-  it('admission waits while the server is still busy with those let in: no more in flight than it finishes in 2 s', async () => {
-    // Every enrolment let in above was counted as work in flight while the server did it, and none is left in flight.
-    const marks = (await firstRow<{ begun: number; inFlight: number }>(t.database.db, sql`
-      SELECT count(work_started_at)::int AS begun, count(*) FILTER (WHERE work_started_at IS NOT NULL AND work_done_at IS NULL)::int AS "inFlight"
-      FROM waiting_room_tickets WHERE opening_id = ${opening.id}`))!;
-    expect(marks).toEqual({ begun: 10, inFlight: 0 });
-    // Back to one a minute... and the server busy with one enrolment of the room, having finished none lately.
-    await t.database.db.execute(sql`UPDATE registration_openings SET admit_per_minute = 6 WHERE id = ${opening.id}`);
-    await t.database.db.execute(sql`UPDATE waiting_room_tickets SET work_done_at = clock_timestamp() - interval '1 minute' WHERE opening_id = ${opening.id}`);
-    await t.database.db.execute(sql`UPDATE waiting_room_tickets SET work_done_at = NULL, work_started_at = clock_timestamp() WHERE opening_id = ${opening.id} AND number = 1`);
-    const [next] = await residents(t, 1);
-    expect((await enrol(next!, programIds[1]!)).json().ticket).toMatchObject({ number: 11, admitted: false });
-    // A token is due, but the one enrolment in flight is all the server may hold (it finished none lately): wait.
-    await oneMoreLetIn();
-    expect(await ticketOf(next!)).toMatchObject({ number: 11, admitted: false, place: 1 });
-    // The server finishes it: the next pass lets ticket 11 in, and its own enrolment is counted, then finished.
-    await t.database.db.execute(sql`UPDATE waiting_room_tickets SET work_done_at = clock_timestamp() WHERE opening_id = ${opening.id} AND number = 1`);
-    await oneMoreLetIn();
-    expect(await ticketOf(next!)).toMatchObject({ number: 11, admitted: true });
-    expect((await enrol(next!, programIds[1]!)).statusCode).toBe(201);
-    const eleventh = (await firstRow<{ begun: boolean; done: boolean }>(t.database.db, sql`
-      SELECT work_started_at IS NOT NULL AS begun, work_done_at >= work_started_at AS done FROM waiting_room_tickets
-      WHERE opening_id = ${opening.id} AND number = 11`))!;
-    expect(eleventh).toEqual({ begun: true, done: true });
-  });
-
   it('after the waiting room, with nobody left in line, enrolment is as any other day', async () => {
     await t.database.db.execute(sql`
       UPDATE registration_openings SET waiting_room_until = clock_timestamp() - interval '1 second', opens_at = clock_timestamp() - interval '2 hours'

@@ -56,15 +56,7 @@ export async function enrol(db: AppDb, actor: Actor, programId: number, options:
   const personId = options.onBehalfOf ?? actor.personId;
   const enteredBy = options.onBehalfOf === undefined ? null : actor.personId;
   // On opening day a resident takes a place only once the waiting room lets them in (staff at a centre are not queued).
-  const pass = enteredBy === null ? await openingDay.admission(db, programId, personId) : undefined;
-  try {
-    return await takePlace(db, actor, programId, personId, enteredBy, options);
-  } finally {
-    if (pass) await openingDay.finished(db, pass);
-  }
-}
-
-async function takePlace(db: AppDb, actor: Actor, programId: number, personId: number, enteredBy: number | null, options: EnrolOptions) {
+  if (enteredBy === null) await openingDay.admission(db, programId, personId);
   return db.transaction(async (tx) => {
     const program = await lockProgram(tx, actor, programId);
     const existing = await queries.findEnrolment(tx, programId, personId);

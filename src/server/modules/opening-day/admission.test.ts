@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { admit, admissionDue, bucketAtOpening, burstOf, estimatedWaitSeconds, pollAfterSeconds, workRoom, type Line } from './admission.ts';
+import { admit, admissionDue, bucketAtOpening, burstOf, estimatedWaitSeconds, pollAfterSeconds, type Line } from './admission.ts';
 
 const opensAt = Date.UTC(2027, 1, 15, 0, 0, 0);
 const line = (changes: Partial<Line> = {}): Line => ({
@@ -36,32 +36,5 @@ describe('admission from the waiting room', () => {
     expect(pollAfterSeconds(0)).toBe(3);
     expect(pollAfterSeconds(60)).toBe(20);
     expect(pollAfterSeconds(3600)).toBe(60);
-  });
-});
-
-describe('admission by the work in flight', () => {
-  const crowd = () => ({ ...line({ lastTicket: 1000 }), ...admit(line({ lastTicket: 1000 }), opensAt) });
-
-  it('lets in no more than the server can finish in two seconds, and at least the burst', () => {
-    // 600 a minute: 20 tokens at the opening; nothing finished yet, so the limit is the burst (20).
-    expect(workRoom(600, { inFlight: 0, recentlyDone: 0 })).toBe(20);
-    expect(workRoom(600, { inFlight: 15, recentlyDone: 0 })).toBe(5);
-    // 300 finished in the last 10 s: 30 a second, so up to 60 in flight.
-    expect(workRoom(600, { inFlight: 50, recentlyDone: 300 })).toBe(10);
-    expect(workRoom(600, { inFlight: 70, recentlyDone: 300 })).toBe(0);
-  });
-
-  it('holds the line while the server is behind, empties the bucket, then resumes at the rate', () => {
-    const behind = admit(crowd(), opensAt + 2_000, { inFlight: 40, recentlyDone: 50 });
-    expect(behind.admittedThrough).toBe(20);
-    expect(behind.admittedAsOf).toBe(opensAt + 2_000);
-    // Partly behind: only what the work leaves room for.
-    const partly = admit(crowd(), opensAt + 2_000, { inFlight: 8, recentlyDone: 50 });
-    expect(partly.admittedThrough).toBe(20 + 12);
-    // Caught up: 100 ms later one token (10 a second), not a burst.
-    const resumed = admit({ ...crowd(), ...behind }, opensAt + 2_100, { inFlight: 0, recentlyDone: 50 });
-    expect(resumed.admittedThrough).toBe(21);
-    // Without work figures (or with room to spare) it is the plain bucket.
-    expect(admit(crowd(), opensAt + 2_000, { inFlight: 0, recentlyDone: 1000 })).toEqual(admit(crowd(), opensAt + 2_000));
   });
 });

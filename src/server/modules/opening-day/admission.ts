@@ -21,43 +21,12 @@ export const burstOf = (admitPerMinute: number) => Math.max(1, Math.floor((admit
 /** The bucket is full at the opening, so the first arrivals of a quiet opening never see the waiting room. */
 export const bucketAtOpening = (opensAt: number, admitPerMinute: number) => opensAt - burstOf(admitPerMinute) / (admitPerMinute / 60_000);
 
-/** Enrolments through the room the server has begun and not finished, and those it finished lately. */
-export interface RoomWork {
-  inFlight: number;
-  /** Finished in the last `WORK_WINDOW_SECONDS`. */
-  recentlyDone: number;
-}
-
-/** Work begun longer ago than this and never finished (a process died under it) no longer counts as in flight. */
-export const WORK_EXPIRY_SECONDS = 120;
-export const WORK_WINDOW_SECONDS = 10;
-/** The server may hold this many seconds' worth of the enrolments it finishes, and no more. */
-export const WORK_IN_FLIGHT_SECONDS = 2;
-
-/**
- * How many more may be let in now that the server is busy with `work`: up to twice what it finishes a second (by
- * Little's law, the room's enrolments then take about two seconds each, however fast the machine), and at least
- * the burst, so that an opening starts before anything has finished.
- */
-export function workRoom(admitPerMinute: number, work: RoomWork): number {
-  const limit = Math.max(burstOf(admitPerMinute), Math.ceil((work.recentlyDone / WORK_WINDOW_SECONDS) * WORK_IN_FLIGHT_SECONDS));
-  return Math.max(0, limit - work.inFlight);
-}
-
-/**
- * Lets in as many of those waiting, in ticket order, as the bucket allows at `now` and, given the server's `work`,
- * as it can take without its answers slowing down.
- */
-export function admit(line: Line, now: number, work?: RoomWork): Pick<Line, 'admittedThrough' | 'admittedAsOf'> {
+/** Lets in as many of those waiting, in ticket order, as the bucket allows at `now`. */
+export function admit(line: Line, now: number): Pick<Line, 'admittedThrough' | 'admittedAsOf'> {
   const rate = perMs(line);
   const from = Math.max(line.admittedAsOf, now - burstOf(line.admitPerMinute) / rate);
   const tokens = Math.floor((now - from) * rate + 1e-9);
-  const capacity = work ? workRoom(line.admitPerMinute, work) : Infinity;
-  const waiting = line.lastTicket - line.admittedThrough;
-  const letIn = Math.max(0, Math.min(tokens, capacity, waiting));
-  // Held back by the work, the bucket is emptied: passes stay as rare as the rate makes them (not one per poll), and
-  // admission resumes at the rate, without a burst, once the server has caught up.
-  if (capacity < Math.min(tokens, waiting)) return { admittedThrough: line.admittedThrough + letIn, admittedAsOf: now };
+  const letIn = Math.max(0, Math.min(tokens, line.lastTicket - line.admittedThrough));
   return { admittedThrough: line.admittedThrough + letIn, admittedAsOf: from + letIn / rate };
 }
 

@@ -2,7 +2,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { PageRequest } from '../../../shared/contracts/common.ts';
 import { firstRow, offsetOf, rows, type Executor } from '../../platform/database/database.ts';
-import { WORK_EXPIRY_SECONDS, WORK_WINDOW_SECONDS, type Line, type RoomWork } from './admission.ts';
+import type { Line } from './admission.ts';
 
 const ms = (column: SQL) => sql`(extract(epoch FROM ${column}) * 1000)::float8`;
 const iso = (column: SQL) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
@@ -122,27 +122,4 @@ export async function openingCovering(db: Executor, programId: number, personId:
     LEFT JOIN waiting_room_tickets t ON t.opening_id = o.id AND t.person_id = ${personId}
     WHERE p.program_id = ${programId} AND (o.waiting_room_until > clock_timestamp() OR o.admitted_through < o.last_ticket)
     ORDER BY o.opens_at LIMIT 1`);
-}
-
-/** The server begins (again) an enrolment for the holder of this ticket. */
-export async function beginWork(db: Executor, openingId: number, number: number): Promise<void> {
-  await db.execute(sql`
-    UPDATE waiting_room_tickets SET work_started_at = clock_timestamp(), work_done_at = NULL
-    WHERE opening_id = ${openingId} AND number = ${number}`);
-}
-
-export async function finishWork(db: Executor, openingId: number, number: number): Promise<void> {
-  await db.execute(sql`
-    UPDATE waiting_room_tickets SET work_done_at = clock_timestamp()
-    WHERE opening_id = ${openingId} AND number = ${number} AND work_done_at IS NULL`);
-}
-
-/** The room's enrolments in flight and lately finished (both counted through their partial and plain indexes). */
-export async function roomWork(db: Executor, openingId: number): Promise<RoomWork> {
-  return (await firstRow<RoomWork>(db, sql`
-    SELECT
-      (SELECT count(*)::int FROM waiting_room_tickets WHERE opening_id = ${openingId} AND work_done_at IS NULL
-         AND work_started_at > clock_timestamp() - make_interval(secs => ${WORK_EXPIRY_SECONDS})) AS "inFlight",
-      (SELECT count(*)::int FROM waiting_room_tickets WHERE opening_id = ${openingId}
-         AND work_done_at > clock_timestamp() - make_interval(secs => ${WORK_WINDOW_SECONDS})) AS "recentlyDone"`))!;
 }

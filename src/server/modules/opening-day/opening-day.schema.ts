@@ -61,18 +61,6 @@ export const waitingRoomTickets = pgTable(
     personId: integer().notNull().references(() => people.id),
     cityCode: text().notNull().references(() => municipalities.code),
     arrivedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    /**
-     * The holder's latest enrolment through the room: when the server began it and when it finished. Those begun and
-     * not finished are the work in flight; admission pauses while they are more than the server finishes in two
-     * seconds (docs/decisions/016-opening-day.md).
-     */
-    workStartedAt: timestamp({ withTimezone: true }),
-    workDoneAt: timestamp({ withTimezone: true }),
   },
-  (t) => [
-    primaryKey({ columns: [t.openingId, t.number] }),
-    unique('waiting_room_tickets_person_unique').on(t.openingId, t.personId),
-    index('waiting_room_tickets_in_flight_idx').on(t.openingId, t.workStartedAt).where(sql`${t.workDoneAt} IS NULL`),
-    index('waiting_room_tickets_done_idx').on(t.openingId, t.workDoneAt),
-  ],
+  (t) => [primaryKey({ columns: [t.openingId, t.number] }), unique('waiting_room_tickets_person_unique').on(t.openingId, t.personId)],
 );

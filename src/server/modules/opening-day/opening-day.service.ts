@@ -70,7 +70,7 @@ async function arrive(db: AppDb, openingId: number, personId: number): Promise<W
     const line = (await queries.lineOf(tx, openingId, 'wait'))!;
     const number = (await queries.ticketNumberOf(tx, openingId, personId)) ?? line.lastTicket + 1;
     const lastTicket = Math.max(line.lastTicket, number);
-    const after = { ...line, lastTicket, ...admit({ ...line, lastTicket }, line.now, await queries.roomWork(tx, openingId)) };
+    const after = { ...line, lastTicket, ...admit({ ...line, lastTicket }, line.now) };
     if (number > line.lastTicket) await queries.insertTicket(tx, { openingId, number, personId, cityCode: line.cityCode });
     await queries.saveLine(tx, openingId, after);
     return ticketView(after, number);
@@ -78,16 +78,16 @@ async function arrive(db: AppDb, openingId: number, personId: number): Promise<W
 }
 
 /**
- * Lets in whoever the rate and the server's work in flight allow now. Most polls only read; when a pass is due one
- * process takes the row and the others, finding it taken, read what it decided on their next poll.
+ * Lets in whoever the rate allows now. Most polls only read; when a pass is due one process takes the row and the
+ * others, finding it taken, read what it decided on their next poll.
  */
 async function letIn(db: AppDb, line: LineRow): Promise<LineRow> {
   if (!admissionDue(line, line.now)) return line;
   return (await db.transaction(async (tx) => {
     const locked = await queries.lineOf(tx, line.id, 'skip');
     if (!locked) return undefined;
-    const after = { ...locked, ...admit(locked, locked.now, await queries.roomWork(tx, line.id)) };
-    if (after.admittedAsOf !== locked.admittedAsOf) await queries.saveLine(tx, line.id, after);
+    const after = { ...locked, ...admit(locked, locked.now) };
+    if (after.admittedThrough > locked.admittedThrough) await queries.saveLine(tx, line.id, after);
     return after;
   })) ?? line;
 }
@@ -104,39 +104,22 @@ const opensAtWords = (opensAt: number) => ({
   en: `Registration for this program opens at ${new Date(opensAt).toISOString().slice(0, 16).replace('T', ' ')} UTC.`,
 });
 
-/** An enrolment let in through a waiting room: the caller says when it is over (`finished`), whatever its outcome. */
-export interface RoomPass {
-  openingId: number;
-  number: number;
-}
-
 /**
  * Whether the person may take a place in the program now. Outside any opening, yes. Before the opening, no (409
- * `registration_not_open`). While its waiting room is in force, only once their ticket is let in (the enrolment is
- * then counted as work in flight until `finished`); otherwise they are given a ticket (or told where theirs stands)
- * in a 409 `waiting_room` carrying it.
+ * `registration_not_open`). While its waiting room is in force, only once their ticket is let in; otherwise they
+ * are given a ticket (or told where theirs stands) in a 409 `waiting_room` carrying it.
  */
-export async function admission(db: AppDb, programId: number, personId: number): Promise<RoomPass | undefined> {
+export async function admission(db: AppDb, programId: number, personId: number): Promise<void> {
   const covering = await queries.openingCovering(db, programId, personId);
-  if (!covering) return undefined;
+  if (!covering) return;
   if (covering.now < covering.opensAt) {
     throw new HttpError(409, 'registration_not_open', opensAtWords(covering.opensAt), undefined, { opensAt: new Date(covering.opensAt).toISOString() });
   }
-  const ticket = covering.ticket !== null && covering.ticket <= covering.admittedThrough
-    ? undefined
-    : covering.ticket === null ? await arrive(db, covering.id, personId) : ticketView(await letIn(db, covering), covering.ticket);
-  if (!ticket || ticket.admitted) {
-    const pass = { openingId: covering.id, number: ticket?.number ?? covering.ticket! };
-    await queries.beginWork(db, pass.openingId, pass.number);
-    return pass;
-  }
+  if (covering.ticket !== null && covering.ticket <= covering.admittedThrough) return;
+  const ticket = covering.ticket === null ? await arrive(db, covering.id, personId) : ticketView(await letIn(db, covering), covering.ticket);
+  if (ticket.admitted) return;
   throw new HttpError(409, 'waiting_room', {
     ko: '지금 신청하는 사람이 많아 대기실에서 순서대로 들어갑니다. 차례가 되면 신청할 수 있습니다.',
     en: 'Many people are registering now: you are in the waiting room and will be let in in order of arrival.',
   }, undefined, { ticket });
-}
-
-/** The enrolment a pass let in is over (taken, waitlisted or refused): it no longer counts as work in flight. */
-export async function finished(db: AppDb, pass: RoomPass): Promise<void> {
-  await queries.finishWork(db, pass.openingId, pass.number);
 }
