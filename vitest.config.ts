@@ -34,7 +34,12 @@ export default defineConfig({
           globalSetup: ['tests/support/global-setup.ts', 'tests/support/e2e-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
-          fileParallelism: false,
+          // Two files at a time (each its own server and Chromium): a browser test waits on pages and timers much of
+          // the time, so two keep both cores busy where one left them half idle (CI budget, .ci/run).
+          maxWorkers: 2,
+          // A page's answer may take seconds on a busy machine (sign-up hashes a password): polls wait up to 15 s,
+          // and return as soon as they hold.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],
