@@ -174,6 +174,14 @@ export async function valuesOf(db: Executor, filter: { cityCode?: string; year?:
     FROM indicator_values WHERE ${sql.join(conditions, sql` AND `)} ORDER BY city_code, year, indicator_id`);
 }
 
+/** The stored values of some cities for one year, with when each was computed. */
+export async function valuesOfCities(db: Executor, cities: readonly string[], year: number) {
+  if (cities.length === 0) return [];
+  return rows<{ cityCode: string; indicatorId: IndicatorId; value: number | null; computedAt: string }>(db, sql`
+    SELECT city_code AS "cityCode", indicator_id AS "indicatorId", value, computed_at::text AS "computedAt"
+    FROM indicator_values WHERE year = ${year} AND city_code IN (${sql.join(cities.map((c) => sql`${c}`), sql`, `)})`);
+}
+
 export async function computedYears(db: Executor) {
   return (await rows<{ year: number }>(db, sql`SELECT DISTINCT year FROM indicator_values ORDER BY year`)).map((r) => r.year);
 }
