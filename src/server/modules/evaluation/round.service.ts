@@ -275,7 +275,10 @@ export async function roundsOfCity(db: Executor, cityCode: string, page: PageReq
   if (!(await geography.findMunicipality(db, cityCode))) throw notFound('The city', 'code');
   return queries.roundsOfCity(db, cityCode, page);
 }
-export const assignmentsOfCity = (db: Executor, year: number, cityCode: string) => queries.assignmentsOfCity(db, year, cityCode);
+export async function assignmentsOfCity(db: Executor, year: number, cityCode: string) {
+  await cityInRound(db, year, cityCode);
+  return queries.assignmentsOfCity(db, year, cityCode);
+}
 export const myAssignments = (db: Executor, actor: Acting, page: PageRequest) => queries.assignmentsOfReviewer(db, actor.personId, page);
 /** Whose assignment it is (for the route to decide who may see it). */
 export const assignmentOwner = (db: Executor, id: number) => queries.assignment(db, id);

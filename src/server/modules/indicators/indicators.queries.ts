@@ -5,7 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { IndicatorId, OrdinanceKind } from '../../../shared/vocabulary/index.ts';
-import { firstRow, rows, type Executor } from '../../platform/database/database.ts';
+import { firstRow, isoUtc, rows, type Executor } from '../../platform/database/database.ts';
 import type { CityYearFacts, IndicatorValue } from './indicator.formulas.ts';
 
 /** Null: every city that takes part (has an institution on the platform); others have nothing to compute from. */
@@ -178,7 +178,7 @@ export async function valuesOf(db: Executor, filter: { cityCode?: string; year?:
 export async function valuesOfCities(db: Executor, cities: readonly string[], year: number) {
   if (cities.length === 0) return [];
   return rows<{ cityCode: string; indicatorId: IndicatorId; value: number | null; computedAt: string }>(db, sql`
-    SELECT city_code AS "cityCode", indicator_id AS "indicatorId", value, computed_at::text AS "computedAt"
+    SELECT city_code AS "cityCode", indicator_id AS "indicatorId", value, ${isoUtc(sql`computed_at`)} AS "computedAt"
     FROM indicator_values WHERE year = ${year} AND city_code IN (${sql.join(cities.map((c) => sql`${c}`), sql`, `)})`);
 }
 
