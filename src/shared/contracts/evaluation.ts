@@ -75,7 +75,7 @@ export const frameTerms = {
 export const FrameContent = Type.Object(frameTerms, { additionalProperties: false });
 export type FrameContent = Static<typeof FrameContent>;
 
-export const FrameBody = Type.Object({ ...frameTerms, version: Type.Optional(Version) }, { additionalProperties: false });
+export const FrameBody = Type.Object({ ...frameTerms, version: Version }, { additionalProperties: false });
 export type FrameBody = Static<typeof FrameBody>;
 
 export const FrameView = Type.Object({

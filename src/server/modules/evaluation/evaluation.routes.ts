@@ -108,8 +108,11 @@ export function registerEvaluationRoutes(api: Api, { database }: ModuleContext):
 
   api.get('/evaluation/rounds/:year/cities/:code/reviewers', {
     preValidation: manageRounds,
-    schema: { tags, summary: "The reviewers assigned to a city's evaluation", params: YearCityParams, response: { 200: Type.Array(EvaluationAssignment), ...errorResponses } },
-  }, (request) => round.assignmentsOfCity(db, request.params.year, request.params.code));
+    schema: {
+      tags, summary: "The reviewers assigned to a city's evaluation", params: YearCityParams, querystring: Type.Object(PageQuery, { additionalProperties: false }),
+      response: { 200: Page(EvaluationAssignment), ...errorResponses },
+    },
+  }, (request) => round.assignmentsOfCity(db, request.params.year, request.params.code, pageRequest(request.query)));
 
   api.post('/evaluation/rounds/:year/cities/:code/reviewers', {
     preValidation: manageRounds,

@@ -69,7 +69,7 @@ export async function saveFrame(db: Executor, actor: Acting, year: number, body:
     if (!locked) throw notFound('The evaluation frame', 'year');
     const current = (await queries.frameOf(tx, year))!;
     if (current.locked) throw conflict(lockedWords(year), 'year');
-    if (version !== undefined && version !== locked.version) {
+    if (version !== locked.version) {
       throw conflict({
         ko: `${current.updatedByName ?? '다른 사람'}님이 그 사이 지표를 저장했습니다 (버전 ${locked.version}). 새로 불러와 다시 고쳐 주세요.`,
         en: `${current.updatedByName ?? 'Someone else'} saved the frame meanwhile (version ${locked.version}). Reload it and edit again.`,

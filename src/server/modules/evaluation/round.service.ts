@@ -275,9 +275,10 @@ export async function roundsOfCity(db: Executor, cityCode: string, page: PageReq
   if (!(await geography.findMunicipality(db, cityCode))) throw notFound('The city', 'code');
   return queries.roundsOfCity(db, cityCode, page);
 }
-export async function assignmentsOfCity(db: Executor, year: number, cityCode: string) {
+export async function assignmentsOfCity(db: Executor, year: number, cityCode: string, page: PageRequest) {
   await cityInRound(db, year, cityCode);
-  return queries.assignmentsOfCity(db, year, cityCode);
+  const all = await queries.assignmentsOfCity(db, year, cityCode);
+  return { items: all.slice((page.page - 1) * page.pageSize, page.page * page.pageSize), total: all.length, ...page };
 }
 export const myAssignments = (db: Executor, actor: Acting, page: PageRequest) => queries.assignmentsOfReviewer(db, actor.personId, page);
 /** Whose assignment it is (for the route to decide who may see it). */
