@@ -5,7 +5,7 @@
  * scores below 60 with the reasons and objects by keyboard; the reviewer answers; the ministry finalises: the weak
  * city is deferred, the strong one excellent. The next year (through the API) the deferred city fails again and is
  * revoked, which its public timeline shows; the excellent city is not due in the round after. Every screen is
- * checked with axe (in high contrast too) and at 390 px. The survey is not wired yet, so its item stays unscored.
+ * checked with axe (in high contrast too) and at 390 px; the round and the city's result read in English too. The survey is not wired yet, so its item stays unscored.
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -150,6 +150,17 @@ describe.skipIf(!chromiumAvailable)('the re-designation evaluation', () => {
 
     await city.reload();
     await city.getByText('합계 24점 · 확정 결과: 재지정 유예 (다음 해 재평가)').waitFor();
+
+    // Both read in English too.
+    await ministry.getByRole('button', { name: 'English' }).click();
+    await ministry.getByRole('heading', { level: 1, name: `The ${YEAR} round` }).waitFor();
+    await ministry.getByRole('cell', { name: 'Excellent (skips the next round)' }).waitFor();
+    await checkScreen(ministry, 'evaluation', 'round in English');
+    await ministry.getByRole('button', { name: '한국어' }).click();
+    await city.getByRole('button', { name: 'English' }).click();
+    await city.getByText('24 points in all · Outcome: Deferred (evaluated again next year)').waitFor();
+    await checkScreen(city, 'evaluation', 'result in English');
+    await city.getByRole('button', { name: '한국어' }).click();
   });
 
   it('next year the deferred city fails again and is revoked; the excellent one is skipped; the timeline shows it', async () => {

@@ -200,10 +200,12 @@ export async function savePreliminary(db: Executor, year: number, cityCode: stri
     WHERE round_year = ${year} AND city_code = ${cityCode}`);
 }
 
-export async function saveFinal(db: Executor, year: number, cityCode: string, score: CityScore, outcome: EvaluationOutcome): Promise<void> {
-  await db.execute(sql`
+/** Records the city's outcome once: false when it has one already (a second finalising that got past the round lock). */
+export async function saveFinal(db: Executor, year: number, cityCode: string, score: CityScore, outcome: EvaluationOutcome): Promise<boolean> {
+  const saved = await rows(db, sql`
     UPDATE evaluation_round_cities SET final = ${JSON.stringify(score)}::jsonb, outcome = ${outcome}, final_total = ${score.total}
-    WHERE round_year = ${year} AND city_code = ${cityCode}`);
+    WHERE round_year = ${year} AND city_code = ${cityCode} AND outcome IS NULL RETURNING city_code`);
+  return saved.length === 1;
 }
 
 // ---- The city's work ----------------------------------------------------------------------------------------

@@ -463,6 +463,8 @@ export async function answerObjection(db: Executor, id: number, body: ObjectionA
 
 // ---- Finalising -------------------------------------------------------------------------------------------
 
+const alreadyFinalised = (year: number) => conflict({ ko: `${year}년 재지정평가 결과는 이미 확정했습니다.`, en: `The ${year} round has been finalised.` }, 'status');
+
 /**
  * Finalises the round once its objection days are over and every objection is answered: scores as they stand
  * (revised scores in), each city's outcome recorded through the designation state machine and its log, and the
@@ -471,7 +473,7 @@ export async function answerObjection(db: Executor, id: number, body: ObjectionA
 export async function finalise(db: Executor, actor: Acting, year: number, now: Date, survey: SurveyMeans): Promise<FinaliseResult> {
   return db.transaction(async (tx) => {
     const round = await roundOrNotFound(tx, year, true);
-    if (round.status === 'finalised') throw conflict({ ko: `${year}년 재지정평가 결과는 이미 확정했습니다.`, en: `The ${year} round has been finalised.` }, 'status');
+    if (round.status === 'finalised') throw alreadyFinalised(year);
     if (round.status !== 'preliminary') throw conflict({ ko: '가결과를 먼저 공개해 주세요.', en: 'Publish the preliminary results first.' }, 'status');
     if (now.getTime() <= Date.parse(round.objectionsUntil!)) {
       throw conflict({ ko: `이의신청 기간(${todayInKorea(new Date(round.objectionsUntil!))}까지)이 끝난 뒤 확정할 수 있습니다.`, en: `Finalise once the objection period ends (${todayInKorea(new Date(round.objectionsUntil!))}).` }, 'objectionsUntil');
@@ -485,7 +487,7 @@ export async function finalise(db: Executor, actor: Acting, year: number, now: D
     const occurredOn = todayInKorea(now);
     for (const { city, score, proposed: outcome, rank } of cities) {
       counts[outcome]++;
-      await queries.saveFinal(tx, year, city.cityCode, score, outcome);
+      if (!(await queries.saveFinal(tx, year, city.cityCode, score, outcome))) throw alreadyFinalised(year);
       const name = outcomeName(outcome);
       const reason = `${year}년 재지정평가 ${score.total}점 (${cities.length}곳 중 ${rank}위, 유예 기준 ${frame.deferredBelow}점): ${name.ko}`;
       await designation.recordTransition(tx, city.cityCode, {
