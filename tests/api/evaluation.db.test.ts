@@ -221,14 +221,17 @@ describe(`the re-designation evaluation on ${testEngine()}`, () => {
       expect((await r.kim.client.post(`/api/evaluation/reviews/${assignments[city.weak.code]}/submit`)).statusCode).toBe(409);
     });
 
-    it('publishes the preliminary result only once every city’s reviews are in', async () => {
+    it('publishes the preliminary result only once every city’s reviews are in, and once', async () => {
       await review(assignments[city.weak.code]!, 0.2);
       await review(assignments[city.strong.code]!, 1);
       expect((await ministry.post(`/api/evaluation/rounds/${YEAR}/preliminary`)).statusCode).toBe(409);
       await review(assignments[city.middling.code]!, 0.8);
-      const published = await ministry.post(`/api/evaluation/rounds/${YEAR}/preliminary`);
-      expect(published.statusCode, published.body).toBe(200);
-      expect(published.json()).toMatchObject({ status: 'preliminary' });
+      // Three at once: one publishes, the others find it published (each city told once).
+      const answers = await Promise.all(Array.from({ length: 3 }, () => ministry.post(`/api/evaluation/rounds/${YEAR}/preliminary`)));
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409, 409]);
+      expect(answers.find((a) => a.statusCode === 200)!.json()).toMatchObject({ status: 'preliminary' });
+      const told = await rows(db(), sql`SELECT 1 FROM notifications WHERE person_id = ${officer.weak.personId} AND kind = 'evaluation.preliminary'`);
+      expect(told).toHaveLength(1);
     });
 
     it('gives each city its scores with reasons per item (hand-worked totals)', async () => {
