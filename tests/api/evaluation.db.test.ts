@@ -155,6 +155,9 @@ describe(`the re-designation evaluation on ${testEngine()}`, () => {
       expect(view.result!.items.find((i) => i.code === 'r3')).toMatchObject({ source: 'survey', state: 'not_scored_yet', score: null });
       expect(view.result!.items.find((i) => i.code === 'g6')).toMatchObject({ state: 'awaiting_reviewers', score: null });
       expect(view).toMatchObject({ mayEdit: true, mayObject: false, proposed: null });
+      // Fourteen indicator items at full points, by area; the reviewers' items count nothing yet.
+      expect(view.result!.areas.map((a) => a.score)).toEqual([25, 25, 20]);
+      expect(view.result!.total).toBe(70);
     });
 
     it('lets a city officer see and write only their own city’s', async () => {

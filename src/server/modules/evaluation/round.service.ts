@@ -25,7 +25,7 @@ import { indicatorsModule } from '../indicators/index.ts';
 import { notifications, type Message } from '../notifications/index.ts';
 import { dueCities } from './cohort.service.ts';
 import * as queries from './evaluation.queries.ts';
-import { itemsOf, outcomes, ranksForCohort, scoreAllowed, scoreCity, type CityInputs } from './evaluation.rules.ts';
+import { itemsOf, outcomes, ranksForCohort, roundScore, scoreAllowed, scoreCity, type CityInputs } from './evaluation.rules.ts';
 import { frameForRound, type Acting } from './frames.service.ts';
 
 const DAY = 86_400_000;
@@ -169,11 +169,13 @@ export async function roundView(db: Executor, year: number, filter: { group?: st
 }
 
 /** While the round is open a city sees its indicator items as scored now, and nothing of the reviewers' work. */
-function withoutReviews(score: CityScore): CityScore {
+function withoutReviews(score: CityScore, frame: FrameContent): CityScore {
   const items = score.items.map((item) => (reviewerSources.includes(item.source)
     ? { ...item, state: 'awaiting_reviewers' as const, score: null, reasonKo: '가결과 공개 때 보입니다.', reasonEn: 'Shown with the preliminary result.' }
     : item));
-  return { ...score, items, total: items.reduce((sum, i) => sum + (i.score ?? 0), 0), complete: false, areas: score.areas.map((a) => ({ ...a, score: 0 })) };
+  const sum = (codes: readonly string[]) => roundScore(items.filter((i) => codes.includes(i.code)).reduce((total, i) => total + (i.score ?? 0), 0));
+  const areas = score.areas.map((area, a) => ({ ...area, score: sum(itemsOf({ areas: [frame.areas[a]!] }).map((i) => i.code)) }));
+  return { ...score, items, areas, total: sum(items.map((i) => i.code)), complete: false };
 }
 
 /** A city's round: the frame, its self-assessments and evidence, its result (as far as it may see it) and its objection. */
@@ -186,7 +188,7 @@ export async function cityRoundView(db: Executor, year: number, cityCode: string
   let result: CityScore | null = city.final ?? city.preliminary;
   if (!result) {
     const live = (await scoreRound(db, round, survey)).cities.find((c) => c.city.cityCode === cityCode)!;
-    result = withoutReviews(live.score);
+    result = withoutReviews(live.score, frame);
   }
   const objectionOpen = round.status === 'preliminary' && round.objectionsUntil !== null && now.getTime() <= Date.parse(round.objectionsUntil);
   return {
