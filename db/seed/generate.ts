@@ -30,6 +30,7 @@ import { cityRecordRows } from './city-records.ts';
 import { residentsSay } from './demand.ts';
 import { createDemoAccounts } from './accounts.ts';
 import { seedDesignationDemo } from './designation-demo.ts';
+import { evaluation } from '../../src/server/modules/evaluation/index.ts';
 import { seedColleaguesDemo } from './colleagues-demo.ts';
 import { seedInstructorsDemo } from './instructors-demo.ts';
 import { seedNetworkDemo } from './network-demo.ts';
@@ -548,6 +549,8 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   await resetIdentitySequences(db);
   await createDemoAccounts(db, today, options.credentials ?? { publicUrl: 'http://localhost:3000', signingKeyPem: null });
   progress({ phase: 'Demo accounts', done: 1, total: 1 });
+  // The 2025 re-designation frame (three areas, ten fields, twenty items), in every size: the ministry copies it forward.
+  await evaluation.seedFrame(db, 2025);
   if (options.designationDemo ?? options.size === 'demo') {
     progress({ phase: 'Designation calls', done: 0, total: 1 });
     await seedDesignationDemo(db, today);

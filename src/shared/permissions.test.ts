@@ -62,4 +62,18 @@ describe('the permission matrix', () => {
     expect(can([manager!], 'institution.colleagues.manage', { institutionId: 8, cityCode: '31060' })).toBe(false);
     expect(can([officerOf('31060')], 'institution.colleagues.view', at)).toBe(false);
   });
+
+  it('lets a city see and write its own evaluation, an assigned reviewer see it, and the ministry run the round but not write for the city', () => {
+    expect(can([officerOf('31060')], 'evaluation.city.view', { cityCode: '31060' })).toBe(true);
+    expect(can([officerOf('31060')], 'evaluation.city.view', { cityCode: '36030' })).toBe(false);
+    expect(can([officerOf('31060')], 'evaluation.city.submit', { cityCode: '31060' })).toBe(true);
+    expect(can([officerOf('31060')], 'evaluation.round.manage')).toBe(false);
+    expect(can([reviewer], 'evaluation.city.view', { cityCode: '31060', assigned: false })).toBe(false);
+    expect(can([reviewer], 'evaluation.city.view', { cityCode: '31060', assigned: true })).toBe(true);
+    expect(can([reviewer], 'evaluation.city.submit', { cityCode: '31060', assigned: true })).toBe(false);
+    expect(can([ministry], 'evaluation.round.manage')).toBe(true);
+    expect(can([ministry], 'evaluation.frame.manage')).toBe(true);
+    expect(can([ministry], 'evaluation.city.submit', { cityCode: '31060' })).toBe(false);
+    expect(can([provinceOfficerOf('31')], 'evaluation.city.view', { cityCode: '31060' })).toBe(false);
+  });
 });

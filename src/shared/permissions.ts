@@ -80,6 +80,16 @@ export const permissions = {
   'designation.consulting.advise': { consultant: 'assigned' },
   /** The append-only log of every step, filtered and exported. */
   'designation.log.view': { ministry_officer: 'any', administrator: 'any' },
+  /** The re-designation evaluation's frame of each year (areas, fields, items, points, rules, thresholds). */
+  'evaluation.frame.manage': { ministry_officer: 'any', administrator: 'any' },
+  /** The cohorts due, opening a round, assigning its reviewers, publishing preliminary results and finalising. */
+  'evaluation.round.manage': { ministry_officer: 'any', administrator: 'any' },
+  /** A city's evaluation in a round: its items, evidence, self-assessment, result and objection. */
+  'evaluation.city.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any', reviewer: 'assigned' },
+  /** The city's evidence, self-assessment and objection. */
+  'evaluation.city.submit': { city_officer: 'own_city' },
+  /** A reviewer scores the cities assigned to them and answers their objections. */
+  'evaluation.review.score': { reviewer: 'assigned' },
   'people.list': { administrator: 'any' },
   'role.grant': { administrator: 'any' },
 } as const satisfies Record<string, Partial<Record<RoleCode, ScopeRule>>>;

@@ -6,6 +6,7 @@ import { useLocale } from './i18n/index.ts';
 import { HomePage } from './modules/home/HomePage.tsx';
 import { ProgramsPage } from './modules/programs/ProgramsPage.tsx';
 import { designationRoutes } from './modules/designation/designation-routes.tsx';
+import { evaluationRoutes } from './modules/evaluation/evaluation-routes.tsx';
 
 function NotFound() {
   const { t } = useLocale();
@@ -47,6 +48,7 @@ const router = createBrowserRouter([
       { path: '/ministry', element: lazyPage(() => import('./modules/ministry/MinistryPage.tsx'), 'MinistryPage') },
       { path: '/admin/people', element: lazyPage(() => import('./modules/admin/PeoplePage.tsx'), 'PeoplePage') },
       ...designationRoutes,
+      ...evaluationRoutes,
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -62,6 +62,8 @@ const manageCalls = national('designation.call.manage');
 const onApplication = (permission: Permission): Rule => ({ permission, scope: 'application', seen: ['designation.application.view'] });
 /** A reviewer's assignment: hidden from all but its reviewer and those who see every review (who are not its reviewer: 403). */
 const onAssignment: Rule = { permission: 'designation.review.score', scope: 'assignment', seen: ['designation.review.score', 'designation.review.view'] };
+/** A reviewer's evaluation assignment: hidden from everyone but its reviewer (the world's review assignment stands in for it). */
+const onEvaluationAssignment: Rule = { permission: 'evaluation.review.score', scope: 'assignment', seen: ['evaluation.review.score'] };
 /** A consulting year: 404 to whoever may not see it, 403 to whoever may but not do this. */
 const onConsulting = (permission: Permission): Rule => ({ permission, scope: 'consulting', seen: ['designation.consulting.view'] });
 /** The lists of a city's record: read by whoever may see the record, changed by whoever may update it. */
@@ -132,6 +134,31 @@ const rules: Record<string, Rule> = {
   'GET /api/designation/provinces/{provinceCode}/calls': { permission: 'designation.application.view', scope: 'province' },
   'GET /api/designation/provinces/{provinceCode}/applications': { permission: 'designation.application.view', scope: 'province' },
   'PUT /api/designation/provinces/{provinceCode}/calls/{callId}/ranking': { permission: 'designation.application.endorse', scope: 'province' },
+  // The re-designation evaluation (issue 12): the frame and the rounds are the ministry's; a city's evaluation its officers',
+  // the ministry's and its assigned reviewers'; a reviewer's evaluation assignment is theirs alone (404 to everyone else).
+  'GET /api/evaluation/frames': national('evaluation.frame.manage'),
+  'POST /api/evaluation/frames/{year}': national('evaluation.frame.manage'),
+  'GET /api/evaluation/frames/{year}': national('evaluation.frame.manage'),
+  'PUT /api/evaluation/frames/{year}': national('evaluation.frame.manage'),
+  'GET /api/evaluation/cohorts/{year}': national('evaluation.round.manage'),
+  'GET /api/evaluation/rounds': national('evaluation.round.manage'),
+  'POST /api/evaluation/rounds/{year}': national('evaluation.round.manage'),
+  'GET /api/evaluation/rounds/{year}': national('evaluation.round.manage'),
+  'POST /api/evaluation/rounds/{year}/preliminary': national('evaluation.round.manage'),
+  'POST /api/evaluation/rounds/{year}/finalise': national('evaluation.round.manage'),
+  'GET /api/evaluation/rounds/{year}/cities/{code}/reviewers': national('evaluation.round.manage'),
+  'POST /api/evaluation/rounds/{year}/cities/{code}/reviewers': national('evaluation.round.manage'),
+  'GET /api/evaluation/cities/{code}/rounds': { permission: 'evaluation.city.view', scope: 'city' },
+  'GET /api/evaluation/rounds/{year}/cities/{code}': { permission: 'evaluation.city.view', scope: 'city' },
+  'PUT /api/evaluation/rounds/{year}/cities/{code}/self-assessments': { permission: 'evaluation.city.submit', scope: 'city' },
+  'POST /api/evaluation/rounds/{year}/cities/{code}/evidence': { permission: 'evaluation.city.submit', scope: 'city' },
+  'GET /api/evaluation/rounds/{year}/cities/{code}/evidence/{fileId}': { permission: 'evaluation.city.view', scope: 'city' },
+  'POST /api/evaluation/rounds/{year}/cities/{code}/objection': { permission: 'evaluation.city.submit', scope: 'city' },
+  'GET /api/evaluation/reviews': { permission: 'evaluation.review.score', scope: 'mine' },
+  'GET /api/evaluation/reviews/{assignmentId}': onEvaluationAssignment,
+  'PUT /api/evaluation/reviews/{assignmentId}/scores': onEvaluationAssignment,
+  'POST /api/evaluation/reviews/{assignmentId}/submit': onEvaluationAssignment,
+  'POST /api/evaluation/reviews/{assignmentId}/objection-answer': onEvaluationAssignment,
   // Review and decision (slice C). A reviewer sees only their own assignments; the ministry assigns, compares and decides.
   'GET /api/designation/reviews': { permission: 'designation.review.score', scope: 'mine' },
   'GET /api/designation/reviews/{assignmentId}': onAssignment,

@@ -24,6 +24,7 @@ import { annualReport } from './annual-report/index.ts';
 import { accessModule } from './access/index.ts';
 import { copiesModule } from './copies/index.ts';
 import { designation } from './designation/index.ts';
+import { evaluation } from './evaluation/index.ts';
 import { notifications } from './notifications/index.ts';
 import { programOffice } from './program-office/index.ts';
 import { roleMapModule } from './role-map/index.ts';
@@ -49,6 +50,6 @@ export interface AppModule {
 
 export const modules: AppModule[] = [
   geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
-  cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule, annualReport, designation, notifications, programOffice, roleMapModule,
+  cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule, annualReport, designation, evaluation, notifications, programOffice, roleMapModule,
   colleagues, instructors, network, lotteryModule, openingDay,
 ];

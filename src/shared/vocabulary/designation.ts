@@ -124,6 +124,15 @@ export const designationStepList = [
   { code: 'milestone_reviewed', ko: '컨설팅 과제 검토', en: 'Milestone reviewed' },
   { code: 'consulting_recommended', ko: '컨설턴트 권고', en: 'Consultant recommended' },
   { code: 'consulting_decided', ko: '예비 도시 지정 결정', en: 'Potential city decided' },
+  // The re-designation evaluation (재지정평가; the evaluation module)
+  { code: 'evaluation_frame_saved', ko: '재지정평가 지표 저장', en: 'Evaluation frame saved' },
+  { code: 'evaluation_round_opened', ko: '재지정평가 시작', en: 'Evaluation round opened' },
+  { code: 'evaluation_reviewer_assigned', ko: '재지정평가 심사위원 배정', en: 'Evaluation reviewer assigned' },
+  { code: 'evaluation_review_submitted', ko: '재지정평가 심사 제출', en: 'Evaluation review submitted' },
+  { code: 'evaluation_preliminary_published', ko: '재지정평가 가결과 공개', en: 'Preliminary results published' },
+  { code: 'evaluation_objection_filed', ko: '이의신청', en: 'Objection filed' },
+  { code: 'evaluation_objection_answered', ko: '이의신청 답변', en: 'Objection answered' },
+  { code: 'evaluation_finalised', ko: '재지정평가 결과 확정', en: 'Evaluation finalised' },
 ] as const satisfies readonly Labelled[];
 export type DesignationStep = (typeof designationStepList)[number]['code'];
 export const designationSteps = indexVocabulary<DesignationStep, (typeof designationStepList)[number]>(designationStepList);

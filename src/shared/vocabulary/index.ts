@@ -7,6 +7,7 @@ export * from './cities.ts';
 export * from './city-record.ts';
 export * from './indicators.ts';
 export * from './designation.ts';
+export * from './evaluation.ts';
 export * from './instructors.ts';
 export * from './network.ts';
 export * from './lottery.ts';

@@ -28,9 +28,9 @@ function RoleLinks() {
     }
     if (grant.role === 'city_officer' && grant.cityCode) links.push({ to: `/cities/${grant.cityCode}/console`, label: `${t('nav.city')} · ${grant.scopeName ?? ''}` });
     if (grant.role === 'province_officer' && grant.provinceCode) links.push({ to: `/designation/province/${grant.provinceCode}`, label: `${t('nav.province')} · ${grant.scopeName ?? ''}` });
-    if (grant.role === 'reviewer') links.push({ to: '/designation/reviews', label: t('nav.reviews') });
+    if (grant.role === 'reviewer') links.push({ to: '/designation/reviews', label: t('nav.reviews') }, { to: '/evaluation/reviews', label: t('evaluation.navReviews') });
     if (grant.role === 'consultant') links.push({ to: '/designation/consulting', label: t('nav.consulting') });
-    if (grant.role === 'ministry_officer') links.push({ to: '/ministry', label: t('nav.ministry') }, { to: '/designation', label: t('nav.designationCalls') });
+    if (grant.role === 'ministry_officer') links.push({ to: '/ministry', label: t('nav.ministry') }, { to: '/designation', label: t('nav.designationCalls') }, { to: '/evaluation', label: t('evaluation.navMinistry') });
     if (grant.role === 'administrator') links.push({ to: '/admin/people', label: t('nav.admin') });
   }
   return (

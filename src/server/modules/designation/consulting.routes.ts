@@ -13,7 +13,7 @@ import {
 import { can, type Permission, type Scope } from '../../../shared/permissions.ts';
 import { MAX_DOCUMENT_BYTES } from '../../../shared/vocabulary/index.ts';
 import { authorize, guard, requireActor } from '../../platform/auth/actor.ts';
-import { fileTooLarge } from '../../platform/files/files.queries.ts';
+import { documentUploads } from '../../platform/files/uploads.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { ModuleContext } from '../index.ts';
@@ -93,14 +93,7 @@ export function registerConsultingRoutes(api: Api, { database }: ModuleContext):
   }, (request) => detailAfter(request, consulting.assignConsultant(db, request.params.id, request.body, requireActor(request), allowFor(request), now())));
 
   // Documents are bytes, not JSON: any body, up to 20 MB, in their own scope; who may upload is known before it is read.
-  void api.register(async (upload: Api) => {
-    upload.removeAllContentTypeParsers();
-    upload.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES }, (_request, body, done) => done(null, body));
-    upload.setErrorHandler((error: Error & { code?: string }, request) => {
-      if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
-      const length = Number(request.headers['content-length']);
-      throw fileTooLarge((request.query as { name?: string }).name ?? 'file', Number.isFinite(length) && length > 0 ? length : null, 'file');
-    });
+  documentUploads(api, (upload) => {
     upload.put('/designation/consultings/:id/milestones/:kind/file', {
       preParsing: async (request, _reply, payload) => {
         await onConsulting('designation.consulting.submit')(request);

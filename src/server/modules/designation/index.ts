@@ -11,6 +11,9 @@ import { addAttachment, planYearsOf, saveDraft, startApplication, submit, viewAp
 import { endorse, rank, returnApplication } from './endorsement.service.ts';
 import { transitionsOf } from './transitions.queries.ts';
 import { recordTransition } from './transitions.service.ts';
+import { appendLog } from './log.queries.ts';
+import { findReviewer } from './review.queries.ts';
+import { conflictOfInterest } from './review.rules.ts';
 import { registerDesignationRoutes } from './designation.routes.ts';
 
 export const designation = {
@@ -20,6 +23,10 @@ export const designation = {
   transitionsOf,
   recordTransition,
   isValidHistory,
+  // What the re-designation evaluation (the evaluation module) shares: the log, appointed reviewers and their conflicts.
+  appendLog,
+  appointedReviewer: findReviewer,
+  conflictOfInterest,
   // The yearly call (calls.*): what the other stages read of it.
   currentCall,
   callById,

@@ -3,6 +3,7 @@ import type { AppModule } from '../index.ts';
 import { registerIndicatorRoutes } from './indicators.routes.ts';
 import { cityIndicators, ensureComputed, indicatorSpan, nationalIndex, recompute, recomputeStale } from './indicators.service.ts';
 import { startIndicatorWorker } from './indicators.worker.ts';
+import { valuesOfCities } from './indicators.queries.ts';
 
 export const indicatorsModule = {
   name: 'indicators',
@@ -13,5 +14,6 @@ export const indicatorsModule = {
   cityIndicators,
   nationalIndex,
   indicatorSpan,
+  valuesOfCities,
   startIndicatorWorker,
 } satisfies AppModule & Record<string, unknown>;

@@ -5,7 +5,7 @@
  */
 import { sql, type SQL } from 'drizzle-orm';
 import type { IndicatorId, OrdinanceKind } from '../../../shared/vocabulary/index.ts';
-import { firstRow, rows, type Executor } from '../../platform/database/database.ts';
+import { firstRow, isoUtc, rows, type Executor } from '../../platform/database/database.ts';
 import type { CityYearFacts, IndicatorValue } from './indicator.formulas.ts';
 
 /** Null: every city that takes part (has an institution on the platform); others have nothing to compute from. */
@@ -172,6 +172,14 @@ export async function valuesOf(db: Executor, filter: { cityCode?: string; year?:
   return rows<StoredValue & { computedAt: string }>(db, sql`
     SELECT city_code AS "cityCode", year, indicator_id AS "indicatorId", value, numerator, denominator, computed_at::text AS "computedAt"
     FROM indicator_values WHERE ${sql.join(conditions, sql` AND `)} ORDER BY city_code, year, indicator_id`);
+}
+
+/** The stored values of some cities for one year, with when each was computed. */
+export async function valuesOfCities(db: Executor, cities: readonly string[], year: number) {
+  if (cities.length === 0) return [];
+  return rows<{ cityCode: string; indicatorId: IndicatorId; value: number | null; computedAt: string }>(db, sql`
+    SELECT city_code AS "cityCode", indicator_id AS "indicatorId", value, ${isoUtc(sql`computed_at`)} AS "computedAt"
+    FROM indicator_values WHERE year = ${year} AND city_code IN (${sql.join(cities.map((c) => sql`${c}`), sql`, `)})`);
 }
 
 export async function computedYears(db: Executor) {

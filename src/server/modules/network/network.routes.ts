@@ -15,7 +15,7 @@ import {
 import type { Permission } from '../../../shared/permissions.ts';
 import { MAX_DOCUMENT_BYTES } from '../../../shared/vocabulary/index.ts';
 import { authorize, cityInPath, guard, requireActor } from '../../platform/auth/actor.ts';
-import { fileTooLarge } from '../../platform/files/files.queries.ts';
+import { documentUploads } from '../../platform/files/uploads.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import type { ModuleContext } from '../index.ts';
 import * as service from './network.service.ts';
@@ -79,14 +79,7 @@ export function registerNetworkRoutes(api: Api, { database }: ModuleContext): vo
   }, (request) => service.endAgreement(db, requireActor(request), request.params.id, request.params.agreementId, request.body.reason));
 
   // The signed document is bytes, not JSON: its own scope, any body up to 20 MB; who may upload is known before it is read.
-  void api.register(async (upload: Api) => {
-    upload.removeAllContentTypeParsers();
-    upload.addContentTypeParser('*', { parseAs: 'buffer', bodyLimit: MAX_DOCUMENT_BYTES }, (_request, body, done) => done(null, body));
-    upload.setErrorHandler((error: Error & { code?: string }, request) => {
-      if (error.code !== 'FST_ERR_CTP_BODY_TOO_LARGE') throw error;
-      const length = Number(request.headers['content-length']);
-      throw fileTooLarge((request.query as { name?: string }).name ?? 'file', Number.isFinite(length) && length > 0 ? length : null, 'file');
-    });
+  documentUploads(api, (upload) => {
     upload.put('/institutions/:id/agreements/:agreementId/document', {
       preParsing: async (request, _reply, payload) => {
         await manage(request);

@@ -27,4 +27,5 @@ export const consoleTabs: ConsoleTab[] = [
   { id: 'openings', labelKey: 'opening-day.tab', panel: lazy(() => import('../opening-day/OpeningsPanel.tsx')) },
   { id: 'report', labelKey: 'annual-report.tab', panel: lazy(() => import('../annual-report/ReportPanel.tsx')) },
   { id: 'designation', labelKey: 'applications.tab', panel: lazy(() => import('../designation/ApplicationPanel.tsx')) },
+  { id: 'evaluation', labelKey: 'evaluation.tab', panel: lazy(() => import('../evaluation/EvaluationPanel.tsx')) },
 ];
