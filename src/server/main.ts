@@ -41,7 +41,7 @@ export async function prepareDatabase(config: Config, log: (line: string) => voi
       });
       log(`Demo ready: ${summary.cities} cities, ${summary.institutions} institutions, ${summary.programs} programs, ${summary.residents} residents, ${summary.enrolments} enrolments.`);
     }
-    await maintainCatalogue(database, log);
+    if (await programsModule.ensureSearchIndex(database.db, todayInKorea())) log('Rebuilt the catalogue search index.');
     await failInterruptedJobs(database.db);
     if (await indicatorsModule.ensureComputed(database.db)) log('Computed every city’s indicators.');
     return database;
@@ -69,6 +69,8 @@ function startBackgroundWork(config: Config, database: Database, log: (line: str
   const stopMail = config.smtpUrl || config.mailToConsole
     ? startMailSender(database.db, { ...(config.smtpUrl ? { url: config.smtpUrl } : { console: log }), from: config.mailFrom }, config.smtpUrl ? MAIL_SEND_MS : CONSOLE_MAIL_MS, logError)
     : async () => {};
+  // At once (not before the first request: closing what ended scans the catalogue, a second on a busy machine), then hourly.
+  void maintainCatalogue(database, log).catch(logError);
   const hourly = setInterval(() => void maintainCatalogue(database, log).catch(logError), 3600_000);
   const jobSweep = setInterval(() => void failInterruptedJobs(database.db).catch(logError), 3 * HEARTBEAT_MS);
   hourly.unref();
