@@ -25,6 +25,9 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   locale: l('언어', 'Language'),
   lang: l('언어', 'Language'),
   phone: l('전화번호', 'Phone number'),
+  // A resident's own number is a mobile one (for the text messages a course promises).
+  'auth:phone': l('휴대전화 번호', 'Mobile phone number'),
+  'me:phone': l('휴대전화 번호', 'Mobile phone number'),
   token: l('링크', 'Link'),
   personId: l('사람', 'Person'),
   role: l('역할', 'Role'),
@@ -82,6 +85,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   institutionId: l('기관', 'Institution'),
   institution: l('기관', 'Institution'),
   residentsFirst: l('우리 시·군·구 주민 우선 접수', 'Residents of our city enrol first'),
+  textReminders: l('수업 알림을 문자 메시지로 보냄', 'Sends class reminders by text message'),
   allowClash: l('시간이 겹쳐도 신청', 'Sign up despite a clash'),
   enrolmentId: l('수강 신청', 'Enrolment'),
   present: l('출석한 사람', 'Present'),
