@@ -28,7 +28,9 @@ function presentFrom(roster: Roster): Present {
 }
 
 function learnerText(entry: RosterEntry, t: (key: string, options?: Record<string, unknown>) => string): string {
-  return entry.birthYear ? `${entry.displayName} (${t('roster.born', { year: entry.birthYear })})` : entry.displayName;
+  const name = entry.birthYear ? `${entry.displayName} (${t('roster.born', { year: entry.birthYear })})` : entry.displayName;
+  // The server gives a learner's mobile number only for a program that promises text messages.
+  return entry.phone ? `${name} · ${entry.phone}` : name;
 }
 
 function SaveSession({ programId, sessionNo, roster, present, onSaved }: { programId: number; sessionNo: number; roster: Roster; present: readonly number[]; onSaved(roster: Roster): void }) {

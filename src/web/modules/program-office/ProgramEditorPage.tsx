@@ -96,7 +96,7 @@ function draftOf(p: OfficeProgram): Draft {
     title: p.title, titleEn: p.titleEn, description: p.description, area: p.area, subcategory: p.subcategory, targetGroups: p.targetGroups,
     purposeTags: p.purposeTags, mode: p.mode, venueId: p.venueId, weekdays: p.weekdays, startTime: p.startTime, endTime: p.endTime,
     capacity: String(p.capacity), feeKrw: String(p.feeKrw), creditType: p.creditType, credits: String(p.credits),
-    minAge: p.minAge === null ? '' : String(p.minAge), maxAge: p.maxAge === null ? '' : String(p.maxAge), residentsFirst: p.residentsFirst,
+    minAge: p.minAge === null ? '' : String(p.minAge), maxAge: p.maxAge === null ? '' : String(p.maxAge), residentsFirst: p.residentsFirst, textReminders: p.textReminders,
     instructorName: p.instructorName, materials: p.materials, registrationMode: p.registrationMode, registrationNote: p.registrationNote,
     enrolmentOpensOn: p.enrolmentOpensOn, enrolmentClosesOn: p.enrolmentClosesOn, sessions: sessionsOf(p),
   };
@@ -193,6 +193,9 @@ function Editor({ program, institution, onSaved, onChanged }: EditorProps & { in
           </div>
           <ChoiceGroup legend={field('residentsFirst')} type="checkbox" selected={draft.residentsFirst ? ['yes'] : []}
             options={[{ value: 'yes', label: field('residentsFirst') }]} onChange={(_value, on) => set({ residentsFirst: on })} />
+          <ChoiceGroup legend={field('textReminders')} type="checkbox" selected={draft.textReminders ? ['yes'] : []}
+            options={[{ value: 'yes', label: field('textReminders') }]} onChange={(_value, on) => set({ textReminders: on })} />
+          <p className="lc-hint">{t('office.editor.textRemindersHint')}</p>
 
           <h2 className="lc-section-title">{t('office.editor.schedule')}</h2>
           <div className="lc-form-row">
