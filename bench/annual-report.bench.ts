@@ -62,7 +62,7 @@ export async function run(args: string[]): Promise<void> {
     const warm = await once();
     const stepsOf = (result: typeof warm) => Object.entries(result.steps).map(([k, v]) => `${k} ${round(v)}`).join(', ');
     console.log(`Unmeasured first run: ${round(warm.seconds)} s (${stepsOf(warm)})`);
-    const measured = [];
+    const measured: (typeof warm)[] = [];
     for (let i = 0; i < runs; i++) {
       const result = await once();
       console.log(`  run ${i + 1}: ${round(result.seconds)} s (${stepsOf(result)})`);

@@ -27,7 +27,7 @@ import { enrolmentWindow } from './enrolment-window.ts';
 function EnrolForm({ program, onDone }: { program: ProgramDetail; onDone(): void }) {
   const { t, label } = useLocale();
   const { me, refresh } = useSession();
-  const phoneLabel = useFieldLabels('me')('phone');
+  const field = useFieldLabels('me');
   const path = `/programs/${program.id}/enrolment`;
   // A course that promises texts asks for a mobile number the person has not left yet; left empty, they enrol without.
   const [asksPhone] = useState(() => program.textReminders && me !== null && me.phone === null);
@@ -62,7 +62,7 @@ function EnrolForm({ program, onDone }: { program: ProgramDetail; onDone(): void
       {ticket && <WaitingRoom ticket={ticket} onTicket={onTicket} />}
       <form onSubmit={enrol.onSubmit} noValidate>
         {asksPhone && (
-          <TextField label={phoneLabel} hint={t('enrolment.phoneAsk')} type="tel" inputMode="tel" autoComplete="tel" value={phone}
+          <TextField label={field('phone')} hint={t('enrolment.phoneAsk')} type="tel" inputMode="tel" autoComplete="tel" value={phone}
             error={enrol.fieldError('phone')} onChange={(e) => setPhone(e.target.value)} />
         )}
         <button type="submit" className="krds-btn primary" ref={enrolButton} disabled={enrol.busy || (ticket !== null && !ticket.admitted)}>
