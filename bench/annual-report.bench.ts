@@ -7,14 +7,18 @@
  *   npm run bench -- annual-report [--data-dir=bench/.data/pglite-demo] [--city=31060] [--year=2026] [--runs=3]
  *   npm run bench -- annual-report --database=postgres://…   (an existing database; `demo` generated if empty)
  *   npm run bench -- annual-report --inline   (draw on this thread: a CPU profile then sees the drawing too)
+ *   npm run bench -- annual-report --compiled (the server's code as `npm start` runs it: compiled into dist/server,
+ *                                              so the document worker loads plain JavaScript, not TypeScript)
  */
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { gatherAnnualReport } from '../src/server/modules/annual-report/annual-report.data.ts';
-import { renderAnnualReportOffThread } from '../src/server/modules/annual-report/annual-report.render.ts';
-import { closeWorkerPool, renderInline } from '../src/server/platform/workers/pool.ts';
+import type * as Gathering from '../src/server/modules/annual-report/annual-report.data.ts';
+import type * as Rendering from '../src/server/modules/annual-report/annual-report.render.ts';
+import type * as Workers from '../src/server/platform/workers/pool.ts';
+import { buildServerIfStale, serverDist } from '../scripts/build-server.ts';
 import { repositoryRoot } from '../src/server/config.ts';
 import { todayInKorea } from '../src/shared/lib/korea-time.ts';
 import { openBenchData, percentile, record } from './support.ts';
@@ -31,8 +35,16 @@ export async function run(args: string[]): Promise<void> {
       year: { type: 'string', default: todayInKorea().slice(0, 4) },
       runs: { type: 'string', default: '3' },
       inline: { type: 'boolean', default: false },
+      compiled: { type: 'boolean', default: false },
     },
   });
+  // The same modules, from the TypeScript or from the compiled tree `npm start` runs.
+  if (values.compiled) await buildServerIfStale();
+  const code = values.compiled ? pathToFileURL(`${serverDist}/src/server/`).href : new URL('../src/server/', import.meta.url).href;
+  const from = <T>(module: string) => import(new URL(values.compiled ? module.replace(/\.ts$/, '.js') : module, code).href) as Promise<T>;
+  const { gatherAnnualReport } = await from<typeof Gathering>('modules/annual-report/annual-report.data.ts');
+  const { renderAnnualReportOffThread } = await from<typeof Rendering>('modules/annual-report/annual-report.render.ts');
+  const { closeWorkerPool, renderInline } = await from<typeof Workers>('platform/workers/pool.ts');
   const runs = Number(values.runs);
   const year = Number(values.year);
   renderInline(values.inline);
@@ -74,6 +86,7 @@ export async function run(args: string[]): Promise<void> {
       city: values.city,
       year,
       drawing: values.inline ? 'inline' : 'worker pool',
+      code: values.compiled ? 'compiled (dist/server)' : 'TypeScript (tsx)',
       runs,
       // Other agents share the 2 cores: the figures mean little under a load far above 2.
       machine: { cpus: cpus().length, loadAverage: [round(loadBefore), round(loadavg()[0]!)] },
