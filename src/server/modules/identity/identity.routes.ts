@@ -5,7 +5,7 @@ import {
   PasswordStrength, PasswordStrengthBody, PersonSummary, PhoneBody, SignUpBody,
 } from '../../../shared/contracts/identity.ts';
 import { grantableRoles, preferredLocale } from '../../../shared/vocabulary/index.ts';
-import { authorize, requireActor, type Actor } from '../../platform/auth/actor.ts';
+import { authorize, mustLogIn, requireActor, type Actor } from '../../platform/auth/actor.ts';
 import { SESSION_COOKIE, clearSessionCookie, hashSessionToken, setSessionCookie } from '../../platform/auth/session-cookie.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import { HttpError } from '../../platform/http/errors.ts';
@@ -112,6 +112,8 @@ export function registerIdentityRoutes(api: Api, { config, database }: ModuleCon
   }, async (request) => me(requireActor(request)));
 
   api.put('/me/phone', {
+    // Nobody logged in hears 401 before anything about what they sent.
+    preValidation: mustLogIn,
     schema: {
       tags, summary: 'Set or remove (null) my mobile number, for courses that send text messages; kept as 010-1234-5678',
       body: PhoneBody, response: { 200: Me, ...errorResponses },
