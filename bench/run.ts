@@ -20,6 +20,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   web: () => import('./web.bench.ts'),
   'opening-day': () => import('./opening-day.bench.ts'),
   evaluation: () => import('./evaluation.bench.ts'),
+  'annual-report': () => import('./annual-report.bench.ts'),
 };
 
 const [bench, ...args] = process.argv.slice(2);

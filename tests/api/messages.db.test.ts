@@ -268,6 +268,24 @@ describe('a form with several problems', () => {
     for (const message of Object.values(problems)) expectReadable(message, 'ko', 'program form');
   });
 
+  it("names a field as its own form does where forms of one module call it otherwise", async () => {
+    const staff = await t.as('staff@example.com');
+    const institutionId = (await staff.get('/api/auth/me')).json().grants[0].institutionId;
+    const send = async (url: string, payload: object, headers = korean) =>
+      Object.fromEntries(((await staff.request({ method: 'POST', url, headers, payload })).json().problems as { field: string; message: string }[]).map((p) => [p.field, p.message]));
+    // The network's proposal form calls its title 협약 이름 and the booking form its times 시작 시각, 끝나는 시각.
+    const proposal = await send(`/api/institutions/${institutionId}/agreements`, { partnerIds: [1], title: '', startsOn: '2027-01-01', endsOn: 'x', scopeAreas: [], scopeText: '' });
+    expect(proposal.title).toBe('협약 이름은 2자 이상 입력해 주세요.');
+    expect(proposal.endsOn).toBe('종료일은 날짜(연-월-일)로 입력해 주세요.');
+    const booking = await send(`/api/institutions/${institutionId}/bookings`, { resourceId: 1, startsAt: 'soon', endsAt: 'later', purpose: '' }, { 'accept-language': 'en' });
+    expect(booking.startsAt).toBe('From must be a date and time.');
+    expect(booking.purpose).toBe('Purpose must be at least 2 characters.');
+    // The institution's own page calls its name 기관 이름; copying a program calls its first day 새 학기 시작일.
+    const copy = await send('/api/programs/1/copy', { startsOn: '2027-02-30x' });
+    expect(copy.startsOn).toBe('새 학기 시작일은 날짜(연-월-일)로 입력해 주세요.');
+    for (const message of [...Object.values(proposal), ...Object.values(copy)]) expectReadable(message, 'ko', 'forms of the network and the office');
+  });
+
   it('hears a refusal the service decides in Korean too, beside its field', async () => {
     const body = { email: 'resident@example.com', password: 'a long and unusual passphrase 81', displayName: '김하나' };
     const answer = await t.anonymous.request({ method: 'POST', url: '/api/auth/signup', payload: body, headers: korean });

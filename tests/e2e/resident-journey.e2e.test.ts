@@ -283,7 +283,7 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
 
     await page.getByRole('link', { name: '다른 수료증 진위 확인하기' }).click();
     await page.getByRole('heading', { level: 1, name: '수료증 진위 확인', exact: true }).waitFor();
-    const field = page.getByLabel('수료증 번호 또는 자격증명 (JWT)');
+    const field = page.getByLabel('수료증 번호 또는 자격증명');
     // The number as printed on paper, typed without its hyphens.
     await field.fill(number.replace(/-/g, ''));
     await page.getByRole('button', { name: '확인하기' }).click();

@@ -96,6 +96,7 @@ const rules: Record<string, Rule> = {
   'POST /api/auth/password-reset/confirm': anyone,
   'POST /api/auth/logout': anyone,
   'GET /api/auth/me': loggedIn,
+  'PUT /api/me/phone': loggedIn,
   'GET /api/people': { permission: 'people.list', scope: 'none' },
   'POST /api/people/{id}/roles': { permission: 'role.grant', scope: 'none' },
 

@@ -25,6 +25,8 @@ export const RosterEntry = Type.Object({
   personId: Type.Integer(),
   displayName: Type.String(),
   birthYear: Nullable(Type.Integer()),
+  /** The learner's mobile number, only when the program promises text messages (and the learner left one). */
+  phone: Nullable(Type.String()),
   status: Code(enrolmentStatuses.codes),
   enrolledAt: Type.String(),
   waitlistPosition: Nullable(Type.Integer()),

@@ -1,6 +1,10 @@
 import Type, { type Static } from 'typebox';
 import { grantableRoles, locales, PASSWORD_MIN_LENGTH, roles } from '../vocabulary/index.ts';
+import { MOBILE_PHONE_PATTERN } from '../lib/phone.ts';
 import { CityCode, Code, DongCode, Id, Nullable } from './common.ts';
+
+/** A Korean mobile number as people type it (010-1234-5678, 01012345678…); kept as 010-1234-5678. */
+export const MobilePhone = Type.String({ pattern: MOBILE_PHONE_PATTERN, maxLength: 20, description: 'A Korean mobile number (010), with or without hyphens' });
 
 export const SignUpBody = Type.Object(
   {
@@ -10,6 +14,8 @@ export const SignUpBody = Type.Object(
     birthYear: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2030 })),
     homeDongCode: Type.Optional(DongCode),
     locale: Type.Optional(Code(locales)),
+    /** Optional: for the text messages some courses promise. */
+    phone: Type.Optional(MobilePhone),
   },
   { additionalProperties: false },
 );
@@ -73,6 +79,8 @@ export const Me = Type.Object({
   email: Type.String(),
   locale: Code(locales),
   homeCityCode: Nullable(Type.String()),
+  /** One's own mobile number (010-1234-5678), or null: told to no one but its owner and the rosters of courses that text. */
+  phone: Nullable(Type.String()),
   grants: Type.Array(GrantView),
   /** Only in the answer to a login after failed attempts with this email. */
   securityNotice: Type.Optional(SecurityNotice),
@@ -121,3 +129,7 @@ export const PasswordResetBody = Type.Object(
   { additionalProperties: false },
 );
 export type PasswordResetBody = Static<typeof PasswordResetBody>;
+
+/** One's own mobile number, or null to remove it. */
+export const PhoneBody = Type.Object({ phone: Nullable(MobilePhone) }, { additionalProperties: false });
+export type PhoneBody = Static<typeof PhoneBody>;

@@ -83,6 +83,7 @@ export const OfficeProgram = Type.Object({
   cancelReason: Nullable(Type.String()),
   version: Type.Integer(),
   ...editable,
+  textReminders: Type.Boolean(),
   titleEn: Type.String(),
   instructorName: Type.String(),
   sessions: Type.Array(ProgramSession),
@@ -95,6 +96,8 @@ export const Version = Type.Integer({ minimum: 1, maximum: MAX_INT, description:
 
 export const ProgramEditBody = Type.Object({
   ...editable,
+  /** Left out, it stays as it was (the spreadsheet import has no column for it). */
+  textReminders: Type.Optional(Type.Boolean({ description: 'The institution sends class reminders by text: the roster then shows learners’ mobile numbers' })),
   /** The sessions as the editor shows them (generated, then edited one by one); their number is the program's. */
   sessions: Type.Array(SessionInput, { minItems: 1, maxItems: 200 }),
   /** A draft may be published; a published program stays published. */

@@ -64,6 +64,8 @@ export const ProgramDetail = Type.Object({
   minAge: Nullable(Type.Integer()),
   maxAge: Nullable(Type.Integer()),
   residentsFirst: Type.Boolean(),
+  /** The institution sends class reminders by text message (to learners who left a mobile number). */
+  textReminders: Type.Boolean(),
   instructorName: Nullable(Type.String()),
   openToAllOn: Nullable(DateString),
   completionRate: Type.Number(),
@@ -102,6 +104,7 @@ export const CreateProgramBody = Type.Object(
     minAge: Type.Optional(Type.Integer({ minimum: 0, maximum: 120 })),
     maxAge: Type.Optional(Type.Integer({ minimum: 0, maximum: 120 })),
     residentsFirst: Type.Optional(Type.Boolean()),
+    textReminders: Type.Optional(Type.Boolean({ description: 'The institution sends class reminders by text: the roster then shows learners’ mobile numbers' })),
     instructorName: Type.Optional(Type.String({ maxLength: 60 })),
     enrolmentOpensOn: Type.Optional(DateString),
     enrolmentClosesOn: Type.Optional(DateString),

@@ -4,6 +4,7 @@
  * The server builds every validation problem with this; the message test walks every keyword in both languages.
  */
 import { withObjectParticle, withTopicParticle } from '../lib/hangul.ts';
+import { MOBILE_PHONE_PATTERN } from '../lib/phone.ts';
 import { fieldLabel, type Locale } from '../vocabulary/index.ts';
 
 /** One of Ajv's errors, as much of it as the words need. */
@@ -45,6 +46,7 @@ const patterns: Record<string, { ko: string; en: string }> = {
   '^[0-9]{7}$': { ko: '숫자 7자리로', en: '7 digits' },
   '^[0-9+() -]{6,20}$': { ko: '숫자 6~20자리(+ ( ) - 포함)로', en: '6 to 20 digits (with + ( ) - if you like)' },
   '^https?://': formats.uri!,
+  [MOBILE_PHONE_PATTERN]: { ko: '010으로 시작하는 휴대전화 번호(010-1234-5678)로', en: 'a mobile number starting with 010, like 010-1234-5678' },
 };
 
 const count = (n: unknown, one: string, many: string) => `${String(n)} ${n === 1 ? one : many}`;

@@ -2,8 +2,9 @@
  * What every field of the contracts is called, as the forms label it: the server names a field by these words in
  * its messages, and the web's forms take their labels from here (`fieldLabel`), so the two never drift.
  * Keyed by the property's name; a property whose meaning changes with where it sits is keyed by its dotted path
- * (list indexes left out), and one that the forms of an area of the API call otherwise by `area:name` (the area is
- * the first segment of the route after /api: `programs`, `cities`…). The most specific key wins. Every request
+ * (list indexes left out), and one that the forms of an area of the API call otherwise by `area:name`. An area is a
+ * route after /api without its parameters (`programs/copy` for /api/programs/:id/copy) or any start of it
+ * (`programs`), so one form's words need not be every form's of its module. The most specific key wins. Every request
  * field of the API has an entry (the message test walks the OpenAPI document).
  */
 import type { Locale } from './label.ts';
@@ -25,6 +26,9 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   locale: l('언어', 'Language'),
   lang: l('언어', 'Language'),
   phone: l('전화번호', 'Phone number'),
+  // A resident's own number is a mobile one (for the text messages a course promises).
+  'auth:phone': l('휴대전화 번호', 'Mobile phone number'),
+  'me:phone': l('휴대전화 번호', 'Mobile phone number'),
   token: l('링크', 'Link'),
   personId: l('사람', 'Person'),
   role: l('역할', 'Role'),
@@ -33,7 +37,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   title: l('제목', 'Title'),
   'programs:title': l('프로그램 이름', 'Program name'),
   titleEn: l('영문 이름', 'Name in English'),
-  'programs:titleEn': l('영문 제목', 'English title'),
+  'programs:titleEn': l('영문 제목 (선택)', 'English title (optional)'),
   titleKo: l('한글 이름', 'Name in Korean'),
   description: l('설명', 'Description'),
   'programs:description': l('소개글', 'Description'),
@@ -82,6 +86,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   institutionId: l('기관', 'Institution'),
   institution: l('기관', 'Institution'),
   residentsFirst: l('우리 시·군·구 주민 우선 접수', 'Residents of our city enrol first'),
+  textReminders: l('수업 알림을 문자 메시지로 보냄', 'Sends class reminders by text message'),
   allowClash: l('시간이 겹쳐도 신청', 'Sign up despite a clash'),
   enrolmentId: l('수강 신청', 'Enrolment'),
   present: l('출석한 사람', 'Present'),
@@ -332,10 +337,74 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'evaluation:areas.fields.items.rule.bands': l('순위 구간', 'Rank bands'),
   'evaluation:areas.fields.items.rule.bands.top': l('상위 비율', 'Top share'),
   'evaluation:areas.fields.items.rule.bands.share': l('배점 비율', 'Share of the points'),
+  // Forms that call a field otherwise, by the route they send to (the area of the API it lies in, most specific first).
+  'institutions/resources:name': l('이름', 'Name'),
+  // The publish form's near-copy check names what the publish form names.
+  'institutions/copies:title': l('프로그램 이름', 'Program name'),
+  'institutions/copies:description': l('소개글', 'Description'),
+  'auth/password-reset/confirm:password': l('새 비밀번호', 'New password'),
+  'certificates/verify:credential': l('수료증 번호 또는 자격증명', 'Certificate number or credential'),
+  'cities/designations:code': l('도시', 'City'),
+  'cities/designations:evidence': l('근거 자료', 'Evidence'),
+  'cities/designations:state': l('새 상태', 'New state'),
+  'cities/profile:phone': l('전화', 'Phone'),
+  'cities/record/years:departmentName': l('부서 이름', 'Department name'),
+  'cities/record/years:portalUrl': l('평생학습 홈페이지 주소', 'Lifelong learning website'),
+  'designation/calls:grantKrw': l('도시당 지원금 (원)', 'Grant per city (won)'),
+  'designation/calls:noticeEn': l('공고문 (영문)', 'Notice (English)'),
+  'designation/calls:noticeKo': l('공고문 (국문)', 'Notice (Korean)'),
+  'designation/calls:quota': l('신규 지정 규모 (곳)', 'New designations'),
+  'designation/calls:revokedWaitYears': l('지정 취소 후 재신청까지 (년)', 'Years before a revoked city may apply again'),
+  'designation/calls:titleEn': l('제목 (영문)', 'Title (English)'),
+  'designation/calls:titleKo': l('제목 (국문)', 'Title (Korean)'),
+  'designation/consultings/decision:reason': l('결정 사유 (도시에 공개됩니다)', 'Reason (published to the city)'),
+  'designation/consultings/milestones/submit:note': l('컨설턴트에게 남길 메모 (선택)', 'A note for the consultant (optional)'),
+  'designation/consultings/recommendation:reason': l('권고 사유', 'Reason'),
+  'designation/experts:email': l('가입한 이메일', 'Email they registered with'),
+  'designation/experts:worksInProvinceCode': l('근무 시·도', 'Province of work'),
+  'indicators/weights:note': l('바꾼 이유', 'Why the change'),
+  'institutions/agreements/document:file': l('서명된 협약서 (PDF)', 'Signed agreement (PDF)'),
+  'institutions/agreements/end:reason': l('종료 사유', 'Why it ends'),
+  'institutions/agreements:endsOn': l('종료일', 'Ends on'),
+  'institutions/agreements:scopeText': l('협력 내용', 'What the partners will do together'),
+  'institutions/agreements:title': l('협약 이름', 'Name of the agreement'),
+  'institutions/api-keys:name': l('키 이름 (어느 시스템용인지)', 'Key name (which system it is for)'),
+  'institutions/bookings:endsAt': l('끝나는 시각', 'To'),
+  'institutions/bookings:programId': l('이 시간에 여는 프로그램 (선택)', 'Program held then (optional)'),
+  'institutions/bookings:purpose': l('이용 목적', 'Purpose'),
+  'institutions/bookings:startsAt': l('시작 시각', 'From'),
+  'institutions/invitations:email': l('초대할 사람의 이메일', 'Email of the person to invite'),
+  'institutions/programs/partners:partnerId': l('협약 기관', 'Partner'),
+  'institutions/resources:capacity': l('수용 인원 (장비는 수량)', 'Capacity (for equipment: how many)'),
+  'institutions/resources:venueId': l('위치 (우리 기관의 강의 장소)', 'Where (one of our institution\'s venues)'),
+  'institutions:description': l('기관 소개', 'About'),
+  'institutions:name': l('기관 이름', 'Name of the institution'),
+  'institutions:phone': l('전화', 'Phone'),
+  'me/instructor-profile:bio': l('소개 (기관에 보이는 짧은 글)', 'About you (a short text institutions see)'),
+  'me/wishes:note': l('하고 싶은 말 (선택)', 'Anything to add (optional)'),
+  'me/wishes:subcategory': l('더 자세히', 'More precisely'),
+  'me/wishes:targetGroup': l('누구를 위한 수업', 'For whom'),
+  'people/roles:id': l('사용자 #', 'Person #'),
+  'people/roles:cityCode': l('도시 코드 (시·군·구 5자리)', 'City code (5 digits)'),
+  'people/roles:institutionId': l('기관 번호', 'Institution number'),
+  'programs/cancellation:reason': l('폐강 사유 (수강생에게 알립니다)', 'Reason (told to the people enrolled)'),
+  'programs/completion-rule:completionRate': l('출석률 (%)', 'Attendance needed (%)'),
+  'programs/copy:startsOn': l('새 학기 시작일', 'First day of the new term'),
+  'programs/lottery:applicationsCloseAt': l('신청 마감 (한국 시간)', 'Applications close (Korea time)'),
+  'programs/offline-applications:email': l('이메일 (가입한 주민)', 'Email (registered residents)'),
+  'programs/rating:comment': l('하고 싶은 말 (적지 않아도 됩니다)', 'Anything to add (optional)'),
+  'programs:registrationNote': l('신청 안내 (전화번호, 방문 장소와 시간)', 'Registration note (phone, where and when to come)'),
 };
 
-/** The area of the API a route belongs to, for labels its forms give a field: `/api/programs/:id` → `programs`. */
-export const labelAreaOf = (route: string | undefined) => route?.replace(/^\/api\//, '').split('/')[0] || undefined;
+/**
+ * The area of the API a route belongs to, for labels its forms give a field: its segments without the parameters
+ * (`/api/programs/:id/copy` → `programs/copy`).
+ */
+export const labelAreaOf = (route: string | undefined) =>
+  route?.replace(/^\/api\//, '').split('/').filter((s) => s !== '' && !s.startsWith(':')).join('/') || undefined;
+
+/** An area and the areas it lies in, most specific first: `programs/copy`, `programs`. */
+const areasWithin = (area: string | undefined) => (area ? area.split('/').map((_, i, all) => all.slice(0, all.length - i).join('/')) : []);
 
 /**
  * The label of a field named by its dotted path (`email`, `sessions.2.date`, `content.vision.title`) in an area of
@@ -345,10 +414,11 @@ export const labelAreaOf = (route: string | undefined) => route?.replace(/^\/api
 export function fieldLabel(path: string, locale: Locale, area?: string): string | undefined {
   const segments = path.split('.');
   const names = segments.filter((s) => !/^\d+$/.test(s));
+  const areas = areasWithin(area);
   let label: FieldLabel | undefined;
   for (let start = 0; start < names.length && !label; start++) {
     const key = names.slice(start).join('.');
-    label = (area ? fieldLabels[`${area}:${key}`] : undefined) ?? fieldLabels[key];
+    label = areas.map((a) => fieldLabels[`${a}:${key}`]).find(Boolean) ?? fieldLabels[key];
   }
   if (!label) return undefined;
   // The last list entry on the way to the field, counted from 1 as people count.

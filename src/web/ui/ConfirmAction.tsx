@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 
 /** A button for something that cannot be undone: it asks once more before doing it. */
 export function ConfirmAction({ label, name, question, yes, no, busy, onConfirm, children }: {
@@ -17,6 +17,7 @@ export function ConfirmAction({ label, name, question, yes, no, busy, onConfirm,
   // Answering "no" puts the keyboard back on the button that asked, not on the page's body.
   const [declined, setDeclined] = useState(false);
   const trigger = useRef<HTMLButtonElement>(null);
+  const questionId = useId();
   useEffect(() => {
     if (declined && !asking) trigger.current?.focus();
   }, [declined, asking]);
@@ -30,10 +31,10 @@ export function ConfirmAction({ label, name, question, yes, no, busy, onConfirm,
   }
   return (
     <form className="lc-confirm" onSubmit={(event) => { onConfirm(event); setAsking(false); }}>
-      <p>{question}</p>
+      <p id={questionId}>{question}</p>
       <div className="lc-form-row">
-        {/* The asking button is gone: keep the keyboard where the person was, on the answer. */}
-        <button type="submit" className="krds-btn primary" disabled={busy} autoFocus>{yes}</button>
+        {/* The asking button is gone: keep the keyboard where the person was, on the answer, which reads the question. */}
+        <button type="submit" className="krds-btn primary" disabled={busy} autoFocus aria-describedby={questionId}>{yes}</button>
         <button type="button" className="krds-btn tertiary" onClick={() => { setDeclined(true); setAsking(false); }}>{no}</button>
       </div>
       {children}

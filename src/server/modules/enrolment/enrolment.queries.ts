@@ -98,13 +98,15 @@ export async function enrolmentView(db: Executor, id: number) {
 }
 
 /** Everyone enrolled in or waiting for a program, with what they attended. */
-export async function rosterOf(db: Executor, programId: number) {
+/** The program's learners; their phone numbers only when `withPhones` (the program texts its learners). */
+export async function rosterOf(db: Executor, programId: number, withPhones: boolean) {
   return rows<{
-    enrolmentId: number; personId: number; displayName: string; birthYear: number | null; status: EnrolmentStatus;
+    enrolmentId: number; personId: number; displayName: string; birthYear: number | null; phone: string | null; status: EnrolmentStatus;
     enrolledAt: string; attended: number[]; absent: number[];
     lastDecision: { status: EnrolmentStatus; reason: string; decidedBy: string; decidedAt: string } | null;
   }>(db, sql`
     SELECT e.id AS "enrolmentId", e.person_id AS "personId", p.display_name AS "displayName", p.birth_year AS "birthYear",
+           CASE WHEN ${withPhones} THEN p.phone END AS phone,
            e.status, to_char(e.enrolled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') AS "enrolledAt",
            coalesce(array_agg(s.session_no ORDER BY s.session_no) FILTER (WHERE a.present), '{}') AS attended,
            coalesce(array_agg(s.session_no ORDER BY s.session_no) FILTER (WHERE NOT a.present), '{}') AS absent,

@@ -118,7 +118,7 @@ export async function myEnrolment(db: AppDb, actor: Actor, programId: number): P
 
 export async function roster(db: AppDb, actor: Actor, programId: number): Promise<Roster> {
   const program = await programsModule.managedProgram(db, actor, programId);
-  const [entries, sessions] = await Promise.all([queries.rosterOf(db, programId), programsModule.sessionIdsOf(db, programId)]);
+  const [entries, sessions] = await Promise.all([queries.rosterOf(db, programId, program.textReminders), programsModule.sessionIdsOf(db, programId)]);
   const waiting = entries.filter((e) => e.status === 'waitlisted');
   return {
     programId,

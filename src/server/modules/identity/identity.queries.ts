@@ -15,11 +15,22 @@ export interface NewPerson {
   homeCityCode?: string | null;
   homeDongCode?: string | null;
   locale?: Locale;
+  phone?: string | null;
 }
 
 export async function insertPerson(db: Executor, person: NewPerson): Promise<number> {
   const [row] = await db.insert(people).values(person).returning({ id: people.id });
   return row!.id;
+}
+
+/** One's own mobile number: only its owner's answers (and rosters of courses that text) carry it. */
+export async function phoneOf(db: Executor, personId: number): Promise<string | null> {
+  const [row] = await db.select({ phone: people.phone }).from(people).where(eq(people.id, personId));
+  return row?.phone ?? null;
+}
+
+export async function setPhone(db: Executor, personId: number, phone: string | null): Promise<void> {
+  await db.update(people).set({ phone }).where(eq(people.id, personId));
 }
 
 export async function findLoginByEmail(db: Executor, email: string) {

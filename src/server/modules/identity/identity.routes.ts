@@ -2,10 +2,10 @@ import Type from 'typebox';
 import { Code, IdParams, Page, PageQuery, pageRequest } from '../../../shared/contracts/common.ts';
 import {
   GrantRoleBody, LogInBody, Me, PasswordResetBody, PasswordResetPreview, PasswordResetRequestBody, PasswordResetRequested, PasswordResetToken,
-  PasswordStrength, PasswordStrengthBody, PersonSummary, SignUpBody,
+  PasswordStrength, PasswordStrengthBody, PersonSummary, PhoneBody, SignUpBody,
 } from '../../../shared/contracts/identity.ts';
 import { grantableRoles, preferredLocale } from '../../../shared/vocabulary/index.ts';
-import { authorize, requireActor } from '../../platform/auth/actor.ts';
+import { authorize, mustLogIn, requireActor, type Actor } from '../../platform/auth/actor.ts';
 import { SESSION_COOKIE, clearSessionCookie, hashSessionToken, setSessionCookie } from '../../platform/auth/session-cookie.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import { HttpError } from '../../platform/http/errors.ts';
@@ -25,11 +25,14 @@ export function registerIdentityRoutes(api: Api, { config, database }: ModuleCon
   const { db } = database;
   const cookieOptions = { secure: config.cookieSecure, ttlHours: config.sessionTtlHours };
 
+  /** Who the person is, as only they see it: their roles and their own phone number. */
+  const me = async (actor: Actor) => ({ ...actor, phone: await queries.phoneOf(db, actor.personId) });
+
   /** Opens a session for the person, sets its cookie, and answers with who they are. */
   const startSession = async (request: FastifyRequest, reply: FastifyReply, personId: number) => {
     const token = await service.openSession(db, personId, config.sessionTtlHours, request.headers['user-agent'] ?? null);
     setSessionCookie(reply, token, cookieOptions);
-    return (await queries.findSessionPerson(db, hashSessionToken(token)))!;
+    return me((await queries.findSessionPerson(db, hashSessionToken(token)))!);
   };
 
   api.post('/auth/signup', {
@@ -106,7 +109,20 @@ export function registerIdentityRoutes(api: Api, { config, database }: ModuleCon
 
   api.get('/auth/me', {
     schema: { tags, summary: 'The logged-in person and their roles', response: { 200: Me, ...errorResponses } },
-  }, async (request) => requireActor(request));
+  }, async (request) => me(requireActor(request)));
+
+  api.put('/me/phone', {
+    // Nobody logged in hears 401 before anything about what they sent.
+    preValidation: mustLogIn,
+    schema: {
+      tags, summary: 'Set or remove (null) my mobile number, for courses that send text messages; kept as 010-1234-5678',
+      body: PhoneBody, response: { 200: Me, ...errorResponses },
+    },
+  }, async (request) => {
+    const actor = requireActor(request);
+    await service.setOwnPhone(db, actor.personId, request.body.phone);
+    return me(actor);
+  });
 
   api.get('/people', {
     schema: {

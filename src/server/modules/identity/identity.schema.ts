@@ -21,10 +21,13 @@ export const people = pgTable(
     homeCityCode: text().references(() => municipalities.code),
     homeDongCode: text().references(() => dongs.code),
     locale: text().$type<Locale>().notNull().default('ko'),
+    /** Optional Korean mobile number, kept as 010-1234-5678 (src/shared/lib/phone.ts), for courses that send texts. */
+    phone: text(),
     createdAt: createdAt(),
   },
   (t) => [
     uniqueIndex('people_email_unique').on(sql`lower(${t.email})`),
+    check('people_phone_check', sql`${t.phone} ~ '^010-[0-9]{4}-[0-9]{4}$'`),
     index().on(t.homeCityCode),
     checkIn('people_locale_check', t.locale, locales),
   ],

@@ -10,12 +10,32 @@ import { HttpError, badRequest, conflict, notFound } from '../../platform/http/e
 import { geography } from '../geography/index.ts';
 import { institutionsModule } from '../institutions/index.ts';
 import { notifications } from '../notifications/index.ts';
+import { normalisedMobilePhone } from '../../../shared/lib/phone.ts';
 import * as queries from './identity.queries.ts';
 
 const emailTaken = {
   ko: '이 이메일로 가입한 계정이 이미 있습니다. 로그인하거나, 비밀번호가 생각나지 않으면 비밀번호 찾기를 이용해 주세요.',
   en: 'An account with this email already exists. Log in, or use "Forgot your password?" if you do not remember it.',
 };
+const notMobile = {
+  ko: '휴대전화 번호는 010으로 시작하는 번호(010-1234-5678)로 입력해 주세요.',
+  en: 'Mobile phone number must be a mobile number starting with 010, like 010-1234-5678.',
+};
+
+/** A typed mobile number as it is kept (010-1234-5678); the contract has already checked its shape. */
+function keptPhone(typed: string): string {
+  const phone = normalisedMobilePhone(typed);
+  if (!phone) throw badRequest(notMobile, 'phone');
+  return phone;
+}
+
+/** Sets or removes one's own mobile number (null removes it). */
+export async function setOwnPhone(db: AppDb, personId: number, typed: string | null): Promise<string | null> {
+  const phone = typed === null || typed.trim() === '' ? null : keptPhone(typed);
+  await queries.setPhone(db, personId, phone);
+  return phone;
+}
+
 const unknownDong = { ko: '그런 동네(읍·면·동)가 없습니다. 목록에서 골라 주세요.', en: 'There is no such neighbourhood (dong). Choose one from the list.' };
 
 export async function signUp(db: AppDb, body: SignUpBody): Promise<number> {
@@ -25,6 +45,7 @@ export async function signUp(db: AppDb, body: SignUpBody): Promise<number> {
     if (!dong) throw badRequest(unknownDong, 'homeDongCode');
     homeCityCode = dong.municipalityCode;
   }
+  const phone = body.phone ? keptPhone(body.phone) : null;
   const judgement = await judgePassword(body.password, body);
   if (!judgement.acceptable) throw new HttpError(400, 'weak_password', judgement.message!, 'password', { reason: judgement.reason });
   const passwordHash = await hashPassword(body.password);
@@ -39,6 +60,7 @@ export async function signUp(db: AppDb, body: SignUpBody): Promise<number> {
       homeCityCode,
       homeDongCode: body.homeDongCode ?? null,
       locale: body.locale ?? 'ko',
+      phone,
     });
   } catch (error) {
     // Two sign-ups with one address at once: the unique index decides, and the loser hears why.

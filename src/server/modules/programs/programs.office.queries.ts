@@ -63,7 +63,7 @@ export async function officeProgram(db: Executor, id: number, today: string) {
     purposeTags: programs.purposeTags, mode: programs.mode, venueId: programs.venueId, weekdays: programs.weekdays,
     startTime: hhmm(programs.startTime), endTime: hhmm(programs.endTime), capacity: programs.capacity, feeKrw: programs.feeKrw,
     creditType: programs.creditType, credits: programs.credits, minAge: programs.minAge, maxAge: programs.maxAge,
-    residentsFirst: programs.residentsFirst, instructorName: sql<string>`coalesce(${programs.instructorName}, '')`, materials: programs.materials,
+    residentsFirst: programs.residentsFirst, textReminders: programs.textReminders, instructorName: sql<string>`coalesce(${programs.instructorName}, '')`, materials: programs.materials,
     registrationMode: programs.registrationMode, registrationNote: programs.registrationNote,
     enrolmentOpensOn: programs.enrolmentOpensOn, enrolmentClosesOn: programs.enrolmentClosesOn, enrolled, waitlisted,
   }).from(programs).where(eq(programs.id, id));

@@ -80,6 +80,7 @@ export async function findProgram(db: Reader, id: number) {
       minAge: programs.minAge,
       maxAge: programs.maxAge,
       residentsFirst: programs.residentsFirst,
+      textReminders: programs.textReminders,
       instructorName: programs.instructorName,
       openToAllOn: programs.openToAllOn,
       completionRate: programs.completionRate,

@@ -48,6 +48,8 @@ export const programs = pgTable(
     minAge: integer(),
     maxAge: integer(),
     residentsFirst: boolean().notNull().default(false),
+    /** The institution promises class reminders by text: its roster then shows the learners' mobile numbers. */
+    textReminders: boolean().notNull().default(false),
     /** With residentsFirst: from this day, people from other cities may enrol too. */
     openToAllOn: date({ mode: 'string' }),
     /** Share of sessions a learner must attend to complete (수료 기준); 0.8 unless the program says otherwise. */

@@ -14,7 +14,8 @@ import { ErrorNotice, Loaded, PageTitle } from '../../ui/Status.tsx';
 
 export function PeoplePage() {
   const { t, label } = useLocale();
-  const field = useFieldLabels('admin');
+  const fieldInRoles = useFieldLabels('people/roles');
+  const field = useFieldLabels('people');
   const session = useSession();
   const [page, setPage] = useState(1);
   const [roleFilter, setRoleFilter] = useState('');
@@ -53,10 +54,10 @@ export function PeoplePage() {
       </Loaded>
       <form className="lc-form" onSubmit={submission.onSubmit}>
         <h2 className="lc-section-title">{t('admin.grant')}</h2>
-        <TextField label={`${t('admin.person')} #`} inputMode="numeric" required value={form.personId} error={fieldError('id')} onChange={(e) => setForm({ ...form, personId: e.target.value })} />
-        <SelectField label={t('admin.role')} value={form.role} error={fieldError('role')} onChange={(e) => setForm({ ...form, role: e.target.value as RoleCode })} options={roleOptions} />
-        {form.role === 'city_officer' && <TextField label={t('admin.cityCode')} value={form.cityCode} error={fieldError('cityCode')} onChange={(e) => setForm({ ...form, cityCode: e.target.value })} />}
-        {roles.get(form.role).scope === 'institution' && <TextField label={t('admin.institutionId')} inputMode="numeric" value={form.institutionId} error={fieldError('institutionId')} onChange={(e) => setForm({ ...form, institutionId: e.target.value })} />}
+        <TextField label={fieldInRoles('id')} inputMode="numeric" required value={form.personId} error={fieldError('id')} onChange={(e) => setForm({ ...form, personId: e.target.value })} />
+        <SelectField label={fieldInRoles('role')} value={form.role} error={fieldError('role')} onChange={(e) => setForm({ ...form, role: e.target.value as RoleCode })} options={roleOptions} />
+        {form.role === 'city_officer' && <TextField label={fieldInRoles('cityCode')} value={form.cityCode} error={fieldError('cityCode')} onChange={(e) => setForm({ ...form, cityCode: e.target.value })} />}
+        {roles.get(form.role).scope === 'institution' && <TextField label={fieldInRoles('institutionId')} inputMode="numeric" value={form.institutionId} error={fieldError('institutionId')} onChange={(e) => setForm({ ...form, institutionId: e.target.value })} />}
         <FormStatus error={submission.formError(['id', 'role', 'cityCode', 'institutionId'])} done={submission.done} />
         <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('admin.save')}</button></div>
       </form>

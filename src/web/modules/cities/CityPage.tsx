@@ -9,7 +9,7 @@ import { designationStates, eventKinds, institutionTypes } from '../../../shared
 import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { FormStatus } from '../../ui/FormStatus.tsx';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { useSession } from '../../shells/session.tsx';
 import { TextArea, TextField } from '../../ui/Field.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
@@ -19,6 +19,7 @@ import { DesignationTimeline } from './DesignationTimeline.tsx';
 
 function ProfileForm({ city, onSaved }: { city: CityDetail; onSaved(): void }) {
   const { t } = useLocale();
+  const field = useFieldLabels('cities/profile');
   const [form, setForm] = useState({ department: city.profile.department, vision: city.profile.vision, homepageUrl: city.profile.homepageUrl ?? '', phone: city.profile.phone ?? '' });
   const submission = useSubmission(
     () => api(`/cities/${city.code}/profile`, { method: 'PATCH', body: { ...form, homepageUrl: form.homepageUrl || null, phone: form.phone || null } }),
@@ -28,10 +29,10 @@ function ProfileForm({ city, onSaved }: { city: CityDetail; onSaved(): void }) {
   return (
     <form className="lc-form" onSubmit={submission.onSubmit}>
       <h2 className="lc-section-title">{t('cities.edit')}</h2>
-      <TextField label={t('cities.department')} value={form.department} error={fieldError('department')} onChange={(e) => setForm({ ...form, department: e.target.value })} />
-      <TextArea label={t('cities.vision')} value={form.vision} error={fieldError('vision')} onChange={(e) => setForm({ ...form, vision: e.target.value })} />
-      <TextField label={t('cities.homepage')} type="url" value={form.homepageUrl} error={fieldError('homepageUrl')} onChange={(e) => setForm({ ...form, homepageUrl: e.target.value })} />
-      <TextField label={t('cities.phone')} value={form.phone} error={fieldError('phone')} onChange={(e) => setForm({ ...form, phone: e.target.value })} />
+      <TextField label={field('department')} value={form.department} error={fieldError('department')} onChange={(e) => setForm({ ...form, department: e.target.value })} />
+      <TextArea label={field('vision')} value={form.vision} error={fieldError('vision')} onChange={(e) => setForm({ ...form, vision: e.target.value })} />
+      <TextField label={field('homepageUrl')} type="url" value={form.homepageUrl} error={fieldError('homepageUrl')} onChange={(e) => setForm({ ...form, homepageUrl: e.target.value })} />
+      <TextField label={field('phone')} value={form.phone} error={fieldError('phone')} onChange={(e) => setForm({ ...form, phone: e.target.value })} />
       <FormStatus error={submission.formError(['department', 'vision', 'homepageUrl', 'phone'])} done={submission.done} />
       <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('common.save')}</button></div>
     </form>

@@ -7,7 +7,7 @@ import type { CityYearRecord } from '../../../shared/contracts/city-record.ts';
 import { informationSystems } from '../../../shared/vocabulary/index.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { Loading } from '../../ui/Status.tsx';
@@ -35,6 +35,7 @@ function figuresOf(record: CityYearRecord | undefined): Figures {
 
 function YearForm({ cityCode, year, record, canEdit, onSaved }: { cityCode: string; year: number; record?: CityYearRecord; canEdit: boolean; onSaved(): void }) {
   const { t, number, dateTime, label } = useLocale();
+  const fieldInYears = useFieldLabels('cities/record/years');
   const [figures, setFigures] = useState<Figures>(() => figuresOf(record));
   const submission = useSubmission(
     () => api(`/cities/${cityCode}/record/years/${year}`, { method: 'PUT', body: { ...figures, version: record?.version ?? 0 } }),
@@ -63,7 +64,7 @@ function YearForm({ cityCode, year, record, canEdit, onSaved }: { cityCode: stri
           <label htmlFor="year-department">{t('city-record.fields.hasDepartment')}</label>
         </div>
         <div className="lc-field-grid">
-          <TextField label={t('city-record.fields.departmentName')} disabled={!canEdit} value={figures.departmentName} error={submission.fieldError('departmentName')}
+          <TextField label={fieldInYears('departmentName')} disabled={!canEdit} value={figures.departmentName} error={submission.fieldError('departmentName')}
             onChange={(e) => setFigures({ ...figures, departmentName: e.target.value })} />
           {numberFields.organisation.map(numberField)}
         </div>
@@ -81,7 +82,7 @@ function YearForm({ cityCode, year, record, canEdit, onSaved }: { cityCode: stri
             </div>
           ))}
         </div>
-        <TextField label={t('city-record.fields.portalUrl')} type="url" disabled={!canEdit} value={figures.portalUrl ?? ''} error={submission.fieldError('portalUrl')}
+        <TextField label={fieldInYears('portalUrl')} type="url" disabled={!canEdit} value={figures.portalUrl ?? ''} error={submission.fieldError('portalUrl')}
           onChange={(e) => setFigures({ ...figures, portalUrl: e.target.value.trim() || null })} />
       </fieldset>
       <fieldset><legend>{t('city-record.other')}</legend>

@@ -9,7 +9,7 @@ import type { InstitutionDetail } from '../../../shared/contracts/institutions.t
 import { colleagueChanges, institutionRoleList, institutionRoles, type InstitutionRoleCode } from '../../../shared/vocabulary/index.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
@@ -34,6 +34,7 @@ function useRoleName() {
 
 function InviteForm({ institutionId, onSent }: { institutionId: number; onSent(): void }) {
   const { t, dateTime } = useLocale();
+  const field = useFieldLabels('institutions/invitations');
   const roleName = useRoleName();
   const [form, setForm] = useState<InviteBody>({ email: '', role: 'institution_staff' });
   const [sent, setSent] = useState<InvitationSent | null>(null);
@@ -46,7 +47,7 @@ function InviteForm({ institutionId, onSent }: { institutionId: number; onSent()
   return (
     <form className="lc-form" onSubmit={submission.onSubmit}>
       <h2 className="lc-section-title">{t('colleagues.invite.title')}</h2>
-      <TextField label={t('colleagues.invite.email')} type="email" autoComplete="off" required maxLength={254} value={form.email}
+      <TextField label={field('email')} type="email" autoComplete="off" required maxLength={254} value={form.email}
         error={submission.fieldError('email')} onChange={(e) => setForm({ ...form, email: e.target.value })} />
       <ChoiceGroup legend={t('colleagues.invite.role')} type="radio" selected={[form.role]}
         options={institutionRoleList.map((r) => ({ value: r.code, label: `${roleName(r.code)} — ${t(`colleagues.roleHelp.${r.code}`)}` }))}

@@ -15,7 +15,6 @@ const ko = {
   },
   invite: {
     title: '동료 초대',
-    email: '초대할 사람의 이메일',
     role: '맡길 역할',
     send: '초대 이메일 보내기',
     sent: '{{email}} 주소로 초대 이메일을 보냈습니다. 링크는 {{until}}까지 한 번만 쓸 수 있습니다.',
@@ -99,7 +98,6 @@ export const text: ModuleText<typeof ko> = {
     },
     invite: {
       title: 'Invite a colleague',
-      email: 'Email of the person to invite',
       role: 'Role',
       send: 'Send the invitation',
       sent: 'The invitation was emailed to {{email}}. The link works once, until {{until}}.',

@@ -7,7 +7,7 @@ import { useSearchParams } from 'react-router';
 import type { Verification } from '../../../shared/contracts/credentials.ts';
 import { api } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { TextArea } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { PageTitle } from '../../ui/Status.tsx';
@@ -17,6 +17,7 @@ const check = (credential: string) => api<Verification>('/certificates/verify', 
 
 export function VerifyPage() {
   const { t } = useLocale();
+  const field = useFieldLabels('certificates/verify');
   const [params] = useSearchParams();
   const number = params.get('number') ?? '';
   const [credential, setCredential] = useState(number);
@@ -37,7 +38,7 @@ export function VerifyPage() {
     <>
       <PageTitle title={t('credentials.verifyTitle')} lead={t('credentials.verifyLead')} />
       <form className="lc-form" onSubmit={verify.onSubmit}>
-        <TextArea label={t('credentials.credential')} hint={t('credentials.credentialHint')} required minLength={10} rows={4} spellCheck={false}
+        <TextArea label={field('credential')} hint={t('credentials.credentialHint')} required minLength={10} rows={4} spellCheck={false}
           value={credential} error={verify.fieldError('credential')} onChange={(e) => setCredential(e.target.value)} />
         <FormStatus error={verify.formError(['credential'])} />
         <div><button type="submit" className="krds-btn primary" disabled={verify.busy}>{t('credentials.check')}</button></div>

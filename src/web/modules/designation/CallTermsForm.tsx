@@ -7,7 +7,7 @@ import type { CallCreateBody, CallDetail } from '../../../shared/contracts/desig
 import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { scoreAggregationList, type ScoreAggregation } from '../../../shared/vocabulary/index.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { TextArea, TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
@@ -67,6 +67,7 @@ export function CallTermsForm({ initial, published, yearEditable, submitLabel, s
   onReload?: () => void;
 }) {
   const { t, label } = useLocale();
+  const fieldInCalls = useFieldLabels('designation/calls');
   const [terms, setTerms] = useState(initial);
   const submission = useSubmission(() => send(terms), () => onDone(terms));
   const { fieldError } = submission;
@@ -92,12 +93,12 @@ export function CallTermsForm({ initial, published, yearEditable, submitLabel, s
     <form className="lc-form" onSubmit={submission.onSubmit} noValidate={false}>
       <fieldset>
         <legend>{t('calls.basics')}</legend>
-        <TextField label={t('calls.year')} type="number" inputMode="numeric" min={2001} max={2100} required disabled={!yearEditable}
+        <TextField label={fieldInCalls('year')} type="number" inputMode="numeric" min={2001} max={2100} required disabled={!yearEditable}
           value={terms.year} error={fieldError('year')} onChange={set('year')} />
-        <TextField label={t('calls.titleKo')} required maxLength={200} disabled={locked('titleKo')} value={terms.titleKo} error={fieldError('titleKo')} onChange={set('titleKo')} />
-        <TextField label={t('calls.titleEn')} required maxLength={200} disabled={locked('titleEn')} value={terms.titleEn} error={fieldError('titleEn')} onChange={set('titleEn')} />
-        <TextArea label={t('calls.noticeKo')} rows={6} disabled={locked('noticeKo')} value={terms.noticeKo} error={fieldError('noticeKo')} onChange={set('noticeKo')} />
-        <TextArea label={t('calls.noticeEn')} rows={6} disabled={locked('noticeEn')} value={terms.noticeEn} error={fieldError('noticeEn')} onChange={set('noticeEn')} />
+        <TextField label={fieldInCalls('titleKo')} required maxLength={200} disabled={locked('titleKo')} value={terms.titleKo} error={fieldError('titleKo')} onChange={set('titleKo')} />
+        <TextField label={fieldInCalls('titleEn')} required maxLength={200} disabled={locked('titleEn')} value={terms.titleEn} error={fieldError('titleEn')} onChange={set('titleEn')} />
+        <TextArea label={fieldInCalls('noticeKo')} rows={6} disabled={locked('noticeKo')} value={terms.noticeKo} error={fieldError('noticeKo')} onChange={set('noticeKo')} />
+        <TextArea label={fieldInCalls('noticeEn')} rows={6} disabled={locked('noticeEn')} value={terms.noticeEn} error={fieldError('noticeEn')} onChange={set('noticeEn')} />
       </fieldset>
       <fieldset>
         <legend>{t('calls.timelineLegend')}</legend>
@@ -115,11 +116,11 @@ export function CallTermsForm({ initial, published, yearEditable, submitLabel, s
       <fieldset>
         <legend>{t('calls.terms')}</legend>
         <div className="lc-field-grid">
-          <TextField label={t('calls.quotaField')} type="number" inputMode="numeric" min={1} max={300} required disabled={locked('quota')}
+          <TextField label={fieldInCalls('quota')} type="number" inputMode="numeric" min={1} max={300} required disabled={locked('quota')}
             value={terms.quota} error={fieldError('quota')} onChange={set('quota')} />
-          <TextField label={t('calls.grantField')} type="number" inputMode="numeric" min={0} required disabled={locked('grantKrw')}
+          <TextField label={fieldInCalls('grantKrw')} type="number" inputMode="numeric" min={0} required disabled={locked('grantKrw')}
             value={terms.grantKrw} error={fieldError('grantKrw')} onChange={set('grantKrw')} />
-          <TextField label={t('calls.waitField')} hint={t('calls.waitHint')} type="number" inputMode="numeric" min={0} max={20} required
+          <TextField label={fieldInCalls('revokedWaitYears')} hint={t('calls.waitHint')} type="number" inputMode="numeric" min={0} max={20} required
             disabled={locked('revokedWaitYears')} value={terms.revokedWaitYears} error={fieldError('revokedWaitYears')} onChange={set('revokedWaitYears')} />
         </div>
         {locked('aggregation')

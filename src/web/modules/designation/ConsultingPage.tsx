@@ -17,7 +17,7 @@ import {
 } from '../../../shared/vocabulary/index.ts';
 import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
@@ -159,6 +159,7 @@ export function ConsultingPage() {
 
 function AssignConsultant({ consulting, onDone }: { consulting: ConsultingDetail; onDone(): void }) {
   const { t } = useLocale();
+  const field = useFieldLabels('designation/consultings/consultant');
   const candidates = useApi<PageOf<ConsultantCandidate>>('/designation/consultings/candidates?pageSize=100');
   const [chosen, setChosen] = useState('');
   const submission = useAction(`/designation/consultings/${consulting.id}/consultant`, () => ({ consultantId: Number(chosen) }), onDone);
@@ -168,7 +169,7 @@ function AssignConsultant({ consulting, onDone }: { consulting: ConsultingDetail
       <Loaded state={candidates}>
         {(result) => result.items.length === 0 ? <p>{t('consulting.assign.noCandidates')}</p> : (
           <form className="lc-form" onSubmit={submission.onSubmit}>
-            <SelectField label={t('consulting.assign.who')} value={chosen} required error={submission.fieldError('consultantId')} onChange={(e) => setChosen(e.target.value)}
+            <SelectField label={field('consultantId')} value={chosen} required error={submission.fieldError('consultantId')} onChange={(e) => setChosen(e.target.value)}
               options={[{ value: '', label: t('consulting.assign.choose') }, ...result.items.map((p) => ({
                 value: String(p.personId), label: t('consulting.assign.load', { name: p.displayName, affiliation: p.affiliation || '—', count: p.openConsultings }),
               }))]} />
@@ -276,12 +277,13 @@ function UploadDocument({ consultingId, milestone, name, onUploaded }: { consult
 
 function SubmitMilestone({ consultingId, milestone, name, onDone }: { consultingId: number; milestone: MilestoneView; name: string; onDone(message: string): void }) {
   const { t } = useLocale();
+  const field = useFieldLabels('designation/consultings/milestones/submit');
   const [note, setNote] = useState(milestone.cityNote);
   const submission = useAction(`/designation/consultings/${consultingId}/milestones/${milestone.kind}/submit`, () => ({ note, version: milestone.version }),
     () => onDone(t('consulting.submit.done')));
   return (
     <form className="lc-form" onSubmit={submission.onSubmit}>
-      <TextArea label={t('consulting.submit.note')} value={note} maxLength={4000} error={submission.fieldError('note')} onChange={(e) => setNote(e.target.value)} />
+      <TextArea label={field('note')} value={note} maxLength={4000} error={submission.fieldError('note')} onChange={(e) => setNote(e.target.value)} />
       {!milestone.file && <p className="lc-hint">{t('consulting.submit.needsFile')}</p>}
       <FormStatus error={submission.formError(['note'])} />
       <div><button type="submit" className="krds-btn primary" disabled={!milestone.file || submission.busy}>{t('consulting.submit.button', { milestone: name })}</button></div>
@@ -291,6 +293,7 @@ function SubmitMilestone({ consultingId, milestone, name, onDone }: { consulting
 
 function ReviewMilestone({ consultingId, milestone, name, onDone }: { consultingId: number; milestone: MilestoneView; name: string; onDone(message: string): void }) {
   const { t } = useLocale();
+  const field = useFieldLabels('designation/consultings/milestones/review');
   const [outcome, setOutcome] = useState<MilestoneOutcome>('accepted');
   const [feedback, setFeedback] = useState('');
   const submission = useAction(`/designation/consultings/${consultingId}/milestones/${milestone.kind}/review`, () => ({ outcome, feedback, version: milestone.version }),
@@ -299,7 +302,7 @@ function ReviewMilestone({ consultingId, milestone, name, onDone }: { consulting
     <form className="lc-form" onSubmit={submission.onSubmit}>
       <ChoiceGroup legend={t('consulting.review.outcome')} type="radio" inline selected={[outcome]} onChange={(value) => setOutcome(value as MilestoneOutcome)}
         options={[{ value: 'accepted', label: t('consulting.review.accepted') }, { value: 'revise', label: t('consulting.review.revise') }]} />
-      <TextArea label={t('consulting.review.feedback')} required maxLength={4000} value={feedback} error={submission.fieldError('feedback')} onChange={(e) => setFeedback(e.target.value)} />
+      <TextArea label={field('feedback')} required maxLength={4000} value={feedback} error={submission.fieldError('feedback')} onChange={(e) => setFeedback(e.target.value)} />
       <FormStatus error={submission.formError(['feedback'])} />
       <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('consulting.review.button', { milestone: name })}</button></div>
     </form>
@@ -308,6 +311,7 @@ function ReviewMilestone({ consultingId, milestone, name, onDone }: { consulting
 
 function Recommend({ consulting, onDone }: { consulting: ConsultingDetail; onDone(): void }) {
   const { t, label } = useLocale();
+  const field = useFieldLabels('designation/consultings/recommendation');
   const [recommendation, setRecommendation] = useState<ConsultingRecommendation>(consulting.recommendation ?? 'designate');
   const [reason, setReason] = useState(consulting.recommendationReason ?? '');
   const submission = useAction(`/designation/consultings/${consulting.id}/recommendation`, () => ({ recommendation, reason }), onDone);
@@ -318,7 +322,7 @@ function Recommend({ consulting, onDone }: { consulting: ConsultingDetail; onDon
       <form className="lc-form" onSubmit={submission.onSubmit}>
         <ChoiceGroup legend={t('consulting.recommend.choice')} type="radio" inline selected={[recommendation]} onChange={(value) => setRecommendation(value as ConsultingRecommendation)}
           options={consultingRecommendations.entries.map((r) => ({ value: r.code, label: label(r) }))} />
-        <TextArea label={t('consulting.recommend.reason')} required maxLength={4000} value={reason} error={submission.fieldError('reason')} onChange={(e) => setReason(e.target.value)} />
+        <TextArea label={field('reason')} required maxLength={4000} value={reason} error={submission.fieldError('reason')} onChange={(e) => setReason(e.target.value)} />
         <FormStatus error={submission.formError(['reason'])} />
         <Done show={submission.done}>{t('consulting.recommend.done')}</Done>
         <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('consulting.recommend.button')}</button></div>
@@ -329,6 +333,7 @@ function Recommend({ consulting, onDone }: { consulting: ConsultingDetail; onDon
 
 function Decide({ consulting, city, onDone }: { consulting: ConsultingDetail; city: string; onDone(): void }) {
   const { t } = useLocale();
+  const field = useFieldLabels('designation/consultings/decision');
   const [decision, setDecision] = useState<ConsultingDecision>(consulting.recommendation === 'reject' ? 'rejected' : 'designated');
   const [reason, setReason] = useState('');
   const submission = useAction(`/designation/consultings/${consulting.id}/decision`, () => ({ decision, reason }), onDone);
@@ -342,7 +347,7 @@ function Decide({ consulting, city, onDone }: { consulting: ConsultingDetail; ci
         <div className="lc-form">
           <ChoiceGroup legend={t('consulting.decide.choice')} type="radio" inline selected={[decision]} onChange={(value) => setDecision(value as ConsultingDecision)}
             options={(['designated', 'rejected'] as const).map((d) => ({ value: d, label: t(`consulting.decide.${d}`) }))} />
-          <TextArea label={t('consulting.decide.reason')} required maxLength={4000} value={reason} error={submission.fieldError('reason')} onChange={(e) => setReason(e.target.value)} />
+          <TextArea label={field('reason')} required maxLength={4000} value={reason} error={submission.fieldError('reason')} onChange={(e) => setReason(e.target.value)} />
           <ConfirmAction label={t('consulting.decide.button')} question={t('consulting.decide.question', { city, decision: t(`consulting.decisions.${decision}`) })}
             yes={t('consulting.decide.yes')} no={t('consulting.decide.no')} busy={submission.busy || reason.trim() === ''}
             onConfirm={(event: FormEvent) => submission.onSubmit(event)}>

@@ -10,7 +10,7 @@ import type { Province } from '../../../shared/contracts/geography.ts';
 import { expertKindList, expertKinds, type ExpertKind } from '../../../shared/vocabulary/index.ts';
 import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
@@ -21,6 +21,7 @@ import { Loaded, PageTitle } from '../../ui/Status.tsx';
 
 function AppointForm({ provinces, onDone }: { provinces: Province[]; onDone(): void }) {
   const { t, label, locale } = useLocale();
+  const field = useFieldLabels('designation/experts');
   const [form, setForm] = useState<AppointBody>({ email: '', kind: 'reviewer', affiliation: '', worksInProvinceCode: null });
   const [outcome, setOutcome] = useState<string | null>(null);
   const submission = useSubmission(async () => {
@@ -33,13 +34,13 @@ function AppointForm({ provinces, onDone }: { provinces: Province[]; onDone(): v
   return (
     <form className="lc-form" onSubmit={submission.onSubmit}>
       <h2 className="lc-section-title">{t('calls.appointTitle')}</h2>
-      <TextField label={t('calls.email')} type="email" autoComplete="off" required value={form.email} error={fieldError('email')}
+      <TextField label={field('email')} type="email" autoComplete="off" required value={form.email} error={fieldError('email')}
         onChange={(e) => setForm({ ...form, email: e.target.value })} />
       <ChoiceGroup legend={t('calls.kind')} type="radio" inline selected={[form.kind]} options={expertKindList.map((k) => ({ value: k.code, label: label(k) }))}
         onChange={(value) => setForm({ ...form, kind: value as ExpertKind })} />
-      <TextField label={t('calls.affiliation')} maxLength={200} value={form.affiliation} error={fieldError('affiliation')}
+      <TextField label={field('affiliation')} maxLength={200} value={form.affiliation} error={fieldError('affiliation')}
         onChange={(e) => setForm({ ...form, affiliation: e.target.value })} />
-      <SelectField label={t('calls.worksIn')} value={form.worksInProvinceCode ?? ''} error={fieldError('worksInProvinceCode')}
+      <SelectField label={field('worksInProvinceCode')} value={form.worksInProvinceCode ?? ''} error={fieldError('worksInProvinceCode')}
         onChange={(e) => setForm({ ...form, worksInProvinceCode: e.target.value || null })}
         options={[{ value: '', label: t('calls.noProvince') }, ...provinces.map((p) => ({ value: p.code, label: locale === 'en' ? p.nameEn : p.nameKo }))]} />
       <FormStatus error={submission.formError(['email', 'affiliation', 'worksInProvinceCode'])} />

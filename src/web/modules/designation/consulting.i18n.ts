@@ -18,7 +18,6 @@ const ko = {
   facts: { consultant: '컨설턴트', period: '기간', progress: '완료한 과제', recommendation: '컨설턴트 권고', decision: '교육부 결정' },
   assign: {
     title: '컨설턴트 배정',
-    who: '컨설턴트',
     choose: '고르세요',
     load: '{{name}} ({{affiliation}}, 맡은 도시 {{count}}곳)',
     submit: '배정',
@@ -45,7 +44,6 @@ const ko = {
     tooLarge: '‘{{name}}’ 파일이 너무 큽니다 ({{size}} MB). 한 파일은 20 MB까지 올릴 수 있습니다.',
   },
   submit: {
-    note: '컨설턴트에게 남길 메모 (선택)',
     button: '{{milestone}} 제출',
     needsFile: '문서를 먼저 올려 주세요.',
     done: '제출했습니다. 컨설턴트에게 알렸습니다.',
@@ -54,7 +52,6 @@ const ko = {
     outcome: '검토 결과',
     accepted: '완료로 인정',
     revise: '보완 요청',
-    feedback: '의견',
     button: '{{milestone}} 검토 보내기',
     done: '보냈습니다. 도시 담당자에게 알렸습니다.',
   },
@@ -62,7 +59,6 @@ const ko = {
     title: '지정 권고',
     lead: '세 과제가 모두 완료되어야 지정을 권고할 수 있습니다. 교육부가 결정하기 전까지는 권고를 바꿀 수 있습니다.',
     choice: '권고',
-    reason: '권고 사유',
     button: '권고 보내기',
     done: '권고를 보냈습니다. 교육부 담당자에게 알렸습니다.',
   },
@@ -105,7 +101,6 @@ export const text: ModuleText<typeof ko> = {
     facts: { consultant: 'Consultant', period: 'Period', progress: 'Milestones done', recommendation: "Consultant's recommendation", decision: "Ministry's decision" },
     assign: {
       title: 'Assign a consultant',
-      who: 'Consultant',
       choose: 'Choose',
       load: '{{name}} ({{affiliation}}, consulting {{count}})',
       submit: 'Assign',
@@ -132,7 +127,6 @@ export const text: ModuleText<typeof ko> = {
       tooLarge: '‘{{name}}’ is too large ({{size}} MB). Each file may be at most 20 MB.',
     },
     submit: {
-      note: 'A note for the consultant (optional)',
       button: 'Submit the {{milestone}}',
       needsFile: 'Upload the document first.',
       done: 'Submitted. The consultant has been told.',
@@ -141,7 +135,6 @@ export const text: ModuleText<typeof ko> = {
       outcome: 'Outcome',
       accepted: 'Accept',
       revise: 'Ask for changes',
-      feedback: 'Feedback',
       button: 'Send the review of the {{milestone}}',
       done: "Sent. The city's officers have been told.",
     },
@@ -149,7 +142,6 @@ export const text: ModuleText<typeof ko> = {
       title: 'Recommendation',
       lead: 'Designation can be recommended once all three milestones are accepted. The recommendation may change until the ministry decides.',
       choice: 'Recommendation',
-      reason: 'Reason',
       button: 'Send the recommendation',
       done: 'Recommendation sent. The ministry has been told.',
     },

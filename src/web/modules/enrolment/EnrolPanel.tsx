@@ -12,10 +12,11 @@ import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { programStatuses } from '../../../shared/vocabulary/index.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { ConfirmAction } from '../../ui/ConfirmAction.tsx';
+import { TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { WaitingRoom } from '../opening-day/WaitingRoom.tsx';
@@ -25,8 +26,19 @@ import { enrolmentWindow } from './enrolment-window.ts';
 
 function EnrolForm({ program, onDone }: { program: ProgramDetail; onDone(): void }) {
   const { t, label } = useLocale();
+  const { me, refresh } = useSession();
+  const field = useFieldLabels('me');
   const path = `/programs/${program.id}/enrolment`;
-  const enrol = useSubmission(() => api<EnrolmentView>(path, { method: 'POST', body: {} }), onDone);
+  // A course that promises texts asks for a mobile number the person has not left yet; left empty, they enrol without.
+  const [asksPhone] = useState(() => program.textReminders && me !== null && me.phone === null);
+  const [phone, setPhone] = useState('');
+  const enrol = useSubmission(async () => {
+    if (asksPhone && phone.trim()) {
+      await api('/me/phone', { method: 'PUT', body: { phone } });
+      await refresh();
+    }
+    return api<EnrolmentView>(path, { method: 'POST', body: {} });
+  }, onDone);
   const enrolAnyway = useSubmission(() => api<EnrolmentView>(path, { method: 'POST', body: { allowClash: true } }), onDone);
   const clash = enrol.error?.code === 'schedule_clash';
   // On opening day the server may put the person in its waiting room; the button opens again when they are let in.
@@ -48,12 +60,16 @@ function EnrolForm({ program, onDone }: { program: ProgramDetail; onDone(): void
     <>
       {program.seatsLeft === 0 && <p className="lc-hint">{t('enrolment.fullHint')}</p>}
       {ticket && <WaitingRoom ticket={ticket} onTicket={onTicket} />}
-      <form onSubmit={enrol.onSubmit}>
+      <form onSubmit={enrol.onSubmit} noValidate>
+        {asksPhone && (
+          <TextField label={field('phone')} hint={t('enrolment.phoneAsk')} type="tel" inputMode="tel" autoComplete="tel" value={phone}
+            error={enrol.fieldError('phone')} onChange={(e) => setPhone(e.target.value)} />
+        )}
         <button type="submit" className="krds-btn primary" ref={enrolButton} disabled={enrol.busy || (ticket !== null && !ticket.admitted)}>
           {program.seatsLeft > 0 ? t('enrolment.enrol') : t('enrolment.joinWaitlist')}
         </button>
       </form>
-      {enrol.error?.status === 401 ? <LoginPrompt message={t('enrolment.loginFirst')} signUp /> : !ticket && <FormStatus error={enrol.formError()} />}
+      {enrol.error?.status === 401 ? <LoginPrompt message={t('enrolment.loginFirst')} signUp /> : !ticket && <FormStatus error={enrol.formError(['phone'])} />}
       {clash && (
         <form onSubmit={enrolAnyway.onSubmit}>
           <p className="lc-hint">{t('enrolment.clashHint')}</p>

@@ -10,7 +10,7 @@ import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { enrolmentStatuses } from '../../../shared/vocabulary/index.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { ConfirmAction } from '../../ui/ConfirmAction.tsx';
@@ -28,7 +28,9 @@ function presentFrom(roster: Roster): Present {
 }
 
 function learnerText(entry: RosterEntry, t: (key: string, options?: Record<string, unknown>) => string): string {
-  return entry.birthYear ? `${entry.displayName} (${t('roster.born', { year: entry.birthYear })})` : entry.displayName;
+  const name = entry.birthYear ? `${entry.displayName} (${t('roster.born', { year: entry.birthYear })})` : entry.displayName;
+  // The server gives a learner's mobile number only for a program that promises text messages.
+  return entry.phone ? `${name} · ${entry.phone}` : name;
 }
 
 function SaveSession({ programId, sessionNo, roster, present, onSaved }: { programId: number; sessionNo: number; roster: Roster; present: readonly number[]; onSaved(roster: Roster): void }) {
@@ -132,6 +134,7 @@ function Waitlist({ roster }: { roster: Roster }) {
 
 function CompletionRule({ programId, roster, onSaved }: { programId: number; roster: Roster; onSaved(roster: Roster): void }) {
   const { t } = useLocale();
+  const field = useFieldLabels('programs/completion-rule');
   const titleId = useId();
   const [percent, setPercent] = useState(String(Math.round(roster.completionRate * 100)));
   const save = useSubmission(async () => {
@@ -142,7 +145,7 @@ function CompletionRule({ programId, roster, onSaved }: { programId: number; ros
     <section aria-labelledby={titleId}>
       <h2 id={titleId} className="lc-section-title">{t('roster.rule')}</h2>
       <form className="lc-form-row" onSubmit={save.onSubmit}>
-        <TextField label={t('roster.rulePercent')} type="number" min={5} max={100} step={1} required value={percent} inputMode="numeric"
+        <TextField label={field('completionRate')} type="number" min={5} max={100} step={1} required value={percent} inputMode="numeric"
           hint={t('roster.ruleHint', { needed: Number.isFinite(needed) ? needed : 0, total: roster.sessions.length })}
           error={save.fieldError('completionRate')} onChange={(e) => setPercent(e.target.value)} />
         <div><button type="submit" className="krds-btn secondary" disabled={save.busy}>{t('common.save')}</button></div>
@@ -177,6 +180,7 @@ function Completion({ programId, onDone }: { programId: number; onDone(): void }
  */
 function LearnerCompletion({ programId, roster, onSaved }: { programId: number; roster: Roster; onSaved(roster: Roster): void }) {
   const { t } = useLocale();
+  const field = useFieldLabels('programs/learners/completion');
   const titleId = useId();
   const [enrolmentId, setEnrolmentId] = useState(String(roster.enrolled[0]?.enrolmentId ?? ''));
   const [completed, setCompleted] = useState('true');
@@ -196,7 +200,7 @@ function LearnerCompletion({ programId, roster, onSaved }: { programId: number; 
         options={roster.enrolled.map((e) => ({ value: String(e.enrolmentId), label: learnerText(e, t) }))} />
       <SelectField label={t('roster.decision')} value={completed} onChange={(e) => setCompleted(e.target.value)}
         options={[{ value: 'true', label: t('roster.decideCompleted') }, { value: 'false', label: t('roster.decideNotCompleted') }]} />
-      <TextArea label={t('roster.reason')} required maxLength={500} value={reason} rows={2} hint={t('roster.reasonHint')}
+      <TextArea label={field('reason')} required maxLength={500} value={reason} rows={2} hint={t('roster.reasonHint')}
         error={decide.fieldError('reason')} onChange={(e) => setReason(e.target.value)} />
       <ConfirmAction label={t('roster.decide')} yes={t('roster.decideYes')} no={t('enrolment.confirmNo')} busy={decide.busy} onConfirm={decide.onSubmit}
         question={t(withdrawing ? 'roster.confirmWithdraw' : completed === 'true' ? 'roster.confirmCompleted' : 'roster.confirmNotCompleted', { name: learner.displayName })}>

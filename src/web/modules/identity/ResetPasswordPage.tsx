@@ -8,7 +8,7 @@ import { Link, useLocation } from 'react-router';
 import type { PasswordResetPreview } from '../../../shared/contracts/identity.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { useSession } from '../../shells/session.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../../ui/Status.tsx';
@@ -16,6 +16,7 @@ import { NewPasswordField } from './NewPasswordField.tsx';
 
 export function ResetPasswordPage() {
   const { t, dateTime } = useLocale();
+  const field = useFieldLabels('auth/password-reset/confirm');
   const { refresh } = useSession();
   const token = useLocation().hash.slice(1);
   const [preview, setPreview] = useState<{ data?: PasswordResetPreview; error?: ApiError; loading: boolean }>({ loading: true });
@@ -66,7 +67,7 @@ export function ResetPasswordPage() {
           <form className="lc-form" onSubmit={submission.onSubmit} noValidate>
             {/* For password managers: which account the new password belongs to. */}
             <input type="email" autoComplete="username" value={reset.email} readOnly hidden />
-            <NewPasswordField label={t('identity.newPassword')} value={password} person={{ email: reset.email, displayName: '' }}
+            <NewPasswordField label={field('password')} value={password} person={{ email: reset.email, displayName: '' }}
               error={password === sentPassword ? submission.fieldError('password') : undefined} onChange={(e) => setPassword(e.target.value)} />
             <FormStatus error={submission.formError(['password'])} />
             <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('identity.resetSubmit')}</button></div>

@@ -21,7 +21,7 @@ export function SignUpPage() {
   const asked = (useLocation().state ?? {}) as { from?: unknown; email?: unknown };
   const next = typeof asked.from === 'string' && asked.from.startsWith('/') ? asked.from : '/me';
   const [form, setForm] = useState({
-    email: typeof asked.email === 'string' ? asked.email : '', password: '', displayName: '', birthYear: '', dongQuery: '', homeDongCode: '',
+    email: typeof asked.email === 'string' ? asked.email : '', password: '', displayName: '', birthYear: '', dongQuery: '', homeDongCode: '', phone: '',
   });
   const dongs = useApi<PageOf<Dong>>(form.dongQuery.trim().length >= 2 ? `/geography/dongs${query({ q: form.dongQuery.trim(), pageSize: 30 })}` : null);
   const cityOf = useMunicipalityNames((dongs.data?.items.length ?? 0) > 0);
@@ -34,6 +34,7 @@ export function SignUpPage() {
       email: form.email, password: form.password, displayName: form.displayName, locale,
       ...(form.birthYear ? { birthYear: Number(form.birthYear) } : {}),
       ...(form.homeDongCode ? { homeDongCode: form.homeDongCode } : {}),
+      ...(form.phone.trim() ? { phone: form.phone } : {}),
     });
   }, () => navigate(next));
   const { fieldError } = submission;
@@ -53,7 +54,9 @@ export function SignUpPage() {
           <SelectField label={field('homeDongCode')} value={form.homeDongCode} error={fieldError('homeDongCode')} onChange={set('homeDongCode')}
             options={[{ value: '', label: '—' }, ...dongs.data.items.map((d) => ({ value: d.code, label: dongLabel(d, locale, cityOf) }))]} />
         )}
-        <FormStatus error={submission.formError(['displayName', 'email', 'password', 'birthYear', 'homeDongCode'])} />
+        <TextField label={field('phone')} hint={t('identity.phoneHint')} type="tel" inputMode="tel" autoComplete="tel" value={form.phone}
+          error={fieldError('phone')} onChange={set('phone')} />
+        <FormStatus error={submission.formError(['displayName', 'email', 'password', 'birthYear', 'homeDongCode', 'phone'])} />
         <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('identity.signup')}</button></div>
         <p>{t('identity.haveAccount')} <Link to="/login" state={{ from: next }}>{t('nav.login')}</Link></p>
       </form>

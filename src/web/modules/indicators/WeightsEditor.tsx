@@ -4,13 +4,14 @@ import type { WeightSet } from '../../../shared/contracts/indicators.ts';
 import { indicatorGroups } from '../../../shared/vocabulary/index.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { Loaded } from '../../ui/Status.tsx';
 
 function WeightsForm({ current, onSaved }: { current: WeightSet; onSaved(): void }) {
   const { t, label } = useLocale();
+  const fieldInWeights = useFieldLabels('indicators/weights');
   const [weights, setWeights] = useState<Record<string, string>>(() =>
     Object.fromEntries(indicatorGroups.codes.map((g) => [g, String(current.groupWeights[g] ?? 1)])));
   const [note, setNote] = useState('');
@@ -25,7 +26,7 @@ function WeightsForm({ current, onSaved }: { current: WeightSet; onSaved(): void
             error={submission.fieldError(`groupWeights.${group.code}`)} onChange={(e) => setWeights({ ...weights, [group.code]: e.target.value })} />
         ))}
       </div>
-      <TextField label={t('indicators.weightNote')} required maxLength={500} value={note} error={submission.fieldError('note')} onChange={(e) => setNote(e.target.value)} />
+      <TextField label={fieldInWeights('note')} required maxLength={500} value={note} error={submission.fieldError('note')} onChange={(e) => setNote(e.target.value)} />
       <FormStatus error={submission.formError(['note', ...indicatorGroups.codes.map((g) => `groupWeights.${g}`)])} done={submission.done} />
       <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('indicators.saveWeights')}</button></div>
     </form>

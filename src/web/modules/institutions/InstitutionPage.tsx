@@ -8,7 +8,7 @@ import { institutionTypes } from '../../../shared/vocabulary/index.ts';
 import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { FormStatus } from '../../ui/FormStatus.tsx';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { useSession } from '../../shells/session.tsx';
 import { TextArea, TextField } from '../../ui/Field.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
@@ -18,6 +18,7 @@ import { ProgramCard } from '../programs/ProgramCard.tsx';
 
 function InstitutionForm({ institution, onSaved }: { institution: InstitutionDetail; onSaved(): void }) {
   const { t } = useLocale();
+  const field = useFieldLabels('institutions');
   const [form, setForm] = useState({ name: institution.name, description: institution.description, phone: institution.phone ?? '', website: institution.website ?? '' });
   const submission = useSubmission(
     () => api(`/institutions/${institution.id}`, { method: 'PATCH', body: { ...form, phone: form.phone || null, website: form.website || null } }),
@@ -27,10 +28,10 @@ function InstitutionForm({ institution, onSaved }: { institution: InstitutionDet
   return (
     <form className="lc-form" onSubmit={submission.onSubmit}>
       <h2 className="lc-section-title">{t('institutions.edit')}</h2>
-      <TextField label={t('institutions.name')} value={form.name} required error={fieldError('name')} onChange={(e) => setForm({ ...form, name: e.target.value })} />
-      <TextArea label={t('institutions.description')} value={form.description} error={fieldError('description')} onChange={(e) => setForm({ ...form, description: e.target.value })} />
-      <TextField label={t('cities.phone')} value={form.phone} error={fieldError('phone')} onChange={(e) => setForm({ ...form, phone: e.target.value })} />
-      <TextField label={t('institutions.website')} type="url" value={form.website} error={fieldError('website')} onChange={(e) => setForm({ ...form, website: e.target.value })} />
+      <TextField label={field('name')} value={form.name} required error={fieldError('name')} onChange={(e) => setForm({ ...form, name: e.target.value })} />
+      <TextArea label={field('description')} value={form.description} error={fieldError('description')} onChange={(e) => setForm({ ...form, description: e.target.value })} />
+      <TextField label={field('phone')} value={form.phone} error={fieldError('phone')} onChange={(e) => setForm({ ...form, phone: e.target.value })} />
+      <TextField label={field('website')} type="url" value={form.website} error={fieldError('website')} onChange={(e) => setForm({ ...form, website: e.target.value })} />
       <FormStatus error={submission.formError(['name', 'description', 'phone', 'website'])} done={submission.done} />
       <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('common.save')}</button></div>
     </form>

@@ -12,7 +12,7 @@ import {
 } from '../../../shared/vocabulary/index.ts';
 import { api, ApiError, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
@@ -143,6 +143,7 @@ function TravelArea({ cities, dongs, onChange, error }: { cities: Place[]; dongs
 
 export function InstructorProfilePage() {
   const { t, label, locale } = useLocale();
+  const field = useFieldLabels('me/instructor-profile');
   const session = useSession();
   const [form, setForm] = useState<InstructorProfileBody>(empty);
   const [places, setPlaces] = useState<{ cities: Place[]; dongs: Place[] }>({ cities: [], dongs: [] });
@@ -185,7 +186,7 @@ export function InstructorProfilePage() {
       <form className="lc-form" onSubmit={submission.onSubmit}>
         <ChoiceGroup legend={t('instructors.profile.kind')} type="radio" inline selected={[form.kind]}
           options={instructorKindList.map((k) => ({ value: k.code, label: label(k) }))} onChange={(value) => setForm({ ...form, kind: value as InstructorProfileBody['kind'] })} />
-        <TextArea label={t('instructors.profile.bio')} maxLength={1000} value={form.bio} error={submission.fieldError('bio')} onChange={(e) => setForm({ ...form, bio: e.target.value })} />
+        <TextArea label={field('bio')} maxLength={1000} value={form.bio} error={submission.fieldError('bio')} onChange={(e) => setForm({ ...form, bio: e.target.value })} />
         <fieldset className="lc-choices">
           <legend>{t('instructors.profile.skills')}</legend>
           {programAreaList.map((area) => (

@@ -10,7 +10,7 @@ import { fromKoreaLocal, koreaLocal } from '../../../shared/lib/korea-time.ts';
 import { declaredGroupCodes, drawOutcomes, priorityGroups, type PriorityGroup } from '../../../shared/vocabulary/index.ts';
 import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { ConfirmAction } from '../../ui/ConfirmAction.tsx';
 import { TextField } from '../../ui/Field.tsx';
@@ -22,6 +22,7 @@ const toggled = <T,>(list: readonly T[], value: T, on: boolean) => (on ? [...lis
 
 function Settings({ program, lottery, onSaved }: { program: OfficeProgram; lottery: LotteryView | undefined; onSaved(): void }) {
   const { t, label } = useLocale();
+  const field = useFieldLabels('programs/lottery');
   const [closeAt, setCloseAt] = useState(lottery ? koreaLocal(lottery.applicationsCloseAt) : '');
   const [drawOn, setDrawOn] = useState(lottery?.drawOn ?? '');
   const [groups, setGroups] = useState<PriorityGroup[]>(lottery?.priorityGroups ?? []);
@@ -32,8 +33,8 @@ function Settings({ program, lottery, onSaved }: { program: OfficeProgram; lotte
     <form className="lc-form" onSubmit={save.onSubmit} aria-labelledby="lottery-settings-title">
       <h3 className="lc-subtitle" id="lottery-settings-title">{t('lottery.office.save')}</h3>
       <div className="lc-form-row">
-        <TextField label={t('lottery.office.closeAt')} type="datetime-local" required value={closeAt} error={save.fieldError('applicationsCloseAt')} onChange={(e) => setCloseAt(e.target.value)} />
-        <TextField label={t('lottery.office.drawOn')} type="date" required value={drawOn} error={save.fieldError('drawOn')} onChange={(e) => setDrawOn(e.target.value)} />
+        <TextField label={field('applicationsCloseAt')} type="datetime-local" required value={closeAt} error={save.fieldError('applicationsCloseAt')} onChange={(e) => setCloseAt(e.target.value)} />
+        <TextField label={field('drawOn')} type="date" required value={drawOn} error={save.fieldError('drawOn')} onChange={(e) => setDrawOn(e.target.value)} />
       </div>
       <ChoiceGroup legend={t('lottery.office.groups')} type="checkbox" selected={groups}
         options={priorityGroups.entries.map((g) => ({ value: g.code, label: label(g) }))} onChange={(value, on) => setGroups(toggled(groups, value as PriorityGroup, on))} />
@@ -101,6 +102,7 @@ function Draw({ programId, lottery, onDone }: { programId: number; lottery: Lott
 /** An application taken at the desk: into the draw for a lottery program, into the first-come queue otherwise. */
 export function OfflineApplicationForm({ programId, onDone }: { programId: number; onDone(): void }) {
   const { t, label } = useLocale();
+  const field = useFieldLabels('programs/offline-applications');
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [birthYear, setBirthYear] = useState('');
@@ -131,10 +133,10 @@ export function OfflineApplicationForm({ programId, onDone }: { programId: numbe
     <form className="lc-form" onSubmit={submit.onSubmit} aria-labelledby="offline-title">
       <h2 className="lc-section-title" id="offline-title">{t('lottery.offline.title')}</h2>
       <p className="lc-hint">{t('lottery.offline.lead')}</p>
-      <TextField label={t('lottery.offline.email')} type="email" autoComplete="off" value={email} error={submit.fieldError('email')} onChange={(e) => setEmail(e.target.value)} />
+      <TextField label={field('email')} type="email" autoComplete="off" value={email} error={submit.fieldError('email')} onChange={(e) => setEmail(e.target.value)} />
       <div className="lc-form-row">
-        <TextField label={t('lottery.offline.name')} maxLength={100} value={displayName} error={submit.fieldError('displayName')} onChange={(e) => setDisplayName(e.target.value)} />
-        <TextField label={t('lottery.offline.birthYear')} type="number" inputMode="numeric" min={1900} max={2100} value={birthYear} error={submit.fieldError('birthYear')} onChange={(e) => setBirthYear(e.target.value)} />
+        <TextField label={field('displayName')} maxLength={100} value={displayName} error={submit.fieldError('displayName')} onChange={(e) => setDisplayName(e.target.value)} />
+        <TextField label={field('birthYear')} type="number" inputMode="numeric" min={1900} max={2100} value={birthYear} error={submit.fieldError('birthYear')} onChange={(e) => setBirthYear(e.target.value)} />
       </div>
       <ChoiceGroup legend={t('lottery.offline.newRecord')} type="checkbox" selected={livesInCity ? ['yes'] : []}
         options={[{ value: 'yes', label: t('lottery.offline.livesInCity') }]} onChange={(_v, on) => setLivesInCity(on)} />

@@ -7,7 +7,7 @@ import { designationStateList, designationStates, type DesignationState } from '
 import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { FormStatus } from '../../ui/FormStatus.tsx';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { useSession } from '../../shells/session.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../../ui/Status.tsx';
@@ -18,6 +18,7 @@ import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 
 export function MinistryPage() {
   const { t, locale, label } = useLocale();
+  const field = useFieldLabels('cities/designations');
   const session = useSession();
   const cities = useApi<PageOf<LearningCitySummary>>(`/cities${query({ listing: 'all' })}`);
   const today = todayInKorea();
@@ -44,16 +45,16 @@ export function MinistryPage() {
         {(page) => (
           <form className="lc-form" onSubmit={submission.onSubmit}>
             <h2 className="lc-section-title">{t('ministry.record')}</h2>
-            <SelectField label={t('cities.name')} value={form.city} required error={fieldError('code')} onChange={set('city')}
+            <SelectField label={field('code')} value={form.city} required error={fieldError('code')} onChange={set('city')}
               options={[{ value: '', label: '—' }, ...page.items.map((c) => ({ value: c.code, label: `${cityName(c, locale)} · ${c.state ? label(designationStates.get(c.state)) : '—'}` }))]} />
-            <SelectField label={t('ministry.newState')} value={form.state} error={fieldError('state')} onChange={set('state')}
+            <SelectField label={field('state')} value={form.state} error={fieldError('state')} onChange={set('state')}
               options={designationStateList.map((s) => ({ value: s.code, label: label(s) }))} />
             <div className="lc-form-row">
-              <TextField label={t('ministry.year')} inputMode="numeric" value={form.year} error={fieldError('year')} onChange={set('year')} />
-              <TextField label={t('ministry.date')} type="date" value={form.occurredOn} error={fieldError('occurredOn')} onChange={set('occurredOn')} />
+              <TextField label={field('year')} inputMode="numeric" value={form.year} error={fieldError('year')} onChange={set('year')} />
+              <TextField label={field('occurredOn')} type="date" value={form.occurredOn} error={fieldError('occurredOn')} onChange={set('occurredOn')} />
             </div>
-            <TextArea label={t('ministry.reason')} required value={form.reason} error={fieldError('reason')} onChange={set('reason')} />
-            <TextArea label={t('ministry.evidence')} value={form.evidence} error={fieldError('evidence')} onChange={set('evidence')} />
+            <TextArea label={field('reason')} required value={form.reason} error={fieldError('reason')} onChange={set('reason')} />
+            <TextArea label={field('evidence')} value={form.evidence} error={fieldError('evidence')} onChange={set('evidence')} />
             <FormStatus error={submission.formError(['state', 'year', 'occurredOn', 'reason', 'evidence'])} />
             {submission.done && saved && <p className="lc-notice success" role="status">{t('common.saved')} <Link to={`/cities/${saved}`}>{t('cities.history')} →</Link></p>}
             <div><button type="submit" className="krds-btn primary" disabled={!form.city || submission.busy}>{t('ministry.save')}</button></div>

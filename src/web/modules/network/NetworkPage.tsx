@@ -15,7 +15,7 @@ import {
 import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { api, ApiError, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { useSession } from '../../shells/session.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
@@ -82,6 +82,8 @@ function Agreements({ institution, manage }: { institution: InstitutionDetail; m
 
 function AgreementCard({ agreement, institution, manage, onChanged }: { agreement: Agreement; institution: InstitutionDetail; manage: boolean; onChanged(): void }) {
   const { t, label, date } = useLocale();
+  const fieldInDocument = useFieldLabels('institutions/agreements/document');
+  const fieldInEnd = useFieldLabels('institutions/agreements/end');
   const base = `/institutions/${institution.id}/agreements/${agreement.id}`;
   const mine = agreement.parties.find((p) => p.institutionId === institution.id);
   const act = (action: string, body?: unknown) => async () => { await api(`${base}/${action}`, { method: 'POST', body }); };
@@ -133,13 +135,13 @@ function AgreementCard({ agreement, institution, manage, onChanged }: { agreemen
           )}
           {agreement.status === 'signed' && (
             <form className="lc-form-row" onSubmit={end.onSubmit}>
-              <TextField label={t('network.agreements.endReason')} value={reason} required minLength={2} maxLength={500} onChange={(e) => setReason(e.target.value)} error={end.fieldError('reason')} />
+              <TextField label={fieldInEnd('reason')} value={reason} required minLength={2} maxLength={500} onChange={(e) => setReason(e.target.value)} error={end.fieldError('reason')} />
               <div><button type="submit" className="krds-btn secondary" disabled={end.busy}>{t('network.agreements.end')}</button></div>
             </form>
           )}
           {agreement.status !== 'withdrawn' && (
             <form className="lc-form-row" onSubmit={upload.onSubmit}>
-              <TextField label={t('network.agreements.upload')} hint={t('network.agreements.uploadHint')} type="file" accept="application/pdf,.pdf"
+              <TextField label={fieldInDocument('file')} hint={t('network.agreements.uploadHint')} type="file" accept="application/pdf,.pdf"
                 error={upload.fieldError('file')} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
               <div><button type="submit" className="krds-btn secondary" disabled={upload.busy}>{t('network.agreements.uploadButton')}</button></div>
             </form>
@@ -153,6 +155,7 @@ function AgreementCard({ agreement, institution, manage, onChanged }: { agreemen
 
 function ProposeForm({ institution, onProposed }: { institution: InstitutionDetail; onProposed(): void }) {
   const { t, label } = useLocale();
+  const field = useFieldLabels('institutions/agreements');
   const today = todayInKorea();
   const nextYear = `${Number(today.slice(0, 4)) + 1}${today.slice(4)}`;
   const [form, setForm] = useState<Omit<ProposeAgreementBody, 'partnerIds'>>({ title: '', startsOn: today, endsOn: nextYear, scopeAreas: [], scopeText: '' });
@@ -190,14 +193,14 @@ function ProposeForm({ institution, onProposed }: { institution: InstitutionDeta
           selected={[...partners.keys()].map(String)}
           onChange={(value, checked) => toggle(Number(value), candidates.find((c) => c.id === Number(value))?.name ?? partners.get(Number(value)) ?? value, checked)} />
         {submission.fieldError('partnerIds') && <p className="lc-notice error" role="alert">{submission.fieldError('partnerIds')}</p>}
-        <TextField label={t('network.propose.name')} required minLength={2} maxLength={200} value={form.title} error={submission.fieldError('title')} onChange={(e) => setForm({ ...form, title: e.target.value })} />
+        <TextField label={field('title')} required minLength={2} maxLength={200} value={form.title} error={submission.fieldError('title')} onChange={(e) => setForm({ ...form, title: e.target.value })} />
         <div className="lc-form-row">
-          <TextField label={t('network.propose.startsOn')} type="date" required value={form.startsOn} error={submission.fieldError('startsOn')} onChange={(e) => setForm({ ...form, startsOn: e.target.value })} />
-          <TextField label={t('network.propose.endsOn')} type="date" required value={form.endsOn} error={submission.fieldError('endsOn')} onChange={(e) => setForm({ ...form, endsOn: e.target.value })} />
+          <TextField label={field('startsOn')} type="date" required value={form.startsOn} error={submission.fieldError('startsOn')} onChange={(e) => setForm({ ...form, startsOn: e.target.value })} />
+          <TextField label={field('endsOn')} type="date" required value={form.endsOn} error={submission.fieldError('endsOn')} onChange={(e) => setForm({ ...form, endsOn: e.target.value })} />
         </div>
         <ChoiceGroup legend={t('network.propose.areas')} type="checkbox" inline options={programAreaList.map((a) => ({ value: a.code, label: label(a) }))} selected={form.scopeAreas}
           onChange={(value, checked) => setForm({ ...form, scopeAreas: checked ? [...form.scopeAreas, value as ProgramAreaCode] : form.scopeAreas.filter((a) => a !== value) })} />
-        <TextArea label={t('network.propose.scopeText')} maxLength={2000} value={form.scopeText} error={submission.fieldError('scopeText')} onChange={(e) => setForm({ ...form, scopeText: e.target.value })} />
+        <TextArea label={field('scopeText')} maxLength={2000} value={form.scopeText} error={submission.fieldError('scopeText')} onChange={(e) => setForm({ ...form, scopeText: e.target.value })} />
         <FormStatus error={submission.formError(['title', 'startsOn', 'endsOn', 'scopeText', 'partnerIds'])} />
         <div><button type="submit" className="krds-btn primary" disabled={submission.busy || partners.size === 0}>{t('network.propose.submit')}</button></div>
       </form>
@@ -258,6 +261,7 @@ function OwnResource({ resource: r, institution, onChanged }: { resource: Shared
 
 function OfferForm({ institution, onOffered }: { institution: InstitutionDetail; onOffered(): void }) {
   const { t, label } = useLocale();
+  const field = useFieldLabels('institutions/resources');
   const [kind, setKind] = useState<ResourceKind>('room');
   const [name, setName] = useState('');
   const [capacity, setCapacity] = useState('20');
@@ -279,10 +283,10 @@ function OfferForm({ institution, onOffered }: { institution: InstitutionDetail;
     <form className="lc-form" onSubmit={submission.onSubmit}>
       <h3 className="lc-subtitle">{t('network.resources.offerTitle')}</h3>
       <ChoiceGroup legend={t('network.resources.kind')} type="radio" inline options={resourceKindList.map((k) => ({ value: k.code, label: label(k) }))} selected={[kind]} onChange={(v) => setKind(v as ResourceKind)} />
-      <TextField label={t('network.resources.name')} required minLength={2} maxLength={100} value={name} error={submission.fieldError('name')} onChange={(e) => setName(e.target.value)} />
-      <TextField label={t('network.resources.capacityLabel')} type="number" min={1} max={10000} required value={capacity} error={submission.fieldError('capacity')} onChange={(e) => setCapacity(e.target.value)} />
+      <TextField label={field('name')} required minLength={2} maxLength={100} value={name} error={submission.fieldError('name')} onChange={(e) => setName(e.target.value)} />
+      <TextField label={field('capacity')} type="number" min={1} max={10000} required value={capacity} error={submission.fieldError('capacity')} onChange={(e) => setCapacity(e.target.value)} />
       {institution.venues.length > 0 && (
-        <SelectField label={t('network.resources.venue')} value={venueId} error={submission.fieldError('venueId')} onChange={(e) => setVenueId(e.target.value)}
+        <SelectField label={field('venueId')} value={venueId} error={submission.fieldError('venueId')} onChange={(e) => setVenueId(e.target.value)}
           options={[{ value: '', label: t('network.resources.noVenue') }, ...institution.venues.map((v) => ({ value: String(v.id), label: v.name }))]} />
       )}
       <ChoiceGroup legend={t('network.resources.days')} type="checkbox" inline options={weekdayList.map((d) => ({ value: d.code, label: label(d) }))} selected={days}
@@ -325,6 +329,7 @@ function PartnerResources({ institution, onBooked }: { institution: InstitutionD
 
 function PartnerResource({ resource, institution, programs, onBooked }: { resource: SharedResource; institution: InstitutionDetail; programs: { id: number; title: string }[]; onBooked(): void }) {
   const { t, label, dateTime } = useLocale();
+  const field = useFieldLabels('institutions/bookings');
   const [day, setDay] = useState('');
   const [from, setFrom] = useState('10:00');
   const [to, setTo] = useState('12:00');
@@ -347,12 +352,12 @@ function PartnerResource({ resource, institution, programs, onBooked }: { resour
       <form className="lc-form" onSubmit={submission.onSubmit} aria-label={t('network.book.formLabel', { name: resource.name })}>
         <div className="lc-form-row">
           <TextField label={t('network.book.day')} type="date" required min={todayInKorea()} value={day} onChange={(e) => setDay(e.target.value)} />
-          <TextField label={t('network.book.from')} type="time" step={1800} required value={from} error={submission.fieldError('startsAt')} onChange={(e) => setFrom(e.target.value)} />
-          <TextField label={t('network.book.to')} type="time" step={1800} required value={to} error={submission.fieldError('endsAt')} onChange={(e) => setTo(e.target.value)} />
+          <TextField label={field('startsAt')} type="time" step={1800} required value={from} error={submission.fieldError('startsAt')} onChange={(e) => setFrom(e.target.value)} />
+          <TextField label={field('endsAt')} type="time" step={1800} required value={to} error={submission.fieldError('endsAt')} onChange={(e) => setTo(e.target.value)} />
         </div>
-        <TextField label={t('network.book.purpose')} required minLength={2} maxLength={300} value={purpose} error={submission.fieldError('purpose')} onChange={(e) => setPurpose(e.target.value)} />
+        <TextField label={field('purpose')} required minLength={2} maxLength={300} value={purpose} error={submission.fieldError('purpose')} onChange={(e) => setPurpose(e.target.value)} />
         {programs.length > 0 && (
-          <SelectField label={t('network.book.program')} value={programId} error={submission.fieldError('programId')} onChange={(e) => setProgramId(e.target.value)}
+          <SelectField label={field('programId')} value={programId} error={submission.fieldError('programId')} onChange={(e) => setProgramId(e.target.value)}
             options={[{ value: '', label: t('network.book.noProgram') }, ...programs.map((p) => ({ value: String(p.id), label: p.title }))]} />
         )}
         <FormStatus error={submission.formError(['startsAt', 'endsAt', 'purpose', 'programId'])} />
@@ -450,6 +455,7 @@ function JointPrograms({ institution, manage }: { institution: InstitutionDetail
 
 function JoinForm({ institution, onJoined }: { institution: InstitutionDetail; onJoined(): void }) {
   const { t } = useLocale();
+  const field = useFieldLabels('institutions/programs/partners');
   const [programId, setProgramId] = useState('');
   const [partnerId, setPartnerId] = useState('');
   const programs = useApi<{ items: { id: number; title: string }[] }>(`/institutions/${institution.id}/office/programs${query({ pageSize: 100 })}`);
@@ -464,7 +470,7 @@ function JoinForm({ institution, onJoined }: { institution: InstitutionDetail; o
       <h3 className="lc-subtitle">{t('network.joint.addTitle')}</h3>
       <SelectField label={t('network.joint.program')} required value={programId} onChange={(e) => setProgramId(e.target.value)}
         options={[{ value: '', label: t('network.joint.choose') }, ...(programs.data?.items ?? []).map((p) => ({ value: String(p.id), label: p.title }))]} />
-      <SelectField label={t('network.joint.partner')} required value={partnerId} error={submission.fieldError('partnerId')} onChange={(e) => setPartnerId(e.target.value)}
+      <SelectField label={field('partnerId')} required value={partnerId} error={submission.fieldError('partnerId')} onChange={(e) => setPartnerId(e.target.value)}
         options={[{ value: '', label: t('network.joint.choose') }, ...partnerChoices.map(([id, name]) => ({ value: String(id), label: name }))]} />
       <FormStatus error={submission.formError(['partnerId'])} done={submission.done} />
       <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('network.joint.add')}</button></div>

@@ -5,13 +5,14 @@ import type { LearningWish } from '../../../shared/contracts/participation.ts';
 import { programAreas, programSubcategories, targetGroups, type ProgramAreaCode, type TargetGroupCode } from '../../../shared/vocabulary/index.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { Loaded } from '../../ui/Status.tsx';
 
 export function WishesSection() {
   const { t, label, date } = useLocale();
+  const fieldInWishes = useFieldLabels('me/wishes');
   const wishes = useApi<PageOf<LearningWish>>('/me/wishes?pageSize=20');
   const [area, setArea] = useState<ProgramAreaCode>('liberal_arts');
   const [subcategory, setSubcategory] = useState('');
@@ -34,15 +35,15 @@ export function WishesSection() {
       <p>{t('participation.wishesLead')}</p>
       <form className="lc-form" onSubmit={send.onSubmit}>
         <div className="lc-field-grid">
-          <SelectField label={t('participation.area')} value={area} error={send.fieldError('area')}
+          <SelectField label={fieldInWishes('area')} value={area} error={send.fieldError('area')}
             onChange={(e) => { setArea(e.target.value as ProgramAreaCode); setSubcategory(''); }}
             options={programAreas.entries.map((a) => ({ value: a.code, label: label(a) }))} />
-          <SelectField label={t('participation.subcategory')} value={subcategory} error={send.fieldError('subcategory')} onChange={(e) => setSubcategory(e.target.value)}
+          <SelectField label={fieldInWishes('subcategory')} value={subcategory} error={send.fieldError('subcategory')} onChange={(e) => setSubcategory(e.target.value)}
             options={[{ value: '', label: t('participation.anySubcategory') }, ...programAreas.get(area).subcategories.map((s) => ({ value: s.code, label: label(s) }))]} />
-          <SelectField label={t('participation.forWhom')} value={targetGroup} error={send.fieldError('targetGroup')} onChange={(e) => setTargetGroup(e.target.value as TargetGroupCode)}
+          <SelectField label={fieldInWishes('targetGroup')} value={targetGroup} error={send.fieldError('targetGroup')} onChange={(e) => setTargetGroup(e.target.value as TargetGroupCode)}
             options={targetGroups.entries.map((g) => ({ value: g.code, label: label(g) }))} />
         </div>
-        <TextField label={t('participation.note')} placeholder={t('participation.notePlaceholder')} maxLength={500} value={note} error={send.fieldError('note')}
+        <TextField label={fieldInWishes('note')} placeholder={t('participation.notePlaceholder')} maxLength={500} value={note} error={send.fieldError('note')}
           onChange={(e) => setNote(e.target.value)} />
         <FormStatus error={send.formError(['area', 'subcategory', 'targetGroup', 'note'])} />
         {send.done && <p className="lc-notice success" role="status">{t('participation.sent')}</p>}

@@ -8,7 +8,7 @@ import type { InstitutionDetail } from '../../../shared/contracts/institutions.t
 import type { ApiKey, CreatedApiKey } from '../../../shared/contracts/program-import.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { ConfirmAction } from '../../ui/ConfirmAction.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { TextField } from '../../ui/Field.tsx';
@@ -24,6 +24,7 @@ export function ApiKeysPage() {
 
 function ApiKeys({ institution }: { institution: InstitutionDetail }) {
   const { t, dateTime } = useLocale();
+  const fieldInApiKeys = useFieldLabels('institutions/api-keys');
   const path = `/institutions/${institution.id}/api-keys`;
   const [name, setName] = useState('');
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
@@ -55,7 +56,7 @@ function ApiKeys({ institution }: { institution: InstitutionDetail }) {
 
       {/* A missing name is said beside the field, in the reader's language (not the browser's bubble). */}
       <form className="lc-form" onSubmit={create.onSubmit} noValidate>
-        <TextField label={t('program-files.keys.name')} required maxLength={80} value={name} error={create.fieldError('name')}
+        <TextField label={fieldInApiKeys('name')} required maxLength={80} value={name} error={create.fieldError('name')}
           onChange={(e) => setName(e.target.value)} />
         <FormStatus error={create.formError(['name'])} />
         <div><button type="submit" className="krds-btn primary" disabled={create.busy}>{t('program-files.keys.create')}</button></div>

@@ -96,7 +96,7 @@ function draftOf(p: OfficeProgram): Draft {
     title: p.title, titleEn: p.titleEn, description: p.description, area: p.area, subcategory: p.subcategory, targetGroups: p.targetGroups,
     purposeTags: p.purposeTags, mode: p.mode, venueId: p.venueId, weekdays: p.weekdays, startTime: p.startTime, endTime: p.endTime,
     capacity: String(p.capacity), feeKrw: String(p.feeKrw), creditType: p.creditType, credits: String(p.credits),
-    minAge: p.minAge === null ? '' : String(p.minAge), maxAge: p.maxAge === null ? '' : String(p.maxAge), residentsFirst: p.residentsFirst,
+    minAge: p.minAge === null ? '' : String(p.minAge), maxAge: p.maxAge === null ? '' : String(p.maxAge), residentsFirst: p.residentsFirst, textReminders: p.textReminders,
     instructorName: p.instructorName, materials: p.materials, registrationMode: p.registrationMode, registrationNote: p.registrationNote,
     enrolmentOpensOn: p.enrolmentOpensOn, enrolmentClosesOn: p.enrolmentClosesOn, sessions: sessionsOf(p),
   };
@@ -158,7 +158,7 @@ function Editor({ program, institution, onSaved, onChanged }: EditorProps & { in
         <form className="lc-form" onSubmit={submission.onSubmit} noValidate>
           <h2 className="lc-section-title">{t('office.editor.listing')}</h2>
           <TextField label={field('title')} name="title" required minLength={2} maxLength={120} value={draft.title} error={fieldError('title')} onChange={(e) => set({ title: e.target.value })} />
-          <TextField label={t('office.editor.titleEn')} maxLength={160} value={draft.titleEn} error={fieldError('titleEn')} onChange={(e) => set({ titleEn: e.target.value })} />
+          <TextField label={field('titleEn')} maxLength={160} value={draft.titleEn} error={fieldError('titleEn')} onChange={(e) => set({ titleEn: e.target.value })} />
           <TextArea label={field('description')} required minLength={10} maxLength={8000} rows={8} value={draft.description} error={fieldError('description')} onChange={(e) => set({ description: e.target.value })} />
           <div className="lc-form-row">
             <SelectField label={field('area')} value={draft.area} error={fieldError('area')}
@@ -185,7 +185,7 @@ function Editor({ program, institution, onSaved, onChanged }: EditorProps & { in
             <TextField label={field('enrolmentOpensOn')} type="date" value={draft.enrolmentOpensOn ?? ''} error={fieldError('enrolmentOpensOn')} onChange={(e) => set({ enrolmentOpensOn: e.target.value || null })} />
             <TextField label={field('enrolmentClosesOn')} type="date" value={draft.enrolmentClosesOn ?? ''} error={fieldError('enrolmentClosesOn')} onChange={(e) => set({ enrolmentClosesOn: e.target.value || null })} />
           </div>
-          <TextField label={t('office.editor.registrationNote')} hint={t('office.editor.registrationNoteHint')} maxLength={500} value={draft.registrationNote}
+          <TextField label={field('registrationNote')} hint={t('office.editor.registrationNoteHint')} maxLength={500} value={draft.registrationNote}
             error={fieldError('registrationNote')} onChange={(e) => set({ registrationNote: e.target.value })} />
           <div className="lc-form-row">
             <TextField label={field('minAge')} type="number" inputMode="numeric" min={0} max={120} value={draft.minAge} error={fieldError('minAge')} onChange={(e) => set({ minAge: e.target.value })} />
@@ -193,6 +193,9 @@ function Editor({ program, institution, onSaved, onChanged }: EditorProps & { in
           </div>
           <ChoiceGroup legend={field('residentsFirst')} type="checkbox" selected={draft.residentsFirst ? ['yes'] : []}
             options={[{ value: 'yes', label: field('residentsFirst') }]} onChange={(_value, on) => set({ residentsFirst: on })} />
+          <ChoiceGroup legend={field('textReminders')} type="checkbox" selected={draft.textReminders ? ['yes'] : []}
+            options={[{ value: 'yes', label: field('textReminders') }]} onChange={(_value, on) => set({ textReminders: on })} />
+          <p className="lc-hint">{t('office.editor.textRemindersHint')}</p>
 
           <h2 className="lc-section-title">{t('office.editor.schedule')}</h2>
           <div className="lc-form-row">
@@ -262,12 +265,13 @@ function Editor({ program, institution, onSaved, onChanged }: EditorProps & { in
 
 function CancelProgram({ program, onDone }: { program: OfficeProgram; onDone(): void }) {
   const { t } = useLocale();
+  const field = useFieldLabels('programs/cancellation');
   const [reason, setReason] = useState('');
   const submission = useSubmission(() => api(`/programs/${program.id}/cancellation`, { method: 'POST', body: { reason, version: program.version } }), onDone);
   return (
     <section className="lc-form" aria-labelledby="cancel-title">
       <h2 className="lc-section-title" id="cancel-title">{t('office.editor.cancel.title')}</h2>
-      <TextArea label={t('office.editor.cancel.reason')} rows={2} maxLength={500} value={reason} error={submission.fieldError('reason')} onChange={(e) => setReason(e.target.value)} />
+      <TextArea label={field('reason')} rows={2} maxLength={500} value={reason} error={submission.fieldError('reason')} onChange={(e) => setReason(e.target.value)} />
       <div>
         <ConfirmAction label={t('office.editor.cancel.button')} busy={submission.busy} onConfirm={submission.onSubmit}
           question={t('office.editor.cancel.question', { title: program.title, count: program.enrolled + program.waitlisted })}
@@ -281,6 +285,7 @@ function CancelProgram({ program, onDone }: { program: OfficeProgram; onDone(): 
 
 function CopyProgram({ program }: { program: OfficeProgram }) {
   const { t } = useLocale();
+  const field = useFieldLabels('programs/copy');
   const navigate = useNavigate();
   const [startsOn, setStartsOn] = useState('');
   const submission = useSubmission(async () => {
@@ -291,7 +296,7 @@ function CopyProgram({ program }: { program: OfficeProgram }) {
     <form className="lc-form" onSubmit={submission.onSubmit} aria-labelledby="copy-title">
       <h2 className="lc-section-title" id="copy-title">{t('office.editor.copy.title')}</h2>
       <p className="lc-hint">{t('office.editor.copy.lead')}</p>
-      <TextField label={t('office.editor.copy.startsOn')} type="date" required value={startsOn} error={submission.fieldError('startsOn')} onChange={(e) => setStartsOn(e.target.value)} />
+      <TextField label={field('startsOn')} type="date" required value={startsOn} error={submission.fieldError('startsOn')} onChange={(e) => setStartsOn(e.target.value)} />
       <FormStatus error={submission.formError(['startsOn'])} />
       <div><button type="submit" className="krds-btn secondary" disabled={submission.busy}>{t('office.editor.copy.button')}</button></div>
     </form>

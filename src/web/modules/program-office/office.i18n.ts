@@ -24,9 +24,8 @@ const ko = {
     draftNotice: '작성 중인 프로그램은 주민에게 보이지 않습니다. 다 고친 뒤 공개하세요.',
     people: '수강 {{enrolled}}명, 대기 {{waitlisted}}명',
     listing: '안내',
-    titleEn: '영문 제목 (선택)',
-    registrationNote: '신청 안내 (전화번호, 방문 장소와 시간)',
     registrationNoteHint: '방문·전화 접수일 때 주민에게 보여 줍니다.',
+    textRemindersHint: '고르면 신청하는 주민에게 휴대전화 번호를 물어보고(선택), 이 프로그램의 수강생 명단에 번호를 보여 줍니다. 문자는 기관에서 보냅니다.',
     schedule: '일정',
     generator: '일정 만들기',
     generatorLead: '시작일, 요일, 시간, 회차를 정하면 공휴일(설날·추석 포함)을 건너뛰고 회차를 만듭니다. 만든 뒤 회차마다 고칠 수 있습니다.',
@@ -46,7 +45,6 @@ const ko = {
     savedPromoted: '정원이 늘어 대기자 {{count}}명이 수강하게 되었습니다.',
     cancel: {
       title: '폐강',
-      reason: '폐강 사유 (수강생에게 알립니다)',
       button: '폐강하기',
       question: '‘{{title}}’을(를) 폐강할까요? 수강 신청과 대기가 모두 취소되고, {{count}}명에게 사유를 알립니다. 되돌릴 수 없습니다.',
       yes: '폐강합니다',
@@ -56,7 +54,6 @@ const ko = {
     copy: {
       title: '다음 학기로 복사',
       lead: '같은 안내와 요일·시간으로 새 프로그램을 작성 중 상태로 만듭니다. 공휴일은 건너뜁니다.',
-      startsOn: '새 학기 시작일',
       button: '복사하기',
       done: '복사했습니다. 새 프로그램을 고친 뒤 공개하세요.',
     },
@@ -89,9 +86,8 @@ export const text: ModuleText<typeof ko> = {
       draftNotice: 'Residents do not see a draft. Publish it when it is ready.',
       people: '{{enrolled}} enrolled, {{waitlisted}} waiting',
       listing: 'Listing',
-      titleEn: 'English title (optional)',
-      registrationNote: 'Registration note (phone, where and when to come)',
       registrationNoteHint: 'Shown to residents when registration is in person or by phone.',
+      textRemindersHint: 'If ticked, residents who enrol are asked for a mobile number (optional), and the roster of this program shows it. The institution sends the texts.',
       schedule: 'Schedule',
       generator: 'Make the schedule',
       generatorLead: 'Choose the first day, weekdays, times and number of sessions: public holidays (Seollal and Chuseok included) are skipped. Each session can be changed afterwards.',
@@ -111,7 +107,6 @@ export const text: ModuleText<typeof ko> = {
       savedPromoted: 'The class grew: {{count}} people waiting are now enrolled.',
       cancel: {
         title: 'Cancel the program',
-        reason: 'Reason (told to the people enrolled)',
         button: 'Cancel the program',
         question: 'Cancel ‘{{title}}’? Every place and waitlist entry is cancelled and {{count}} people are told why. This cannot be undone.',
         yes: 'Cancel it',
@@ -121,7 +116,6 @@ export const text: ModuleText<typeof ko> = {
       copy: {
         title: 'Copy into a new term',
         lead: 'Makes a draft with the same listing, weekdays and times. Public holidays are skipped.',
-        startsOn: 'First day of the new term',
         button: 'Copy',
         done: 'Copied. Edit the new program, then publish it.',
       },

@@ -52,6 +52,7 @@ function Facts({ program: p }: { program: ProgramDetail }) {
       {p.materials && (<><dt>{t('programs.materials')}</dt><dd>{p.materials}</dd></>)}
       <dt>{t('programs.registration')}</dt>
       <dd>{label(registrationModes.get(p.registrationMode))}{p.registrationMode !== 'online' && p.registrationNote && ` · ${p.registrationNote}`}</dd>
+      {p.textReminders && (<><dt>{t('programs.textReminders')}</dt><dd>{t('programs.textRemindersNote')}</dd></>)}
       {p.cancelReason && (<><dt>{t('programs.cancelReason')}</dt><dd>{p.cancelReason}</dd></>)}
     </dl>
   );

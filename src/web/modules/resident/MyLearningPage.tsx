@@ -1,6 +1,7 @@
 /** The resident's lifelong learning record: totals, hours by year and area, every course by where it stands, groups, volunteering. */
-import { lazy, Suspense, useId, useMemo, useState } from 'react';
+import { lazy, Suspense, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
+import type { Me } from '../../../shared/contracts/identity.ts';
 import type { CalendarFeed, LearningEntry, LearningRecord } from '../../../shared/contracts/learning-account.ts';
 import type { EnrolmentStatus } from '../../../shared/vocabulary/index.ts';
 import { learnerStatusOf, programAreas, roles, volunteerKinds } from '../../../shared/vocabulary/index.ts';
@@ -195,6 +196,38 @@ function CalendarFeedSection() {
   );
 }
 
+/** One's own mobile number, for courses that send text messages: set, changed or removed here. */
+function PhoneForm({ phone }: { phone: string | null }) {
+  const { t } = useLocale();
+  const field = useFieldLabels('me');
+  const { refresh } = useSession();
+  const [typed, setTyped] = useState(phone ?? '');
+  // After saving, the keyboard goes to what happened (the number as kept, or that it was removed).
+  const saved = useRef<HTMLParagraphElement>(null);
+  const [outcome, setOutcome] = useState<string | null>(null);
+  const save = (value: string | null) => async () => {
+    const me = await api<Me>('/me/phone', { method: 'PUT', body: { phone: value } });
+    await refresh();
+    setTyped(me.phone ?? '');
+    setOutcome(me.phone ? t('resident.phoneSaved', { phone: me.phone }) : t('resident.phoneRemoved'));
+  };
+  const focusOutcome = () => saved.current?.focus();
+  const submission = useSubmission(save(typed.trim() || null), focusOutcome);
+  const removal = useSubmission(save(null), focusOutcome);
+  return (
+    <form className="lc-form" onSubmit={submission.onSubmit} noValidate>
+      <TextField label={field('phone')} hint={t('identity.phoneHint')} type="tel" inputMode="tel" autoComplete="tel" value={typed}
+        error={submission.fieldError('phone')} onChange={(e) => { setTyped(e.target.value); setOutcome(null); }} />
+      <FormStatus error={submission.formError(['phone']) ?? removal.formError()} />
+      <p className="lc-actions">
+        <button type="submit" className="krds-btn secondary" disabled={submission.busy}>{t('resident.phoneSave')}</button>
+        {phone && <button type="button" className="krds-btn tertiary" disabled={removal.busy} onClick={removal.onSubmit}>{t('resident.phoneRemove')}</button>}
+      </p>
+      <p role="status" ref={saved} tabIndex={-1}>{outcome}</p>
+    </form>
+  );
+}
+
 function Account() {
   const { t, label } = useLocale();
   const field = useFieldLabels('me');
@@ -209,6 +242,7 @@ function Account() {
         <dt>{t('identity.roles')}</dt>
         <dd>{[label(roles.get('resident')), ...me.grants.map((g) => `${label(roles.get(g.role))}${g.scopeName ? ` · ${g.scopeName}` : ''}`)].join(', ')}</dd>
       </dl>
+      <PhoneForm phone={me.phone} />
     </section>
   );
 }

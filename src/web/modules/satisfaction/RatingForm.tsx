@@ -6,7 +6,7 @@ import type { RatingBody } from '../../../shared/contracts/satisfaction.ts';
 import { satisfactionItemList, type SatisfactionItem } from '../../../shared/vocabulary/index.ts';
 import { api } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { TextArea } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
@@ -17,6 +17,7 @@ export const RATING_ANCHOR = 'rate';
 
 function RatingForm({ programId, onDone }: { programId: number; onDone(): void }) {
   const { t, label } = useLocale();
+  const field = useFieldLabels('programs/rating');
   const [scores, setScores] = useState<Partial<Record<SatisfactionItem, number>>>({});
   const [comment, setComment] = useState('');
   const submission = useSubmission(() => {
@@ -32,7 +33,7 @@ function RatingForm({ programId, onDone }: { programId: number; onDone(): void }
           onChange={(value) => setScores({ ...scores, [item.code]: Number(value) })}
           options={SCORES.map((score) => ({ value: score, label: t(`satisfaction.scores.${score}`) }))} />
       ))}
-      <TextArea label={t('satisfaction.comment')} hint={t('satisfaction.commentHint')} maxLength={1000} value={comment}
+      <TextArea label={field('comment')} hint={t('satisfaction.commentHint')} maxLength={1000} value={comment}
         error={submission.fieldError('comment')} onChange={(e) => setComment(e.target.value)} />
       <FormStatus error={submission.formError(['comment'])} />
       <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('satisfaction.send')}</button></div>
