@@ -337,6 +337,10 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'evaluation:areas.fields.items.rule.bands': l('순위 구간', 'Rank bands'),
   'evaluation:areas.fields.items.rule.bands.top': l('상위 비율', 'Top share'),
   'evaluation:areas.fields.items.rule.bands.share': l('배점 비율', 'Share of the points'),
+  'evaluation/rounds/cities/self-assessments:text': l('자체 평가', 'Self-assessment'),
+  'evaluation/rounds/cities/objection:itemCode': l('이의가 있는 항목', 'Item you object to'),
+  'evaluation/rounds/cities/objection:text': l('이의 내용', 'Your objection'),
+  'evaluation/reviews/objection-answer:revisedScore': l('고친 점수 (바꾸지 않으면 비워 두세요)', 'Revised score (leave empty to keep it)'),
   // Forms that call a field otherwise, by the route they send to (the area of the API it lies in, most specific first).
   'institutions/resources:name': l('이름', 'Name'),
   // The publish form's near-copy check names what the publish form names.

@@ -9,7 +9,7 @@ import type { CityRoundSummary, CityRoundView, FrameItem } from '../../../shared
 import { designationStates, evaluationOutcomes, evaluationSources, MAX_DOCUMENT_BYTES, roundStatuses } from '../../../shared/vocabulary/index.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { SelectField, TextArea } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { Loaded } from '../../ui/Status.tsx';
@@ -19,6 +19,7 @@ const itemsOf = (view: CityRoundView) => view.frame.areas.flatMap((area) => area
 
 function SelfAssessment({ view, item, onSaved }: { view: CityRoundView; item: FrameItem; onSaved(): void }) {
   const { t, locale } = useLocale();
+  const field = useFieldLabels('evaluation/rounds/cities/self-assessments');
   const [text, setText] = useState(view.selfAssessments.find((s) => s.itemCode === item.code)?.text ?? '');
   const name = locale === 'en' ? item.titleEn : item.titleKo;
   const submission = useSubmission(() => api(`/evaluation/rounds/${view.year}/cities/${view.cityCode}/self-assessments`, {
@@ -26,7 +27,7 @@ function SelfAssessment({ view, item, onSaved }: { view: CityRoundView; item: Fr
   }), onSaved);
   return (
     <form className="lc-inline-form" onSubmit={submission.onSubmit}>
-      <TextArea label={t('evaluation.city.selfAssessment', { item: `${item.code} ${name}` })} value={text} maxLength={4000} error={submission.fieldError('text')}
+      <TextArea label={field('text')} hint={`${item.code} ${name}`} value={text} maxLength={4000} error={submission.fieldError('text')}
         onChange={(e) => setText(e.target.value)} />
       <FormStatus error={submission.formError(['text'])} />
       {submission.done && <p className="lc-notice success" role="status">{t('evaluation.city.selfSaved')}</p>}
@@ -85,6 +86,7 @@ function EvidenceUpload({ view, onUploaded }: { view: CityRoundView; onUploaded(
 
 function Objection({ view, onFiled }: { view: CityRoundView; onFiled(): void }) {
   const { t, locale, date } = useLocale();
+  const objectionField = useFieldLabels('evaluation/rounds/cities/objection');
   const [form, setForm] = useState({ itemCode: '', text: '' });
   const submission = useSubmission(() => api(`/evaluation/rounds/${view.year}/cities/${view.cityCode}/objection`, {
     method: 'POST', body: { itemCode: form.itemCode || null, text: form.text },
@@ -106,9 +108,9 @@ function Objection({ view, onFiled }: { view: CityRoundView; onFiled(): void }) 
     <form className="lc-form" onSubmit={submission.onSubmit}>
       <h3>{t('evaluation.city.objection')}</h3>
       <p className="lc-meta">{t('evaluation.city.objectionLead', { date: date(view.objectionsUntil) })}</p>
-      <SelectField label={t('evaluation.city.objectionItem')} value={form.itemCode} error={submission.fieldError('itemCode')} onChange={(e) => setForm({ ...form, itemCode: e.target.value })}
+      <SelectField label={objectionField('itemCode')} value={form.itemCode} error={submission.fieldError('itemCode')} onChange={(e) => setForm({ ...form, itemCode: e.target.value })}
         options={[{ value: '', label: t('evaluation.city.wholeResult') }, ...itemsOf(view).map((i) => ({ value: i.code, label: `${i.code} ${locale === 'en' ? i.titleEn : i.titleKo}` }))]} />
-      <TextArea label={t('evaluation.city.objectionText')} required minLength={10} maxLength={4000} value={form.text} error={submission.fieldError('text')}
+      <TextArea label={objectionField('text')} required minLength={10} maxLength={4000} value={form.text} error={submission.fieldError('text')}
         onChange={(e) => setForm({ ...form, text: e.target.value })} />
       <FormStatus error={submission.formError(['itemCode', 'text'])} />
       <div><button type="submit" className="krds-btn primary" disabled={submission.busy}>{t('evaluation.city.object')}</button></div>

@@ -8,7 +8,7 @@ import type { EvaluationAssignment, EvaluationReviewView } from '../../../shared
 import { roundStatuses } from '../../../shared/vocabulary/index.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { TextArea, TextField } from '../../ui/Field.tsx';
@@ -42,6 +42,7 @@ export function EvaluationReviewsPage() {
 
 function ObjectionAnswer({ view, onDone }: { view: EvaluationReviewView; onDone(): void }) {
   const { t } = useLocale();
+  const field = useFieldLabels('evaluation/reviews/objection-answer');
   const [form, setForm] = useState({ answer: '', revisedScore: '' });
   const submission = useSubmission(() => api(`/evaluation/reviews/${view.assignment.id}/objection-answer`, {
     method: 'POST', body: { answer: form.answer, revisedScore: form.revisedScore === '' ? null : Number(form.revisedScore) },
@@ -54,10 +55,10 @@ function ObjectionAnswer({ view, onDone }: { view: EvaluationReviewView; onDone(
       <blockquote className="lc-card">{objection.itemCode ? `${objection.itemCode}: ` : ''}{objection.text}</blockquote>
       {objection.answer ? <p className="lc-card"><strong>{t('evaluation.review.answer')}</strong>: {objection.answer}</p> : (
         <form className="lc-form" onSubmit={submission.onSubmit}>
-          <TextArea label={t('evaluation.review.answer')} required minLength={5} maxLength={4000} value={form.answer} error={submission.fieldError('answer')}
+          <TextArea label={field('answer')} required minLength={5} maxLength={4000} value={form.answer} error={submission.fieldError('answer')}
             onChange={(e) => setForm({ ...form, answer: e.target.value })} />
           {objection.itemCode && (
-            <TextField label={t('evaluation.review.revisedScore')} inputMode="decimal" value={form.revisedScore} error={submission.fieldError('revisedScore')}
+            <TextField label={field('revisedScore')} inputMode="decimal" value={form.revisedScore} error={submission.fieldError('revisedScore')}
               onChange={(e) => setForm({ ...form, revisedScore: e.target.value })} />
           )}
           <FormStatus error={submission.formError(['answer', 'revisedScore'])} />

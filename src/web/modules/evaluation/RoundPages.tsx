@@ -12,7 +12,7 @@ import { cohortGroupList, cohortGroups, designationStates, evaluationOutcomes, r
 import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels, useLocale } from '../../i18n/index.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
@@ -34,6 +34,7 @@ function useMinistry(): { allowed: boolean; gate: ReactElement | null } {
 
 export function EvaluationHomePage() {
   const { t, date } = useLocale();
+  const frameField = useFieldLabels('evaluation/frames');
   const { gate } = useMinistry();
   const [year, setYear] = useState(todayInKorea().slice(0, 4));
   const submission = useSubmission(async () => {
@@ -44,7 +45,7 @@ export function EvaluationHomePage() {
     <>
       <PageTitle title={t('evaluation.home.title')} lead={t('evaluation.home.lead')} />
       <form className="lc-form" onSubmit={submission.onSubmit}>
-        <TextField label={t('evaluation.home.year')} inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} error={submission.fieldError('year')} />
+        <TextField label={frameField('year')} inputMode="numeric" value={year} onChange={(e) => setYear(e.target.value)} error={submission.fieldError('year')} />
         <FormStatus error={submission.formError(['year'])} />
         <div className="lc-actions">
           <Link className="krds-btn secondary" to={`/evaluation/cohorts/${year}`}>{t('evaluation.home.cohortOf', { year })}</Link>
@@ -86,6 +87,7 @@ function RoundRow({ round }: { round: RoundSummary }) {
 
 export function CohortPage() {
   const { t, label, locale } = useLocale();
+  const roundField = useFieldLabels('evaluation/rounds');
   const { year = '' } = useParams();
   const { allowed, gate } = useMinistry();
   const [filter, setFilter] = useState({ group: '', page: 1 });
@@ -104,7 +106,7 @@ export function CohortPage() {
             <p className="lc-result-count">{t('evaluation.cohort.counts', { ...found.counts })}</p>
             {found.roundStatus === null ? (
               <form className="lc-form" onSubmit={submission.onSubmit}>
-                <TextField label={t('evaluation.cohort.evaluatedYear')} inputMode="numeric" value={evaluatedYear}
+                <TextField label={roundField('evaluatedYear')} inputMode="numeric" value={evaluatedYear}
                   error={submission.fieldError('evaluatedYear')} onChange={(e) => setEvaluatedYear(e.target.value)} />
                 <FormStatus error={submission.formError(['evaluatedYear'])} />
                 {submission.error?.problems.some((p) => p.field === 'year') && <p><Link to="/evaluation">{t('evaluation.cohort.frameFirst', { year })}</Link></p>}
@@ -146,6 +148,7 @@ export function CohortPage() {
 
 function AssignReviewer({ year, cities, onDone }: { year: string; cities: RoundView['items']; onDone(): void }) {
   const { t, locale } = useLocale();
+  const reviewersField = useFieldLabels('evaluation/rounds/cities/reviewers');
   const reviewers = useApi<PageOf<ExpertView>>(`/designation/experts${query({ kind: 'reviewer', pageSize: 100 })}`);
   const [form, setForm] = useState({ city: '', reviewerId: '' });
   const submission = useSubmission(async () => {
@@ -157,7 +160,7 @@ function AssignReviewer({ year, cities, onDone }: { year: string; cities: RoundV
       <div className="lc-form-row">
         <SelectField label={t('evaluation.round.assignCity')} required value={form.city} onChange={(e) => setForm({ ...form, city: e.target.value })}
           options={[{ value: '', label: t('evaluation.round.pick') }, ...cities.map((c) => ({ value: c.cityCode, label: locale === 'en' ? `${c.cityNameEn}, ${c.provinceShortEn}` : `${c.provinceShortKo} ${c.cityNameKo}` }))]} />
-        <SelectField label={t('evaluation.round.assignReviewer')} required value={form.reviewerId} error={submission.fieldError('reviewerId')}
+        <SelectField label={reviewersField('reviewerId')} required value={form.reviewerId} error={submission.fieldError('reviewerId')}
           onChange={(e) => setForm({ ...form, reviewerId: e.target.value })}
           options={[{ value: '', label: t('evaluation.round.pick') }, ...(reviewers.data?.items ?? []).map((r) => ({ value: String(r.personId), label: `${r.displayName} · ${r.affiliation}` }))]} />
       </div>
