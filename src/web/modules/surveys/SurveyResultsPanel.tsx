@@ -44,7 +44,7 @@ export default function SurveyResultsPanel({ cityCode }: ConsolePanelProps) {
                     {t('surveys.results.overallValue', { mean: twoDecimals(r.overall.mean), low: twoDecimals(r.overall.low), high: twoDecimals(r.overall.high) })}</p>
                 )}
                 {r.sections.map((section) => (
-                  <section key={section.code} aria-labelledby={`survey-area-${section.code}`}>
+                  <section key={section.code}>
                     <h3 id={`survey-area-${section.code}`}>{words(section)} · {t('surveys.results.sectionMean', { mean: twoDecimals(section.mean) })}</h3>
                     <div className="lc-table-wrap" tabIndex={0} role="region" aria-labelledby={`survey-area-${section.code}`}>
                       <table className="lc-table">
