@@ -128,9 +128,29 @@ describe(`residents' satisfaction survey on ${testEngine()}`, () => {
       expect(outcomes.map((o) => o.statusCode).sort()).toEqual([201, ...Array(7).fill(409)]);
     });
 
+    it('records a resident without an account as living in the institution’s city, and writes nothing for a sheet it refuses', async () => {
+      const people = async () => (await rows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM people`))[0]!.n;
+      const before = await people();
+      const refused = await staff.post(`/api/institutions/${institutionId}/surveys/city-satisfaction/${year}/responses`, {
+        displayName: '박종이', birthYear: 1950, answers: sheet(3).slice(1),
+      });
+      expect(refused.statusCode).toBe(400);
+      expect(await people()).toBe(before);
+      const entered = await staff.post(`/api/institutions/${institutionId}/surveys/city-satisfaction/${year}/responses`, {
+        displayName: '박종이', birthYear: 1950, answers: sheet(3),
+      });
+      expect(entered.statusCode, entered.body).toBe(201);
+      const [record] = await rows<{ homeCityCode: string; email: string; channel: string }>(t.database.db, sql`
+        SELECT p.home_city_code AS "homeCityCode", p.email, r.channel FROM people p JOIN survey_responses r ON r.person_id = p.id WHERE r.id = ${entered.json<ResponseReceipt>().id}`);
+      expect(record).toMatchObject({ homeCityCode: GWANGMYEONG, channel: 'paper' });
+      expect(record!.email).toMatch(/^walk-in\./);
+    });
+
     it('takes only residents of the institution’s city, and only from its staff', async () => {
       expect((await paper(staff, 'resident@example.com', sheet(3))).statusCode).toBe(409); // a Suncheon resident
-      expect((await paper(staff, 'nobody.here@example.com', sheet(3))).statusCode).toBe(409);
+      const unknown = await paper(staff, 'nobody.here@example.com', sheet(3));
+      expect(unknown.statusCode).toBe(400);
+      expect(unknown.json<{ field: string }>().field).toBe('displayName');
       const [resident] = await residents(t, 1, { homeCityCode: GWANGMYEONG });
       const email = await emailOf(resident!.personId);
       expect((await paper(officer, email, sheet(3))).statusCode).toBe(403);

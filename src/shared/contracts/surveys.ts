@@ -68,9 +68,14 @@ export const ResponseBody = Type.Object(
 );
 export type ResponseBody = Static<typeof ResponseBody>;
 
-/** A paper form typed in at a centre: the resident is found by their account's email. */
+/** A paper form typed in at a centre: the resident found by their account's email, or recorded from name and year of birth. */
 export const PaperResponseBody = Type.Object(
-  { email: Type.String({ minLength: 1, maxLength: 254, description: 'The email of the resident’s account' }), answers: ResponseBody.properties.answers },
+  {
+    email: Type.Optional(Type.String({ maxLength: 254, description: 'The email of the resident’s account, if they have one' })),
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'For a resident without an account' })),
+    birthYear: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2100 })),
+    answers: ResponseBody.properties.answers,
+  },
   { additionalProperties: false },
 );
 export type PaperResponseBody = Static<typeof PaperResponseBody>;

@@ -73,51 +73,55 @@ export async function mySurvey(db: AppDb, actor: Actor, year: number): Promise<M
 }
 
 interface Answering {
-  personId: number;
+  /** The respondent, found (or, for a paper form, recorded) inside the answer's transaction. */
+  respondent(tx: Executor): Promise<number>;
   channel: 'online' | 'paper';
   enteredBy: number | null;
   /** For paper forms: the city of the institution whose staff enter it (the resident must live there). */
   institutionCityCode?: string;
 }
 
-/** One answer sheet, in one transaction: the response and its answers, or nothing (409 when the person has answered). */
+/**
+ * One answer sheet, in one transaction: the respondent (a record made at the desk too), the response and its answers,
+ * or nothing (409 when the person has answered, or lives in no learning city).
+ */
 async function submit(db: AppDb, year: number, thisYear: number, answering: Answering, body: ResponseBody): Promise<ResponseReceipt> {
   if (year !== thisYear) throw conflict(notThisYear(year), 'year');
   const instrument = await currentInstrument(db, year);
   const { stored, problems } = checkAnswers(instrument.definition, body.answers);
   if (problems.length > 0) throw new ProblemsError(problems);
-  const residence = (await queries.residenceOf(db, answering.personId))!;
   const mine = answering.channel === 'online';
-  if (residence.cityCode === null) {
-    throw conflict(mine
-      ? { ko: '계정에 사는 동네가 없습니다. 사는 곳을 등록한 주민만 답할 수 있습니다.', en: 'Your account has no home neighbourhood: the survey is for residents of a learning city.' }
-      : { ko: '이 주민의 계정에 사는 동네가 없습니다.', en: 'This resident’s account has no home neighbourhood.' }, mine ? undefined : 'email');
-  }
-  if (!residence.learningCity) {
-    throw conflict({ ko: `${residence.nameKo}는 평생학습도시가 아니어서 이 설문을 받지 않습니다.`, en: `${residence.nameEn} is not a learning city, so it does not take this survey.` });
-  }
-  if (answering.institutionCityCode !== undefined && residence.cityCode !== answering.institutionCityCode) {
-    throw conflict({ ko: '이 기관이 있는 시·군·구의 주민만 대신 입력할 수 있습니다.', en: 'Only residents of the institution’s city can be entered here.' }, 'email');
-  }
-  const receipt = await db.transaction(async (tx) => {
+  const onPaper = (words: Words) => (mine ? conflict(words) : conflict(words, 'email'));
+  return db.transaction(async (tx) => {
+    const personId = await answering.respondent(tx);
+    const residence = (await queries.residenceOf(tx, personId))!;
+    if (residence.cityCode === null) {
+      throw onPaper(mine
+        ? { ko: '계정에 사는 동네가 없습니다. 사는 곳을 등록한 주민만 답할 수 있습니다.', en: 'Your account has no home neighbourhood: the survey is for residents of a learning city.' }
+        : { ko: '이 주민의 계정에 사는 동네가 없습니다.', en: 'This resident’s account has no home neighbourhood.' });
+    }
+    if (answering.institutionCityCode !== undefined && residence.cityCode !== answering.institutionCityCode) {
+      throw onPaper({ ko: '이 기관이 있는 시·군·구의 주민만 대신 입력할 수 있습니다.', en: 'Only residents of the institution’s city can be entered here.' });
+    }
+    if (!residence.learningCity) {
+      throw conflict({ ko: `${residence.nameKo}는 평생학습도시가 아니어서 이 설문을 받지 않습니다.`, en: `${residence.nameEn} is not a learning city, so it does not take this survey.` });
+    }
     const inserted = await queries.insertResponse(tx, {
-      surveyId: (await queries.findSurvey(tx, satisfactionOf(year)))!.id, instrumentId: instrument.id, personId: answering.personId,
-      cityCode: residence.cityCode!, dongCode: residence.dongCode, channel: answering.channel, enteredBy: answering.enteredBy,
+      surveyId: (await queries.findSurvey(tx, satisfactionOf(year)))!.id, instrumentId: instrument.id, personId,
+      cityCode: residence.cityCode, dongCode: residence.dongCode, channel: answering.channel, enteredBy: answering.enteredBy,
     });
-    if (!inserted) return null;
+    if (!inserted) {
+      throw onPaper(mine
+        ? { ko: `${year}년 설문에 이미 답했습니다. 한 해에 한 번 답할 수 있습니다.`, en: `You have already answered the ${year} survey: once a year.` }
+        : { ko: `이 주민은 ${year}년 설문에 이미 답했습니다.`, en: `This resident has already answered the ${year} survey.` });
+    }
     await queries.insertAnswers(tx, inserted.id, stored);
-    return { id: inserted.id, year, cityCode: residence.cityCode!, channel: answering.channel, submittedAt: inserted.submittedAt };
+    return { id: inserted.id, year, cityCode: residence.cityCode, channel: answering.channel, submittedAt: inserted.submittedAt };
   });
-  if (!receipt) {
-    throw conflict(mine
-      ? { ko: `${year}년 설문에 이미 답했습니다. 한 해에 한 번 답할 수 있습니다.`, en: `You have already answered the ${year} survey: once a year.` }
-      : { ko: `이 주민은 ${year}년 설문에 이미 답했습니다.`, en: `This resident has already answered the ${year} survey.` }, mine ? undefined : 'email');
-  }
-  return receipt;
 }
 
 export async function answer(db: AppDb, actor: Actor, year: number, body: ResponseBody, thisYear: number): Promise<ResponseReceipt> {
-  return submit(db, year, thisYear, { personId: actor.personId, channel: 'online', enteredBy: null }, body);
+  return submit(db, year, thisYear, { respondent: async () => actor.personId, channel: 'online', enteredBy: null }, body);
 }
 
 /** The institution, if `actor` may enter paper answers for it (its city's residents only). */
@@ -130,11 +134,17 @@ export async function institutionEnteringPaper(db: Executor, actor: Actor, insti
   return institution;
 }
 
+/**
+ * A paper form typed in by a centre's staff: for a resident found by their account's email, or recorded from their
+ * name and year of birth as living in the institution's city (staff enter only residents of their city).
+ */
 export async function enterPaper(db: AppDb, actor: Actor, institutionId: number, year: number, body: PaperResponseBody, thisYear: number): Promise<ResponseReceipt> {
   const institution = await institutionEnteringPaper(db, actor, institutionId);
-  const resident = await identity.recipientByEmail(db, body.email.trim());
-  if (!resident) throw conflict({ ko: '이 이메일로 가입한 주민이 없습니다.', en: 'No resident has an account with this email.' }, 'email');
-  return submit(db, year, thisYear, { personId: resident.personId, channel: 'paper', enteredBy: actor.personId, institutionCityCode: institution.cityCode }, { answers: body.answers });
+  const { answers, ...desk } = body;
+  return submit(db, year, thisYear, {
+    respondent: async (tx) => (await identity.residentAtDesk(tx, desk, institution.cityCode)).personId,
+    channel: 'paper', enteredBy: actor.personId, institutionCityCode: institution.cityCode,
+  }, { answers });
 }
 
 /** The city's officers and the ministry; anyone else is not told whether the city exists (404 for an unknown one). */
