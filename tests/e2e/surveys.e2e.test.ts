@@ -2,7 +2,8 @@
  * Issue 12, item 4, in a real browser: a resident of Suncheon answers the year's satisfaction survey on a phone (by
  * keyboard; a sheet sent half-answered names every question left), reads that they answered, in Korean and English;
  * Suncheon's officer opens the console's survey tab and reads each item's mean with its 95% interval, and the
- * resident's comment. Every screen checked with axe (and in high contrast) and at 390 px.
+ * resident's comment; Gwangmyeong's centre types in the paper form of a resident without an account. Every screen
+ * checked with axe (and in high contrast) and at 390 px.
  */
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -103,5 +104,23 @@ describe.skipIf(!chromiumAvailable)('a resident answers the satisfaction survey 
     await officer.getByRole('region', { name: '주민 의견' }).getByText(COMMENT).waitFor();
     await checkScreen(officer, JOURNEY, 'results');
     expect(await everyViolation(officer)).toEqual([]);
+  });
+
+  it('a centre’s staff type in the paper form of a resident without an account', async () => {
+    const staff = await officerContext.newPage();
+    await logIn(staff, world.server.url, 'staff@example.com');
+    const me = (await (await apiAs(world.server, 'staff@example.com'))('GET', '/api/auth/me')).json<{ grants: { institutionId: number | null }[] }>();
+    const institutionId = me.grants.find((g) => g.institutionId !== null)!.institutionId!;
+    await staff.goto(`${world.server.url}/institutions/${institutionId}/office`);
+    await staff.getByRole('link', { name: '종이 설문 입력' }).click();
+    await staff.getByRole('heading', { level: 1, name: '종이 설문 입력' }).waitFor();
+    await staff.getByLabel('이름', { exact: true }).fill('박종이');
+    await staff.getByLabel('태어난 해', { exact: true }).fill('1948');
+    for (const radio of await staff.getByRole('radio', { name: '3 보통이다' }).all()) await radio.press('Space');
+    await staff.getByRole('button', { name: '보내기' }).press('Enter');
+    await staff.getByText('박종이 님의 답을 입력했습니다.', { exact: false }).waitFor();
+    await checkScreen(staff, JOURNEY, 'paper form entered');
+    expect(await everyViolation(staff)).toEqual([]);
+    await staff.close();
   });
 });
