@@ -19,6 +19,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   start: () => import('./start.bench.ts'),
   web: () => import('./web.bench.ts'),
   'opening-day': () => import('./opening-day.bench.ts'),
+  surveys: () => import('./surveys.bench.ts'),
 };
 
 const [bench, ...args] = process.argv.slice(2);

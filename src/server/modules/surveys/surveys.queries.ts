@@ -118,18 +118,26 @@ export async function itemSpreads(db: Executor, surveyId: number, cityCode: stri
 }
 
 /**
- * Per city (and per group of questions, e.g. an evaluation area), the spread of respondents' own means over the
- * given scale questions: each respondent counts once, so the interval treats residents, not answers, as the sample.
+ * Per city, the spread of respondents' own means over the scale questions of each section, and over those of
+ * `overallSections` together as `overall`: each respondent counts once, so the interval treats residents, not
+ * answers, as the sample. Each answer is read once (summed per respondent and section; `overall` from those sums).
  */
-export async function respondentMeanSpreads(db: Executor, surveyId: number, cityCodes: readonly string[], groups: readonly { group: string; question: string }[]) {
+export async function respondentMeanSpreads(
+  db: Executor, surveyId: number, cityCodes: readonly string[], questions: readonly { question: string; section: string }[], overallSections: readonly string[],
+) {
   return rows<Spread & { cityCode: string; group: string }>(db, sql`
-    WITH grouping AS (
-      SELECT * FROM unnest(${sql.param(groups.map((g) => g.group))}::text[], ${sql.param(groups.map((g) => g.question))}::text[]) AS g("group", question)
-    ), per_respondent AS (
-      SELECT r.city_code, g."group", r.id, avg(a.score) AS mean
-      FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id JOIN grouping g ON g.question = a.question
+    WITH sections AS (
+      SELECT * FROM unnest(${sql.param(questions.map((q) => q.question))}::text[], ${sql.param(questions.map((q) => q.section))}::text[]) AS s(question, section)
+    ), per_section AS (
+      SELECT r.city_code, r.id, s.section, sum(a.score)::float8 AS total, count(*) AS answers
+      FROM survey_responses r JOIN survey_answers a ON a.response_id = r.id JOIN sections s ON s.question = a.question
       WHERE r.survey_id = ${surveyId} AND r.city_code = ANY(${sql.param([...cityCodes])}::text[]) AND a.score IS NOT NULL
-      GROUP BY r.city_code, g."group", r.id
+      GROUP BY r.city_code, r.id, s.section
+    ), per_respondent AS (
+      SELECT city_code, section AS "group", total / answers AS mean FROM per_section
+      UNION ALL
+      SELECT city_code, 'overall', sum(total) / sum(answers) FROM per_section
+      WHERE section = ANY(${sql.param([...overallSections])}::text[]) GROUP BY city_code, id
     )
     SELECT city_code AS "cityCode", "group", count(*)::int AS n, avg(mean)::float8 AS mean, stddev_samp(mean)::float8 AS sd
     FROM per_respondent GROUP BY city_code, "group"`);

@@ -155,17 +155,11 @@ async function cityForResults(db: Executor, actor: Actor, cityCode: string) {
   return names;
 }
 
-/** Question codes grouped by section, and all of them as `overall`: the latest version's scale questions. */
-function scaleGroups(definition: InstrumentBody, area?: string) {
-  const groups: { group: string; question: string }[] = [];
-  for (const section of definition.sections) {
-    for (const question of section.questions) {
-      if (question.kind !== 'likert5') continue;
-      if (area === undefined || area === section.code) groups.push({ group: 'overall', question: question.code });
-      groups.push({ group: section.code, question: question.code });
-    }
-  }
-  return groups;
+/** The latest version's scale questions with their section, and the sections `overall` takes (one `area`, or all). */
+function scaleQuestions(definition: InstrumentBody, area?: string) {
+  const questions = definition.sections.flatMap((section) => section.questions.filter((q) => q.kind === 'likert5').map((q) => ({ question: q.code, section: section.code })));
+  const sections = [...new Set(questions.map((q) => q.section))];
+  return { questions, sections, overall: area === undefined ? sections : sections.filter((code) => code === area) };
 }
 
 export async function cityResults(db: AppDb, actor: Actor, cityCode: string, year: number): Promise<CitySatisfactionResults> {
@@ -177,7 +171,8 @@ export async function cityResults(db: AppDb, actor: Actor, cityCode: string, yea
   const base = { year, cityCode, cityNameKo: names.nameKo, cityNameEn: names.nameEn, responses: counts.responses, paperResponses: counts.paper, minimumShown: MIN_SURVEY_RESPONSES_SHOWN, shown };
   if (!shown) return { ...base, overall: null, sections: [] };
   const items = new Map((await queries.itemSpreads(db, surveyId, cityCode)).map((s) => [s.question, meanInterval(s)]));
-  const spreads = new Map((await queries.respondentMeanSpreads(db, surveyId, [cityCode], scaleGroups(instrument.definition))).map((s) => [s.group, meanInterval(s)]));
+  const scale = scaleQuestions(instrument.definition);
+  const spreads = new Map((await queries.respondentMeanSpreads(db, surveyId, [cityCode], scale.questions, scale.overall)).map((s) => [s.group, meanInterval(s)]));
   const sections = instrument.definition.sections
     .map((section) => ({
       code: section.code, ko: section.ko, en: section.en, mean: spreads.get(section.code)?.mean ?? null,
@@ -220,21 +215,21 @@ export interface CitySatisfaction {
 export async function satisfactionOfCities(db: Executor, query: { year: number; cityCodes: readonly string[]; area?: string }): Promise<CitySatisfaction[]> {
   const instrument = await currentInstrument(db, query.year);
   const surveyId = (await queries.findSurvey(db, satisfactionOf(query.year)))!.id;
-  const spreads = await queries.respondentMeanSpreads(db, surveyId, query.cityCodes, scaleGroups(instrument.definition, query.area));
+  const scale = scaleQuestions(instrument.definition, query.area);
+  const spreads = await queries.respondentMeanSpreads(db, surveyId, query.cityCodes, scale.questions, scale.overall);
   const byCity = new Map<string, Map<string, MeanInterval>>();
   for (const spread of spreads) {
     const groups = byCity.get(spread.cityCode) ?? new Map<string, MeanInterval>();
     groups.set(spread.group, meanInterval(spread));
     byCity.set(spread.cityCode, groups);
   }
-  const sectionCodes = instrument.definition.sections.filter((s) => s.questions.some((q) => q.kind === 'likert5')).map((s) => s.code);
   return query.cityCodes.map((cityCode) => {
     const groups = byCity.get(cityCode);
     const overall = groups?.get('overall');
     return {
       cityCode, n: overall?.n ?? 0, mean: overall?.mean ?? null, low: overall?.low ?? null, high: overall?.high ?? null,
       enough: (overall?.n ?? 0) >= MIN_SURVEY_RESPONSES_SHOWN,
-      areas: Object.fromEntries(sectionCodes.map((code) => [code, groups?.get(code)?.mean ?? null])),
+      areas: Object.fromEntries(scale.sections.map((code) => [code, groups?.get(code)?.mean ?? null])),
     };
   });
 }
