@@ -27,7 +27,7 @@ export async function run(args: string[]): Promise<void> {
     const cities = (await rows<{ code: string }>(db, sql`
       SELECT city_code AS code FROM (SELECT DISTINCT ON (city_code) city_code, state FROM designation_transitions ORDER BY city_code, occurred_on DESC, id DESC) s
       WHERE state = ANY(${sql.param([...activeDesignationStates])}::text[]) ORDER BY city_code`)).map((c) => c.code);
-    const { definition } = await service.instrumentOf(db, year);
+    const { definition } = await service.storedInstrument(db, year);
     const scale = definition.sections.flatMap((s) => s.questions).filter((q) => q.kind === 'likert5').map((q) => q.code);
     // Generated in SQL: each city's residents, their sheets, and scores that follow from the numbers.
     await db.execute(sql`

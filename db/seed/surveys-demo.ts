@@ -10,7 +10,6 @@ import { activeDesignationStates } from '../../src/shared/vocabulary/index.ts';
 import { Random } from '../../src/shared/lib/random.ts';
 import { rows, type Database } from '../../src/server/platform/database/database.ts';
 import * as service from '../../src/server/modules/surveys/surveys.service.ts';
-import * as queries from '../../src/server/modules/surveys/surveys.queries.ts';
 
 const bestSaid = [
   '가까운 주민센터에서 배울 수 있어 좋습니다.', '강사님들이 친절하고 열정적입니다.', '수강료가 저렴해서 부담이 없어요.',
@@ -49,9 +48,7 @@ export async function seedSurveysDemo(database: Database, options: { today: stri
   const responses: (string | number | null)[][] = [];
   const answers: (string | number | null)[][] = [];
   for (const year of [thisYear - 1, thisYear]) {
-    const definition = (await service.instrumentOf(db, year)).definition;
-    const surveyId = (await queries.findSurvey(db, { purpose: 'city_satisfaction', year, cityCode: null }))!.id;
-    const instrumentId = (await queries.latestInstrument(db, surveyId))!.id;
+    const { definition, surveyId, id: instrumentId } = await service.storedInstrument(db, year);
     for (const [cityCode, people] of [...byCity].sort(([a], [b]) => a.localeCompare(b))) {
       const city = random.fork(`city:${cityCode}`);
       // The city's level lasts from year to year, with a small change.

@@ -255,8 +255,12 @@ describe(`residents' satisfaction survey on ${testEngine()}`, () => {
 
     it('saves each change as the next version; past years are closed; only the ministry may', async () => {
       const current = (await ministry.get(base)).json<MySatisfactionSurvey>().instrument.definition;
-      // Asked for before anyone defined it, next year's questionnaire starts as this year's (its version 1).
-      expect((await ministry.get(next)).json<MySatisfactionSurvey>().instrument).toMatchObject({ version: 1, definition: current });
+      // Asked for before anyone defined or answered it, next year's questionnaire is this year's, to be its version 1:
+      // reading it stores nothing.
+      expect((await ministry.get(next)).json<MySatisfactionSurvey>().instrument).toMatchObject({ version: 1, definedAt: null, definition: current });
+      expect((await rows<{ n: number }>(t.database.db, sql`SELECT count(*)::int AS n FROM surveys WHERE year = ${year + 1}`))[0]!.n).toBe(0);
+      const first = await ministry.request({ method: 'PUT', url: `${next}/instrument`, payload: current });
+      expect(first.json<Instrument>()).toMatchObject({ year: year + 1, version: 1 });
       const saved = await ministry.request({ method: 'PUT', url: `${next}/instrument`, payload: changed(current) });
       expect(saved.statusCode, saved.body).toBe(200);
       expect(saved.json<Instrument>()).toMatchObject({ year: year + 1, version: 2 });

@@ -46,7 +46,8 @@ export const Instrument = Type.Object({
   year: Type.Integer(),
   /** 1 for the first; each change the ministry saves is the next. Answers keep the version they answered. */
   version: Type.Integer(),
-  definedAt: Type.String(),
+  /** When it was saved; null for a year nobody defined or answered yet (what its version 1 will be). */
+  definedAt: Nullable(Type.String()),
   definition: InstrumentBody,
 });
 export type Instrument = Static<typeof Instrument>;

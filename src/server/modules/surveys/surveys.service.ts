@@ -21,29 +21,44 @@ import * as queries from './surveys.queries.ts';
 
 const satisfactionOf = (year: number): queries.SurveyKey => ({ purpose: 'city_satisfaction', year, cityCode: null });
 
+interface YearInstrument {
+  /** Null until a version is stored (the first answer or the ministry's first save stores one). */
+  surveyId: number | null;
+  id: number | null;
+  version: number;
+  definedAt: string | null;
+  definition: InstrumentBody;
+}
+
 /**
- * The year's questionnaire. A year nobody has defined yet starts from the latest earlier year's (or the default),
- * saved as its version 1 the first time it is asked for, so every answer points at a stored version.
+ * The year's questionnaire as it stands, writing nothing: its latest stored version or, for a year nobody defined
+ * or answered yet, what its version 1 will be — the latest earlier year's, or the default.
  */
-async function currentInstrument(db: Executor, year: number): Promise<queries.InstrumentRow> {
+async function readInstrument(db: Executor, year: number): Promise<YearInstrument> {
   const key = satisfactionOf(year);
   const survey = await queries.findSurvey(db, key);
   const found = survey && (await queries.latestInstrument(db, survey.id));
-  if (found) return found;
+  if (found) return { surveyId: survey.id, ...found };
+  const earlier = await queries.latestInstrumentBefore(db, key);
+  return { surveyId: survey?.id ?? null, id: null, version: 1, definedAt: null, definition: earlier?.definition ?? defaultSatisfactionInstrument };
+}
+
+/** The year's questionnaire, stored as version 1 if it is not yet (two at once store one): what an answer points at. */
+export async function storedInstrument(db: Executor, year: number): Promise<queries.InstrumentRow & { surveyId: number }> {
+  const read = await readInstrument(db, year);
+  if (read.surveyId !== null && read.id !== null) return { ...read, id: read.id, definedAt: read.definedAt!, surveyId: read.surveyId };
   return db.transaction(async (tx) => {
-    const surveyId = await queries.ensureSurvey(tx, key, true);
+    const surveyId = await queries.ensureSurvey(tx, satisfactionOf(year), true);
     const meanwhile = await queries.latestInstrument(tx, surveyId);
-    if (meanwhile) return meanwhile;
-    const earlier = await queries.latestInstrumentBefore(tx, key);
-    await queries.insertInstrument(tx, surveyId, earlier?.definition ?? defaultSatisfactionInstrument, null);
-    return (await queries.latestInstrument(tx, surveyId))!;
+    if (meanwhile) return { ...meanwhile, surveyId };
+    await queries.insertInstrument(tx, surveyId, read.definition, null);
+    return { ...(await queries.latestInstrument(tx, surveyId))!, surveyId };
   });
 }
 
-const instrumentView = (year: number, row: queries.InstrumentRow): Instrument => ({ year, version: row.version, definedAt: row.definedAt, definition: row.definition });
-
-export async function instrumentOf(db: AppDb, year: number): Promise<Instrument> {
-  return instrumentView(year, await currentInstrument(db, year));
+export async function instrumentOf(db: Executor, year: number): Promise<Instrument> {
+  const { version, definedAt, definition } = await readInstrument(db, year);
+  return { year, version, definedAt, definition };
 }
 
 /** The ministry saves the year's questionnaire as its next version; answers already given keep theirs. */
@@ -63,8 +78,8 @@ const notThisYear = (year: number): Words => ({ ko: `${year}년 설문은 지금
 export async function mySurvey(db: AppDb, actor: Actor, year: number): Promise<MySatisfactionSurvey> {
   const instrument = await instrumentOf(db, year);
   const residence = (await queries.residenceOf(db, actor.personId))!;
-  const survey = (await queries.findSurvey(db, satisfactionOf(year)))!;
-  const answered = (await queries.responseOf(db, survey.id, actor.personId)) ?? null;
+  const survey = await queries.findSurvey(db, satisfactionOf(year));
+  const answered = (survey && (await queries.responseOf(db, survey.id, actor.personId))) ?? null;
   return {
     year, instrument, answered,
     city: residence.cityCode ? { code: residence.cityCode, nameKo: residence.nameKo!, nameEn: residence.nameEn! } : null,
@@ -87,7 +102,7 @@ interface Answering {
  */
 async function submit(db: AppDb, year: number, thisYear: number, answering: Answering, body: ResponseBody): Promise<ResponseReceipt> {
   if (year !== thisYear) throw conflict(notThisYear(year), 'year');
-  const instrument = await currentInstrument(db, year);
+  const instrument = await storedInstrument(db, year);
   const { stored, problems } = checkAnswers(instrument.definition, body.answers);
   if (problems.length > 0) throw new ProblemsError(problems);
   const mine = answering.channel === 'online';
@@ -107,7 +122,7 @@ async function submit(db: AppDb, year: number, thisYear: number, answering: Answ
       throw conflict({ ko: `${residence.nameKo}는 평생학습도시가 아니어서 이 설문을 받지 않습니다.`, en: `${residence.nameEn} is not a learning city, so it does not take this survey.` });
     }
     const inserted = await queries.insertResponse(tx, {
-      surveyId: (await queries.findSurvey(tx, satisfactionOf(year)))!.id, instrumentId: instrument.id, personId,
+      surveyId: instrument.surveyId, instrumentId: instrument.id, personId,
       cityCode: residence.cityCode, dongCode: residence.dongCode, channel: answering.channel, enteredBy: answering.enteredBy,
     });
     if (!inserted) {
@@ -164,16 +179,15 @@ function scaleQuestions(definition: InstrumentBody, area?: string) {
 
 export async function cityResults(db: AppDb, actor: Actor, cityCode: string, year: number): Promise<CitySatisfactionResults> {
   const names = await cityForResults(db, actor, cityCode);
-  const instrument = await currentInstrument(db, year);
-  const surveyId = (await queries.findSurvey(db, satisfactionOf(year)))!.id;
-  const counts = await queries.responseCounts(db, surveyId, cityCode);
+  const { surveyId, definition } = await readInstrument(db, year);
+  const counts = surveyId === null ? { responses: 0, paper: 0 } : await queries.responseCounts(db, surveyId, cityCode);
   const shown = counts.responses >= MIN_SURVEY_RESPONSES_SHOWN;
   const base = { year, cityCode, cityNameKo: names.nameKo, cityNameEn: names.nameEn, responses: counts.responses, paperResponses: counts.paper, minimumShown: MIN_SURVEY_RESPONSES_SHOWN, shown };
-  if (!shown) return { ...base, overall: null, sections: [] };
+  if (!shown || surveyId === null) return { ...base, overall: null, sections: [] };
   const items = new Map((await queries.itemSpreads(db, surveyId, cityCode)).map((s) => [s.question, meanInterval(s)]));
-  const scale = scaleQuestions(instrument.definition);
+  const scale = scaleQuestions(definition);
   const spreads = new Map((await queries.respondentMeanSpreads(db, surveyId, [cityCode], scale.questions, scale.overall)).map((s) => [s.group, meanInterval(s)]));
-  const sections = instrument.definition.sections
+  const sections = definition.sections
     .map((section) => ({
       code: section.code, ko: section.ko, en: section.en, mean: spreads.get(section.code)?.mean ?? null,
       items: section.questions.filter((q) => q.kind === 'likert5' && items.has(q.code)).map((q) => ({ code: q.code, ko: q.ko, en: q.en, result: items.get(q.code)! })),
@@ -184,11 +198,10 @@ export async function cityResults(db: AppDb, actor: Actor, cityCode: string, yea
 
 export async function cityOpenAnswers(db: AppDb, actor: Actor, cityCode: string, year: number, page: PageRequest): Promise<OpenAnswerPage> {
   await cityForResults(db, actor, cityCode);
-  const instrument = await currentInstrument(db, year);
-  const surveyId = (await queries.findSurvey(db, satisfactionOf(year)))!.id;
+  const { surveyId, definition } = await readInstrument(db, year);
   // Below the threshold a handful of answers could name their writers: the same rule as the means.
-  if ((await queries.responseCounts(db, surveyId, cityCode)).responses < MIN_SURVEY_RESPONSES_SHOWN) return { items: [], total: 0, ...page };
-  const wording = new Map(instrument.definition.sections.flatMap((s) => s.questions).map((q) => [q.code, q]));
+  if (surveyId === null || (await queries.responseCounts(db, surveyId, cityCode)).responses < MIN_SURVEY_RESPONSES_SHOWN) return { items: [], total: 0, ...page };
+  const wording = new Map(definition.sections.flatMap((s) => s.questions).map((q) => [q.code, q]));
   const found = await queries.openAnswers(db, surveyId, cityCode, page);
   return { ...found, items: found.items.map((a) => ({ ...a, ko: wording.get(a.question)?.ko ?? a.question, en: wording.get(a.question)?.en ?? a.question })) };
 }
@@ -213,10 +226,9 @@ export interface CitySatisfaction {
  * asked for (n 0 and null means for a city nobody answered for). `area` restricts `mean` to one section's items.
  */
 export async function satisfactionOfCities(db: Executor, query: { year: number; cityCodes: readonly string[]; area?: string }): Promise<CitySatisfaction[]> {
-  const instrument = await currentInstrument(db, query.year);
-  const surveyId = (await queries.findSurvey(db, satisfactionOf(query.year)))!.id;
-  const scale = scaleQuestions(instrument.definition, query.area);
-  const spreads = await queries.respondentMeanSpreads(db, surveyId, query.cityCodes, scale.questions, scale.overall);
+  const { surveyId, definition } = await readInstrument(db, query.year);
+  const scale = scaleQuestions(definition, query.area);
+  const spreads = surveyId === null ? [] : await queries.respondentMeanSpreads(db, surveyId, query.cityCodes, scale.questions, scale.overall);
   const byCity = new Map<string, Map<string, MeanInterval>>();
   for (const spread of spreads) {
     const groups = byCity.get(spread.cityCode) ?? new Map<string, MeanInterval>();
