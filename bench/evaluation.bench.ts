@@ -56,10 +56,10 @@ export async function run(args: string[]): Promise<void> {
     }
     const roundRow = (await queries.roundOf(db, YEAR))!;
     const seconds: number[] = [];
-    for (let i = 0; i < runs; i++) seconds.push((await timed(() => round.scoreRound(db, roundRow, round.surveyNotConnected))).seconds);
-    const publish = await timed(() => round.publishPreliminary(db, actor, YEAR, new Date(), round.surveyNotConnected));
+    for (let i = 0; i < runs; i++) seconds.push((await timed(() => round.scoreRound(db, roundRow, round.residentsSurvey))).seconds);
+    const publish = await timed(() => round.publishPreliminary(db, actor, YEAR, new Date(), round.residentsSurvey));
     await db.execute(sql`UPDATE evaluation_rounds SET objections_until = now() - interval '1 minute' WHERE year = ${YEAR}`);
-    const finalise = await timed(() => round.finalise(db, actor, YEAR, new Date(), round.surveyNotConnected));
+    const finalise = await timed(() => round.finalise(db, actor, YEAR, new Date(), round.residentsSurvey));
     record('evaluation', {
       engine: 'pglite', cities: cities.length, runs,
       scoreMedianS: Number(percentile(seconds, 50).toFixed(3)), scoreMaxS: Number(Math.max(...seconds).toFixed(3)),

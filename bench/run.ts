@@ -21,6 +21,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   'opening-day': () => import('./opening-day.bench.ts'),
   evaluation: () => import('./evaluation.bench.ts'),
   'annual-report': () => import('./annual-report.bench.ts'),
+  surveys: () => import('./surveys.bench.ts'),
 };
 
 const [bench, ...args] = process.argv.slice(2);

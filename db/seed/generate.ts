@@ -24,6 +24,7 @@ import { composeProgram, copyListing, factLines, personName, pickSubcategory, ty
 import { historyOf, nationalDemoCities, undesignatedHistory } from './designations.ts';
 import { demoCities, type DemoCity } from './learning-cities.ts';
 import { Random } from '../../src/shared/lib/random.ts';
+import { seedSurveysDemo } from './surveys-demo.ts';
 import { withTopicParticle } from '../../src/shared/lib/hangul.ts';
 import { sizeSpecs } from './sizes.ts';
 import { cityRecordRows } from './city-records.ts';
@@ -55,6 +56,8 @@ export interface SeedOptions {
   instructorsDemo?: boolean;
   /** The Gwangmyeong institutions' agreements, shared rooms and bookings (default: with the demo size). */
   networkDemo?: boolean;
+  /** Residents' answers to the satisfaction survey in every learning city, last year and this (default: with the demo size). */
+  surveysDemo?: boolean;
 }
 
 export interface SeedSummary {
@@ -559,6 +562,11 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   if (options.colleaguesDemo ?? options.size === 'demo') await seedColleaguesDemo(db);
   if (options.instructorsDemo ?? options.size === 'demo') await seedInstructorsDemo(db);
   if (options.networkDemo ?? options.size === 'demo') await seedNetworkDemo(db);
+  if (options.surveysDemo ?? options.size === 'demo') {
+    progress({ phase: 'Satisfaction surveys', done: 0, total: 1 });
+    await seedSurveysDemo(database, { today, seed: options.seed });
+    progress({ phase: 'Satisfaction surveys', done: 1, total: 1 });
+  }
   progress({ phase: 'Search index', done: 0, total: 1 });
   await programsModule.refreshSearchIndex(db, today);
   progress({ phase: 'Search index', done: 1, total: 1 });

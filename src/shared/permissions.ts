@@ -90,6 +90,12 @@ export const permissions = {
   'evaluation.city.submit': { city_officer: 'own_city' },
   /** A reviewer scores the cities assigned to them and answers their objections. */
   'evaluation.review.score': { reviewer: 'assigned' },
+  /** The questionnaire of the residents' satisfaction survey, per year and in versions: the ministry's. */
+  'surveys.instrument.manage': { ministry_officer: 'any', administrator: 'any' },
+  /** Paper answers typed in at a centre for residents of the institution's city, recorded as theirs. */
+  'surveys.paper.enter': { institution_manager: 'own_institution', institution_staff: 'own_institution', administrator: 'any' },
+  /** A city's survey results and its residents' open answers: the city's officers and the ministry (never other cities). */
+  'surveys.results.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
   'people.list': { administrator: 'any' },
   'role.grant': { administrator: 'any' },
 } as const satisfies Record<string, Partial<Record<RoleCode, ScopeRule>>>;

@@ -349,6 +349,15 @@ const rules: Record<string, Rule> = {
   'POST /api/copies/runs': { permission: 'city.analysis.view', scope: 'none' },
   'GET /api/copies/runs': { permission: 'city.analysis.view', scope: 'none' },
   'POST /api/cities/{code}/annual-report': cityAnalysis,
+  // Residents' satisfaction survey (issue 12, item 4): anyone logged in reads the year's questionnaire and answers it
+  // (the service refuses those who live in no learning city, 409); results are the city's officers' and the ministry's.
+  'GET /api/surveys/city-satisfaction/{year}': loggedIn,
+  'POST /api/surveys/city-satisfaction/{year}/responses': loggedIn,
+  'PUT /api/surveys/city-satisfaction/{year}/instrument': national('surveys.instrument.manage'),
+  'POST /api/institutions/{id}/surveys/city-satisfaction/{year}/responses': { permission: 'surveys.paper.enter', scope: 'institution' },
+  'GET /api/cities/{code}/surveys/city-satisfaction/{year}': { permission: 'surveys.results.view', scope: 'city' },
+  'GET /api/cities/{code}/surveys/city-satisfaction/{year}/open-answers': { permission: 'surveys.results.view', scope: 'city' },
+  'GET /api/surveys/city-satisfaction/{year}/cities': national('surveys.results.view'),
 };
 
 type Outcome = 'allowed' | 401 | 403 | 404;

@@ -12,3 +12,4 @@ export * from './instructors.ts';
 export * from './network.ts';
 export * from './lottery.ts';
 export * from './fields.ts';
+export * from './surveys.ts';

@@ -27,8 +27,8 @@ const tags = ['evaluation'];
 const withConflict = { ...errorResponses, 409: { $ref: 'ErrorBody#' } } as const;
 const manageFrames = guard('evaluation.frame.manage');
 const manageRounds = guard('evaluation.round.manage');
-/** Where survey items get their means: wire the residents' survey here when it exists (round.service.ts, SurveyMeans). */
-const survey = round.surveyNotConnected;
+/** Where survey items get their means (round.service.ts, SurveyMeans). */
+const survey = round.residentsSurvey;
 
 export function registerEvaluationRoutes(api: Api, { database }: ModuleContext): void {
   const { db } = database;

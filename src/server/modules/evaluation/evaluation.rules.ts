@@ -182,7 +182,7 @@ export function scoreItem(item: FrameItem, cityCode: string, inputs: CityInputs,
   if (item.source === 'survey') {
     const mean = inputs.surveyMeans?.get(item.code);
     if (inputs.surveyMeans === null || mean === undefined) {
-      return { ...base, state: 'not_scored_yet', score: null, reasonKo: '주민 만족도 조사 결과가 아직 연결되지 않았습니다.', reasonEn: "The residents' satisfaction survey is not connected yet." };
+      return { ...base, state: 'not_scored_yet', score: null, reasonKo: '그해 주민 만족도 조사의 응답이 30건에 이르지 않아 채점하지 않았습니다.', reasonEn: "The residents' satisfaction survey of that year has fewer than the 30 answers results are shown from: not scored." };
     }
     const scored = scoreValue({ points: item.points, rule: item.rule?.kind === 'thresholds' ? item.rule : undefined }, mean, 1, { rank: undefined, of: 0 });
     return { ...base, state: 'scored', score: scored.score, value: mean, reasonKo: scored.reason.ko, reasonEn: scored.reason.en };

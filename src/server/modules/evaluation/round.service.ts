@@ -23,6 +23,7 @@ import { geography } from '../geography/index.ts';
 import { identity } from '../identity/index.ts';
 import { indicatorsModule } from '../indicators/index.ts';
 import { notifications, type Message } from '../notifications/index.ts';
+import { surveysModule } from '../surveys/index.ts';
 import { dueCities } from './cohort.service.ts';
 import * as queries from './evaluation.queries.ts';
 import { itemsOf, outcomes, ranksForCohort, roundScore, scoreAllowed, scoreCity, type CityInputs } from './evaluation.rules.ts';
@@ -31,11 +32,20 @@ import { frameForRound, type Acting } from './frames.service.ts';
 const DAY = 86_400_000;
 
 /**
- * Where survey items get their means: the residents' satisfaction survey (issue 12, item 4) answers with each city's
- * mean per survey item of the frame, or null while it is not connected — then survey items stay "not scored yet".
+ * Where survey items get their means: each city's mean per survey item of the frame, or null when there is no survey
+ * to ask — then survey items stay "not scored yet", as they do for a city missing from the answer.
  */
-export type SurveyMeans = (db: Executor, cityCodes: readonly string[], year: number) => Promise<ReadonlyMap<string, ReadonlyMap<string, number>> | null>;
-export const surveyNotConnected: SurveyMeans = async () => null;
+export type SurveyMeans = (db: Executor, cityCodes: readonly string[], year: number, itemCodes: readonly string[]) => Promise<ReadonlyMap<string, ReadonlyMap<string, number>> | null>;
+
+/**
+ * The residents' satisfaction survey of the evaluated year (issue 12, item 4): a survey item scores the city's overall
+ * mean (1–5), for a city with the 30 answers results are shown from; with fewer it is not scored (decision 019).
+ */
+export const residentsSurvey: SurveyMeans = async (db, cityCodes, year, itemCodes) => {
+  if (itemCodes.length === 0) return new Map();
+  const cities = await surveysModule.satisfactionOfCities(db, { year, cityCodes });
+  return new Map(cities.filter((c) => c.enough && c.mean !== null).map((c) => [c.cityCode, new Map(itemCodes.map((code) => [code, c.mean!]))]));
+};
 
 const consoleLink = (cityCode: string) => `/cities/${cityCode}/console/evaluation`;
 const cityOfficers = (tx: Executor, cityCode: string) => identity.holdersOf(tx, 'city_officer', { cityCode });
@@ -124,7 +134,7 @@ export async function scoreRound(db: Executor, round: queries.RoundRow, survey: 
   const values = await indicatorsModule.valuesOfCities(db, codes, round.evaluatedYear);
   const submitted = await queries.submittedScores(db, round.year);
   const progress = await queries.roundProgress(db, round.year);
-  const means = await survey(db, codes, round.evaluatedYear);
+  const means = await survey(db, codes, round.evaluatedYear, itemsOf(frame).filter((item) => item.source === 'survey').map((item) => item.code));
   const inputs = new Map<string, CityInputs & { indicatorValues: Map<string, { value: number | null; computedAt: string | null }>; reviewerScores: Map<string, number[]> }>(
     cities.map((c) => [c.cityCode, {
       indicatorValues: new Map(), reviewerScores: new Map(),

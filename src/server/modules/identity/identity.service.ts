@@ -1,4 +1,5 @@
 /** Use cases of the identity module: signing up, logging in and out, granting roles. */
+import { randomBytes } from 'node:crypto';
 import type { GrantRoleBody, PasswordResetPreview, SecurityNotice, SignUpBody } from '../../../shared/contracts/identity.ts';
 import { institutionRoles, PASSWORD_MIN_LENGTH, PASSWORD_RESET_LIFETIME_MINUTES, PASSWORD_RESETS_PER_HOUR, roles } from '../../../shared/vocabulary/index.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
@@ -296,4 +297,36 @@ export async function resetPassword(db: AppDb, token: string, password: string):
     await queries.completePasswordReset(tx, reset, passwordHash, loginKey(reset.email));
     return reset.personId;
   });
+}
+
+/** Who a centre's staff serve at the desk: an account's email, or a name and year of birth for a new record. */
+export interface DeskResident {
+  email?: string | undefined;
+  displayName?: string | undefined;
+  birthYear?: number | undefined;
+}
+
+/**
+ * The resident a centre's staff act for (a desk application, a paper survey): found by their account's email, or a
+ * record made from their name and year of birth, living in `homeCityCode` when staff saw that they do.
+ */
+export async function residentAtDesk(tx: Executor, desk: DeskResident, homeCityCode: string | null) {
+  const email = desk.email?.trim() ?? '';
+  if (email !== '') {
+    const found = await queries.recipientByEmail(tx, email);
+    if (found) return { personId: found.personId, displayName: found.displayName, newRecord: false };
+  }
+  const displayName = desk.displayName?.trim() ?? '';
+  if (displayName === '') {
+    throw badRequest(email === ''
+      ? { ko: '이메일로 찾거나, 이름과 태어난 해를 적어 주세요.', en: 'Find the resident by email, or give their name and year of birth.' }
+      : { ko: '이 이메일로 가입한 사람이 없습니다. 이름과 태어난 해를 적으면 새로 등록합니다.', en: 'No account has this email. Give the name and year of birth to make a record.' }, 'displayName');
+  }
+  if (desk.birthYear === undefined) throw badRequest({ ko: '태어난 해를 적어 주세요.', en: 'Year of birth is required.' }, 'birthYear');
+  if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw badRequest({ ko: '이메일 형식이 맞지 않습니다.', en: 'Email: not a valid address.' }, 'email');
+  // Without an email the record gets an address no mail goes to (no '@'): the resident hears at the centre.
+  const personId = await queries.insertPerson(tx, {
+    email: email || `walk-in.${randomBytes(10).toString('hex')}`, passwordHash: null, displayName, birthYear: desk.birthYear, homeCityCode,
+  });
+  return { personId, displayName, newRecord: true };
 }

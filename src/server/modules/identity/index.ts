@@ -7,6 +7,7 @@ import {
   recipientByEmail, recipientsByIds, removeMember,
 } from './identity.queries.ts';
 import { registerIdentityRoutes } from './identity.routes.ts';
+import { residentAtDesk } from './identity.service.ts';
 
 export const identity = {
   name: 'identity',
@@ -16,6 +17,8 @@ export const identity = {
   recipientsByIds,
   recipientByEmail,
   insertRoleGrant,
+  /** The resident a centre's staff act for: found by email, or a new record from name and year of birth. */
+  residentAtDesk,
   /** Roles within an institution, one per person: the colleagues module decides, these write. */
   members: { list: membersOf, find: memberOf, findByEmail: memberByEmail, count: countMembersIn, add: addMember, changeRole: changeMemberRole, remove: removeMember },
 } satisfies AppModule & Record<string, unknown>;

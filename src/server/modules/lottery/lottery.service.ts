@@ -14,7 +14,7 @@ import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
 import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
 import { enrolmentModule } from '../enrolment/index.ts';
-import { findApplicant, identity, insertPerson } from '../identity/index.ts';
+import { findApplicant, identity } from '../identity/index.ts';
 import { notifications } from '../notifications/index.ts';
 import { programsModule } from '../programs/index.ts';
 import { commitmentOf, drawOrder, newSeed, ticketOf } from './draw.ts';
@@ -153,28 +153,6 @@ export async function applicants(db: AppDb, actor: Actor, programId: number, pag
   return { items, total, page: page.page, pageSize: page.pageSize };
 }
 
-/** The resident's record: found by their account's email, or made from their name and year of birth. */
-async function residentFor(tx: Executor, body: OfflineApplicationBody, cityCode: string) {
-  const email = body.email?.trim() ?? '';
-  if (email !== '') {
-    const found = await identity.recipientByEmail(tx, email);
-    if (found) return { personId: found.personId, displayName: found.displayName, newRecord: false };
-  }
-  const displayName = body.displayName?.trim() ?? '';
-  if (displayName === '') {
-    throw badRequest(email === ''
-      ? { ko: '이메일로 찾거나, 이름과 태어난 해를 적어 주세요.', en: 'Find the resident by email, or give their name and year of birth.' }
-      : { ko: '이 이메일로 가입한 사람이 없습니다. 이름과 태어난 해를 적으면 새로 등록합니다.', en: 'No account has this email. Give the name and year of birth to make a record.' }, 'displayName');
-  }
-  if (body.birthYear === undefined) throw badRequest({ ko: '태어난 해를 적어 주세요.', en: 'Year of birth is required.' }, 'birthYear');
-  if (email !== '' && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw badRequest({ ko: '이메일 형식이 맞지 않습니다.', en: 'Email: not a valid address.' }, 'email');
-  // Without an email the record gets an address no mail goes to (no '@'): the resident hears at the centre.
-  const personId = await insertPerson(tx, {
-    email: email || `walk-in.${newSeed().slice(0, 20)}`, passwordHash: null, displayName, birthYear: body.birthYear, homeCityCode: body.livesInCity ? cityCode : null,
-  });
-  return { personId, displayName, newRecord: true };
-}
-
 /**
  * An application entered at a centre: for a lottery program it joins the same draw, for a first-come one it takes a
  * place (or waitlist entry) in arrival order with online enrolments. Recorded as entered by `actor`.
@@ -192,7 +170,7 @@ export async function enterOffline(
   db: AppDb, actor: Actor, programId: number, body: OfflineApplicationBody, today: string,
 ): Promise<OfflineApplicationResult> {
   const program = await programTakingApplications(db, actor, programId);
-  const resident = await db.transaction((tx) => residentFor(tx, body, program.cityCode));
+  const resident = await db.transaction((tx) => identity.residentAtDesk(tx, body, body.livesInCity ? program.cityCode : null));
   if (program.registrationMode === 'lottery') {
     const { application, created } = await applyFor(db, actor, programId, {
       personId: resident.personId, declared: body.groups ?? [], enteredBy: actor.personId, today,

@@ -57,6 +57,17 @@ export const notFound = (what: string, field?: string) =>
   new HttpError(404, 'not_found', { ko: '찾는 항목이 없습니다.', en: `${what} was not found.` }, field);
 export const conflict = (message: Words, field?: string) => new HttpError(409, 'conflict', message, field);
 
+/** A request with several problems a service found (not the schema), each beside its field, all at once (400). */
+export class ProblemsError extends HttpError {
+  constructor(readonly found: readonly { field: string; words: Words }[]) {
+    super(400, 'validation', found[0]!.words, found[0]!.field);
+  }
+
+  override toBody(locale: Locale = 'en'): ErrorBody {
+    return { ...super.toBody(locale), problems: this.found.map((p) => ({ field: p.field, message: p.words[locale] })) };
+  }
+}
+
 interface AjvError extends SchemaProblem {
   instancePath: string;
 }

@@ -57,6 +57,7 @@ function OfficeList({ institution }: { institution: InstitutionDetail }) {
         <Link className="krds-btn primary" to={`/institutions/${institution.id}/programs/new`}>{t('office.newProgram')}</Link>
         {session.can('program.import', scope) && <Link className="krds-btn secondary" to={`/institutions/${institution.id}/office/import`}>{t('program-files.menu')}</Link>}
         {session.can('instructors.pool.view', scope) && <Link className="krds-btn secondary" to={`/institutions/${institution.id}/instructors`}>{t('instructors.pool.title')}</Link>}
+        {session.can('surveys.paper.enter', scope) && <Link className="krds-btn secondary" to={`/institutions/${institution.id}/surveys/paper`}>{t('surveys.paper.title')}</Link>}
         {session.can('institution.api_keys.manage', scope) && <Link className="krds-btn tertiary" to={`/institutions/${institution.id}/office/api-keys`}>{t('program-files.keys.title')}</Link>}
       </p>
       <form className="lc-form-row" role="search" onSubmit={search}>

@@ -150,6 +150,7 @@ function Community({ record }: { record: LearningRecord }) {
         <p className="lc-actions">
           <Link to="/me/instructor-profile">{t('instructors.profile.title')}</Link>
           <Link to="/me/teaching">{t('instructors.teaching.title')}</Link>
+          <Link to="/surveys/city-satisfaction">{t('surveys.menu')}</Link>
         </p>
       </section>
     </>

@@ -1,0 +1,144 @@
+/** Surveys residents answer (module `surveys`): the questionnaire, answers, and results per city. */
+import Type, { type Static } from 'typebox';
+import { answerChannels, questionKinds } from '../vocabulary/index.ts';
+import { Code, Nullable, Page } from './common.ts';
+
+/** A question's, section's or choice's code: stays the same across versions, so results add up across them. */
+const ItemCode = Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', description: 'Lower-case letters, digits and _ (up to 40), starting with a letter' });
+const Wording = (maxLength: number) => Type.String({ minLength: 1, maxLength });
+
+export const SurveyChoice = Type.Object({ code: ItemCode, ko: Wording(200), en: Wording(200) }, { additionalProperties: false });
+
+export const SurveyQuestion = Type.Object(
+  {
+    code: ItemCode,
+    kind: Code(questionKinds.codes),
+    ko: Wording(500),
+    en: Wording(500),
+    required: Type.Boolean(),
+    /** The choices of a single or multiple choice question (none for the others). */
+    choices: Type.Optional(Type.Array(SurveyChoice, { maxItems: 30 })),
+  },
+  { additionalProperties: false },
+);
+export type SurveyQuestion = Static<typeof SurveyQuestion>;
+
+export const SurveySection = Type.Object(
+  { code: ItemCode, ko: Wording(200), en: Wording(200), questions: Type.Array(SurveyQuestion, { minItems: 1, maxItems: 80 }) },
+  { additionalProperties: false },
+);
+export type SurveySection = Static<typeof SurveySection>;
+
+/** The questionnaire: a title, a line to the resident, and sections of questions (for the satisfaction survey, the evaluation's areas). */
+export const InstrumentBody = Type.Object(
+  {
+    titleKo: Wording(200),
+    titleEn: Wording(200),
+    introKo: Type.String({ maxLength: 1000 }),
+    introEn: Type.String({ maxLength: 1000 }),
+    sections: Type.Array(SurveySection, { minItems: 1, maxItems: 20 }),
+  },
+  { additionalProperties: false },
+);
+export type InstrumentBody = Static<typeof InstrumentBody>;
+
+export const Instrument = Type.Object({
+  year: Type.Integer(),
+  /** 1 for the first; each change the ministry saves is the next. Answers keep the version they answered. */
+  version: Type.Integer(),
+  /** When it was saved; null for a year nobody defined or answered yet (what its version 1 will be). */
+  definedAt: Nullable(Type.String()),
+  definition: InstrumentBody,
+});
+export type Instrument = Static<typeof Instrument>;
+
+export const SurveyAnswer = Type.Object(
+  {
+    question: ItemCode,
+    score: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+    text: Type.Optional(Type.String({ maxLength: 2000 })),
+    choices: Type.Optional(Type.Array(ItemCode, { maxItems: 30 })),
+  },
+  { additionalProperties: false },
+);
+export type SurveyAnswer = Static<typeof SurveyAnswer>;
+
+export const ResponseBody = Type.Object(
+  { answers: Type.Array(SurveyAnswer, { maxItems: 400 }) },
+  { additionalProperties: false },
+);
+export type ResponseBody = Static<typeof ResponseBody>;
+
+/** A paper form typed in at a centre: the resident found by their account's email, or recorded from name and year of birth. */
+export const PaperResponseBody = Type.Object(
+  {
+    email: Type.Optional(Type.String({ maxLength: 254, description: 'The email of the resident’s account, if they have one' })),
+    displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 100, description: 'For a resident without an account' })),
+    birthYear: Type.Optional(Type.Integer({ minimum: 1900, maximum: 2100 })),
+    answers: ResponseBody.properties.answers,
+  },
+  { additionalProperties: false },
+);
+export type PaperResponseBody = Static<typeof PaperResponseBody>;
+
+export const ResponseReceipt = Type.Object({
+  id: Type.Integer(),
+  year: Type.Integer(),
+  cityCode: Type.String(),
+  channel: Code(answerChannels.codes),
+  submittedAt: Type.String(),
+});
+export type ResponseReceipt = Static<typeof ResponseReceipt>;
+
+/** The year's survey as the signed-in resident meets it. */
+export const MySatisfactionSurvey = Type.Object({
+  year: Type.Integer(),
+  instrument: Instrument,
+  /** The city of the resident's account (their home 시·군·구), if any. */
+  city: Nullable(Type.Object({ code: Type.String(), nameKo: Type.String(), nameEn: Type.String() })),
+  /** Why the resident cannot answer: no home city on their account, or it is not a learning city; null when they can. */
+  refusal: Nullable(Type.Union([Type.Literal('no_home_city'), Type.Literal('not_learning_city')])),
+  answered: Nullable(Type.Object({ submittedAt: Type.String(), channel: Code(answerChannels.codes) })),
+});
+export type MySatisfactionSurvey = Static<typeof MySatisfactionSurvey>;
+
+/** A mean on the 1–5 scale with its 95% t-interval (null bounds for a single answer). */
+export const MeanInterval = Type.Object({
+  n: Type.Integer(),
+  mean: Type.Number(),
+  low: Nullable(Type.Number()),
+  high: Nullable(Type.Number()),
+});
+export type MeanInterval = Static<typeof MeanInterval>;
+
+export const ItemResult = Type.Object({ code: Type.String(), ko: Type.String(), en: Type.String(), result: MeanInterval });
+export type ItemResult = Static<typeof ItemResult>;
+
+export const CitySatisfactionResults = Type.Object({
+  year: Type.Integer(),
+  cityCode: Type.String(),
+  cityNameKo: Type.String(),
+  cityNameEn: Type.String(),
+  responses: Type.Integer(),
+  /** Of them, paper forms entered by staff. */
+  paperResponses: Type.Integer(),
+  minimumShown: Type.Integer(),
+  /** Whether there are enough responses to show anything but the counts. */
+  shown: Type.Boolean(),
+  /** Every scale answer of every respondent together; null until shown. */
+  overall: Nullable(MeanInterval),
+  /** The instrument's sections with scale items, each item's mean and interval (empty until shown). */
+  sections: Type.Array(Type.Object({ code: Type.String(), ko: Type.String(), en: Type.String(), mean: Nullable(Type.Number()), items: Type.Array(ItemResult) })),
+});
+export type CitySatisfactionResults = Static<typeof CitySatisfactionResults>;
+
+export const OpenAnswer = Type.Object({ question: Type.String(), ko: Type.String(), en: Type.String(), text: Type.String(), submittedOn: Type.String() });
+export const OpenAnswerPage = Page(OpenAnswer);
+export type OpenAnswerPage = Static<typeof OpenAnswerPage>;
+
+/** One city in the ministry's list: its count, and its mean once shown. */
+export const CitySatisfactionRow = Type.Object({
+  cityCode: Type.String(), cityNameKo: Type.String(), cityNameEn: Type.String(), responses: Type.Integer(), overall: Nullable(MeanInterval),
+});
+export const CitySatisfactionPage = Page(CitySatisfactionRow);
+export type CitySatisfactionPage = Static<typeof CitySatisfactionPage>;
