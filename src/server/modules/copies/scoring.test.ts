@@ -8,7 +8,7 @@ import { composeProgram, factLines, pickSubcategory } from '../../../../db/seed/
 import { subcategoryCatalogue } from '../../../../db/seed/catalogue.ts';
 import { COPY_THRESHOLD, COPY_WEIGHTS } from './copies.rules.ts';
 import { jaccard, shingleSet } from './minhash.ts';
-import { combine, instructorKey, learnBoilerplate, listingParts, nearCopies, profile, scoreParts, sentenceKey } from './scoring.ts';
+import { combine, instructorKey, learnBoilerplate, listingParts, nearCopies, profile, scoreParts, sentenceKey, structureAgreement } from './scoring.ts';
 
 const random = new Random(1414);
 const facts = (institution: string, sessions: number) => factLines({
@@ -22,8 +22,8 @@ function original(institution: string) {
   return { p, title: p.title, description: [...p.sentences, ...facts(institution, p.sessions)].join(' '), ownNames: [institution, '철산동'] };
 }
 
-/** What the country's listings carry word for word: learned from 600 listings of 60 institutions. */
-const boilerplate = learnBoilerplate(Array.from({ length: 600 }, (_, n) => original(`기관${n % 60} 평생학습관`)));
+/** What the country's listings carry word for word: learned from 3,000 listings of 100 institutions. */
+const boilerplate = learnBoilerplate(Array.from({ length: 3000 }, (_, n) => original(`기관${n % 100} 평생학습관`)));
 
 type Text = { title: string; description: string; ownNames?: string[] };
 const score = (a: Text, b: Text) => combine(scoreParts(profile(a, boilerplate), profile(b, boilerplate)), COPY_WEIGHTS);
@@ -72,6 +72,42 @@ describe('the copy score', () => {
     expect(score(source, copy)).toBeGreaterThanOrEqual(COPY_THRESHOLD);
     const found = nearCopies([source, copy, ...Array.from({ length: 300 }, (_, n) => original(`기관${n}`))], [1, 2, ...Array.from({ length: 300 }, (_, n) => 10 + n)]);
     expect(found.some((p) => p.i === 0 && p.j === 1)).toBe(true);
+  });
+
+  it('compares content without the template: another course on the same boilerplate shares its body, not its content; a copy keeps both', () => {
+    let checked = 0;
+    let contentApart = 0;
+    for (let n = 0; n < 40; n++) {
+      const source = original('광명시 평생학습원');
+      const catalogue = subcategoryCatalogue.find((c) => c.subcategory === source.p.subcategory)!;
+      const other = catalogue.stems.find((s) => s.detail && !s.ko.includes(source.p.stem.ko) && !source.p.stem.ko.includes(s.ko));
+      if (!other || !source.p.stem.detail) continue;
+      const sentences = source.p.sentences.filter((s) => !s.startsWith('강사:'));
+      const sibling = { title: other.ko, description: sentences.map((s) => (s === source.p.stem.detail ? other.detail! : s.split(source.p.stem.ko).join(other.ko))).join(' ') };
+      const parts = scoreParts(profile(source, boilerplate), profile(sibling, boilerplate));
+      // A listing the generator wrote with no sentence of its own has no content to compare.
+      if (parts.content === null) continue;
+      expect(parts.body, source.title).toBeGreaterThan(0.5);
+      // The share of the smaller side is never below Jaccard similarity of the same sets: below it, the template was left out.
+      if (parts.content < parts.body) contentApart++;
+      // A copy that drops a stock sentence and adds one of its own keeps its content whole.
+      const copy = { title: source.title, description: [...sentences.slice(0, -1), '올해 새로 문을 연 강좌로 선착순 20명을 모집합니다.'].join(' ') };
+      expect(scoreParts(profile(source, boilerplate), profile(copy, boilerplate)).content, source.title).toBeGreaterThan(0.9);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(20);
+    expect(contentApart).toBeGreaterThanOrEqual(0.8 * checked);
+  });
+
+  it('tells how far two programs’ structure agrees: subcategory, target groups, hours a session, sessions', () => {
+    const structure = { area: 'culture_arts', subcategory: 'music', targetGroups: ['elderly'], sessionCount: 10, totalHours: 20 };
+    expect(structureAgreement(structure, structure)).toBe(1);
+    expect(structureAgreement(structure, { ...structure, subcategory: 'art' })).toBe(0.75);
+    expect(structureAgreement(structure, { ...structure, targetGroups: ['all'] })).toBe(0.75);
+    expect(structureAgreement(structure, { ...structure, sessionCount: 5, totalHours: 10 })).toBe(0.875);
+    expect(structureAgreement(structure, { ...structure, totalHours: 30 })).toBe(0.75);
+    const named = original('광명시 평생학습원');
+    expect(scoreParts(profile({ ...named, structure }, boilerplate), profile(named, boilerplate)).structure).toBeNull();
   });
 
   it('does not flag a different course written on the same boilerplate, with its own instructor and details', () => {
