@@ -25,6 +25,7 @@ import { COPY_THRESHOLD, COPY_WEIGHTS } from '../src/server/modules/copies/copie
 import { checkDraft } from '../src/server/modules/copies/copies.service.ts';
 import { combine, nearCopies, scoredCandidates, type ListingStructure, type ListingText, type ScoreWeights } from '../src/server/modules/copies/scoring.ts';
 import { heldOutSet, HELD_OUT_SEED } from './copies-heldout.ts';
+import { secondSet, SECOND_SEED } from './copies-tuning-second.ts';
 import { descriptionBody, setQuality, type SetListing, type SourceListing } from './copies-sets.ts';
 import { compoundSet, COMPOUND_SEED } from './copies-tuning-compound.ts';
 import { tuningSet, TUNING_SEED } from './copies-tuning.ts';
@@ -176,7 +177,8 @@ export async function tune(database: Database, copies: number, population: numbe
   const listings = await listingsOf(database, population);
   const plants = await plantsOf(database, listings[listings.length - 1]?.id ?? 0);
   const sourceOf = new Map(plants.map((p) => [p.copy, p.source]));
-  const tuning = [...tuningSet(listings, { copies: copies / 2, negatives: copies / 2 }), ...compoundSet(listings, { copies: copies / 2, negatives: copies / 2 })];
+  const third = { copies: Math.round(copies / 3), negatives: Math.round(copies / 3) };
+  const tuning = [...tuningSet(listings, third), ...compoundSet(listings, third), ...secondSet(listings, third)];
   const tuned = scoredSplit(listings, tuning, plants, sourceOf);
   let best = { weights: grid[0]!, ...qualityByThreshold(tuned, grid[0]!)[0]! };
   for (const weights of grid) {
@@ -216,7 +218,7 @@ async function tuneAndCheck(database: Database, copies: number, population: numb
   return {
     population: listings.length,
     tuning: {
-      seeds: [TUNING_SEED, COMPOUND_SEED],
+      seeds: [TUNING_SEED, COMPOUND_SEED, SECOND_SEED],
       copies: tuned.copies,
       candidateRecall: tuned.candidateRecall,
       chooses: best,
