@@ -1,15 +1,16 @@
 /**
  * Copied-program detection: how long the national run takes (fingerprints included with --refingerprint),
  * how much memory it needs, and its precision and recall against the copies the generator planted
- * (demo_copy_plants); then the choice of the score's weights and threshold on a tuning split
- * (bench/copies-tuning.ts, its own seed and edits) with the planted copies; then, held out from that
+ * (demo_copy_plants); then the choice of the score's weights and threshold on the tuning splits
+ * (bench/copies-tuning*.ts, each its own seed and edits) with the planted copies; then, held out from that
  * choice, against copies edited in several ways at once and hard negatives (bench/copies-heldout.ts), with a
  * threshold sweep and the candidate stage's recall measured apart from scoring; then, on a sample, the same
  * MinHash/LSH pipeline against PostgreSQL trigram similarity (pg_trgm `%` self-join), so the choice is measured;
  * and how long the check before publishing takes (GIN index on the LSH bands, then exact similarity).
  *
  *   npm run bench -- copies                                   PGlite, bench/.data/pglite-demo (seeds `demo` if empty)
- *   npm run bench -- copies --pg=postgres://…/lc_bench_seed_national     PostgreSQL (seeds `national` into it if empty)
+ *   npm run bench -- copies --pg=postgres://…/lc_bench_seed_national     PostgreSQL (seeds `national` into it if empty;
+ *                                                                        --size=large with …/lc_bench_seed_large: 100,000 programs)
  *   options: --sample=3000 (programs in the comparison; 0 skips it; pg_trgm's time grows with its square), --trgm-timeout=900 (seconds, PostgreSQL only),
  *            --refingerprint (drop stored fingerprints first, to time computing them all: `seconds` then includes them),
  *            --heldout=1000 (held-out copies, and as many hard negatives; 0 skips), --heldout-population=100000 (listings, by id, they join)
