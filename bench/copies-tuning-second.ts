@@ -1,6 +1,6 @@
 /**
- * A tuning split of copy detection (issue 14): the second held-out set. Written before the detector of
- * 2026-12-06 23:10 was changed and checked once against it (decision 004: held-out precision 0.8755,
+ * A tuning split of copy detection (issue 14): the second held-out set. Written before the scored detector
+ * of commit 77c7cca was built and checked once at its rules (decision 004: held-out precision 0.8755,
  * recall 0.77); its failures were then read, so it is tuning data now, beside copies-tuning.ts and
  * copies-tuning-compound.ts, and the held-out set is copies-heldout.ts (a third seed, code and vocabulary).
  *
