@@ -8,7 +8,7 @@ import { composeProgram, factLines, pickSubcategory } from '../../../../db/seed/
 import { subcategoryCatalogue } from '../../../../db/seed/catalogue.ts';
 import { COPY_THRESHOLD, COPY_WEIGHTS } from './copies.rules.ts';
 import { jaccard, shingleSet } from './minhash.ts';
-import { combine, instructorKey, learnBoilerplate, listingParts, nearCopies, profile, scoreParts, sentenceKey, structureAgreement } from './scoring.ts';
+import { combine, instructorKey, learnBoilerplate, listingParts, nearCopies, profile, scoreParts, sentenceKey, structureAgreement, type ListingStructure } from './scoring.ts';
 
 const random = new Random(1414);
 const facts = (institution: string, sessions: number) => factLines({
@@ -25,7 +25,7 @@ function original(institution: string) {
 /** What the country's listings carry word for word: learned from 3,000 listings of 100 institutions. */
 const boilerplate = learnBoilerplate(Array.from({ length: 3000 }, (_, n) => original(`기관${n % 100} 평생학습관`)));
 
-type Text = { title: string; description: string; ownNames?: string[] };
+type Text = { title: string; description: string; ownNames?: string[]; structure?: ListingStructure };
 const score = (a: Text, b: Text) => combine(scoreParts(profile(a, boilerplate), profile(b, boilerplate)), COPY_WEIGHTS);
 const wholeTextJaccard = (a: { title: string; description: string }, b: { title: string; description: string }) =>
   jaccard(shingleSet(`${a.title}\n${a.description}`), shingleSet(`${b.title}\n${b.description}`));
@@ -108,6 +108,10 @@ describe('the copy score', () => {
     expect(structureAgreement(structure, { ...structure, totalHours: 30 })).toBe(0.75);
     const named = original('광명시 평생학습원');
     expect(scoreParts(profile({ ...named, structure }, boilerplate), profile(named, boilerplate)).structure).toBeNull();
+    // The same text for another group is not quite the same program.
+    const forAll = { ...named, structure: { ...structure, targetGroups: ['all'] } };
+    expect(scoreParts(profile({ ...named, structure }, boilerplate), profile(forAll, boilerplate)).structure).toBe(0.75);
+    expect(score({ ...named, structure }, forAll)).toBeLessThan(score({ ...named, structure }, { ...named, structure }));
   });
 
   it('does not flag a different course written on the same boilerplate, with its own instructor and details', () => {
