@@ -1,19 +1,16 @@
 /**
- * The tuning split of copy detection (issue 14): copies edited several ways at once and different programs
- * written on the same boilerplate, made with a seed, a vocabulary and edits of their own, on which the
- * scoring's weights and threshold are chosen (bench/copies.bench.ts). The held-out set (copies-heldout.ts)
- * shares none of this: not its seed, not its synonym table, not its added sentences, not its boilerplate
- * rewrites (here a sentence is restyled in its endings instead), not its title words; nothing is chosen on it.
+ * A tuning split of copy detection (issue 14): copies edited several ways at once and different programs
+ * written on the same boilerplate (one in three under the source's very title), made with a seed, a
+ * vocabulary and edits of their own, on which, with copies-tuning-compound.ts, the scoring's weights and
+ * threshold are chosen (bench/copies.bench.ts). The held-out set (copies-heldout.ts) shares none of this:
+ * not its seed, its synonyms, its added sentences, its rephrasings, its title words; nothing is chosen on it.
  */
 import { Random } from '../src/shared/lib/random.ts';
 import { subcategoryCatalogue } from '../db/seed/catalogue.ts';
 import { personName } from '../db/seed/compose.ts';
-import type { HeldOutListing, SourceListing } from './copies-heldout.ts';
+import { keptStructure, type SetListing, type SourceListing } from './copies-sets.ts';
 
 export const TUNING_SEED = 7321;
-
-/** A listing of the split: the held-out set's shape, without its edit record. */
-export type TuningListing = Omit<HeldOutListing, 'edits'>;
 
 const FACT = /^(강사|일정|장소|수강료|문의):/;
 const split = (description: string) => description.split(/(?<=[.!?])\s+|\s+(?=(?:강사|일정|장소|수강료|문의):)/).filter((s) => s.length > 0);
@@ -65,9 +62,11 @@ function copyOf(random: Random, source: SourceListing) {
   const pieces = split(source.description);
   let body = pieces.filter((s) => !FACT.test(s));
   // Most copiers keep the instructor who brings the course; some hire their own.
-  const facts = ownFacts(random, pieces.filter((s) => FACT.test(s)), random.chance(0.75));
+  const keepsInstructor = random.chance(0.75);
+  const facts = ownFacts(random, pieces.filter((s) => FACT.test(s)), keepsInstructor);
   let title = source.title;
-  for (const edit of random.sample(edits, random.int(2, 4))) {
+  const chosen = random.sample(edits, random.int(2, 4));
+  for (const edit of chosen) {
     if (edit === 'drop' && body.length > 2) body.splice(random.int(0, body.length - 1), 1);
     if (edit === 'add') body.splice(random.int(0, body.length), 0, random.pick(ownSentences));
     if (edit === 'swap') body = body.map((s) => swaps.reduce((t, [a, b]) => (random.chance(0.5) ? t.split(a).join(b) : t), s));
@@ -75,7 +74,7 @@ function copyOf(random: Random, source: SourceListing) {
     if (edit === 'restyle') body = restyle(random, body);
     if (edit === 'title') title = random.chance(0.5) ? `${random.pick(titleWords)} ${title}` : `${title.split(' ').slice(0, -1).join(' ') || title} ${random.pick(titleWords)}`;
   }
-  return { title, description: [...body, ...facts].join(' ') };
+  return { title, description: [...body, ...facts].join(' '), edits: [...chosen, ...(keepsInstructor ? [] : ['own-instructor'])] };
 }
 
 /**
@@ -102,20 +101,32 @@ function differentProgram(random: Random, source: SourceListing) {
     return [s];
   });
   const facts = ownFacts(random, pieces.filter((s) => FACT.test(s)), random.chance(0.2));
-  return { title: source.title.replace(stem.ko, other.ko), description: [...body, ...facts].join(' ') };
+  const description = [...body, ...facts].join(' ');
+  // Its own course's length; one time in three it keeps the source's title (another course under the same name).
+  const [fewest, most] = other.sessions ?? [6, 12];
+  const sessionCount = random.int(fewest, most);
+  const perSession = other.hoursPerSession ?? source.structure.totalHours / Math.max(1, source.structure.sessionCount);
+  const sameTitle = random.chance(1 / 3);
+  return {
+    title: sameTitle ? source.title : source.title.replace(stem.ko, other.ko),
+    description: description.replace(/총 \d+회/, `총 ${sessionCount}회`),
+    structure: { ...source.structure, sessionCount, totalHours: Math.round(sessionCount * perSession * 10) / 10 },
+    kind: sameTitle ? 'same-title' : 'sibling',
+  };
 }
 
-export function tuningSet(sources: readonly SourceListing[], counts: { copies: number; negatives: number }, seed = TUNING_SEED): TuningListing[] {
+export function tuningSet(sources: readonly SourceListing[], counts: { copies: number; negatives: number }, seed = TUNING_SEED): SetListing[] {
   const random = new Random(seed);
-  const set: TuningListing[] = [];
+  const set: SetListing[] = [];
   const next = () => -1_000_000 - set.length;
   for (const source of random.sample(sources, counts.copies)) {
-    set.push({ id: next(), institutionId: next(), ...copyOf(random, source), kind: 'copy', of: source.id });
+    const copy = copyOf(random, source);
+    set.push({ id: next(), institutionId: next(), ...copy, structure: keptStructure(source, copy.description), kind: 'copy', of: source.id, edits: copy.edits });
   }
   for (const source of random.sample(sources, Math.min(sources.length, counts.negatives * 2))) {
     if (set.length >= counts.copies + counts.negatives) break;
     const negative = differentProgram(random, source);
-    if (negative) set.push({ id: next(), institutionId: next(), ...negative, kind: 'negative', of: source.id });
+    if (negative) set.push({ id: next(), institutionId: next(), ...negative, kind: 'negative', of: source.id, edits: [negative.kind] });
   }
   return set;
 }

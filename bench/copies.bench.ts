@@ -1,15 +1,16 @@
 /**
  * Copied-program detection: how long the national run takes (fingerprints included with --refingerprint),
  * how much memory it needs, and its precision and recall against the copies the generator planted
- * (demo_copy_plants); then the choice of the score's weights and threshold on a tuning split
- * (bench/copies-tuning.ts, its own seed and edits) with the planted copies; then, held out from that
+ * (demo_copy_plants); then the choice of the score's weights and threshold on the tuning splits
+ * (bench/copies-tuning*.ts, each its own seed and edits) with the planted copies; then, held out from that
  * choice, against copies edited in several ways at once and hard negatives (bench/copies-heldout.ts), with a
  * threshold sweep and the candidate stage's recall measured apart from scoring; then, on a sample, the same
  * MinHash/LSH pipeline against PostgreSQL trigram similarity (pg_trgm `%` self-join), so the choice is measured;
  * and how long the check before publishing takes (GIN index on the LSH bands, then exact similarity).
  *
  *   npm run bench -- copies                                   PGlite, bench/.data/pglite-demo (seeds `demo` if empty)
- *   npm run bench -- copies --pg=postgres://…/lc_bench_seed_national     PostgreSQL (seeds `national` into it if empty)
+ *   npm run bench -- copies --pg=postgres://…/lc_bench_seed_national     PostgreSQL (seeds `national` into it if empty;
+ *                                                                        --size=large with …/lc_bench_seed_large: 100,000 programs)
  *   options: --sample=3000 (programs in the comparison; 0 skips it; pg_trgm's time grows with its square), --trgm-timeout=900 (seconds, PostgreSQL only),
  *            --refingerprint (drop stored fingerprints first, to time computing them all: `seconds` then includes them),
  *            --heldout=1000 (held-out copies, and as many hard negatives; 0 skips), --heldout-population=100000 (listings, by id, they join)
@@ -21,10 +22,13 @@ import type { SeedSize } from '../src/server/config.ts';
 import { rows, type Database } from '../src/server/platform/database/database.ts';
 import { consoleProgress } from '../src/server/platform/jobs/progress.ts';
 import { copiesModule } from '../src/server/modules/copies/index.ts';
-import { COPY_THRESHOLD, COPY_WEIGHTS, SAME_INSTRUCTOR_FLOOR } from '../src/server/modules/copies/copies.rules.ts';
+import { COPY_THRESHOLD, COPY_WEIGHTS } from '../src/server/modules/copies/copies.rules.ts';
 import { checkDraft } from '../src/server/modules/copies/copies.service.ts';
-import { combine, nearCopies, scoredCandidates, type ScoreWeights } from '../src/server/modules/copies/scoring.ts';
-import { descriptionBody, heldOutQuality, heldOutSet, HELD_OUT_SEED, type HeldOutListing } from './copies-heldout.ts';
+import { combine, nearCopies, scoredCandidates, type ListingStructure, type ListingText, type ScoreWeights } from '../src/server/modules/copies/scoring.ts';
+import { heldOutSet, HELD_OUT_SEED } from './copies-heldout.ts';
+import { secondSet, SECOND_SEED } from './copies-tuning-second.ts';
+import { descriptionBody, setQuality, type SetListing, type SourceListing } from './copies-sets.ts';
+import { compoundSet, COMPOUND_SEED } from './copies-tuning-compound.ts';
 import { tuningSet, TUNING_SEED } from './copies-tuning.ts';
 import { openBenchData, percentile, record, timed } from './support.ts';
 
@@ -85,72 +89,122 @@ async function sampleOf(database: Database, size: number) {
 }
 
 /** The detection pipeline on listings held in memory, as the national run does it: signatures, candidates, the copy score. */
-function minhashOnSample(sample: readonly { id: number; institutionId: number; title: string; description: string }[]): Pair[] {
+function minhashOnSample(sample: readonly (ListingText & { id: number; institutionId: number })[]): Pair[] {
   return nearCopies(sample, sample.map((s) => s.institutionId)).map(({ i, j }) => [sample[i]!.id, sample[j]!.id] as const);
 }
 
-/** The lowest threshold the sweeps try, and the candidate floors wide enough for it and every weighting of the grid. */
-const SWEEP_FROM = 0.4;
-const WIDE_FLOORS = { lsh: 0.3, keyed: SAME_INSTRUCTOR_FLOOR };
+/** The lowest threshold the sweeps try. */
+const SWEEP_FROM = 0.3;
 const thresholds = Array.from({ length: Math.round((0.9 - SWEEP_FROM) / 0.01) + 1 }, (_, k) => Math.round((SWEEP_FROM + k * 0.01) * 100) / 100);
-/** The weightings the tuning grid tries (the body weighs 1). */
-const grid: ScoreWeights[] = [0, 0.25, 0.5, 0.75, 1].flatMap((title) => [0, 0.25, 0.5, 0.75, 1].map((instructor) => ({ body: 1, title, instructor })));
+const quarters = [0, 0.25, 0.5, 0.75, 1];
+/** The weightings the tuning grid tries (body and content 0–1 in halves, the others 0–1 in quarters; not without text). */
+const grid: ScoreWeights[] = [0, 0.5, 1].flatMap((body) => [0, 0.5, 1].flatMap((content) => quarters.flatMap((title) => quarters.flatMap((sameInstructor) =>
+  quarters.flatMap((otherInstructor) => quarters.map((structure) => ({ body, content, title, sameInstructor, otherInstructor, structure })))))))
+  .filter((w) => w.body + w.content > 0);
 
-type Listing = { id: number; institutionId: number; title: string; description: string; subcategory: string };
+type Listing = SourceListing;
+
+/** Every detectable listing up to `population`, by id, with its structure and the names its text may carry. */
+async function listingsOf(database: Database, population: number): Promise<Listing[]> {
+  const found = await rows<Omit<Listing, 'structure' | 'ownNames'> & ListingStructure & { institutionName: string; dongName: string | null }>(database.db, sql`
+    SELECT p.id, p.institution_id AS "institutionId", p.title, p.description, p.area, p.subcategory, p.target_groups AS "targetGroups",
+      p.session_count AS "sessionCount", p.total_hours AS "totalHours", i.name AS "institutionName", coalesce(pd.name_ko, d.name_ko) AS "dongName"
+    FROM programs p JOIN institutions i ON i.id = p.institution_id JOIN dongs d ON d.code = i.dong_code LEFT JOIN dongs pd ON pd.code = p.dong_code
+    WHERE p.status IN ('published', 'closed') ORDER BY p.id LIMIT ${population}`);
+  return found.map(({ area, subcategory, targetGroups, sessionCount, totalHours, institutionName, dongName, ...l }) => ({
+    ...l, subcategory, structure: { area, subcategory, targetGroups, sessionCount, totalHours: Number(totalHours) },
+    ownNames: [institutionName, ...(dongName ? [dongName] : [])],
+  }));
+}
 
 /**
- * Candidates of a split's listings joined with the population, scored in parts once (wide floors), so that
- * any weighting and threshold is a filter; and whether each copy met its source as a candidate at all.
+ * Candidates of a split's listings joined with the population, scored in parts once, so that any weighting
+ * and threshold is a filter; each pair labelled once (joins a copy and its source, is right, involves the
+ * split, is a pair of planted copies), so trying a weighting costs one pass; and whether each copy met its
+ * source as a candidate at all.
  */
-function scoredSplit(population: readonly Listing[], split: readonly HeldOutListing[]) {
+function scoredSplit(population: readonly Listing[], split: readonly SetListing[], plants: readonly Plant[], sourceOf: ReadonlyMap<number, number>) {
   const everyone = [...population, ...split];
-  const { pairs, stats } = scoredCandidates(everyone, everyone.map((l) => l.institutionId), WIDE_FLOORS);
-  const scored = pairs.map(({ i, j, parts }) => ({ a: everyone[i]!.id, b: everyone[j]!.id, parts }));
+  const { pairs, stats } = scoredCandidates(everyone, everyone.map((l) => l.institutionId));
+  const byId = new Map(split.map((l) => [l.id, l]));
+  const root = (id: number): number => {
+    const made = byId.get(id);
+    if (made) return made.kind === 'copy' ? root(made.of) : id;
+    return sourceOf.get(id) ?? id;
+  };
   const key = (a: number, b: number) => `${Math.min(a, b)}:${Math.max(a, b)}`;
+  const copyKeys = new Set(split.filter((l) => l.kind === 'copy').map((l) => key(l.id, l.of)));
+  const plantKeys = new Set(plants.filter((p) => p.compared).map((p) => key(p.copy, p.source)));
+  const scored = pairs.map(({ i, j, parts }) => {
+    const a = everyone[i]!.id;
+    const b = everyone[j]!.id;
+    return { a, b, parts, inSplit: a < 0 || b < 0, right: root(a) === root(b), copyHit: copyKeys.has(key(a, b)), plantHit: plantKeys.has(key(a, b)) };
+  });
   const candidates = new Set(scored.map((p) => key(p.a, p.b)));
   const copies = split.filter((l) => l.kind === 'copy');
-  return { scored, stats, candidateRecall: Math.round((copies.filter((c) => candidates.has(key(c.id, c.of))).length / copies.length) * 10_000) / 10_000 };
+  return {
+    scored, stats, copies: copies.length, plants: plantKeys.size,
+    candidateRecall: round4(copies.filter((c) => candidates.has(key(c.id, c.of))).length / copies.length),
+  };
 }
+const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
-/** Precision and recall of one split (and of the planted copies among the population) when pairs scoring `threshold` under `weights` are kept. */
-function qualityAt(split: ReturnType<typeof scoredSplit>, set: readonly HeldOutListing[], plants: readonly Plant[], sourceOf: ReadonlyMap<number, number>, weights: ScoreWeights, threshold: number) {
-  const pairs = split.scored.filter((p) => combine(p.parts, weights) >= threshold).map((p) => [p.a, p.b] as const);
-  return { threshold, planted: measure(pairs.filter(([a, b]) => a > 0 && b > 0), plants), split: heldOutQuality(set, pairs, sourceOf) };
+/** Precision and recall on a split and on the planted copies for every threshold at once, under `weights`. */
+function qualityByThreshold(split: ReturnType<typeof scoredSplit>, weights: ScoreWeights) {
+  // Each pair counts at the highest threshold it reaches; sums from the top down give every threshold's counts.
+  const tally = thresholds.map(() => ({ found: 0, right: 0, copies: 0, plantedFound: 0, plantedRight: 0, plants: 0 }));
+  for (const p of split.scored) {
+    const t = Math.min(thresholds.length - 1, Math.floor((combine(p.parts, weights) - SWEEP_FROM) * 100 + 1e-9));
+    if (t < 0) continue;
+    const c = tally[t]!;
+    if (p.inSplit) { c.found++; c.right += +p.right; c.copies += +p.copyHit; } else { c.plantedFound++; c.plantedRight += +p.right; c.plants += +p.plantHit; }
+  }
+  for (let t = thresholds.length - 2; t >= 0; t--) {
+    const c = tally[t]!;
+    const above = tally[t + 1]!;
+    for (const k of Object.keys(c) as (keyof typeof c)[]) c[k] += above[k];
+  }
+  return tally.map((c, t) => ({
+    t: thresholds[t]!,
+    plantedP: c.plantedFound === 0 ? null : round4(c.plantedRight / c.plantedFound), plantedR: round4(c.plants / split.plants),
+    P: c.found === 0 ? null : round4(c.right / c.found), R: round4(c.copies / split.copies),
+  }));
 }
-const worst = (q: ReturnType<typeof qualityAt>) => Math.min(q.planted.precision ?? 0, q.planted.recall ?? 0, q.split.precision ?? 0, q.split.recall ?? 0);
+type Quality = ReturnType<typeof qualityByThreshold>[number];
+const worst = (q: Quality) => Math.min(q.plantedP ?? 0, q.plantedR, q.P ?? 0, q.R);
 
-/**
- * The choice and its check. The tuning split (copies-tuning.ts) joins the first `population` detectable
- * listings; every weighting of the grid and every threshold is tried, and the one whose worst figure
- * (tuning precision and recall, planted precision and recall) is best is what the tuning chooses: the rules
- * (copies.rules.ts) must be that choice. Then the held-out set (copies-heldout.ts, its own seed) joins the
- * same listings and the production pipeline (`nearCopies`, the run's candidate floors) runs over them at
- * the rules' threshold; a sweep over thresholds shows what another choice would give. Candidate recall (a
- * copy met its source as a candidate at all) is measured apart from scoring.
- */
-async function tuneAndCheck(database: Database, copies: number, population: number) {
-  const listings = await rows<Listing>(database.db, sql`
-    SELECT id, institution_id AS "institutionId", title, description, subcategory FROM programs
-    WHERE status IN ('published', 'closed') ORDER BY id LIMIT ${population}`);
+/** The choice alone: the tuning splits joined with the listings, and the grid's best weighting and threshold on them. */
+export async function tune(database: Database, copies: number, population: number) {
+  const listings = await listingsOf(database, population);
   const plants = await plantsOf(database, listings[listings.length - 1]?.id ?? 0);
   const sourceOf = new Map(plants.map((p) => [p.copy, p.source]));
-
-  const tuning = tuningSet(listings, { copies, negatives: copies }).map((l) => ({ ...l, edits: [] }));
-  const tuned = scoredSplit(listings, tuning);
-  let best = { weights: grid[0]!, ...qualityAt(tuned, tuning, plants, sourceOf, grid[0]!, thresholds[0]!) };
+  const third = { copies: Math.round(copies / 3), negatives: Math.round(copies / 3) };
+  const tuning = [...tuningSet(listings, third), ...compoundSet(listings, third), ...secondSet(listings, third)];
+  const tuned = scoredSplit(listings, tuning, plants, sourceOf);
+  let best = { weights: grid[0]!, ...qualityByThreshold(tuned, grid[0]!)[0]! };
   for (const weights of grid) {
-    for (const threshold of thresholds) {
-      const q = qualityAt(tuned, tuning, plants, sourceOf, weights, threshold);
-      if (worst(q) > worst(best)) best = { weights, ...q };
-    }
+    for (const q of qualityByThreshold(tuned, weights)) if (worst(q) > worst(best)) best = { weights, ...q };
   }
-  const rulesOnTuning = qualityAt(tuned, tuning, plants, sourceOf, COPY_WEIGHTS, COPY_THRESHOLD);
+  return { listings, plants, sourceOf, tuning, tuned, best, qualityByThreshold: (w: ScoreWeights) => qualityByThreshold(tuned, w) };
+}
 
+/**
+ * The choice and its check. The tuning splits (copies-tuning.ts and copies-tuning-compound.ts, together)
+ * join the first `population` detectable listings; every weighting of the grid and every threshold is
+ * tried, and the one whose worst figure (tuning precision and recall, planted precision and recall) is best
+ * is what the tuning chooses: the rules (copies.rules.ts) must be that choice. Then the held-out set
+ * (copies-heldout.ts, its own seed and code) joins the same listings and the production pipeline
+ * (`nearCopies`) runs over them at the rules; a sweep over thresholds shows what another choice would give.
+ * Candidate recall (a copy met its source as a candidate at all) is measured apart from scoring.
+ */
+async function tuneAndCheck(database: Database, copies: number, population: number) {
+  const { listings, plants, sourceOf, tuning, tuned, best } = await tune(database, copies, population);
+  const atRules = (split: ReturnType<typeof scoredSplit>) => qualityByThreshold(split, COPY_WEIGHTS).find((q) => q.t === COPY_THRESHOLD)!;
   const set = heldOutSet(listings, { copies, negatives: copies });
   const everyone = [...listings, ...set];
   const { result: found, seconds } = await timed(async () => minhashOnSample(everyone));
-  const held = scoredSplit(listings, set);
-  const sweep = thresholds.filter((t) => Math.round(t * 100) % 2 === 0).map((t) => qualityAt(held, set, plants, sourceOf, COPY_WEIGHTS, t));
+  const held = scoredSplit(listings, set, plants, sourceOf);
+  const sweep = qualityByThreshold(held, COPY_WEIGHTS).filter((q) => Math.round(q.t * 100) % 4 === 0 || q.t === COPY_THRESHOLD);
   // What the generator's catalogue composes twice: independent listings (no plant between them, other
   // institutions) whose descriptions are the same sentences apart from their own details and instructor.
   const byBody = new Map<string, { institutionId: number; root: number }[]>();
@@ -162,15 +216,16 @@ async function tuneAndCheck(database: Database, copies: number, population: numb
   for (const group of byBody.values()) {
     group.forEach((a, k) => { composedAlike += group.slice(k + 1).filter((b) => b.institutionId !== a.institutionId && b.root !== a.root).length; });
   }
-  const brief = (q: ReturnType<typeof qualityAt>) => ({ t: q.threshold, plantedP: q.planted.precision, plantedR: q.planted.recall, P: q.split.precision, R: q.split.recall });
   return {
     population: listings.length,
     tuning: {
-      seed: TUNING_SEED,
+      seeds: [TUNING_SEED, COMPOUND_SEED, SECOND_SEED],
+      copies: tuned.copies,
       candidateRecall: tuned.candidateRecall,
-      chooses: { weights: best.weights, ...brief(best) },
-      rulesAreTheChoice: JSON.stringify(best.weights) === JSON.stringify(COPY_WEIGHTS) && best.threshold === COPY_THRESHOLD,
-      atRules: brief(rulesOnTuning),
+      chooses: best,
+      rulesAreTheChoice: JSON.stringify(best.weights) === JSON.stringify(COPY_WEIGHTS) && best.t === COPY_THRESHOLD,
+      atRules: atRules(tuned),
+      quality: setQuality(tuning, tuned.scored.filter((p) => combine(p.parts, COPY_WEIGHTS) >= COPY_THRESHOLD).map((p) => [p.a, p.b] as const), sourceOf),
     },
     heldOut: {
       seed: HELD_OUT_SEED,
@@ -178,10 +233,10 @@ async function tuneAndCheck(database: Database, copies: number, population: numb
       threshold: COPY_THRESHOLD,
       weights: COPY_WEIGHTS,
       planted: measure(found.filter(([a, b]) => a > 0 && b > 0), plants),
-      ...heldOutQuality(set, found, sourceOf),
+      ...setQuality(set, found, sourceOf),
       candidateRecall: held.candidateRecall,
       candidates: held.stats,
-      sweep: sweep.map(brief),
+      sweep,
     },
     composedAlikePairs: composedAlike,
   };

@@ -21,7 +21,7 @@ export type CopySide = Static<typeof CopySide>;
 
 /** Two listings of different institutions whose copy score reaches the threshold; `ours` is the asker's side. */
 export const CopyPair = Type.Object({
-  similarity: Type.Number({ minimum: 0, maximum: 1, description: 'Copy score: weighted mean of the description bodies’ and titles’ character 3-gram Jaccard similarity and whether the instructor is the same' }),
+  similarity: Type.Number({ minimum: 0, maximum: 1, description: 'Copy score: weighted mean of the description bodies’ character 3-gram Jaccard similarity, the share of the shorter title’s 3-grams in the other, whether the instructor is the same, and how far subcategory, target groups, hours a session and sessions agree' }),
   detectedAt: Type.String(),
   ours: CopySide,
   theirs: CopySide,

@@ -56,12 +56,28 @@ export interface Listing {
   institutionId: number;
   title: string;
   description: string;
+  structure: { area: string; subcategory: string; targetGroups: string[]; sessionCount: number; totalHours: number };
+  /** The institution's name and its dong's (the program's, else the institution's). */
+  ownNames: string[];
 }
+
+const listingColumns = sql`p.id, p.city_code AS "cityCode", p.institution_id AS "institutionId", p.title, p.description,
+  json_build_object('area', p.area, 'subcategory', p.subcategory, 'targetGroups', p.target_groups, 'sessionCount', p.session_count,
+    'totalHours', p.total_hours::float8) AS structure,
+  array_remove(ARRAY[i.name, coalesce(pd.name_ko, d.name_ko)], NULL) AS "ownNames"`;
+const listingSources = sql`programs p JOIN institutions i ON i.id = p.institution_id JOIN dongs d ON d.code = i.dong_code
+  LEFT JOIN dongs pd ON pd.code = p.dong_code`;
 
 export async function listings(db: Executor, ids: readonly number[]): Promise<Listing[]> {
   return rows<Listing>(db, sql`
-    SELECT id, city_code AS "cityCode", institution_id AS "institutionId", title, description
-    FROM programs WHERE id = ANY(${sql.param([...ids])}::int[]) ORDER BY id`);
+    SELECT ${listingColumns} FROM ${listingSources} WHERE p.id = ANY(${sql.param([...ids])}::int[]) ORDER BY p.id`);
+}
+
+/** About `count` detectable listings spread evenly over the ids: what the boilerplate is learned from. */
+export async function listingSample(db: Executor, count: number): Promise<Listing[]> {
+  const step = Math.max(1, Math.ceil((await lastProgramId(db)) / count));
+  return rows<Listing>(db, sql`
+    SELECT ${listingColumns} FROM ${listingSources} WHERE p.id % ${step} = 0 AND ${detectable(sql`p.status`)} ORDER BY p.id`);
 }
 
 export interface Fingerprint {
@@ -289,10 +305,12 @@ export async function institutionDuplication(db: Executor, cityCode: string, run
 }
 
 /** The published or closed programs among `ids`, as a comparison shows them, with their whole description. */
-export async function detectableListings(db: Executor, ids: readonly number[]): Promise<(CopySide & { description: string })[]> {
+export async function detectableListings(db: Executor, ids: readonly number[]): Promise<(CopySide & { description: string; ownNames: string[] })[]> {
   return rows(db, sql`
     SELECT p.id AS "programId", p.title, p.area, p.status, i.id AS "institutionId", i.name AS "institutionName",
-      m.code AS "cityCode", m.name_ko AS "cityNameKo", m.name_en AS "cityNameEn", ${excerpt(sql`p.description`)} AS excerpt, p.description
+      m.code AS "cityCode", m.name_ko AS "cityNameKo", m.name_en AS "cityNameEn", ${excerpt(sql`p.description`)} AS excerpt, p.description,
+      array_remove(ARRAY[i.name, coalesce(pd.name_ko, d.name_ko)], NULL) AS "ownNames"
     FROM programs p JOIN institutions i ON i.id = p.institution_id JOIN municipalities m ON m.code = p.city_code
+      JOIN dongs d ON d.code = i.dong_code LEFT JOIN dongs pd ON pd.code = p.dong_code
     WHERE p.id = ANY(${sql.param([...ids])}::int[]) AND ${detectable(sql`p.status`)}`);
 }

@@ -8,10 +8,12 @@ import type {
   CityCopySummary, CopyDetectionRun, DraftCheckBody, DraftCheckResult, DuplicationRatio,
 } from '../../../shared/contracts/copies.ts';
 import type { AppDb } from '../../platform/database/database.ts';
-import { COPY_THRESHOLD, COPY_WEIGHTS, SAME_INSTRUCTOR_FLOOR } from './copies.rules.ts';
+import { CANDIDATE_FLOORS as FLOORS, COPY_THRESHOLD, COPY_WEIGHTS } from './copies.rules.ts';
 import * as queries from './copies.queries.ts';
 import { BINS, bandHashes, candidatePairs, signature, similarity, type CandidateStats } from './minhash.ts';
-import { combine, fingerprintText, floorsFor, instructorKey, listingParts, profile, scoreParts, type ListingProfile } from './scoring.ts';
+import {
+  BOILERPLATE_SAMPLE, combine, fingerprintText, instructorKey, learnBoilerplate, listingParts, profile, scoreParts, type ListingProfile,
+} from './scoring.ts';
 
 export type Progress = (phase: string, done: number, total: number) => Promise<void> | void;
 const quiet: Progress = () => {};
@@ -27,8 +29,18 @@ const BULK_FINGERPRINTS = 1_000;
 /** The check before publishing shows the few most similar listings, not every one. */
 const MAX_DRAFT_MATCHES = 5;
 
-/** How far down the stored estimates and instructors look for candidates (copies.rules.ts). */
-const FLOORS = floorsFor(COPY_WEIGHTS, COPY_THRESHOLD, SAME_INSTRUCTOR_FLOOR);
+/** How long the check before publishing trusts the boilerplate it learned (a run learns it afresh). */
+const BOILERPLATE_TTL_MS = 60 * 60 * 1000;
+const learned = new WeakMap<AppDb, { at: number; keys: Set<number> }>();
+
+/** The boilerplate of the country's listings, learned from an even sample of them (scoring.ts). */
+async function boilerplate(db: AppDb, fresh: boolean): Promise<Set<number>> {
+  const known = learned.get(db);
+  if (!fresh && known && Date.now() - known.at < BOILERPLATE_TTL_MS) return known.keys;
+  const keys = learnBoilerplate(await queries.listingSample(db, BOILERPLATE_SAMPLE));
+  learned.set(db, { at: Date.now(), keys });
+  return keys;
+}
 
 /** Signatures are stored as 64 little-endian uint32 values. */
 function encodeSignature(sig: Uint32Array): Buffer {
@@ -160,6 +172,7 @@ async function loadSignatures(db: AppDb, skipped: readonly number[], onProgress:
 
 /** Keeps the candidate pairs whose copy score reaches the threshold; reads each listing once. */
 async function verify(db: AppDb, table: SignatureTable, likely: readonly number[], onProgress: Progress): Promise<queries.FoundPair[]> {
+  const common = await boilerplate(db, true);
   const involved = new Uint8Array(table.n);
   for (const index of likely) involved[index] = 1;
   const ids: number[] = [];
@@ -177,7 +190,7 @@ async function verify(db: AppDb, table: SignatureTable, likely: readonly number[
   };
   const profiles = new Map<number, ListingProfile>();
   await eachBatch(ids, (batch) => queries.listings(db, batch), async (batch, done) => {
-    for (const listing of batch) profiles.set(indexOf(listing.id), profile(listingParts(listing)));
+    for (const listing of batch) profiles.set(indexOf(listing.id), profile(listing, common));
     await onProgress('Verifying candidates', done, ids.length);
   });
   const pairs: queries.FoundPair[] = [];
@@ -289,11 +302,13 @@ export async function checkDraft(db: AppDb, institutionId: number, draft: DraftC
   const candidates = (await queries.sharingABandOrInstructor(db, bandHashes(sig), key, institutionId))
     .filter((c) => similarity(sig, decodeSignature(c.signature)) >= (key !== 0 && c.instructorKey === key ? FLOORS.keyed : FLOORS.lsh));
   if (candidates.length === 0) return { threshold: COPY_THRESHOLD, matches: [] };
-  const draftProfile = profile(parts);
+  // A draft states no structure here, so the structure part is left out of its scores.
+  const common = await boilerplate(db, false);
+  const draftProfile = profile(draft, common, parts);
   const matches = (await queries.detectableListings(db, candidates.map((c) => c.programId)))
-    .map(({ description, ...side }) => ({
+    .map(({ description, ownNames, ...side }) => ({
       ...side,
-      similarity: combine(scoreParts(draftProfile, profile(listingParts({ title: side.title, description }))), COPY_WEIGHTS),
+      similarity: combine(scoreParts(draftProfile, profile({ title: side.title, description, ownNames }, common)), COPY_WEIGHTS),
       sameArea: draft.area === undefined ? null : side.area === draft.area,
     }))
     .filter((m) => m.similarity >= COPY_THRESHOLD)

@@ -342,14 +342,26 @@ export function shinglesOf(s: Uint16Array): Uint32Array {
   return hashes.subarray(0, unique);
 }
 
-/** Exact Jaccard similarity of two sorted 3-gram sets. */
-export function jaccard(a: Uint32Array, b: Uint32Array): number {
+/** How many 3-grams two sorted sets share. */
+export function shared(a: Uint32Array, b: Uint32Array): number {
   let i = 0;
   let j = 0;
   let both = 0;
   while (i < a.length && j < b.length) {
     if (a[i] === b[j]) { both++; i++; j++; } else if (a[i]! < b[j]!) i++; else j++;
   }
+  return both;
+}
+
+/** Exact Jaccard similarity of two sorted 3-gram sets. */
+export function jaccard(a: Uint32Array, b: Uint32Array): number {
+  const both = shared(a, b);
   const union = a.length + b.length - both;
   return union === 0 ? 0 : both / union;
+}
+
+/** The share of the smaller of two sorted 3-gram sets that the other has too (0 when either is empty). */
+export function overlap(a: Uint32Array, b: Uint32Array): number {
+  const smaller = Math.min(a.length, b.length);
+  return smaller === 0 ? 0 : shared(a, b) / smaller;
 }
