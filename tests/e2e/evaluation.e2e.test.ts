@@ -121,7 +121,7 @@ describe.skipIf(!chromiumAvailable)('the re-designation evaluation', () => {
     // Two cities: thresholds none, six items by rank at 2 of 2 (the best 60% band: 3 points each) = 18, reviewers 5.
     await city.getByText('합계 23점 · 예상 결과: 재지정 유예 (다음 해 재평가)').waitFor();
     await city.getByRole('row').filter({ hasText: 'g1' }).getByText('가장 낮은 기준').waitFor();
-    await city.getByRole('row').filter({ hasText: 'r3' }).getByText('주민 만족도 조사 결과가 아직 연결되지 않았습니다.').waitFor();
+    await city.getByRole('row').filter({ hasText: 'r3' }).getByText('그해 주민 만족도 조사의 응답이 30건에 이르지 않아 채점하지 않았습니다.').waitFor();
     await checkScreen(city, 'evaluation', 'preliminary result');
 
     await city.getByLabel('이의가 있는 항목').selectOption({ label: 'g6 추진 체계의 적절성' });
