@@ -32,6 +32,7 @@ import { instructors } from './instructors/index.ts';
 import { network } from './network/index.ts';
 import { lotteryModule } from './lottery/index.ts';
 import { openingDay } from './opening-day/index.ts';
+import { proposals } from './proposals/index.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -50,5 +51,5 @@ export interface AppModule {
 export const modules: AppModule[] = [
   geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
   cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule, annualReport, designation, notifications, programOffice, roleMapModule,
-  colleagues, instructors, network, lotteryModule, openingDay,
+  colleagues, instructors, network, lotteryModule, openingDay, proposals,
 ];

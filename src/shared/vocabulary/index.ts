@@ -11,3 +11,4 @@ export * from './instructors.ts';
 export * from './network.ts';
 export * from './lottery.ts';
 export * from './fields.ts';
+export * from './proposals.ts';
