@@ -33,6 +33,7 @@ import { seedDesignationDemo } from './designation-demo.ts';
 import { seedColleaguesDemo } from './colleagues-demo.ts';
 import { seedInstructorsDemo } from './instructors-demo.ts';
 import { seedNetworkDemo } from './network-demo.ts';
+import { seedProposalsDemo } from './proposals-demo.ts';
 import type { CredentialSettings } from '../../src/server/modules/credentials/credentials.service.ts';
 
 export interface SeedOptions {
@@ -54,6 +55,8 @@ export interface SeedOptions {
   instructorsDemo?: boolean;
   /** The Gwangmyeong institutions' agreements, shared rooms and bookings (default: with the demo size). */
   networkDemo?: boolean;
+  /** Residents' proposals in Gwangmyeong and Suncheon, one awaiting, one accepted, one declined (default: with the demo size). */
+  proposalsDemo?: boolean;
 }
 
 export interface SeedSummary {
@@ -556,6 +559,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   if (options.colleaguesDemo ?? options.size === 'demo') await seedColleaguesDemo(db);
   if (options.instructorsDemo ?? options.size === 'demo') await seedInstructorsDemo(db);
   if (options.networkDemo ?? options.size === 'demo') await seedNetworkDemo(db);
+  if (options.proposalsDemo ?? options.size === 'demo') await seedProposalsDemo(db);
   progress({ phase: 'Search index', done: 0, total: 1 });
   await programsModule.refreshSearchIndex(db, today);
   progress({ phase: 'Search index', done: 1, total: 1 });

@@ -25,6 +25,7 @@ describe('proposal rules', () => {
     expect(maskedName('김민지')).toBe('김○○');
     expect(maskedName('이솔')).toBe('이○');
     expect(maskedName('남궁')).toBe('남○');
+    expect(maskedName('학습자0')).toBe('학○○○');
     expect(maskedName('Jane Smith')).toBe('J. S.');
     expect(maskedName('  ')).toBe('');
   });

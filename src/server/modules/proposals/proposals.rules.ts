@@ -23,11 +23,12 @@ export const supportMayChange = (status: ProposalStatus) => status === 'open';
 
 /**
  * The proposer as the public list shows them: the family name and a circle per other syllable (김○○), as Korean
- * notices mask names; a Latin name by its initials (J. S.). Nothing else of the person is published.
+ * notices mask names (whatever follows the first syllable); a Latin name by its initials (J. S.). Nothing else of the person is published.
  */
 export function maskedName(displayName: string): string {
   const name = displayName.trim();
   if (name === '') return '';
-  if (/^[\uAC00-\uD7A3]+$/.test(name)) return name[0] + '○'.repeat(Math.max(name.length - 1, 1));
+  const letters = [...name];
+  if (/^[\uAC00-\uD7A3]$/.test(letters[0]!)) return letters[0] + '○'.repeat(Math.max(letters.length - 1, 1));
   return name.split(/\s+/).map((part) => `${[...part][0]!.toUpperCase()}.`).join(' ');
 }
