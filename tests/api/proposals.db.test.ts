@@ -42,7 +42,9 @@ describe(`residents' proposals on ${testEngine()}`, () => {
     [officer, otherOfficer, ministry, staff, suncheonResident] = await Promise.all([
       t.as('officer@example.com'), t.as('officer.suncheon@example.com'), t.as('ministry@example.com'), t.as('staff@example.com'), t.as('resident@example.com'),
     ]);
-    [proposer, ...neighbours] = await residents(t, 12, { homeCityCode: CITY });
+    const people = await residents(t, 12, { homeCityCode: CITY });
+    proposer = people[0]!;
+    neighbours = people.slice(1);
     centre = (await firstRow<{ id: number }>(t.database.db, sql`
       SELECT g.institution_id AS id FROM role_grants g JOIN people p ON p.id = g.person_id WHERE p.email = 'staff@example.com' AND g.role = 'institution_manager'`))!.id;
     dong = (await firstRow<{ code: string }>(t.database.db, sql`SELECT code FROM dongs WHERE municipality_code = ${CITY} ORDER BY code LIMIT 1`))!.code;
@@ -74,7 +76,7 @@ describe(`residents' proposals on ${testEngine()}`, () => {
 
   it('counts one support per person however many ask at once, never the proposer’s own, withdrawn until the city answers', async () => {
     const proposal = await propose('동시 공감 시험');
-    const [one, two] = neighbours as [Client, Client];
+    const [one, two] = [neighbours[0]!, neighbours[1]!];
     const answers = await Promise.all(Array.from({ length: 8 }, () => support(one, proposal.id)));
     expect(answers.filter((a) => a.statusCode === 200)).toHaveLength(1);
     expect(answers.filter((a) => a.statusCode === 409)).toHaveLength(7);
