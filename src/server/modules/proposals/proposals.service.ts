@@ -67,10 +67,10 @@ export async function proposalPage(db: Reader, viewer: Actor | null, cityCode: s
 const onlyResidents = (what: { ko: string; en: string }) => forbidden(what);
 
 export async function propose(db: AppDb, actor: Actor, cityCode: string, body: ProposalBody): Promise<ProposalView> {
-  await existingCity(db, cityCode);
   if (!residentOf(actor.homeCityCode, cityCode)) {
     throw onlyResidents({ ko: '이 시·군·구에 사는 주민만 제안할 수 있습니다. 내 정보의 사는 곳을 확인해 주세요.', en: 'Only residents of this city can propose here. Check the home on your account.' });
   }
+  await existingCity(db, cityCode);
   if (body.subcategory && !programAreas.get(body.area).subcategories.some((s) => s.code === body.subcategory)) {
     throw badRequest({ ko: '고른 분야에 속하지 않는 세부 분야입니다.', en: `${body.subcategory} is not part of ${body.area}.` }, 'subcategory');
   }
@@ -181,6 +181,7 @@ async function draftProgramOf(tx: Executor, proposal: queries.ProposalRow, insti
 
 /** The city's public answer. Two officers answering at once: the row lock lets one in; the other finds it answered (409). */
 export async function answer(db: AppDb, actor: Actor, cityCode: string, id: number, body: ProposalAnswerBody): Promise<ProposalView> {
+  if (!(await queries.findProposal(db, cityCode, id))) throw notFound('The proposal', 'id');
   const reason = body.reason?.trim() ?? '';
   if (body.answer === 'declined' && reason.length < 10) {
     throw badRequest({ ko: '받아들이지 않는 까닭을 10자 이상 적어 주세요. 주민에게 그대로 공개됩니다.', en: 'Give the reasons for declining (at least 10 characters); residents will read them.' }, 'reason');
