@@ -133,11 +133,6 @@ export async function logOf(db: Reader, proposalId: number) {
     FROM proposal_log l LEFT JOIN people pe ON pe.id = l.actor_id WHERE l.proposal_id = ${proposalId} ORDER BY l.at, l.id`);
 }
 
-/** Whether the city exists (a 404 for a code that names none). */
-export async function cityExists(db: Reader, cityCode: string): Promise<boolean> {
-  return (await rows(db, sql`SELECT 1 FROM municipalities WHERE code = ${cityCode}`)).length > 0;
-}
-
 export async function thresholdOf(db: Reader, cityCode: string): Promise<number> {
   const row = await firstRow<{ threshold: number }>(db, sql`SELECT threshold FROM proposal_thresholds WHERE city_code = ${cityCode}`);
   return row?.threshold ?? DEFAULT_PROPOSAL_THRESHOLD;

@@ -35,12 +35,7 @@ function summary(row: queries.ProposalRow): ProposalSummary {
   };
 }
 
-async function existingCity(db: Reader, cityCode: string) {
-  if (!(await queries.cityExists(db, cityCode))) throw notFound('The city', 'code');
-}
-
 export async function listProposals(db: Reader, cityCode: string, query: ProposalListQuery, page: PageRequest): Promise<ProposalList> {
-  await existingCity(db, cityCode);
   const [list, threshold] = await Promise.all([
     queries.listProposals(db, cityCode, { phase: query.phase, sort: query.sort ?? 'newest' }, page), queries.thresholdOf(db, cityCode),
   ]);
@@ -64,13 +59,18 @@ export async function proposalPage(db: Reader, viewer: Actor | null, cityCode: s
   };
 }
 
-const onlyResidents = (what: { ko: string; en: string }) => forbidden(what);
+/**
+ * Residents act in the city on their account (proposing, supporting). Routes check it before validation, as `guard`
+ * does for a permission, so someone elsewhere hears 403 before anything about the request or the city.
+ */
+export function requireResidentOf(actor: Actor, cityCode: string): void {
+  if (!residentOf(actor.homeCityCode, cityCode)) {
+    throw forbidden({ ko: '이 시·군·구에 사는 주민만 제안하고 공감할 수 있습니다. 내 정보의 사는 곳을 확인해 주세요.', en: 'Only residents of this city can propose and support here. Check the home on your account.' });
+  }
+}
 
 export async function propose(db: AppDb, actor: Actor, cityCode: string, body: ProposalBody): Promise<ProposalView> {
-  if (!residentOf(actor.homeCityCode, cityCode)) {
-    throw onlyResidents({ ko: '이 시·군·구에 사는 주민만 제안할 수 있습니다. 내 정보의 사는 곳을 확인해 주세요.', en: 'Only residents of this city can propose here. Check the home on your account.' });
-  }
-  await existingCity(db, cityCode);
+  requireResidentOf(actor, cityCode);
   if (body.subcategory && !programAreas.get(body.area).subcategories.some((s) => s.code === body.subcategory)) {
     throw badRequest({ ko: '고른 분야에 속하지 않는 세부 분야입니다.', en: `${body.subcategory} is not part of ${body.area}.` }, 'subcategory');
   }
@@ -97,9 +97,7 @@ async function lockedOpen(tx: Executor, cityCode: string, id: number) {
 
 /** One support per person (the primary key refuses a second); the proposer does not support their own. */
 export async function support(db: AppDb, actor: Actor, cityCode: string, id: number): Promise<SupportResult> {
-  if (!residentOf(actor.homeCityCode, cityCode)) {
-    throw onlyResidents({ ko: '이 시·군·구에 사는 주민만 공감할 수 있습니다.', en: 'Only residents of this city can support its proposals.' });
-  }
+  requireResidentOf(actor, cityCode);
   return db.transaction(async (tx) => {
     const proposal = await lockedOpen(tx, cityCode, id);
     if (proposal.proposerId === actor.personId) {
@@ -225,7 +223,6 @@ async function acceptingInstitution(db: AppDb, cityCode: string, institutionId: 
 }
 
 export async function setThreshold(db: AppDb, actor: Actor, cityCode: string, threshold: number) {
-  await existingCity(db, cityCode);
   await queries.setThreshold(db, cityCode, threshold, actor.personId);
   return { threshold };
 }
