@@ -94,7 +94,7 @@ function AnswerForm({ proposal, onAnswered }: { proposal: ProposalSummary; onAns
         : <TextArea label={field('reason')} value={reason} rows={3} maxLength={2000} error={send.fieldError('reason')} onChange={(e) => setReason(e.target.value)} />}
       <FormStatus error={send.formError(['answer', 'institutionId', 'reason'])} />
       {send.done && <p className="lc-notice success" role="status">{t('proposals.answerSent')}</p>}
-      <div><button type="submit" className="krds-btn primary" disabled={send.busy}>{t('proposals.send_answer')}</button></div>
+      <div><button type="submit" className="krds-btn primary" disabled={send.busy}>{t('proposals.publishAnswer')}</button></div>
     </form>
   );
 }
