@@ -89,6 +89,11 @@ describe.skipIf(!chromiumAvailable)('a resident’s proposal, supported past the
     const link = await firstRow<{ programId: number; status: string }>(server.database.db, sql`
       SELECT p.program_id AS "programId", pr.status FROM proposals p JOIN programs pr ON pr.id = p.program_id WHERE p.id = ${proposalId}`);
     expect(link).toMatchObject({ status: 'draft' });
+    // The demand tab counts the proposals beside the wishes.
+    await officer.goto(`${server.url}/cities/${CITY}/console/demand`);
+    const card = officer.locator('.lc-card-figure', { has: officer.getByRole('heading', { name: '주민 제안', exact: true }) });
+    await card.getByText('받아들임 1').waitFor();
+    await checkScreen(officer, JOURNEY, 'demand with proposals');
   });
 
   it('the resident reads the answer on the proposal and in the inbox', async () => {
