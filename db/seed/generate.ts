@@ -35,6 +35,7 @@ import { evaluation } from '../../src/server/modules/evaluation/index.ts';
 import { seedColleaguesDemo } from './colleagues-demo.ts';
 import { seedInstructorsDemo } from './instructors-demo.ts';
 import { seedNetworkDemo } from './network-demo.ts';
+import { seedProposalsDemo } from './proposals-demo.ts';
 import type { CredentialSettings } from '../../src/server/modules/credentials/credentials.service.ts';
 
 export interface SeedOptions {
@@ -58,6 +59,8 @@ export interface SeedOptions {
   networkDemo?: boolean;
   /** Residents' answers to the satisfaction survey in every learning city, last year and this (default: with the demo size). */
   surveysDemo?: boolean;
+  /** Residents' proposals in Gwangmyeong and Suncheon, one awaiting, one accepted, one declined (default: with the demo size). */
+  proposalsDemo?: boolean;
 }
 
 export interface SeedSummary {
@@ -567,6 +570,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     await seedSurveysDemo(database, { today, seed: options.seed });
     progress({ phase: 'Satisfaction surveys', done: 1, total: 1 });
   }
+  if (options.proposalsDemo ?? options.size === 'demo') await seedProposalsDemo(db);
   progress({ phase: 'Search index', done: 0, total: 1 });
   await programsModule.refreshSearchIndex(db, today);
   progress({ phase: 'Search index', done: 1, total: 1 });

@@ -96,6 +96,10 @@ export const permissions = {
   'surveys.paper.enter': { institution_manager: 'own_institution', institution_staff: 'own_institution', administrator: 'any' },
   /** A city's survey results and its residents' open answers: the city's officers and the ministry (never other cities). */
   'surveys.results.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
+  /** Residents' proposals of the city: answering them (accepted into a draft program, or declined with reasons) and setting the threshold of supporters. */
+  'proposals.answer': { city_officer: 'own_city', administrator: 'any' },
+  /** Who did what in a proposal's log (the public sees what and when). */
+  'proposals.log.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
   'people.list': { administrator: 'any' },
   'role.grant': { administrator: 'any' },
 } as const satisfies Record<string, Partial<Record<RoleCode, ScopeRule>>>;
@@ -148,6 +152,12 @@ export function grantAllows(grant: Grant, permission: Permission, scope: Scope):
 export function can(grants: readonly Grant[], permission: Permission, scope: Scope = {}): boolean {
   return grants.some((grant) => grantAllows(grant, permission, scope));
 }
+
+/**
+ * Residents' acts in their own city: proposing, and supporting (or withdrawing support for) a proposal. Everyone is a
+ * resident and holds no grant for it, so the rule is the city on their account rather than a row of the matrix.
+ */
+export const residentOf = (homeCityCode: string | null, cityCode: string) => homeCityCode !== null && homeCityCode === cityCode;
 
 /** Whether any grant could allow the permission somewhere (to decide whether to show a menu at all). */
 export function mayEver(grants: readonly Grant[], permission: Permission): boolean {

@@ -34,6 +34,8 @@ type Rule =
   | { public: true; program?: true; call?: true }
   /** Anyone logged in (`few`: a document that costs seconds of work, tried only as anonymous and as one logged-in person). */
   | { login: true; program?: true; few?: true }
+  /** Anyone logged in whose account says they live in the city of the path (residents' proposals); others 403. */
+  | { resident: true }
   /** Anyone logged in, about their own things; someone else's is refused with `others`. */
   | { self: Belonging; others: 403 | 404 }
   /**
@@ -335,6 +337,15 @@ const rules: Record<string, Rule> = {
   'GET /api/me/wishes': loggedIn,
   'POST /api/me/wishes': loggedIn,
   'DELETE /api/me/wishes/{id}': { self: 'wish', others: 404 },
+  // Residents' proposals (issue 13, item 2): public list and page; residents of the city propose and support; its officers answer.
+  'GET /api/cities/{code}/proposals': anyone,
+  'GET /api/cities/{code}/proposals/{id}': anyone,
+  'POST /api/cities/{code}/proposals': { resident: true },
+  'POST /api/cities/{code}/proposals/{id}/support': { resident: true },
+  'DELETE /api/cities/{code}/proposals/{id}/support': loggedIn,
+  'POST /api/cities/{code}/proposals/{id}/answer': { permission: 'proposals.answer', scope: 'city' },
+  'PUT /api/cities/{code}/proposals/threshold': { permission: 'proposals.answer', scope: 'city' },
+  'GET /api/institutions/{id}/proposal-programs': { permission: 'program.manage', scope: 'institution' },
   'GET /api/cities/{code}/demand': cityAnalysis,
   'GET /api/cities/{code}/access': cityAnalysis,
 
@@ -430,6 +441,7 @@ function permitted(rule: Rule, actor: ActorName, target: Target): Outcome {
   if ('public' in rule) return 'allowed';
   if (actor === 'anonymous') return 401;
   if ('login' in rule) return 'allowed';
+  if ('resident' in rule) return world.homeCityOf(actor) === target.place.city ? 'allowed' : 403;
   if ('self' in rule) return target.belongings === world.belongings[actor] ? 'allowed' : rule.others;
   const scope = scopeOf(rule.scope, target, actor);
   if (!mayKnow(rule, grants, scope, target)) return 404;

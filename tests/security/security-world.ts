@@ -93,6 +93,8 @@ export interface World {
   grants: Record<ActorName, Grant[]>;
   /** The person an actor is (null for anonymous). */
   personOf(actor: ActorName): number | null;
+  /** The city on an actor's account (residents propose and support there), null for anonymous or none. */
+  homeCityOf(actor: ActorName): string | null;
   gwangmyeong: Place;
   suncheon: Place;
   /** Drafts: one of the staff account's own institution, one of another institution. */
@@ -245,8 +247,8 @@ export async function openWorld(app: FastifyInstance, database: Database): Promi
   const actors: ActorName[] = ['anonymous', ...Object.keys(accounts)];
   const roleActor = (role: keyof typeof roles) => actorName(roles[role]);
 
-  const people = await rows<{ id: number; email: string }>(database.db, sql`
-    SELECT id, email FROM people WHERE email IN (${sql.join(Object.values(accounts).map((e) => sql`${e}`), sql`, `)})`);
+  const people = await rows<{ id: number; email: string; homeCityCode: string | null }>(database.db, sql`
+    SELECT id, email, home_city_code AS "homeCityCode" FROM people WHERE email IN (${sql.join(Object.values(accounts).map((e) => sql`${e}`), sql`, `)})`);
   const personOf = (actor: DemoActor) => people.find((p) => p.email === accounts[actor])?.id ?? (() => { throw new Error(`no demo account ${actor}`); })();
   // Sessions made directly (as tests/support does for load tests): logins stay within the login rate limit.
   const tokens = Object.fromEntries(Object.keys(accounts).map((actor) => [actor, randomBytes(24).toString('base64url')])) as Record<DemoActor, string>;
@@ -357,6 +359,7 @@ export async function openWorld(app: FastifyInstance, database: Database): Promi
     app, database, operations, actors, grants, gwangmyeong, suncheon, drafts, belongings, stranger, grantee, certificate, targets, send,
     colleague: colleagues.spare, invitation: colleagues.invitation,
     personOf: (actor) => (actor === 'anonymous' ? null : personOf(actor)),
+    homeCityOf: (actor) => people.find((p) => p.email === accounts[actor as DemoActor])?.homeCityCode ?? null,
     nowhere: { ...targets[0]!, label: 'a city that does not exist (00000)', place: { ...gwangmyeong, name: 'nowhere', city: '00000' }, missing: true },
     designation, draftCall, draftApplication,
     withBelongings: (base, owner, program = base.program) => ({ ...base, belongings: owner, program, programScope: programScopes.get(program) ?? base.programScope }),

@@ -40,7 +40,11 @@ export const DemandGap = Type.Object({
 });
 export type DemandGap = Static<typeof DemandGap>;
 
-const Totals = Type.Object({ demand: Type.Integer(), wishes: Type.Integer(), waitlisted: Type.Integer(), searches: Type.Integer(), seatsOffered: Type.Integer(), seatsOpen: Type.Integer() });
+const Totals = Type.Object({
+  demand: Type.Integer(), wishes: Type.Integer(), waitlisted: Type.Integer(), searches: Type.Integer(), seatsOffered: Type.Integer(), seatsOpen: Type.Integer(),
+  proposals: Type.Integer({ description: "Residents' proposals made in the period (beside the wishes; not counted in demand, whose gaps are by dong)" }),
+  supporters: Type.Integer({ description: 'Their supporters' }),
+});
 
 export const DemandReport = Type.Object({
   cityCode: Type.String(),
@@ -48,6 +52,8 @@ export const DemandReport = Type.Object({
   reachKm: Type.Number(),
   totals: Totals,
   byArea: Type.Array(Type.Object({ area: Area, ...Totals.properties })),
+  /** The period's proposals by where they stand (open, awaiting the city's answer, accepted, declined). */
+  proposalsByPhase: Type.Object({ open: Type.Integer(), awaiting: Type.Integer(), accepted: Type.Integer(), declined: Type.Integer() }),
   byAreaAndTarget: Type.Array(Type.Object({ area: Area, targetGroup: Target, demand: Type.Integer(), seatsOffered: Type.Integer() })),
   gaps: Page(DemandGap),
   unmatchedSearches: Type.Array(Type.Object({ query: Type.String(), searches: Type.Integer() }), { description: 'Searches that found nothing and named no area, most frequent first' }),

@@ -252,6 +252,11 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   // Registration openings (the city console's 신청 개시)
   'cities:title': l('이름', 'Name'),
   'cities:opensAt': l('신청 시작 (한국 시간)', 'Registration opens (Korean time)'),
+  // Residents' proposals (주민 제안, under /cities/{code}/proposals; `cities:title` above names them too)
+  preferredDays: l('원하는 요일', 'Preferred days'),
+  preferredTimes: l('원하는 시간대', 'Preferred times'),
+  answer: l('답변', 'Answer'),
+  threshold: l('답변이 필요한 공감 수', 'Supporters before the city must answer'),
   waitingRoomMinutes: l('대기실 운영 시간 (분)', 'Waiting room open for (minutes)'),
   programsStartingFrom: l('이 날부터 시작하는 프로그램', 'Programs starting from'),
   programsStartingUntil: l('이 날까지 시작하는 프로그램', 'Programs starting until'),
@@ -309,7 +314,6 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'evaluation:name': l('파일 이름', 'File name'),
   'evaluation:fileId': l('증빙 자료', 'Evidence'),
   'evaluation:group': l('평가 대상 구분', 'Group'),
-  answer: l('답변', 'Answer'),
   revisedScore: l('고친 점수', 'Revised score'),
   'evaluation:scores.comment': l('의견', 'Comment'),
   deferredBelow: l('유예 기준 점수', 'Deferred below (points)'),

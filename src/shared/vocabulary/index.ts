@@ -13,3 +13,4 @@ export * from './network.ts';
 export * from './lottery.ts';
 export * from './fields.ts';
 export * from './surveys.ts';
+export * from './proposals.ts';

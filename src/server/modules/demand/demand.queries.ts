@@ -3,7 +3,7 @@
  * counted where residents live (their home dong); supply where the teaching happens (the venue's dong).
  */
 import { sql } from 'drizzle-orm';
-import type { ProgramAreaCode, TargetGroupCode } from '../../../shared/vocabulary/index.ts';
+import type { ProgramAreaCode, ProposalPhase, TargetGroupCode } from '../../../shared/vocabulary/index.ts';
 import { rows, type Executor } from '../../platform/database/database.ts';
 
 export interface DemandCell {
@@ -84,4 +84,12 @@ export async function unmatchedSearches(db: Executor, cityCode: string, since: s
     SELECT min(query) AS query, count(*)::int AS searches FROM search_misses
     WHERE city_code = ${cityCode} AND searched_at >= ${since}::date AND jsonb_typeof(filters -> 'area') IS DISTINCT FROM 'array'
     GROUP BY lower(btrim(query)) ORDER BY searches DESC, 1 LIMIT 20`);
+}
+
+/** Residents' proposals of the city made in the period, by area and where they stand (the proposals module's table, read-only). */
+export async function proposalCounts(db: Executor, cityCode: string, since: string) {
+  return rows<{ area: ProgramAreaCode; phase: ProposalPhase; proposals: number; supporters: number }>(db, sql`
+    SELECT area, CASE WHEN status <> 'open' THEN status WHEN awaiting_since IS NOT NULL THEN 'awaiting' ELSE 'open' END AS phase,
+      count(*)::int AS proposals, sum(supporters)::int AS supporters
+    FROM proposals WHERE city_code = ${cityCode} AND created_at >= ${since}::date GROUP BY 1, 2`);
 }

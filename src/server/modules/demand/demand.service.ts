@@ -1,6 +1,7 @@
 /** Use cases of the demand module: where residents' demand meets too few places, and who could close the gap. */
 import type { DemandQuery, DemandReport } from '../../../shared/contracts/demand.ts';
 import { haversineKm } from '../../../shared/lib/geo.ts';
+import { proposalPhases } from '../../../shared/vocabulary/index.ts';
 import { todayInKorea } from '../../platform/clock.ts';
 import type { AppDb } from '../../platform/database/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
@@ -25,23 +26,25 @@ export async function demandReport(db: AppDb, cityCode: string, query: DemandQue
   const page = { page: query.page ?? 1, pageSize: query.pageSize ?? 20 };
   const today = todayInKorea();
   const since = monthsBefore(today, months);
-  const [cells, supply, dongList, unmatched] = await Promise.all([
+  const [cells, supply, dongList, unmatched, proposed] = await Promise.all([
     queries.demandCells(db, cityCode, since), queries.supplyPrograms(db, cityCode, since), queries.dongsOf(db, cityCode),
-    queries.unmatchedSearches(db, cityCode, since),
+    queries.unmatchedSearches(db, cityCode, since), queries.proposalCounts(db, cityCode, since),
   ]);
   const dongs = new Map(dongList.map((d) => [d.code, d]));
   const matched = matchDemand(cells, supply, dongs, reachKm);
   const chosen = query.area ? matched.filter((c) => c.area === query.area) : matched;
 
-  const areas = [...new Set([...cells.map((c) => c.area), ...supply.map((s) => s.area)])].sort();
+  const areas = [...new Set([...cells.map((c) => c.area), ...supply.map((s) => s.area), ...proposed.map((p) => p.area)])].sort();
   const byArea = areas.map((area) => {
     const asked = cells.filter((c) => c.area === area);
     const offered = supply.filter((s) => s.area === area);
     const wishes = sum(asked, (c) => c.wishes);
     const waitlisted = sum(asked, (c) => c.waitlisted);
     const searches = sum(asked, (c) => c.searches);
+    const proposals = proposed.filter((p) => p.area === area);
     return {
       area, demand: wishes + waitlisted + searches, wishes, waitlisted, searches,
+      proposals: sum(proposals, (p) => p.proposals), supporters: sum(proposals, (p) => p.supporters),
       seatsOffered: sum(offered, (s) => s.seatsOffered), seatsOpen: sum(offered, (s) => s.seatsOpen),
     };
   });
@@ -58,10 +61,11 @@ export async function demandReport(db: AppDb, cityCode: string, query: DemandQue
 
   const shown = chosen.slice((page.page - 1) * page.pageSize, page.page * page.pageSize);
   const suggest = await suggestions(db, cityCode, shown, dongs, today);
-  const totals = (['demand', 'wishes', 'waitlisted', 'searches', 'seatsOffered', 'seatsOpen'] as const)
+  const totals = (['demand', 'wishes', 'waitlisted', 'searches', 'seatsOffered', 'seatsOpen', 'proposals', 'supporters'] as const)
     .reduce((all, key) => ({ ...all, [key]: sum(byArea, (a) => a[key]) }), {} as DemandReport['totals']);
   return {
     cityCode, months, reachKm, totals, byArea,
+    proposalsByPhase: Object.fromEntries(proposalPhases.codes.map((phase) => [phase, sum(proposed.filter((p) => p.phase === phase), (p) => p.proposals)])) as DemandReport['proposalsByPhase'],
     byAreaAndTarget: [...pairs.values()].sort((a, b) => b.demand - a.demand),
     gaps: {
       ...page, total: chosen.length,

@@ -61,6 +61,7 @@ export function CityPage() {
             <div className="lc-stat"><strong>{number(c.programCount)}</strong>{t('cities.programs')}</div>
           </div>
           <p><Link to={`/programs${query({ city: c.code })}`}>{t('home.allPrograms')} →</Link></p>
+          <p><Link to={`/cities/${c.code}/proposals`}>{t('proposals.title')} →</Link></p>
 
           <h2 className="lc-section-title">{t('cities.profile')}</h2>
           <dl className="lc-facts">

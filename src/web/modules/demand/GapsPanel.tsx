@@ -43,6 +43,11 @@ export default function GapsPanel({ cityCode }: ConsolePanelProps) {
               <div className="lc-card-figure"><h3>{t('demand.demand')}</h3><div className="lc-big">{data.totals.demand}</div><p>{t('demand.demandBreakdown', data.totals)}</p></div>
               <div className="lc-card-figure"><h3>{t('demand.seatsOffered')}</h3><div className="lc-big">{data.totals.seatsOffered}</div></div>
               <div className="lc-card-figure"><h3>{t('demand.seatsOpen')}</h3><div className="lc-big">{data.totals.seatsOpen}</div></div>
+              <div className="lc-card-figure">
+                <h3>{t('proposals.proposals')}</h3><div className="lc-big">{data.totals.proposals}</div>
+                <p>{t('proposals.proposalsBreakdown', { supporters: data.totals.supporters, ...data.proposalsByPhase })}</p>
+                <p><Link to={`/cities/${cityCode}/console/proposals`}>{t('proposals.consoleTitle')} →</Link></p>
+              </div>
             </div>
             <Suspense fallback={<Loading />}><ByArea data={data} /></Suspense>
             <ByAreaAndTarget data={data} />

@@ -7,6 +7,8 @@ import { Link, useSearchParams } from 'react-router';
 import type { InstitutionDetail } from '../../../shared/contracts/institutions.ts';
 import type { OfficeProgramList } from '../../../shared/contracts/program-office.ts';
 import { officePhases, weekdays, type OfficePhase, type Weekday } from '../../../shared/vocabulary/index.ts';
+import type { PageOf } from '../../../shared/contracts/common.ts';
+import type { ProposalOrigin } from '../../../shared/contracts/proposals.ts';
 import { query, useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { useSession } from '../../shells/session.tsx';
@@ -34,6 +36,9 @@ function OfficeList({ institution }: { institution: InstitutionDetail }) {
   const page = Number(params.get('page') ?? 1) || 1;
   const [words, setWords] = useState(q);
   const list = useApi<OfficeProgramList>(`/institutions/${institution.id}/office/programs${query({ phase, q: q || undefined, page })}`);
+  // The newest hundred programs that came from residents' proposals are marked in the list, linked to the proposal.
+  const origins = useApi<PageOf<ProposalOrigin>>(`/institutions/${institution.id}/proposal-programs${query({ pageSize: 100 })}`);
+  const proposalOf = new Map((origins.data?.items ?? []).map((o) => [o.programId, o]));
   const go = (changes: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) {
@@ -87,7 +92,10 @@ function OfficeList({ institution }: { institution: InstitutionDetail }) {
                   <tbody>
                     {result.items.map((p) => (
                       <tr key={p.id}>
-                        <th scope="row"><Link to={`/programs/${p.id}/edit`}>{p.title}</Link>{p.instructorName && <><br /><small>{p.instructorName}</small></>}</th>
+                        <th scope="row">
+                          <Link to={`/programs/${p.id}/edit`}>{p.title}</Link>{p.instructorName && <><br /><small>{p.instructorName}</small></>}
+                          {proposalOf.has(p.id) && <><br /><Link className="krds-badge outline-secondary" to={`/cities/${proposalOf.get(p.id)!.cityCode}/proposals/${proposalOf.get(p.id)!.proposalId}`}>{t('proposals.fromProposal')}</Link></>}
+                        </th>
                         <td><span className={`krds-badge ${phaseBadge[p.phase]}`}>{label(officePhases.get(p.phase))}</span></td>
                         <td>{date(p.startsOn)} – {date(p.endsOn)}</td>
                         <td>{days(p.weekdays)} {p.startTime}–{p.endTime}{p.venueName && <><br /><small>{p.venueName}</small></>}</td>
