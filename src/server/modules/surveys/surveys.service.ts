@@ -102,12 +102,13 @@ interface Answering {
  */
 async function submit(db: AppDb, year: number, thisYear: number, answering: Answering, body: ResponseBody): Promise<ResponseReceipt> {
   if (year !== thisYear) throw conflict(notThisYear(year), 'year');
-  const instrument = await storedInstrument(db, year);
-  const { stored, problems } = checkAnswers(instrument.definition, body.answers);
-  if (problems.length > 0) throw new ProblemsError(problems);
   const mine = answering.channel === 'online';
   const onPaper = (words: Words) => (mine ? conflict(words) : conflict(words, 'email'));
   return db.transaction(async (tx) => {
+    // The year's first answer stores its questionnaire: in this transaction, so that a refused sheet writes nothing.
+    const instrument = await storedInstrument(tx, year);
+    const { stored, problems } = checkAnswers(instrument.definition, body.answers);
+    if (problems.length > 0) throw new ProblemsError(problems);
     const personId = await answering.respondent(tx);
     const residence = (await queries.residenceOf(tx, personId))!;
     if (residence.cityCode === null) {
