@@ -15,19 +15,25 @@ import type {
 } from '../../src/shared/contracts/evaluation.ts';
 import { rows } from '../../src/server/platform/database/database.ts';
 import { testEngine } from '../support/database.ts';
+import { todayInKorea } from '../support/clock.ts';
 import { testApp, type Client, type TestApp } from '../support/app.ts';
 import { samplePdf } from '../support/documents.ts';
 import { designatedIn, indicatorValues, middling, objectionsClosed, strong, weak } from '../support/evaluation.ts';
 import { appointedReviewer, newcomers, someone, type Someone } from '../support/review.ts';
 
 /** A round for a year the seeded cities are past (their histories run to last year): its cohort is the test's cities. */
-const YEAR = 2022;
+/**
+ * The round's year: four years back from now, so that its indicators are still among the years kept (a fixed past year
+ * would fall out of them one New Year), and the cities were designated four years before it.
+ */
+const YEAR = Number(todayInKorea().slice(0, 4)) - 4;
+const DESIGNATED = YEAR - 4;
 
 describe(`the re-designation evaluation on ${testEngine()}`, () => {
   let t: TestApp;
   let ministry: Client;
   let resident: Client;
-  /** Three cities designated in 2018: weak in Gyeonggi, strong in Gangwon, middling in Jeonnam. */
+  /** Three cities designated four years before the round: weak in Gyeonggi, strong in Gangwon, middling in Jeonnam. */
   const city: Record<'weak' | 'strong' | 'middling', { code: string; nameKo: string }> = {} as never;
   const officer: Record<'weak' | 'strong', Someone> = {} as never;
   /** kim lives and works in Seoul; park works in Gyeonggi; lee is appointed but not assigned. */
@@ -58,7 +64,7 @@ describe(`the re-designation evaluation on ${testEngine()}`, () => {
     const [jeonnam] = await newcomers(db(), '36', 1);
     Object.assign(city, { weak: gyeonggi!, strong: gangwon!, middling: jeonnam! });
     for (const [c, values] of [[city.weak, weak], [city.strong, strong], [city.middling, middling]] as const) {
-      await designatedIn(db(), c.code, 2018);
+      await designatedIn(db(), c.code, DESIGNATED);
       await indicatorValues(db(), c.code, YEAR, values);
       await indicatorValues(db(), c.code, YEAR + 1, values);
     }
@@ -88,10 +94,10 @@ describe(`the re-designation evaluation on ${testEngine()}`, () => {
       expect((await t.anonymous.get('/api/evaluation/frames')).statusCode).toBe(401);
     });
 
-    it('makes a year’s frame from the latest before it, once; 2023’s copies 2022’s', async () => {
+    it('makes a year’s frame from the latest before it, once; the next year’s copies it', async () => {
       const made = await ministry.post(`/api/evaluation/frames/${YEAR}`);
       expect(made.statusCode, made.body).toBe(201);
-      expect(made.json<FrameView>()).toMatchObject({ year: YEAR, copiedFrom: null, version: 1 });
+      expect(made.json<FrameView>()).toMatchObject({ year: YEAR, copiedFrom: YEAR > 2025 ? 2025 : null, version: 1 });
       expect((await ministry.post(`/api/evaluation/frames/${YEAR}`)).statusCode).toBe(409);
     });
 
@@ -116,12 +122,12 @@ describe(`the re-designation evaluation on ${testEngine()}`, () => {
   });
 
   describe('the cohort and the round', () => {
-    it('finds the three cities designated in 2018 due in 2022, grouped', async () => {
+    it('finds the three cities designated four years before due that year, grouped', async () => {
       const response = await ministry.get(`/api/evaluation/cohorts/${YEAR}?pageSize=100`);
       expect(response.statusCode, response.body).toBe(200);
       const cohort = response.json<Cohort>();
       expect(cohort.items.map((c) => c.cityCode).sort()).toEqual([city.weak.code, city.strong.code, city.middling.code].sort());
-      expect(cohort.items.find((c) => c.cityCode === city.weak.code)).toMatchObject({ designatedYear: 2018, dueYear: 2022, state: 'designated', reasonKo: '2018년 지정 후 4년' });
+      expect(cohort.items.find((c) => c.cityCode === city.weak.code)).toMatchObject({ designatedYear: DESIGNATED, dueYear: YEAR, state: 'designated', reasonKo: `${DESIGNATED}년 지정 후 4년` });
       expect(cohort.roundStatus).toBeNull();
       expect((await officer.weak.client.get(`/api/evaluation/cohorts/${YEAR}`)).statusCode).toBe(403);
       // 2021: nobody yet.
@@ -303,8 +309,8 @@ describe(`the re-designation evaluation on ${testEngine()}`, () => {
       expect(finalised.statusCode, finalised.body).toBe(200);
       expect(finalised.json()).toMatchObject({ counts: { revoked: 1 } });
       expect((await statesOf(city.weak.code)).map((s) => s.state)).toEqual(['applied', 'designated', 'deferred', 'revoked']);
-      // The excellent city is not due until 2028; the one that passed, 2025.
-      expect((await ministry.get('/api/evaluation/cohorts/2025')).json<Cohort>().items.map((c) => c.cityCode)).toEqual([city.middling.code]);
+      // The excellent city is not due until six years on; the one that passed, three.
+      expect((await ministry.get(`/api/evaluation/cohorts/${YEAR + 3}`)).json<Cohort>().items.map((c) => c.cityCode)).toEqual([city.middling.code]);
     });
   });
 });
