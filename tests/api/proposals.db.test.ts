@@ -180,6 +180,24 @@ describe(`residents' proposals on ${testEngine()}`, () => {
     expect((await page(proposal.id)).program).toMatchObject({ id: link!.programId, title: '받아들일 제안' });
   });
 
+  it('lists on My learning the proposals a person made or supports, and nobody else’s', async () => {
+    const mine = async (client: Client) => (await client.get('/api/me/proposals?pageSize=100')).json() as { items: { id: number; mine: string; threshold: number }[]; total: number };
+    const made = await rows<{ id: number }>(t.database.db, sql`SELECT id FROM proposals WHERE proposer_id = ${proposer.personId} ORDER BY created_at DESC, id DESC`);
+    const ofProposer = await mine(proposer);
+    expect(ofProposer.items.map((p) => p.id)).toEqual(made.map((p) => p.id));
+    expect(new Set(ofProposer.items.map((p) => `${p.mine}:${p.threshold}`))).toEqual(new Set(['proposed:3']));
+    // A neighbour's list is exactly what they support now (a withdrawn support leaves it), counted from the table.
+    const neighbour = neighbours[1]!;
+    const supported = await rows<{ id: number }>(t.database.db, sql`SELECT proposal_id AS id FROM proposal_supports WHERE person_id = ${neighbour.personId}`);
+    expect(supported.length).toBeGreaterThan(0);
+    const ofNeighbour = await mine(neighbour);
+    expect(ofNeighbour.total).toBe(supported.length);
+    expect(ofNeighbour.items.map((p) => p.id).sort((a, b) => a - b)).toEqual(supported.map((p) => p.id).sort((a, b) => a - b));
+    expect(ofNeighbour.items.every((p) => p.mine === 'supported')).toBe(true);
+    expect((await mine(suncheonResident)).total).toBe(0);
+    expect((await t.anonymous.get('/api/me/proposals')).statusCode).toBe(401);
+  });
+
   it('keeps the log append-only and counts proposals beside wishes in the demand panel', async () => {
     for (const statement of [sql`UPDATE proposal_log SET kind = 'declined'`, sql`DELETE FROM proposal_log`, sql`TRUNCATE proposal_log CASCADE`]) {
       await expect(t.database.db.execute(statement)).rejects.toMatchObject({ cause: { message: expect.stringMatching(/append-only/) } });

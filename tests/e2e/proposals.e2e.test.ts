@@ -103,5 +103,12 @@ describe.skipIf(!chromiumAvailable)('a resident’s proposal, supported past the
     await checkScreen(resident, JOURNEY, 'answered');
     await resident.goto(`${server.url}/me/inbox`);
     await resident.getByText(`시·군·구가 제안 ‘${TITLE}’을(를) 받아들였습니다`).first().waitFor();
+    // My learning keeps the proposal, marked as the resident's own, with where it stands.
+    await resident.goto(`${server.url}/me`);
+    const mine = resident.getByRole('region', { name: '내 제안과 공감' });
+    const card = mine.getByRole('listitem').filter({ has: resident.getByRole('link', { name: TITLE }) });
+    await card.getByText('내가 낸 제안').waitFor();
+    await card.getByText('받아들임').waitFor();
+    await checkScreen(resident, JOURNEY, 'on my learning');
   });
 });

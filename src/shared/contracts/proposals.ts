@@ -36,6 +36,14 @@ export const ProposalSummary = Type.Object({
 });
 export type ProposalSummary = Static<typeof ProposalSummary>;
 
+/** A proposal on the resident's own page (My learning): one they made or support, with its city's threshold. */
+export const MyProposal = Type.Object({
+  ...ProposalSummary.properties,
+  mine: Code(['proposed', 'supported'] as const),
+  threshold: Type.Integer(),
+});
+export type MyProposal = Static<typeof MyProposal>;
+
 export const ProposalList = Type.Object({
   ...Page(ProposalSummary).properties,
   /** Supporters a proposal of this city needs before the city must answer. */

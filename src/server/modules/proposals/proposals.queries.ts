@@ -60,6 +60,19 @@ export async function listProposals(db: Reader, cityCode: string, filter: { phas
   );
 }
 
+/** The proposals a person made or supports, newest first, each with its city's threshold. */
+export async function proposalsOfPerson(db: Reader, personId: number, page: PageRequest) {
+  const where = sql`p.proposer_id = ${personId} OR EXISTS (SELECT 1 FROM proposal_supports s WHERE s.proposal_id = p.id AND s.person_id = ${personId})`;
+  return pageOf(
+    page,
+    rows<ProposalRow & { mine: 'proposed' | 'supported'; threshold: number | null }>(db, sql`
+      SELECT ${columns}, CASE WHEN p.proposer_id = ${personId} THEN 'proposed' ELSE 'supported' END AS "mine", t.threshold
+      FROM ${from} LEFT JOIN proposal_thresholds t ON t.city_code = p.city_code
+      WHERE ${where} ORDER BY p.created_at DESC, p.id DESC LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`),
+    rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM proposals p WHERE ${where}`),
+  );
+}
+
 export async function findProposal(db: Reader, cityCode: string, id: number) {
   return firstRow<ProposalRow>(db, sql`SELECT ${columns} FROM ${from} WHERE p.id = ${id} AND p.city_code = ${cityCode}`);
 }

@@ -3,7 +3,7 @@ import Type from 'typebox';
 import { CityParams } from '../../../shared/contracts/cities.ts';
 import { IdParams, Page, PageQuery, pageRequest } from '../../../shared/contracts/common.ts';
 import {
-  ProposalAnswerBody, ProposalBody, ProposalList, ProposalListQuery, ProposalOrigin, ProposalParams, ProposalThresholdBody, ProposalView, SupportResult,
+  MyProposal, ProposalAnswerBody, ProposalBody, ProposalList, ProposalListQuery, ProposalOrigin, ProposalParams, ProposalThresholdBody, ProposalView, SupportResult,
 } from '../../../shared/contracts/proposals.ts';
 import { cityInPath, guard, institutionInPath, mustLogIn, requireActor } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
@@ -38,6 +38,14 @@ export function registerProposalRoutes(api: Api, { database }: ModuleContext): v
   api.get('/cities/:code/proposals/:id', {
     schema: { tags, summary: 'A proposal: what, for whom, where, its supporters and the city’s answer', params: ProposalParams, response: { 200: ProposalView, ...errorResponses } },
   }, (request) => service.proposalPage(db, request.actor, request.params.code, request.params.id));
+
+  api.get('/me/proposals', {
+    preValidation: mustLogIn,
+    schema: {
+      tags, summary: 'The proposals I made or support, newest first, with where each stands',
+      querystring: Type.Object(PageQuery, { additionalProperties: false }), response: { 200: Page(MyProposal), ...errorResponses },
+    },
+  }, (request) => service.proposalsOfMine(db, requireActor(request), pageRequest(request.query)));
 
   api.post('/cities/:code/proposals/:id/support', {
     preValidation: residentOfPath,

@@ -4,12 +4,12 @@
  * the city's institutions, linked both ways; or declined with reasons. The proposer and supporters are told. Each
  * support and answer holds the proposal's row lock, so counts and answers are never decided from a stale state.
  */
-import type { PageRequest } from '../../../shared/contracts/common.ts';
+import type { PageOf, PageRequest } from '../../../shared/contracts/common.ts';
 import type {
-  ProposalAnswerBody, ProposalBody, ProposalList, ProposalListQuery, ProposalSummary, ProposalView, SupportResult,
+  MyProposal, ProposalAnswerBody, ProposalBody, ProposalList, ProposalListQuery, ProposalSummary, ProposalView, SupportResult,
 } from '../../../shared/contracts/proposals.ts';
 import { can, residentOf } from '../../../shared/permissions.ts';
-import { programAreas, type DayPart } from '../../../shared/vocabulary/index.ts';
+import { DEFAULT_PROPOSAL_THRESHOLD, programAreas, type DayPart } from '../../../shared/vocabulary/index.ts';
 import { planSessions } from '../../../shared/lib/holidays.ts';
 import { sessionHours } from '../../../shared/lib/schedule.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
@@ -40,6 +40,12 @@ export async function listProposals(db: Reader, cityCode: string, query: Proposa
     queries.listProposals(db, cityCode, { phase: query.phase, sort: query.sort ?? 'newest' }, page), queries.thresholdOf(db, cityCode),
   ]);
   return { ...list, items: list.items.map(summary), threshold };
+}
+
+/** My learning's list: the proposals I made or support, wherever they stand. */
+export async function proposalsOfMine(db: Reader, actor: Actor, page: PageRequest): Promise<PageOf<MyProposal>> {
+  const list = await queries.proposalsOfPerson(db, actor.personId, page);
+  return { ...list, items: list.items.map((row) => ({ ...summary(row), mine: row.mine, threshold: row.threshold ?? DEFAULT_PROPOSAL_THRESHOLD })) };
 }
 
 export async function proposalPage(db: Reader, viewer: Actor | null, cityCode: string, id: number): Promise<ProposalView> {

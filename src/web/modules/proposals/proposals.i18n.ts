@@ -57,6 +57,12 @@ const ko = {
   proposals: '주민 제안',
   proposalsBreakdown: '공감 {{supporters}}명 · 답변 대기 {{awaiting}} · 받아들임 {{accepted}} · 받아들이지 않음 {{declined}}',
   fromProposal: '주민 제안에서',
+  // My learning
+  mineTitle: '내 제안과 공감',
+  mineNone: '아직 내거나 공감한 제안이 없습니다.',
+  mineProposed: '내가 낸 제안',
+  mineSupported: '공감한 제안',
+  mineToCity: '우리 시·군·구의 주민 제안 보기',
 };
 
 export const text: ModuleText<typeof ko> = {
@@ -116,5 +122,10 @@ export const text: ModuleText<typeof ko> = {
     proposals: "Residents' proposals",
     proposalsBreakdown: '{{supporters}} supporters · awaiting {{awaiting}} · accepted {{accepted}} · declined {{declined}}',
     fromProposal: "From a residents' proposal",
+    mineTitle: 'My proposals and supports',
+    mineNone: 'You have not made or supported a proposal yet.',
+    mineProposed: 'My proposal',
+    mineSupported: 'I support it',
+    mineToCity: "See my city's residents' proposals",
   },
 };

@@ -20,6 +20,7 @@ import { Loaded, Loading, PageTitle } from '../../ui/Status.tsx';
 import { institutionNameIn, titleIn } from '../programs/format.ts';
 import { RATING_ANCHOR } from '../satisfaction/RatingForm.tsx';
 import { WishesSection } from '../participation/WishesSection.tsx';
+import { MyProposalsSection } from '../proposals/MyProposalsSection.tsx';
 
 const BarChart = lazy(() => import('../../ui/BarChart.tsx'));
 
@@ -270,6 +271,7 @@ export function MyLearningPage() {
             <HoursByYear rows={r.totals.byYearAndArea} />
             <Community record={r} />
             <WishesSection />
+            <MyProposalsSection />
             <Account />
           </>
         )}
