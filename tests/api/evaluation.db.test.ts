@@ -14,6 +14,7 @@ import type {
   CityRoundView, Cohort, EvaluationAssignment, EvaluationReviewView, FrameView, RoundView,
 } from '../../src/shared/contracts/evaluation.ts';
 import { rows } from '../../src/server/platform/database/database.ts';
+import { cityRoundView, roundView, type SurveyMeans } from '../../src/server/modules/evaluation/round.service.ts';
 import { testEngine } from '../support/database.ts';
 import { todayInKorea } from '../support/clock.ts';
 import { testApp, type Client, type TestApp } from '../support/app.ts';
@@ -164,6 +165,19 @@ describe(`the re-designation evaluation on ${testEngine()}`, () => {
       // Fourteen indicator items at full points, by area; the reviewers' items count nothing yet.
       expect(view.result!.areas.map((a) => a.score)).toEqual([25, 25, 20]);
       expect(view.result!.total).toBe(70);
+    });
+
+    it('asks the survey for the one city a city’s page shows, and for the whole cohort on the ministry’s', async () => {
+      const asked: string[][] = [];
+      const survey: SurveyMeans = async (_db, cityCodes, _year, itemCodes) => {
+        asked.push([...cityCodes].sort());
+        return new Map(cityCodes.map((code) => [code, new Map(itemCodes.map((item) => [item, 4.5]))]));
+      };
+      const view = await cityRoundView(db(), YEAR, city.strong.code, true, new Date(), survey);
+      expect(asked).toEqual([[city.strong.code]]);
+      expect(view.result!.items.find((i) => i.code === 'r3')).toMatchObject({ source: 'survey', state: 'scored' });
+      await roundView(db(), YEAR, {}, { page: 1, pageSize: 10 }, survey);
+      expect(asked[1]).toEqual([city.weak.code, city.strong.code, city.middling.code].sort());
     });
 
     it('lets a city officer see and write only their own city’s', async () => {

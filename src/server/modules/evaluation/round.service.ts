@@ -125,8 +125,14 @@ interface ScoredCity {
   rank: number;
 }
 
-/** Every city of the round scored now: indicators of the evaluated year, the survey (when connected), submitted reviews. */
-export async function scoreRound(db: Executor, round: queries.RoundRow, survey: SurveyMeans): Promise<{ frame: FrameContent; cities: ScoredCity[] }> {
+/**
+ * Every city of the round scored now: indicators of the evaluated year, the survey (when connected), submitted reviews.
+ * `surveyOf` limits the survey's (costly) means to the cities whose scores will be read: a survey item is scored by
+ * the city's own mean, never by rank, so the others' means change nothing for them.
+ */
+export async function scoreRound(
+  db: Executor, round: queries.RoundRow, survey: SurveyMeans, surveyOf?: readonly string[],
+): Promise<{ frame: FrameContent; cities: ScoredCity[] }> {
   const frame = await frameForRound(db, round.year);
   const cities = await queries.roundCities(db, round.year);
   const codes = cities.map((c) => c.cityCode);
@@ -134,7 +140,7 @@ export async function scoreRound(db: Executor, round: queries.RoundRow, survey: 
   const values = await indicatorsModule.valuesOfCities(db, codes, round.evaluatedYear);
   const submitted = await queries.submittedScores(db, round.year);
   const progress = await queries.roundProgress(db, round.year);
-  const means = await survey(db, codes, round.evaluatedYear, itemsOf(frame).filter((item) => item.source === 'survey').map((item) => item.code));
+  const means = await survey(db, surveyOf ?? codes, round.evaluatedYear, itemsOf(frame).filter((item) => item.source === 'survey').map((item) => item.code));
   const inputs = new Map<string, CityInputs & { indicatorValues: Map<string, { value: number | null; computedAt: string | null }>; reviewerScores: Map<string, number[]> }>(
     cities.map((c) => [c.cityCode, {
       indicatorValues: new Map(), reviewerScores: new Map(),
@@ -197,7 +203,7 @@ export async function cityRoundView(db: Executor, year: number, cityCode: string
   ]);
   let result: CityScore | null = city.final ?? city.preliminary;
   if (!result) {
-    const live = (await scoreRound(db, round, survey)).cities.find((c) => c.city.cityCode === cityCode)!;
+    const live = (await scoreRound(db, round, survey, [cityCode])).cities.find((c) => c.city.cityCode === cityCode)!;
     result = withoutReviews(live.score, frame);
   }
   const objectionOpen = round.status === 'preliminary' && round.objectionsUntil !== null && now.getTime() <= Date.parse(round.objectionsUntil);
