@@ -5,7 +5,7 @@
 import type { AppModule } from '../index.ts';
 import { registerEvaluationRoutes } from './evaluation.routes.ts';
 import { seedFrame } from './frames.service.ts';
-import { cohortOf } from './cohort.service.ts';
+import { cohortCounts } from './cohort.service.ts';
 import { cohortGroupOf } from './cohort.rules.ts';
 import { finalTotals } from './evaluation.queries.ts';
 
@@ -14,7 +14,7 @@ export const evaluation = {
   register: registerEvaluationRoutes,
   seedFrame,
   // What the national picture reads: cohorts due, the ministry's groups, and the published totals of finalised rounds.
-  cohortOf,
+  cohortCounts,
   cohortGroupOf,
   finalTotals,
 } satisfies AppModule & Record<string, unknown>;

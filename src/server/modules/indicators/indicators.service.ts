@@ -278,16 +278,22 @@ export async function indexScoresOfYear(db: AppDb, year?: number): Promise<{ yea
   const chosenYear = year ?? years.at(-1);
   if (chosenYear === undefined || !years.includes(chosenYear)) return null;
   const comparison = await yearComparison(db, chosenYear);
-  const codes = comparison.profiles.map((p) => p.cityCode);
-  const scores = compositeScores(indexInput(codes, performanceAreas, comparison.values, comparison.weights), NOMINAL);
-  return {
-    year: chosenYear, years,
-    scores: codes.map((cityCode) => {
-      const score = scores.get(cityCode)!.score;
+  let scores = nominalCache.get(comparison.key);
+  if (!scores) {
+    const codes = comparison.profiles.map((p) => p.cityCode);
+    const computed = compositeScores(indexInput(codes, performanceAreas, comparison.values, comparison.weights), NOMINAL);
+    scores = codes.map((cityCode) => {
+      const score = computed.get(cityCode)!.score;
       return { cityCode, score: Number.isNaN(score) ? null : score };
-    }),
-  };
+    });
+    // Only the current comparison of each year is worth keeping: a new key means new values or weights.
+    for (const old of nominalCache.keys()) if (old.startsWith(`${chosenYear}:`)) nominalCache.delete(old);
+    nominalCache.set(comparison.key, scores);
+  }
+  return { year: chosenYear, years, scores };
 }
+/** Nominal scores of every city by comparison key (year, latest computation, weights), as `comparisonCache`. */
+const nominalCache = new Map<string, { cityCode: string; score: number | null }[]>();
 
 /** Every city, named, with its index scores, ranks and rank intervals (the ministry's national view). */
 export async function nationalIndex(db: AppDb, year: number | undefined): Promise<NationalIndex> {

@@ -24,15 +24,17 @@ export interface CityPlace {
   lat: number;
   lon: number;
   firstDesignatedYear: number | null;
+  /** Its state now: its latest transition. */
+  state: DesignationState;
 }
 
-/** Names, kind and place of every city with a designation history, with the year it was first designated. */
+/** Names, kind and place of every city with a designation history, with the year it was first designated and its state now. */
 export function citiesWithHistory(db: Reader) {
   return rows<CityPlace>(db, sql`
     SELECT m.code, m.name_ko AS "nameKo", m.name_en AS "nameEn", p.short_ko AS "provinceShortKo", p.short_en AS "provinceShortEn",
-           m.kind, m.lat, m.lon, fd.year AS "firstDesignatedYear"
+           m.kind, m.lat, m.lon, fd.year AS "firstDesignatedYear", cs.state
     FROM municipalities m JOIN provinces p ON p.code = m.province_code
+    JOIN (SELECT DISTINCT ON (city_code) city_code, state FROM designation_transitions ORDER BY city_code, occurred_on DESC, id DESC) cs ON cs.city_code = m.code
     LEFT JOIN (SELECT city_code, min(year) AS year FROM designation_transitions WHERE state = 'designated' GROUP BY city_code) fd ON fd.city_code = m.code
-    WHERE EXISTS (SELECT 1 FROM designation_transitions t WHERE t.city_code = m.code)
     ORDER BY m.code`);
 }

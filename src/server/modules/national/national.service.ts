@@ -5,7 +5,7 @@
  */
 import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type { AtRiskList, AtRiskQuery, CohortsDue, IndexDistribution, MapCity, NationalMap, NationalTimeline } from '../../../shared/contracts/national.ts';
-import { atRiskReasons, cohortGroups, FIRST_DESIGNATION_YEAR } from '../../../shared/vocabulary/index.ts';
+import { cohortGroups, FIRST_DESIGNATION_YEAR, type AtRiskReason } from '../../../shared/vocabulary/index.ts';
 import type { AppDb } from '../../platform/database/database.ts';
 import type { Reader } from '../../platform/database/reads.ts';
 import { evaluation } from '../evaluation/index.ts';
@@ -39,18 +39,12 @@ export async function nationalMap(db: Reader, year: number, page: PageRequest): 
 }
 
 export async function cohortsDue(db: AppDb, thisYear: number): Promise<CohortsDue> {
-  const years = await Promise.all(Array.from({ length: COHORT_YEARS }, async (_, i) => {
-    const cohort = await evaluation.cohortOf(db, thisYear + i, { pageSize: 1 });
-    return { year: cohort.year, roundStatus: cohort.roundStatus, counts: cohort.counts };
-  }));
-  return { years };
+  return { years: await evaluation.cohortCounts(db, Array.from({ length: COHORT_YEARS }, (_, i) => thisYear + i)) };
 }
 
-/** Each city's current state, group and names, from the latest transition of each. */
+/** Each city with a history: its names, group and state now. */
 async function currentCities(db: AppDb) {
-  const [transitions, places] = await Promise.all([queries.allTransitions(db), queries.citiesWithHistory(db)]);
-  const latest = new Map(transitions.map((t) => [t.cityCode, t]));
-  return places.map((place) => ({ ...place, group: evaluation.cohortGroupOf(place.code, place.kind), state: latest.get(place.code)!.state }));
+  return (await queries.citiesWithHistory(db)).map((place) => ({ ...place, group: evaluation.cohortGroupOf(place.code, place.kind) }));
 }
 
 /**
@@ -90,7 +84,7 @@ export async function atRisk(db: AppDb, query: AtRiskQuery, page: PageRequest): 
       };
     })
     .sort((a, b) => b.reasons.length - a.reasons.length || (a.index ?? Infinity) - (b.index ?? Infinity) || a.code.localeCompare(b.code));
-  const count = (reason: (typeof atRiskReasons.codes)[number]) => risks.filter((r) => r.reasons.includes(reason)).length;
+  const count = (reason: AtRiskReason) => risks.filter((r) => r.reasons.includes(reason)).length;
   const from = (page.page - 1) * page.pageSize;
   return {
     items: listed.slice(from, from + page.pageSize), total: listed.length, ...page, indexYear: index?.year ?? null,
