@@ -100,6 +100,8 @@ export const permissions = {
   'proposals.answer': { city_officer: 'own_city', administrator: 'any' },
   /** Who did what in a proposal's log (the public sees what and when). */
   'proposals.log.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
+  /** The national picture's private side: every learning city's index score named, and the cities at risk (the public sees distributions). */
+  'national.private.view': { ministry_officer: 'any', administrator: 'any' },
   'people.list': { administrator: 'any' },
   'role.grant': { administrator: 'any' },
 } as const satisfies Record<string, Partial<Record<RoleCode, ScopeRule>>>;

@@ -50,6 +50,7 @@ const router = createBrowserRouter([
       { path: '/surveys/city-satisfaction', element: lazyPage(() => import('./modules/surveys/SatisfactionSurveyPage.tsx'), 'SatisfactionSurveyPage') },
       { path: '/institutions/:id/surveys/paper', element: lazyPage(() => import('./modules/surveys/PaperSurveyPage.tsx'), 'PaperSurveyPage') },
       { path: '/ministry/surveys', element: lazyPage(() => import('./modules/surveys/SatisfactionCitiesPage.tsx'), 'SatisfactionCitiesPage') },
+      { path: '/national', element: lazyPage(() => import('./modules/national/NationalPage.tsx'), 'NationalPage') },
       { path: '/ministry', element: lazyPage(() => import('./modules/ministry/MinistryPage.tsx'), 'MinistryPage') },
       { path: '/admin/people', element: lazyPage(() => import('./modules/admin/PeoplePage.tsx'), 'PeoplePage') },
       ...designationRoutes,

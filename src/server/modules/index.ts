@@ -35,6 +35,7 @@ import { lotteryModule } from './lottery/index.ts';
 import { openingDay } from './opening-day/index.ts';
 import { surveysModule } from './surveys/index.ts';
 import { proposals } from './proposals/index.ts';
+import { national } from './national/index.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -53,5 +54,5 @@ export interface AppModule {
 export const modules: AppModule[] = [
   geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
   cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule, annualReport, designation, evaluation, notifications, programOffice, roleMapModule,
-  colleagues, instructors, network, lotteryModule, openingDay, surveysModule, proposals,
+  colleagues, instructors, network, lotteryModule, openingDay, surveysModule, proposals, national,
 ];

@@ -14,3 +14,4 @@ export * from './lottery.ts';
 export * from './fields.ts';
 export * from './surveys.ts';
 export * from './proposals.ts';
+export * from './national.ts';

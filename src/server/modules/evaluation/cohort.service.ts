@@ -8,16 +8,21 @@ import type { Executor } from '../../platform/database/database.ts';
 import { cohortGroupOf, isDue, nextDue } from './cohort.rules.ts';
 import * as queries from './evaluation.queries.ts';
 
-/** Every city due in `year` by its history, in code order. */
-export async function dueCities(db: Executor, year: number): Promise<CohortCity[]> {
-  const histories = new Map<string, queries.CityHistoryRow[]>();
+type Histories = Map<string, queries.CityHistoryRow[]>;
+
+async function histories(db: Executor): Promise<Histories> {
+  const byCity: Histories = new Map();
   for (const row of await queries.designatedHistories(db)) {
-    const history = histories.get(row.cityCode);
+    const history = byCity.get(row.cityCode);
     if (history) history.push(row);
-    else histories.set(row.cityCode, [row]);
+    else byCity.set(row.cityCode, [row]);
   }
+  return byCity;
+}
+
+function dueIn(byCity: Histories, year: number): CohortCity[] {
   const due: CohortCity[] = [];
-  for (const [cityCode, history] of histories) {
+  for (const [cityCode, history] of byCity) {
     const next = nextDue(history);
     if (!isDue(next, year)) continue;
     const city = history[0]!;
@@ -30,6 +35,26 @@ export async function dueCities(db: Executor, year: number): Promise<CohortCity[
   return due;
 }
 
+/** Every city due in `year` by its history, in code order. */
+export async function dueCities(db: Executor, year: number): Promise<CohortCity[]> {
+  return dueIn(await histories(db), year);
+}
+
+const countsOf = (cities: readonly { group: string }[]): Cohort['counts'] => {
+  const count = (group: string) => cities.filter((c) => c.group === group).length;
+  return { total: cities.length, metropolitan: count('metropolitan'), province_city: count('province_city'), province_county: count('province_county') };
+};
+
+/** How many cities each year's cohort has, by group (the histories read once for every year whose round has not opened). */
+export async function cohortCounts(db: Executor, years: readonly number[]): Promise<{ year: number; roundStatus: Cohort['roundStatus']; counts: Cohort['counts'] }[]> {
+  const rounds = await Promise.all(years.map((year) => queries.roundOf(db, year)));
+  const byCity = rounds.some((round) => !round) ? await histories(db) : new Map();
+  return Promise.all(years.map(async (year, i) => {
+    const round = rounds[i];
+    return { year, roundStatus: round?.status ?? null, counts: countsOf(round ? await queries.roundCities(db, year) : dueIn(byCity, year)) };
+  }));
+}
+
 export async function cohortOf(db: Executor, year: number, query: CohortQuery): Promise<Cohort> {
   const round = await queries.roundOf(db, year);
   const cities: CohortCity[] = round
@@ -38,7 +63,6 @@ export async function cohortOf(db: Executor, year: number, query: CohortQuery): 
       group: c.group, state: c.stateBefore, designatedYear: c.designatedYear, dueYear: c.dueYear, reasonKo: c.reasonKo, reasonEn: c.reasonEn,
     }))
     : await dueCities(db, year);
-  const count = (group: string) => cities.filter((c) => c.group === group).length;
   const order = (c: CohortCity) => cohortGroups.codes.indexOf(c.group);
   const listed = cities.filter((c) => !query.group || c.group === query.group)
     .sort((a, b) => order(a) - order(b) || a.dueYear - b.dueYear || a.cityCode.localeCompare(b.cityCode));
@@ -46,7 +70,7 @@ export async function cohortOf(db: Executor, year: number, query: CohortQuery): 
   const pageSize = query.pageSize ?? 20;
   return {
     year, roundStatus: round?.status ?? null,
-    counts: { total: cities.length, metropolitan: count('metropolitan'), province_city: count('province_city'), province_county: count('province_county') },
+    counts: countsOf(cities),
     items: listed.slice((page - 1) * pageSize, page * pageSize), total: listed.length, page, pageSize,
   };
 }

@@ -5,9 +5,16 @@
 import type { AppModule } from '../index.ts';
 import { registerEvaluationRoutes } from './evaluation.routes.ts';
 import { seedFrame } from './frames.service.ts';
+import { cohortCounts } from './cohort.service.ts';
+import { cohortGroupOf } from './cohort.rules.ts';
+import { finalTotals } from './evaluation.queries.ts';
 
 export const evaluation = {
   name: 'evaluation',
   register: registerEvaluationRoutes,
   seedFrame,
+  // What the national picture reads: cohorts due, the ministry's groups, and the published totals of finalised rounds.
+  cohortCounts,
+  cohortGroupOf,
+  finalTotals,
 } satisfies AppModule & Record<string, unknown>;

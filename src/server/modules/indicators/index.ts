@@ -1,7 +1,7 @@
 /** Indicators: every city's performance in four areas and five kinds of infrastructure, and the composite index. */
 import type { AppModule } from '../index.ts';
 import { registerIndicatorRoutes } from './indicators.routes.ts';
-import { cityIndicators, ensureComputed, indicatorSpan, nationalIndex, recompute, recomputeStale } from './indicators.service.ts';
+import { cityIndicators, ensureComputed, indicatorSpan, indexScoresOfYear, nationalIndex, recompute, recomputeStale } from './indicators.service.ts';
 import { startIndicatorWorker } from './indicators.worker.ts';
 import { valuesOfCities } from './indicators.queries.ts';
 
@@ -13,6 +13,7 @@ export const indicatorsModule = {
   ensureComputed,
   cityIndicators,
   nationalIndex,
+  indexScoresOfYear,
   indicatorSpan,
   valuesOfCities,
   startIndicatorWorker,

@@ -9,6 +9,7 @@ import {
 import type {
   CityIndicators, IndexStanding, IndicatorComparison, NationalIndex, WeightSet, WeightsBody,
 } from '../../../shared/contracts/indicators.ts';
+import { quantile } from '../../../shared/lib/quantile.ts';
 import { yearInKorea } from '../../platform/clock.ts';
 import type { AppDb } from '../../platform/database/database.ts';
 import { badRequest, notFound } from '../../platform/http/errors.ts';
@@ -180,12 +181,6 @@ function cachedIndex(key: string, run: () => Promise<IndexRun>): Promise<IndexRu
   return result;
 }
 
-const quantile = (sorted: readonly number[], q: number) => {
-  if (sorted.length === 0) return null;
-  const at = q * (sorted.length - 1);
-  const low = Math.floor(at);
-  return sorted[low]! + (sorted[Math.min(low + 1, sorted.length - 1)]! - sorted[low]!) * (at - low);
-};
 const median = (values: readonly number[]) => quantile([...values].sort((a, b) => a - b), 0.5);
 
 function standing(run: IndexRun, cityCode: string, peers: number): IndexStanding {
@@ -273,6 +268,32 @@ async function indexHistory(db: AppDb, cityCode: string, years: readonly number[
   }
   return history;
 }
+
+/**
+ * Every city's performance index of a year (nominal method over all cities, no uncertainty runs), with its kind:
+ * what the national picture groups into distributions. The latest computed year unless one is named; null when none.
+ */
+export async function indexScoresOfYear(db: AppDb, year?: number): Promise<{ year: number; years: number[]; scores: { cityCode: string; score: number | null }[] } | null> {
+  const years = await queries.computedYears(db);
+  const chosenYear = year ?? years.at(-1);
+  if (chosenYear === undefined || !years.includes(chosenYear)) return null;
+  const comparison = await yearComparison(db, chosenYear);
+  let scores = nominalCache.get(comparison.key);
+  if (!scores) {
+    const codes = comparison.profiles.map((p) => p.cityCode);
+    const computed = compositeScores(indexInput(codes, performanceAreas, comparison.values, comparison.weights), NOMINAL);
+    scores = codes.map((cityCode) => {
+      const score = computed.get(cityCode)!.score;
+      return { cityCode, score: Number.isNaN(score) ? null : score };
+    });
+    // Only the current comparison of each year is worth keeping: a new key means new values or weights.
+    for (const old of nominalCache.keys()) if (old.startsWith(`${chosenYear}:`)) nominalCache.delete(old);
+    nominalCache.set(comparison.key, scores);
+  }
+  return { year: chosenYear, years, scores };
+}
+/** Nominal scores of every city by comparison key (year, latest computation, weights), as `comparisonCache`. */
+const nominalCache = new Map<string, { cityCode: string; score: number | null }[]>();
 
 /** Every city, named, with its index scores, ranks and rank intervals (the ministry's national view). */
 export async function nationalIndex(db: AppDb, year: number | undefined): Promise<NationalIndex> {
