@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
+import { PurgeCSS } from 'purgecss';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
@@ -13,6 +14,29 @@ function rewritePackageCss(packageName: string, rewrite: (code: string) => strin
     transform(code, id) {
       if (!id.includes(packageName) || !id.endsWith('.css')) return null;
       return { code: rewrite(code), map: null };
+    },
+  };
+}
+
+/**
+ * KRDS's component style sheet keeps, in the build, only the rules whose classes, elements and attributes appear in
+ * the web app's source (PurgeCSS): the app uses a few of its 40 components, and every page waited for all of them
+ * (42 kB of 51 kB brotli; issue 11, finding 12). No class is put together at run time from parts that are not
+ * written out whole somewhere in src/web, and KRDS's own scripts are not used; a class that only ever came from the
+ * server would have to go in the safelist. `npm run dev` keeps the whole sheet.
+ */
+function keepUsedKrdsComponents(): Plugin {
+  return {
+    name: 'keep-used-krds-components',
+    apply: 'build',
+    enforce: 'pre',
+    async transform(code, id) {
+      if (!id.includes('krds-uiux') || !id.endsWith('component.css')) return null;
+      const [kept] = await new PurgeCSS().purge({
+        content: [path.join(import.meta.dirname, 'src/web/**/*.{ts,tsx,html}')],
+        css: [{ raw: code }],
+      });
+      return { code: kept!.css, map: null };
     },
   };
 }
@@ -49,6 +73,7 @@ export default defineConfig({
     // pretendard-gov names a woff fallback beside each woff2 chunk: every browser that runs this app reads woff2, so
     // the fallbacks (and copying them into the build) go.
     rewritePackageCss('pretendard-gov', (code) => code.replace(/, url\([^)]*\.woff\) format\('woff'\)/g, '')),
+    keepUsedKrdsComponents(),
     react(),
     precompress(),
   ],
@@ -60,6 +85,11 @@ export default defineConfig({
     // Nothing inlined: KRDS's 267 icons would add 250 kB to the style sheet every page waits for, and a font chunk
     // is fetched only by a page showing its characters; as files, each is fetched only where it is used.
     assetsInlineLimit: 0,
+    rolldownOptions: {
+      // The vocabularies only declare lists (indexed at load): a page's chunk holds those it uses, not every one the
+      // barrel (src/shared/vocabulary/index.ts) names.
+      treeshake: { moduleSideEffects: (id) => (/[\\/]src[\\/]shared[\\/]vocabulary[\\/]/.test(id) ? false : undefined) },
+    },
   },
   server: {
     port: 5173,

@@ -118,12 +118,15 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
     { prefix: '/api' },
   );
 
-  await registerSpa(app, config.webDistDir, async (path) => {
-    for (const module of modules) {
-      const head = await module.pageHead?.(path, context);
-      if (head) return head;
-    }
-    return null;
+  await registerSpa(app, config.webDistDir, {
+    async head(path) {
+      for (const module of modules) {
+        const head = await module.pageHead?.(path, context);
+        if (head) return head;
+      }
+      return null;
+    },
+    firstRequest: (path, search) => modules.reduce<string | null>((found, module) => found ?? module.firstRequest?.(path, search) ?? null, null),
   });
   return app;
 }

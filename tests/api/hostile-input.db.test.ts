@@ -2,11 +2,12 @@
  * What a stranger can send must not break the server, write half of anything or act for a foreign page:
  * the findings of issue 8 that the platform answers for (zero bytes, broken text, infinite numbers, null
  * for an integer, the 429's shape, cities that do not exist, cross-site requests, Secure cookies, `$'` in a
- * page title).
+ * page title, `</script>` in an answer put into a page).
  */
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { searchRequest } from '../../src/shared/lib/program-search.ts';
 import { firstRow } from '../../src/server/platform/database/database.ts';
 import { testEngine } from '../support/database.ts';
 import { testApp, type Client, type TestApp } from '../support/app.ts';
@@ -164,6 +165,35 @@ describe(`hostile input on ${testEngine()}`, () => {
     const pageTitle = /<title>(.*?)<\/title>/s.exec(page.body)?.[1];
     expect(pageTitle).toBe(`엄마$'s 요리 $&amp; 교실 $\` · ${created.json().institutionName} · 평생학습도시`);
     expect(page.body.match(/<title>/g)).toHaveLength(1);
+  });
+
+  it("puts the search's first answer into its page as the API gives it, a title closing the script element included", async () => {
+    const staff = await t.as('staff@example.com');
+    const institutionId = (await staff.get('/api/auth/me')).json().grants[0].institutionId as number;
+    const venue = (await staff.get(`/api/institutions/${institutionId}`)).json().venues[0];
+    const title = '</script><script>alert(1)</script> 뜨개질 교실 \u2028';
+    const created = await staff.post('/api/programs', {
+      institutionId, title, description: '이웃과 함께 뜨개질을 배워요.', area: 'culture_arts', subcategory: 'everyday_arts', targetGroups: ['all'],
+      mode: 'in_person', venueId: venue.id, capacity: Math.min(10, venue.seats), feeKrw: 0, startsOn: '2027-03-02', weekdays: ['tue'],
+      sessionCount: 4, startTime: '10:00', endTime: '12:00',
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const address = new URLSearchParams({ q: '뜨개질 교실' });
+    const apiAnswer = async () => (await t.anonymous.get(`/api${searchRequest(address)}`)).json() as { items: { title: string }[] };
+    await expect.poll(async () => (await apiAnswer()).items.map((item) => item.title), { timeout: 5000 }).toContain(title);
+
+    const page = await t.anonymous.get(`/programs?${address}`);
+    expect(page.statusCode).toBe(200);
+    expect(page.headers['cache-control']).toBe('private, no-cache');
+    expect(page.body).not.toContain('<script>alert(1)');
+    const embedded = /<script type="application\/json" id="lc-first-answer">(.*?)<\/script>/s.exec(page.body)?.[1];
+    expect(JSON.parse(embedded!)).toEqual({ request: searchRequest(address), locale: 'ko', answer: await apiAnswer() });
+
+    const home = await t.anonymous.get('/');
+    expect(home.body).toContain('"request":"/programs?pageSize=8&sort=newest"');
+    // A search the API refuses leaves the page to ask (and show the refusal) itself.
+    const refused = await t.anonymous.get('/programs?q=%00');
+    expect(refused.body).not.toContain('lc-first-answer');
   });
 });
 

@@ -49,6 +49,11 @@ export interface AppModule {
   register(api: Api, context: ModuleContext): void | Promise<void>;
   /** What a deep link into this module's pages says before the web app runs. */
   pageHead?(path: string, context: ModuleContext): Promise<PageHead | null>;
+  /**
+   * The API request (its path under /api) whose answer a page of this module shows first, if any: the server puts
+   * that answer into the page (spa.ts), so that a phone's first visit does not wait for it after the scripts.
+   */
+  firstRequest?(path: string, search: URLSearchParams): string | null;
 }
 
 export const modules: AppModule[] = [

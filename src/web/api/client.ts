@@ -3,7 +3,7 @@
  * server's message and the field it names, and every problem it found (each with its field).
  */
 import i18next from 'i18next';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ErrorBody, Problem } from '../../shared/contracts/common.ts';
 
 export class ApiError extends Error {
@@ -58,6 +58,22 @@ export function query(params: Record<string, string | number | boolean | undefin
   return text ? `?${text}` : '';
 }
 
+/**
+ * The API's answer to the page's first request, put into the page by the server (spa.ts) so that a phone's first
+ * visit need not wait for it after the scripts. Used by that request only, in the language it was asked in, and only
+ * on a page the server has just sent: a page shown again from the browser's cache (going back) asks the API.
+ */
+let pageAnswer: { request: string; locale: string; answer: unknown } | null | undefined;
+
+function answerInPage(path: string): unknown {
+  if (pageAnswer === undefined) {
+    const element = document.getElementById('lc-first-answer');
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    pageAnswer = element?.textContent && navigation?.type !== 'back_forward' ? JSON.parse(element.textContent) as typeof pageAnswer : null;
+  }
+  return pageAnswer && pageAnswer.request === path && pageAnswer.locale === i18next.language ? pageAnswer.answer : undefined;
+}
+
 export interface Loaded<T> {
   data: T | undefined;
   error: ApiError | undefined;
@@ -67,10 +83,20 @@ export interface Loaded<T> {
 
 /** Loads `path` (null: nothing to load yet); reloads when it changes; ignores answers that arrive late. */
 export function useApi<T>(path: string | null): Loaded<T> {
-  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>({ loading: path !== null });
+  const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>(() => {
+    const given = path === null ? undefined : answerInPage(path) as T | undefined;
+    return given === undefined ? { loading: path !== null } : { data: given, loading: false };
+  });
+  // The page's answer stands for the first load only: once shown, the page's next requests go to the API.
+  const fromPage = useRef(state.data !== undefined);
   const [version, setVersion] = useState(0);
   useEffect(() => {
     if (path === null) return;
+    if (fromPage.current) {
+      fromPage.current = false;
+      pageAnswer = null;
+      return;
+    }
     const controller = new AbortController();
     setState((previous) => ({ data: previous.data, loading: true }));
     api<T>(path, { signal: controller.signal })

@@ -31,6 +31,10 @@ export const en: Messages = {
     consulting: 'Consulting',
     inbox: 'Inbox',
     unread: '{{count}} unread',
+    programOffice: 'Programs',
+    teaching: 'My teaching schedule',
+    evaluation: 'Re-designation evaluation',
+    evaluationReviews: 'Evaluations to review',
   },
   home: {
     title: 'Learn in your neighbourhood',

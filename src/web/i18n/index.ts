@@ -2,7 +2,7 @@
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { koreanDateTime } from '../../shared/lib/korea-time.ts';
-import { fieldLabel, labelOf, type Locale } from '../../shared/vocabulary/index.ts';
+import { labelOf, type Locale } from '../../shared/vocabulary/label.ts';
 import { en } from './en.ts';
 import { ko } from './ko.ts';
 
@@ -13,28 +13,34 @@ function initialLocale(): Locale {
   return stored === 'en' ? 'en' : 'ko';
 }
 
-/**
- * Each web module may keep its own words beside its pages, in `<name>.i18n.ts` exporting
- * `text = { ko, en }`; they are found here and served under the file's name (`t('copies.title')`).
- */
-export interface ModuleText<T extends Record<string, unknown> = Record<string, unknown>> {
-  ko: T;
-  en: T;
-}
-const moduleTexts = Object.entries(import.meta.glob<{ text: ModuleText }>('../modules/*/*.i18n.ts', { eager: true }))
-  .map(([path, module]) => [path.replace(/^.*\/([a-z-]+)\.i18n\.ts$/, '$1'), module.text] as const);
-for (const [name] of moduleTexts) {
-  if (name in ko) throw new Error(`The web module text "${name}" would hide the shared messages of the same name.`);
-}
-const fromModules = (locale: keyof ModuleText) => Object.fromEntries(moduleTexts.map(([name, text]) => [name, text[locale]]));
+export type { ModuleText } from './module-texts.ts';
 
 void i18next.use(initReactI18next).init({
-  resources: { ko: { translation: { ...ko, ...fromModules('ko') } }, en: { translation: { ...en, ...fromModules('en') } } },
+  resources: { ko: { translation: ko }, en: { translation: en } },
   lng: initialLocale(),
   fallbackLng: 'ko',
   interpolation: { escapeValue: false },
 });
 document.documentElement.lang = i18next.language;
+
+let moduleTexts: Promise<void> | undefined;
+
+/**
+ * The words of every module but the shared ones (module-texts.ts), fetched once, the first time a page needs them:
+ * every page but the home page and the search waits for them beside its own chunk (lazyPage).
+ */
+export function loadModuleTexts(): Promise<void> {
+  moduleTexts ??= import('./module-texts.ts').then(({ wordsOf }) => {
+    for (const name of Object.keys(wordsOf('ko'))) {
+      if (name in ko) throw new Error(`The web module text "${name}" would hide the shared messages of the same name.`);
+    }
+    for (const locale of ['ko', 'en'] as const) i18next.addResourceBundle(locale, 'translation', wordsOf(locale), true, false);
+  }, (error: unknown) => {
+    moduleTexts = undefined; // a failed fetch (a phone losing its signal) is tried again by the next page
+    throw error;
+  });
+  return moduleTexts;
+}
 
 export function setLocale(locale: Locale): void {
   localStorage.setItem(STORAGE_KEY, locale);
@@ -53,17 +59,4 @@ export function useLocale() {
   /** A moment, to the minute, in Korea's time. */
   const dateTime = (iso: string) => (locale === 'en' ? new Date(iso).toLocaleString('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'Asia/Seoul' }) : koreanDateTime(iso));
   return { t, locale, label, number, date, dateTime };
-}
-
-/**
- * The labels of a form's fields, as the server's messages name them (src/shared/vocabulary/fields.ts), for the
- * forms of an area of the API (`programs` for /api/programs…). A field without one is a mistake in the form.
- */
-export function useFieldLabels(area?: string) {
-  const { locale } = useLocale();
-  return (path: string) => {
-    const label = fieldLabel(path, locale, area);
-    if (!label) throw new Error(`The field ${path} has no label in src/shared/vocabulary/fields.ts`);
-    return label;
-  };
 }

@@ -29,6 +29,10 @@ export const ko = {
     consulting: '컨설팅',
     inbox: '알림',
     unread: '읽지 않은 알림 {{count}}건',
+    programOffice: '프로그램 관리',
+    teaching: '나의 강의 일정',
+    evaluation: '재지정평가',
+    evaluationReviews: '재지정평가 심사',
   },
   home: {
     title: '우리 동네에서 배워요',

@@ -1,4 +1,5 @@
 /** Programs: courses offered by institutions, with their sessions. */
+import { NEWEST_PROGRAMS_REQUEST, searchRequest } from '../../../shared/lib/program-search.ts';
 import type { AppModule, ModuleContext } from '../index.ts';
 import { courseJsonLd, sessionsCalendar } from './program-page.ts';
 import { maySeeProgram } from './program-visibility.ts';
@@ -25,6 +26,11 @@ export const programsModule = {
       description: program.description.slice(0, 160),
       jsonLd: courseJsonLd(program, config.publicUrl),
     };
+  },
+  // The home page's newest programs and the search's first answer, built as the web builds them.
+  firstRequest(path: string, search: URLSearchParams) {
+    if (path === '/') return NEWEST_PROGRAMS_REQUEST;
+    return path === '/programs' ? searchRequest(search) : null;
   },
   countPrograms,
   visibleProgram,

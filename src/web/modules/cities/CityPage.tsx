@@ -9,7 +9,8 @@ import { designationStates, eventKinds, institutionTypes } from '../../../shared
 import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { FormStatus } from '../../ui/FormStatus.tsx';
-import { useFieldLabels, useLocale } from '../../i18n/index.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels } from '../../i18n/field-labels.ts';
 import { useSession } from '../../shells/session.tsx';
 import { TextArea, TextField } from '../../ui/Field.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';

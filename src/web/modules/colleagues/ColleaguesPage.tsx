@@ -9,7 +9,8 @@ import type { InstitutionDetail } from '../../../shared/contracts/institutions.t
 import { colleagueChanges, institutionRoleList, institutionRoles, type InstitutionRoleCode } from '../../../shared/vocabulary/index.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useFieldLabels, useLocale } from '../../i18n/index.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels } from '../../i18n/field-labels.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';

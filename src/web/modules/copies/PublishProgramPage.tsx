@@ -14,7 +14,8 @@ import {
 } from '../../../shared/vocabulary/index.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useFieldLabels, useLocale } from '../../i18n/index.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels } from '../../i18n/field-labels.ts';
 import { InstitutionStaffPage } from '../institutions/InstitutionStaffPage.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';

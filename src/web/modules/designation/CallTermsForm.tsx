@@ -7,7 +7,8 @@ import type { CallCreateBody, CallDetail } from '../../../shared/contracts/desig
 import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { scoreAggregationList, type ScoreAggregation } from '../../../shared/vocabulary/index.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useFieldLabels, useLocale } from '../../i18n/index.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels } from '../../i18n/field-labels.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { TextArea, TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';

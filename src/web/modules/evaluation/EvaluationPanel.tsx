@@ -9,7 +9,8 @@ import type { CityRoundSummary, CityRoundView, FrameItem } from '../../../shared
 import { designationStates, evaluationOutcomes, evaluationSources, MAX_DOCUMENT_BYTES, roundStatuses } from '../../../shared/vocabulary/index.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useFieldLabels, useLocale } from '../../i18n/index.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels } from '../../i18n/field-labels.ts';
 import { SelectField, TextArea } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { Loaded } from '../../ui/Status.tsx';

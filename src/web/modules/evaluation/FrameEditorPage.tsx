@@ -9,7 +9,8 @@ import type { FrameBody, FrameItem, FrameView, ScoringRule } from '../../../shar
 import { evaluationSourceList, indicatorList, indicatorRuleKindList, type EvaluationSource, type IndicatorId } from '../../../shared/vocabulary/index.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useFieldLabels, useLocale } from '../../i18n/index.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels } from '../../i18n/field-labels.ts';
 import { useSession } from '../../shells/session.tsx';
 import { SelectField, TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';

@@ -2,8 +2,6 @@ import type { ModuleText } from '../../i18n/index.ts';
 
 const ko = {
   tab: '재지정평가',
-  navMinistry: '재지정평가',
-  navReviews: '재지정평가 심사',
   notAllowed: '이 페이지를 볼 권한이 없습니다.',
   home: {
     title: '평생학습도시 재지정평가',
@@ -127,8 +125,6 @@ const ko = {
 
 const en: typeof ko = {
   tab: 'Re-designation',
-  navMinistry: 'Re-designation evaluation',
-  navReviews: 'Evaluations to review',
   notAllowed: 'You may not see this page.',
   home: {
     title: 'Learning city re-designation evaluation',

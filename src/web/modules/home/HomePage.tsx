@@ -4,6 +4,7 @@ import { Link, useNavigate } from 'react-router';
 import type { LearningCitySummary } from '../../../shared/contracts/cities.ts';
 import type { PageOf } from '../../../shared/contracts/common.ts';
 import type { SearchResult } from '../../../shared/contracts/programs.ts';
+import { NEWEST_PROGRAMS_REQUEST } from '../../../shared/lib/program-search.ts';
 import { query, useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Loaded, Loading } from '../../ui/Status.tsx';
@@ -17,7 +18,7 @@ export function HomePage() {
   const navigate = useNavigate();
   const [text, setText] = useState('');
   const cities = useApi<PageOf<LearningCitySummary>>('/cities');
-  const newest = useApi<SearchResult>(`/programs${query({ pageSize: 8, sort: 'newest' })}`);
+  const newest = useApi<SearchResult>(NEWEST_PROGRAMS_REQUEST);
 
   const search = (event: FormEvent) => {
     event.preventDefault();

@@ -8,7 +8,8 @@ import { institutionTypes } from '../../../shared/vocabulary/index.ts';
 import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { FormStatus } from '../../ui/FormStatus.tsx';
-import { useFieldLabels, useLocale } from '../../i18n/index.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels } from '../../i18n/field-labels.ts';
 import { useSession } from '../../shells/session.tsx';
 import { TextArea, TextField } from '../../ui/Field.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
@@ -51,7 +52,7 @@ function InstitutionPrograms({ institution }: { institution: InstitutionDetail }
       {session.can('program.create', { institutionId: institution.id, cityCode: institution.cityCode }) && (
         <p className="lc-actions">
           <Link className="krds-btn primary" to={`/institutions/${institution.id}/programs/new`}>{t('copies.publishLink')}</Link>
-          {canManage && <Link className="krds-btn secondary" to={`/institutions/${institution.id}/office`}>{t('office.menu')}</Link>}
+          {canManage && <Link className="krds-btn secondary" to={`/institutions/${institution.id}/office`}>{t('nav.programOffice')}</Link>}
         </p>
       )}
       <Loaded state={programs}>

@@ -88,7 +88,7 @@ export function PoolPage() {
     <Loaded state={institution}>
       {(i) => (
         <>
-          <p><Link to={`/institutions/${i.id}/office`}>{t('office.menu')}</Link></p>
+          <p><Link to={`/institutions/${i.id}/office`}>{t('nav.programOffice')}</Link></p>
           <PageTitle title={`${t('instructors.pool.title')} · ${locale === 'en' && i.nameEn ? i.nameEn : i.name}`} lead={t('instructors.pool.lead')} />
           <form className="lc-form-row" role="search" onSubmit={search} style={{ flexWrap: 'wrap', alignItems: 'flex-end' }}>
             {select('kind', instructorKindList)}

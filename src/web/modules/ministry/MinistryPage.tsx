@@ -7,7 +7,8 @@ import { designationStateList, designationStates, type DesignationState } from '
 import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { FormStatus } from '../../ui/FormStatus.tsx';
-import { useFieldLabels, useLocale } from '../../i18n/index.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels } from '../../i18n/field-labels.ts';
 import { useSession } from '../../shells/session.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { ErrorNotice, Loaded, PageTitle } from '../../ui/Status.tsx';

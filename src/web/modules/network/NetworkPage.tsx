@@ -15,7 +15,8 @@ import {
 import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { api, ApiError, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useFieldLabels, useLocale } from '../../i18n/index.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels } from '../../i18n/field-labels.ts';
 import { useSession } from '../../shells/session.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';

@@ -8,7 +8,8 @@ import type { InstitutionDetail } from '../../../shared/contracts/institutions.t
 import type { ApiKey, CreatedApiKey } from '../../../shared/contracts/program-import.ts';
 import { api, ApiError } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useFieldLabels, useLocale } from '../../i18n/index.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels } from '../../i18n/field-labels.ts';
 import { ConfirmAction } from '../../ui/ConfirmAction.tsx';
 import { CopyButton } from '../../ui/CopyButton.tsx';
 import { TextField } from '../../ui/Field.tsx';

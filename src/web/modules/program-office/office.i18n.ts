@@ -3,7 +3,6 @@ import type { ModuleText } from '../../i18n/index.ts';
 const ko = {
   title: '프로그램 관리',
   lead: '{{institution}}의 프로그램을 한곳에서 보고 고칩니다. 지난 학기 프로그램을 복사해 새 학기를 열 수 있습니다.',
-  menu: '프로그램 관리',
   newProgram: '새 프로그램 만들기',
   search: '제목으로 찾기',
   searchButton: '찾기',
@@ -65,7 +64,6 @@ export const text: ModuleText<typeof ko> = {
   en: {
     title: 'Programs',
     lead: 'All of {{institution}}’s programs in one place. Copy last term’s programs to open a new term.',
-    menu: 'Programs',
     newProgram: 'New program',
     search: 'Find by title',
     searchButton: 'Find',

@@ -3,13 +3,9 @@
  * bookmarked, and the back button undoes the last change.
  */
 import { useSearchParams } from 'react-router';
+import { SEARCH_FILTER_KEYS, searchRequest, type SearchKey } from '../../../shared/lib/program-search.ts';
 
-const FILTER_KEYS = ['area', 'subcategory', 'target', 'mode', 'city', 'fee', 'weekday', 'timeOfDay', 'startsWithinDays', 'seatsLeft'] as const;
-const PLACE_KEYS = ['near', 'lat', 'lon', 'radiusKm', 'includeOnline'] as const;
-const API_KEYS = ['q', ...FILTER_KEYS, ...PLACE_KEYS, 'sort', 'page'] as const;
-export type SearchKey = (typeof API_KEYS)[number];
-
-export const PAGE_SIZE = 12;
+export type { SearchKey };
 
 function hasPlace(params: URLSearchParams): boolean {
   return params.has('near') || (params.has('lat') && params.has('lon'));
@@ -33,20 +29,16 @@ export function useSearchState() {
     setParams(next);
   };
 
-  const forwarded = new URLSearchParams();
-  for (const key of API_KEYS) for (const value of params.getAll(key)) forwarded.append(key, value);
-  forwarded.set('pageSize', String(PAGE_SIZE));
-
   return {
     all,
     one,
     update,
     /** Adds or removes one value of a key that takes several. */
     toggle: (key: SearchKey, value: string, on: boolean) => update({ [key]: on ? [...all(key), value] : all(key).filter((v) => v !== value) }),
-    clearFilters: () => update(Object.fromEntries(FILTER_KEYS.map((key) => [key, null]))),
-    filterCount: FILTER_KEYS.reduce((sum, key) => sum + params.getAll(key).length, 0),
+    clearFilters: () => update(Object.fromEntries(SEARCH_FILTER_KEYS.map((key) => [key, null]))),
+    filterCount: SEARCH_FILTER_KEYS.reduce((sum, key) => sum + params.getAll(key).length, 0),
     hasPlace: hasPlace(params),
-    apiPath: `/programs?${forwarded.toString()}`,
+    apiPath: searchRequest(params),
   };
 }
 

@@ -10,7 +10,8 @@ import {
 } from '../../../shared/vocabulary/index.ts';
 import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useFieldLabels, useLocale } from '../../i18n/index.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels } from '../../i18n/field-labels.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';

@@ -11,7 +11,8 @@ import type { ProposalList, ProposalSummary } from '../../../shared/contracts/pr
 import { proposalPhases, type ProposalPhase } from '../../../shared/vocabulary/index.ts';
 import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useFieldLabels, useLocale } from '../../i18n/index.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels } from '../../i18n/field-labels.ts';
 import { useSession } from '../../shells/session.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';

@@ -8,7 +8,8 @@ import { learnerStatusOf, programAreas, roles, volunteerKinds } from '../../../s
 import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
-import { useFieldLabels, useLocale } from '../../i18n/index.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels } from '../../i18n/field-labels.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { ConfirmAction } from '../../ui/ConfirmAction.tsx';

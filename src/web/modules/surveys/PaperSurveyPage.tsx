@@ -4,7 +4,8 @@ import type { InstitutionDetail } from '../../../shared/contracts/institutions.t
 import type { Instrument } from '../../../shared/contracts/surveys.ts';
 import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { api, ApiError, useApi } from '../../api/client.ts';
-import { useFieldLabels, useLocale } from '../../i18n/index.ts';
+import { useLocale } from '../../i18n/index.ts';
+import { useFieldLabels } from '../../i18n/field-labels.ts';
 import { TextField } from '../../ui/Field.tsx';
 import { Loaded } from '../../ui/Status.tsx';
 import { InstitutionStaffPage } from '../institutions/InstitutionStaffPage.tsx';
