@@ -11,6 +11,7 @@ export const en: Messages = {
     footer: 'Learning City portal · Boundaries: KOSTAT SGIS (2018, KOGL Type 1) · Population figures are synthetic demo data.',
   },
   nav: {
+    national: 'Across Korea',
     programs: 'Find programs',
     cities: 'Learning cities',
     myLearning: 'My learning',

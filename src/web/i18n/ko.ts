@@ -9,6 +9,7 @@ export const ko = {
     footer: '평생학습도시 포털 · 행정구역: 통계청 SGIS(2018, 공공누리 제1유형) · 인구는 예시용 합성 자료입니다.',
   },
   nav: {
+    national: '전국 현황',
     programs: '프로그램 찾기',
     cities: '평생학습도시',
     myLearning: '내 학습',

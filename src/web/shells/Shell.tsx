@@ -89,7 +89,7 @@ export function Shell() {
           <nav className="lc-nav" aria-label={t('nav.menu')}>
             <NavLink to="/programs">{t('nav.programs')}</NavLink>
             <NavLink to="/cities">{t('nav.cities')}</NavLink>
-            <NavLink to="/national">{t('national.nav')}</NavLink>
+            <NavLink to="/national">{t('nav.national')}</NavLink>
             <RoleLinks />
           </nav>
         </div>

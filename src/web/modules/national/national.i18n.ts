@@ -1,7 +1,6 @@
 import type { ModuleText } from '../../i18n/index.ts';
 
 const ko = {
-  nav: '전국 현황',
   title: '전국 평생학습도시 현황',
   lead: '2001년 광명시·진안군·대전 유성구에서 시작한 평생학습도시가 해마다 어떻게 늘었는지, 재지정평가 대상과 종합지수의 분포를 봅니다.',
   ministryLead: '교육부 화면: 도시별 종합지수와 관리가 필요한 도시가 함께 보입니다.',
@@ -64,7 +63,6 @@ const ko = {
 };
 
 const en: typeof ko = {
-  nav: 'Across Korea',
   title: 'Learning cities across Korea',
   lead: 'How the learning cities grew year by year since Gwangmyeong, Jinan and Yuseong in 2001, the cities due for re-designation, and how the composite index is spread.',
   ministryLead: "The ministry's view: each city's composite index and the cities at risk are shown too.",
