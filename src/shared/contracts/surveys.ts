@@ -1,7 +1,7 @@
 /** Surveys residents answer (module `surveys`): the questionnaire, answers, and results per city. */
 import Type, { type Static } from 'typebox';
 import { answerChannels, locusQuadrants, programAreas, programSubcategories, questionKinds, targetGroups } from '../vocabulary/index.ts';
-import { Code, Nullable, Page } from './common.ts';
+import { Code, DongCode, Nullable, Page } from './common.ts';
 
 /** A question's, section's or choice's code: stays the same across versions, so results add up across them. */
 const ItemCode = Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', description: 'Lower-case letters, digits and _ (up to 40), starting with a letter' });
@@ -163,7 +163,7 @@ export type MyNeedsSurvey = Static<typeof MyNeedsSurvey>;
 
 export const NeedsQuery = Type.Object({
   targetGroup: Type.Optional(Code(targetGroups.codes)),
-  dong: Type.Optional(Type.String({ pattern: '^[0-9]{10}$', description: 'A dong of the city (10 digits); none: the whole city' })),
+  dong: Type.Optional(DongCode),
 }, { additionalProperties: false });
 export type NeedsQuery = Static<typeof NeedsQuery>;
 
