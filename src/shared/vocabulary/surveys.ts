@@ -4,6 +4,7 @@
  * satisfaction with their learning city is the first purpose; issue 13's needs surveys (학습요구조사) add theirs.
  */
 import { indexVocabulary, type Labelled } from './label.ts';
+import { areasOf, currentTaxonomyVersion } from './program-areas.ts';
 
 export const surveyPurposeList = [
   { code: 'city_satisfaction', ko: '평생학습도시 주민 만족도 조사', en: 'Residents’ satisfaction with their learning city' },
@@ -77,3 +78,11 @@ export const locusQuadrants = indexVocabulary<LocusQuadrant, (typeof locusQuadra
 
 /** The needs survey's question that says which group the respondent belongs to (self-declared; the analysis groups by it). */
 export const RESPONDENT_GROUP_QUESTION = 'target_group';
+
+/**
+ * The need items a city chooses from: one per subcategory of the current program taxonomy, coded by it and
+ * worded "area · subcategory" (the questionnaire may word them otherwise).
+ */
+export const taxonomyNeedItems = areasOf(currentTaxonomyVersion).flatMap((area) => area.subcategories.map((sub) => ({
+  code: sub.code, kind: 'need' as const, subcategory: sub.code, required: true, ko: `${area.ko} · ${sub.ko}`, en: `${area.en} · ${sub.en}`,
+})));

@@ -5,8 +5,7 @@
  */
 import type { InstrumentBody, SurveyQuestion } from '../../../shared/contracts/surveys.ts';
 import {
-  areasOf, currentTaxonomyVersion, programSubcategories, RESPONDENT_GROUP_QUESTION, targetGroupList, targetGroups,
-  type LocusQuadrant, type ProgramAreaCode,
+  programSubcategories, RESPONDENT_GROUP_QUESTION, targetGroupList, targetGroups, taxonomyNeedItems, type LocusQuadrant,
 } from '../../../shared/vocabulary/index.ts';
 import type { InstrumentProblem } from './instrument.ts';
 
@@ -14,12 +13,6 @@ const choice = (code: string, ko: string, en: string) => ({ code, ko, en });
 const pick = (code: string, ko: string, en: string, choices: ReturnType<typeof choice>[], multiple = true): SurveyQuestion => (
   { code, kind: multiple ? 'multiple_choice' : 'single_choice', ko, en, required: false, choices }
 );
-
-/** A need item for each subcategory of the current taxonomy; the city keeps the ones it asks about. */
-export const taxonomyNeedItems: SurveyQuestion[] = areasOf(currentTaxonomyVersion).flatMap((area) => area.subcategories.map((sub) => ({
-  code: sub.code, kind: 'need' as const, subcategory: sub.code, required: true,
-  ko: `${area.ko} · ${sub.ko}`, en: `${area.en} · ${sub.en}`,
-})));
 
 /**
  * Where every city's questionnaire starts. Items ours, after the usual city needs surveys: the pair of levels per
@@ -39,7 +32,7 @@ export const defaultNeedsInstrument: InstrumentBody = {
         choices: targetGroupList.map((g) => (g.code === 'all' ? choice(g.code, '해당 없음 (일반 주민)', 'None of these') : choice(g.code, g.ko, g.en))),
       }],
     },
-    { code: 'needs', ko: '분야별 학습 요구', en: 'Subjects', questions: taxonomyNeedItems },
+    { code: 'needs', ko: '분야별 학습 요구', en: 'Subjects', questions: [...taxonomyNeedItems] },
     {
       code: 'preferences', ko: '배우고 싶은 방식', en: 'How you would learn',
       questions: [
@@ -138,5 +131,3 @@ export function locusForFocus<T extends Pick<NeedFigures, 'meanRequired' | 'mean
   };
   return { split, items: items.map((item) => ({ ...item, quadrant: quadrantOf(item) })) };
 }
-
-export type AreaSums = NeedSums & { area: ProgramAreaCode };
