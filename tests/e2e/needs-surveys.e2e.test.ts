@@ -55,12 +55,12 @@ describe.skipIf(!chromiumAvailable)('a resident answers her city’s needs surve
     await phone.getByRole('link', { name: '우리 시·군·구 평생학습 요구조사' }).click();
     await phone.getByRole('heading', { level: 1, name: '평생학습 요구조사' }).waitFor();
     await checkScreen(phone, JOURNEY, 'needs form');
-    await phone.getByRole('radio', { name: '어르신' }).check();
+    await phone.getByRole('radio', { name: '어르신' }).press('Space');
     for (const [level, point] of [['현재 수준', '2 낮음'], ['필요 수준', '4 높음']] as const) {
       const groups = phone.getByRole('group', { name: level, exact: true });
       const count = await groups.count();
       expect(count).toBe(taxonomyNeedItems.length);
-      for (let i = 0; i < count; i++) await groups.nth(i).getByRole('radio', { name: point }).check();
+      for (let i = 0; i < count; i++) await groups.nth(i).getByRole('radio', { name: point }).press('Space');
     }
     await phone.getByRole('button', { name: '보내기' }).click();
     await phone.getByText(`${year}년 조사에 답했습니다`, { exact: false }).first().waitFor();
@@ -87,17 +87,18 @@ describe.skipIf(!chromiumAvailable)('a resident answers her city’s needs surve
   it('a centre’s staff member types in a paper needs sheet, recorded as such', async () => {
     const staff = await apiAs(world.server, 'staff@example.com');
     const institutionId = (await staff('GET', '/api/auth/me')).json<{ grants: { institutionId: number | null }[] }>().grants.find((g) => g.institutionId)!.institutionId!;
+    await phone.context().clearCookies();
     await logIn(phone, world.server.url, 'staff@example.com');
     await phone.goto(`${world.server.url}/institutions/${institutionId}/surveys/paper`);
-    await phone.getByRole('radio', { name: '평생학습 요구조사' }).check();
+    await phone.getByRole('radio', { name: '평생학습 요구조사' }).press('Space');
     await phone.getByRole('heading', { name: '분야별 학습 요구' }).waitFor();
     await checkScreen(phone, JOURNEY, 'paper needs form');
     await phone.getByLabel('이름').fill('박종이');
     await phone.getByLabel('태어난 해').fill('1950');
-    await phone.getByRole('radio', { name: '해당 없음 (일반 주민)' }).check();
+    await phone.getByRole('radio', { name: '해당 없음 (일반 주민)' }).press('Space');
     for (const [level, point] of [['현재 수준', '1 매우 낮음'], ['필요 수준', '3 보통']] as const) {
       const groups = phone.getByRole('group', { name: level, exact: true });
-      for (let i = 0; i < await groups.count(); i++) await groups.nth(i).getByRole('radio', { name: point }).check();
+      for (let i = 0; i < await groups.count(); i++) await groups.nth(i).getByRole('radio', { name: point }).press('Space');
     }
     await phone.getByRole('button', { name: '보내기' }).click();
     await phone.getByText('박종이 님의 답을 입력했습니다', { exact: false }).waitFor();

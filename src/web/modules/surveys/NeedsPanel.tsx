@@ -89,7 +89,6 @@ function Analysis({ path }: { path: string }) {
   const [group, setGroup] = useState('');
   const [dong, setDong] = useState('');
   const analysis = useApi<NeedsAnalysis>(`${path}${query({ targetGroup: group || undefined, dong: dong || undefined })}`);
-  const words = (entry: { ko: string; en: string }) => entry[locale];
   return (
     <section aria-labelledby="needs-analysis">
       <h3 id="needs-analysis">{t('surveys.needs.analysis')}</h3>
