@@ -22,6 +22,7 @@ const benches: Record<string, () => Promise<{ run(args: string[]): Promise<void>
   evaluation: () => import('./evaluation.bench.ts'),
   'annual-report': () => import('./annual-report.bench.ts'),
   surveys: () => import('./surveys.bench.ts'),
+  survey: () => import('./survey.bench.ts'),
 };
 
 const [bench, ...args] = process.argv.slice(2);

@@ -96,6 +96,8 @@ export const permissions = {
   'surveys.paper.enter': { institution_manager: 'own_institution', institution_staff: 'own_institution', administrator: 'any' },
   /** A city's survey results and its residents' open answers: the city's officers and the ministry (never other cities). */
   'surveys.results.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
+  /** A city's own needs survey (학습요구조사): building its questionnaire from the program taxonomy and reading its Borich analysis. */
+  'surveys.needs.manage': { city_officer: 'own_city', administrator: 'any' },
   /** Residents' proposals of the city: answering them (accepted into a draft program, or declined with reasons) and setting the threshold of supporters. */
   'proposals.answer': { city_officer: 'own_city', administrator: 'any' },
   /** Who did what in a proposal's log (the public sees what and when). */

@@ -48,6 +48,7 @@ const router = createBrowserRouter([
       { path: '/me', element: lazyPage(() => import('./modules/resident/MyLearningPage.tsx'), 'MyLearningPage') },
       { path: '/me/inbox', element: lazyPage(() => import('./modules/notifications/InboxPage.tsx'), 'InboxPage') },
       { path: '/surveys/city-satisfaction', element: lazyPage(() => import('./modules/surveys/SatisfactionSurveyPage.tsx'), 'SatisfactionSurveyPage') },
+      { path: '/cities/:code/surveys/needs', element: lazyPage(() => import('./modules/surveys/NeedsSurveyPage.tsx'), 'NeedsSurveyPage') },
       { path: '/institutions/:id/surveys/paper', element: lazyPage(() => import('./modules/surveys/PaperSurveyPage.tsx'), 'PaperSurveyPage') },
       { path: '/ministry/surveys', element: lazyPage(() => import('./modules/surveys/SatisfactionCitiesPage.tsx'), 'SatisfactionCitiesPage') },
       { path: '/national', element: lazyPage(() => import('./modules/national/NationalPage.tsx'), 'NationalPage') },

@@ -1,6 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { programAreas, targetGroups } from '../vocabulary/index.ts';
 import { Code, Nullable, Page } from './common.ts';
+import { TopNeeds } from './surveys.ts';
 
 const Area = Code(programAreas.codes);
 const Target = Code(targetGroups.codes);
@@ -56,6 +57,8 @@ export const DemandReport = Type.Object({
   proposalsByPhase: Type.Object({ open: Type.Integer(), awaiting: Type.Integer(), accepted: Type.Integer(), declined: Type.Integer() }),
   byAreaAndTarget: Type.Array(Type.Object({ area: Area, targetGroup: Target, demand: Type.Integer(), seatsOffered: Type.Integer() })),
   gaps: Page(DemandGap),
+  /** The city's needs survey (this year's, else last year's): its largest Borich needs; null until 30 residents answered. */
+  needs: Nullable(TopNeeds),
   unmatchedSearches: Type.Array(Type.Object({ query: Type.String(), searches: Type.Integer() }), { description: 'Searches that found nothing and named no area, most frequent first' }),
 });
 export type DemandReport = Static<typeof DemandReport>;

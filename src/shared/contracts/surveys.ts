@@ -1,7 +1,7 @@
 /** Surveys residents answer (module `surveys`): the questionnaire, answers, and results per city. */
 import Type, { type Static } from 'typebox';
-import { answerChannels, questionKinds } from '../vocabulary/index.ts';
-import { Code, Nullable, Page } from './common.ts';
+import { answerChannels, locusQuadrants, programAreas, programSubcategories, questionKinds, targetGroups } from '../vocabulary/index.ts';
+import { Code, DongCode, Nullable, Page } from './common.ts';
 
 /** A question's, section's or choice's code: stays the same across versions, so results add up across them. */
 const ItemCode = Type.String({ pattern: '^[a-z][a-z0-9_]{0,39}$', description: 'Lower-case letters, digits and _ (up to 40), starting with a letter' });
@@ -18,6 +18,8 @@ export const SurveyQuestion = Type.Object(
     required: Type.Boolean(),
     /** The choices of a single or multiple choice question (none for the others). */
     choices: Type.Optional(Type.Array(SurveyChoice, { maxItems: 30 })),
+    /** A need question's program subcategory (the taxonomy's; its area follows). Only need questions have one. */
+    subcategory: Type.Optional(Code(programSubcategories.codes)),
   },
   { additionalProperties: false },
 );
@@ -58,6 +60,9 @@ export const SurveyAnswer = Type.Object(
     score: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
     text: Type.Optional(Type.String({ maxLength: 2000 })),
     choices: Type.Optional(Type.Array(ItemCode, { maxItems: 30 })),
+    /** A need question's two answers: the resident's current level and the level they need (1–5 each). */
+    current: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
+    required: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
   },
   { additionalProperties: false },
 );
@@ -142,3 +147,81 @@ export const CitySatisfactionRow = Type.Object({
 });
 export const CitySatisfactionPage = Page(CitySatisfactionRow);
 export type CitySatisfactionPage = Static<typeof CitySatisfactionPage>;
+
+const CityRef = Type.Object({ code: Type.String(), nameKo: Type.String(), nameEn: Type.String() });
+
+/** A city's needs survey of the year as the signed-in resident meets it. */
+export const MyNeedsSurvey = Type.Object({
+  year: Type.Integer(),
+  city: CityRef,
+  instrument: Instrument,
+  /** Why the resident cannot answer: their account's home city is another one (or none); null when they can. */
+  refusal: Nullable(Type.Literal('not_resident')),
+  answered: Nullable(Type.Object({ submittedAt: Type.String(), channel: Code(answerChannels.codes) })),
+});
+export type MyNeedsSurvey = Static<typeof MyNeedsSurvey>;
+
+export const NeedsQuery = Type.Object({
+  targetGroup: Type.Optional(Code(targetGroups.codes)),
+  dong: Type.Optional(DongCode),
+}, { additionalProperties: false });
+export type NeedsQuery = Static<typeof NeedsQuery>;
+
+/** What the Borich analysis reads of one item (or one area's items pooled): answers and sums of the two levels. */
+const NeedFigures = {
+  /** Answers (respondents who rated the item; for an area, ratings of its items). */
+  n: Type.Integer(),
+  meanCurrent: Type.Number(),
+  meanRequired: Type.Number(),
+  /** Mean of (required − current). */
+  meanGap: Type.Number(),
+  /** Borich's weighted need: Σ(required − current) × mean required / n. */
+  borich: Type.Number(),
+  /** 1 for the largest Borich value (ties share a rank). */
+  rank: Type.Integer(),
+};
+
+export const NeedItemResult = Type.Object({
+  code: Type.String(), ko: Type.String(), en: Type.String(), area: Code(programAreas.codes), subcategory: Code(programSubcategories.codes),
+  ...NeedFigures,
+  quadrant: Code(locusQuadrants.codes),
+});
+export type NeedItemResult = Static<typeof NeedItemResult>;
+
+export const NeedsAnalysis = Type.Object({
+  year: Type.Integer(),
+  city: CityRef,
+  /** Respondents of the whole city, and of them paper forms entered by staff. */
+  responses: Type.Integer(),
+  paperResponses: Type.Integer(),
+  targetGroup: Nullable(Code(targetGroups.codes)),
+  dongCode: Nullable(Type.String()),
+  /** Respondents in the group and dong asked for. */
+  respondents: Type.Integer(),
+  minimumShown: Type.Integer(),
+  /** Whether the group and dong have enough respondents to show figures (else items and areas are empty). */
+  shown: Type.Boolean(),
+  /** Where the Locus for Focus chart is split: the items' mean required level and mean gap. */
+  split: Nullable(Type.Object({ meanRequired: Type.Number(), meanGap: Type.Number() })),
+  /** Items by Borich rank. */
+  items: Type.Array(NeedItemResult),
+  /** Each program area's items pooled, by Borich rank. */
+  areas: Type.Array(Type.Object({ area: Code(programAreas.codes), ...NeedFigures })),
+  /** Respondents per group and per dong, for choosing a slice. */
+  targetGroups: Type.Array(Type.Object({ code: Code(targetGroups.codes), respondents: Type.Integer() })),
+  dongs: Type.Array(Type.Object({ code: Type.String(), nameKo: Type.String(), nameEn: Type.String(), respondents: Type.Integer() })),
+  /** The choice questions (preferred days, times, places, fees, barriers): how many respondents of the slice chose each choice. */
+  preferences: Type.Array(Type.Object({
+    code: Type.String(), ko: Type.String(), en: Type.String(),
+    choices: Type.Array(Type.Object({ code: Type.String(), ko: Type.String(), en: Type.String(), count: Type.Integer() })),
+  })),
+});
+export type NeedsAnalysis = Static<typeof NeedsAnalysis>;
+
+/** The top needs of a city's latest needs survey, for the demand panel. */
+export const TopNeeds = Type.Object({
+  year: Type.Integer(),
+  respondents: Type.Integer(),
+  items: Type.Array(Type.Object({ code: Type.String(), ko: Type.String(), en: Type.String(), area: Code(programAreas.codes), borich: Type.Number(), rank: Type.Integer() })),
+});
+export type TopNeeds = Static<typeof TopNeeds>;

@@ -418,6 +418,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'questions.en': l('문항 (영어)', 'Question in English'),
   'questions.required': l('꼭 답할 문항', 'Required'),
   'questions.choices': l('보기', 'Choices'),
+  'questions.subcategory': l('프로그램 분류 (요구 문항)', 'Program subcategory (need question)'),
   'choices.code': l('보기 코드', 'Choice code'),
   'choices.ko': l('보기 (한국어)', 'Choice in Korean'),
   'choices.en': l('보기 (영어)', 'Choice in English'),
@@ -426,6 +427,8 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'answers.score': l('점수', 'Score'),
   'answers.text': l('의견', 'Your words'),
   'answers.choices': l('고른 보기', 'Choices'),
+  'answers.current': l('현재 수준', 'Current level'),
+  'answers.required': l('필요 수준', 'Required level'),
 };
 
 /**

@@ -6,6 +6,7 @@ import { todayInKorea } from '../../platform/clock.ts';
 import type { AppDb } from '../../platform/database/database.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import { geography } from '../geography/index.ts';
+import { surveysModule } from '../surveys/index.ts';
 import { matchDemand, serves, type MatchedCell, type Place } from './demand.gaps.ts';
 import * as queries from './demand.queries.ts';
 
@@ -26,9 +27,10 @@ export async function demandReport(db: AppDb, cityCode: string, query: DemandQue
   const page = { page: query.page ?? 1, pageSize: query.pageSize ?? 20 };
   const today = todayInKorea();
   const since = monthsBefore(today, months);
-  const [cells, supply, dongList, unmatched, proposed] = await Promise.all([
+  const [cells, supply, dongList, unmatched, proposed, needs] = await Promise.all([
     queries.demandCells(db, cityCode, since), queries.supplyPrograms(db, cityCode, since), queries.dongsOf(db, cityCode),
     queries.unmatchedSearches(db, cityCode, since), queries.proposalCounts(db, cityCode, since),
+    surveysModule.topNeeds(db, cityCode, Number(today.slice(0, 4))),
   ]);
   const dongs = new Map(dongList.map((d) => [d.code, d]));
   const matched = matchDemand(cells, supply, dongs, reachKm);
@@ -76,6 +78,7 @@ export async function demandReport(db: AppDb, cityCode: string, query: DemandQue
         seatsOffered: cell.seatsOffered, seatsOpen: cell.seatsOpen, gap: cell.gap, suggestions: suggest[i]!,
       })),
     },
+    needs,
     unmatchedSearches: unmatched,
   };
 }

@@ -5,6 +5,7 @@
  */
 import type { AppModule } from '../index.ts';
 import { registerSurveyRoutes } from './surveys.routes.ts';
+import { topNeeds } from './needs.service.ts';
 import { satisfactionOfCities } from './surveys.service.ts';
 
 export type { CitySatisfaction } from './surveys.service.ts';
@@ -18,6 +19,8 @@ export const surveysModule = {
    * outcomes), its 95% t-interval, whether n reaches the 30 results are shown from, and the mean per area.
    */
   satisfactionOfCities,
+  /** The largest needs of a city's needs survey (this year's, else last year's), for the demand panel; null below 30 respondents. */
+  topNeeds,
 } satisfies AppModule & Record<string, unknown>;
 
 export { satisfactionOfCities };

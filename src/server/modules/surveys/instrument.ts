@@ -3,6 +3,7 @@
  * later years from the year before's), whether an instrument is sound, and whether an answer sheet fits it.
  */
 import type { InstrumentBody, SurveyAnswer, SurveyQuestion } from '../../../shared/contracts/surveys.ts';
+import { needLevels, type NeedLevel } from '../../../shared/vocabulary/index.ts';
 import type { Words } from '../../platform/http/errors.ts';
 
 const scale = (code: string, ko: string, en: string): SurveyQuestion => ({ code, kind: 'likert5', ko, en, required: true });
@@ -83,6 +84,9 @@ export function instrumentProblems(definition: InstrumentBody): InstrumentProble
       if (!isChoice(question) && choices.length > 0) {
         problems.push({ field: `${at}.choices`, words: { ko: '보기는 고르는 문항에만 둡니다.', en: 'Only choice questions have choices.' } });
       }
+      if ((question.kind === 'need') !== (question.subcategory !== undefined)) {
+        problems.push({ field: `${at}.subcategory`, words: { ko: '요구 문항에는 프로그램 분류를 하나 정하고, 다른 문항에는 정하지 않습니다.', en: 'A need question has one program subcategory; other questions have none.' } });
+      }
       if (new Set(choices.map((c) => c.code)).size !== choices.length) {
         problems.push({ field: `${at}.choices`, words: { ko: '보기 코드가 겹칩니다.', en: 'Two choices have the same code.' } });
       }
@@ -91,7 +95,10 @@ export function instrumentProblems(definition: InstrumentBody): InstrumentProble
   return problems;
 }
 
-/** One answer as stored: exactly one of score, text, choices. */
+/** How a need question's level is stored: `<code>:current`, `<code>:required` (a colon never appears in a question's code). */
+export const needAnswerCode = (question: string, level: NeedLevel) => `${question}:${level}`;
+
+/** One answer as stored: exactly one of score, text, choices (a need question's two levels are two scores). */
 export interface StoredAnswer {
   question: string;
   score: number | null;
@@ -120,10 +127,20 @@ export function checkAnswers(definition: InstrumentBody, answers: readonly Surve
     const answer = given.get(question.code);
     const text = answer?.text?.trim() ?? '';
     const chosen = answer?.choices ?? [];
-    const shape = { score: answer?.score !== undefined, text: text !== '', choices: chosen.length > 0 };
-    const wrongKind = question.kind === 'likert5' ? shape.text || shape.choices : question.kind === 'text' ? shape.score || shape.choices : shape.score || shape.text;
+    const levels = [answer?.current, answer?.required].filter((level) => level !== undefined).length;
+    const shape = { score: answer?.score !== undefined, text: text !== '', choices: chosen.length > 0, levels: levels > 0 };
+    const wrongKind = question.kind === 'likert5' ? shape.text || shape.choices || shape.levels
+      : question.kind === 'text' ? shape.score || shape.choices || shape.levels
+      : question.kind === 'need' ? shape.score || shape.text || shape.choices
+      : shape.score || shape.text || shape.levels;
     if (wrongKind) {
       problems.push({ field, words: { ko: '이 문항의 답하는 방식과 맞지 않습니다.', en: 'This answer does not fit the question.' } });
+      continue;
+    }
+    if (shape.levels) {
+      // Borich reads the pair: one level without the other says nothing about the gap.
+      if (levels < 2) problems.push({ field, words: { ko: '현재 수준과 필요 수준을 모두 골라 주세요.', en: 'Choose both the current and the required level.' } });
+      else stored.push(...needLevels.map(({ code }) => ({ question: needAnswerCode(question.code, code), score: answer![code]!, text: null, choices: null })));
       continue;
     }
     if (!shape.score && !shape.text && !shape.choices) {

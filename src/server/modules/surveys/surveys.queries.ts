@@ -2,7 +2,9 @@
 import { sql } from 'drizzle-orm';
 import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type { InstrumentBody } from '../../../shared/contracts/surveys.ts';
-import { activeDesignationStates, type AnswerChannel, type SurveyPurpose } from '../../../shared/vocabulary/index.ts';
+import {
+  activeDesignationStates, RESPONDENT_GROUP_QUESTION, type AnswerChannel, type ProgramAreaCode, type SurveyPurpose, type TargetGroupCode,
+} from '../../../shared/vocabulary/index.ts';
 import { firstRow, isoUtc, offsetOf, pageOf, rows, type Executor } from '../../platform/database/database.ts';
 import type { StoredAnswer } from './instrument.ts';
 import { surveyAnswers } from './surveys.schema.ts';
@@ -174,4 +176,86 @@ export async function citiesOfSurvey(db: Executor, surveyId: number | null, page
 
 export async function cityNames(db: Executor, cityCode: string) {
   return firstRow<{ nameKo: string; nameEn: string }>(db, sql`SELECT name_ko AS "nameKo", name_en AS "nameEn" FROM municipalities WHERE code = ${cityCode}`);
+}
+
+/**
+ * Adds the responses' answers to their needs survey's running cells and totals (a sheet's own transaction calls
+ * it with its response; a bulk load with many). Rows are written in key order, so sheets of one cell arriving
+ * together queue on the same rows instead of deadlocking.
+ */
+export async function addToNeedTotals(db: Executor, responseIds: readonly number[]) {
+  const ids = sql.param([...responseIds]);
+  await db.execute(sql`
+    INSERT INTO survey_need_cells AS c (survey_id, target_group, dong_code, respondents, paper)
+    SELECT r.survey_id, g.choices[1], r.dong_code, count(*), count(*) FILTER (WHERE r.channel = 'paper')
+    FROM survey_responses r JOIN survey_answers g ON g.response_id = r.id AND g.question = ${RESPONDENT_GROUP_QUESTION}
+    WHERE r.id = ANY(${ids}::int[])
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT ON CONSTRAINT survey_need_cells_unique DO UPDATE
+    SET respondents = c.respondents + excluded.respondents, paper = c.paper + excluded.paper`);
+  await db.execute(sql`
+    INSERT INTO survey_need_totals AS t (survey_id, target_group, dong_code, question, answers, current_sum, required_sum)
+    SELECT r.survey_id, g.choices[1], r.dong_code, split_part(c.question, ':', 1), count(*), sum(c.score), sum(q.score)
+    FROM survey_responses r
+    JOIN survey_answers g ON g.response_id = r.id AND g.question = ${RESPONDENT_GROUP_QUESTION}
+    JOIN survey_answers c ON c.response_id = r.id AND c.question LIKE '%:current'
+    JOIN survey_answers q ON q.response_id = r.id AND q.question = split_part(c.question, ':', 1) || ':required'
+    WHERE r.id = ANY(${ids}::int[])
+    GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
+    ON CONFLICT ON CONSTRAINT survey_need_totals_unique DO UPDATE
+    SET answers = t.answers + excluded.answers, current_sum = t.current_sum + excluded.current_sum, required_sum = t.required_sum + excluded.required_sum`);
+  await db.execute(sql`
+    INSERT INTO survey_need_choices AS t (survey_id, target_group, dong_code, question, choice, respondents)
+    SELECT r.survey_id, g.choices[1], r.dong_code, a.question, c.choice, count(*)
+    FROM survey_responses r
+    JOIN survey_answers g ON g.response_id = r.id AND g.question = ${RESPONDENT_GROUP_QUESTION}
+    JOIN survey_answers a ON a.response_id = r.id AND a.choices IS NOT NULL AND a.question <> ${RESPONDENT_GROUP_QUESTION}
+    CROSS JOIN LATERAL unnest(a.choices) AS c(choice)
+    WHERE r.id = ANY(${ids}::int[])
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT ON CONSTRAINT survey_need_choices_unique DO UPDATE SET respondents = t.respondents + excluded.respondents`);
+}
+
+/** A part of a city's respondents: one self-declared group and/or one home dong (undefined: all). */
+export interface NeedSlice {
+  targetGroup?: TargetGroupCode;
+  dongCode?: string;
+}
+
+const inSlice = (slice: NeedSlice) => sql`
+  (${slice.targetGroup ?? null}::text IS NULL OR target_group = ${slice.targetGroup ?? null})
+  AND (${slice.dongCode ?? null}::text IS NULL OR dong_code = ${slice.dongCode ?? null})`;
+
+/**
+ * The Borich analysis's sums in one statement: per need item and per program area (its items pooled), the answers
+ * and the sums of current and required levels of the slice's cells. `area` null with a question: an item's row.
+ */
+export async function needSums(db: Executor, surveyId: number, items: readonly { code: string; area: string }[], slice: NeedSlice) {
+  return rows<{ area: ProgramAreaCode; question: string | null; n: number; currentSum: number; requiredSum: number }>(db, sql`
+    WITH item AS (
+      SELECT * FROM unnest(${sql.param(items.map((i) => i.code))}::text[], ${sql.param(items.map((i) => i.area))}::text[]) AS i(question, area)
+    )
+    SELECT i.area, CASE WHEN GROUPING(t.question) = 0 THEN t.question END AS question,
+           sum(t.answers)::int AS n, sum(t.current_sum)::float8 AS "currentSum", sum(t.required_sum)::float8 AS "requiredSum"
+    FROM survey_need_totals t JOIN item i ON i.question = t.question
+    WHERE t.survey_id = ${surveyId} AND ${inSlice(slice)}
+    GROUP BY GROUPING SETS ((i.area, t.question), (i.area))`);
+}
+
+/** Respondents (and paper ones) per self-declared group × home dong of a needs survey. */
+export async function needCells(db: Executor, surveyId: number) {
+  return rows<{ targetGroup: TargetGroupCode; dongCode: string | null; respondents: number; paper: number }>(db, sql`
+    SELECT target_group AS "targetGroup", dong_code AS "dongCode", respondents, paper FROM survey_need_cells WHERE survey_id = ${surveyId}`);
+}
+
+/** How many respondents of the slice chose each choice (of every choice question but the group's). */
+export async function choiceCounts(db: Executor, surveyId: number, slice: NeedSlice) {
+  return rows<{ question: string; choice: string; count: number }>(db, sql`
+    SELECT question, choice, sum(respondents)::int AS count FROM survey_need_choices
+    WHERE survey_id = ${surveyId} AND ${inSlice(slice)} GROUP BY question, choice`);
+}
+
+export async function dongNames(db: Executor, codes: readonly string[]) {
+  return rows<{ code: string; nameKo: string; nameEn: string }>(db, sql`
+    SELECT code, name_ko AS "nameKo", name_en AS "nameEn" FROM dongs WHERE code = ANY(${sql.param([...codes])}::text[]) ORDER BY code`);
 }

@@ -8,6 +8,7 @@ import { cityInPath, guard, institutionInPath, mustLogIn, requireActor } from '.
 import { yearInKorea } from '../../platform/clock.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import type { ModuleContext } from '../index.ts';
+import { registerNeedsRoutes } from './needs.routes.ts';
 import * as service from './surveys.service.ts';
 
 const tags = ['surveys'];
@@ -34,7 +35,7 @@ export function registerSurveyRoutes(api: Api, { database }: ModuleContext): voi
       tags, summary: 'Save the year’s questionnaire as its next version (the ministry); answers already given keep the version they answered',
       params: YearParams, body: InstrumentBody, response: { 200: Instrument, ...errorResponses, ...refused },
     },
-  }, (request) => service.defineInstrument(db, requireActor(request), request.params.year, request.body, yearInKorea()));
+  }, (request) => service.defineInstrument(db, requireActor(request), service.satisfactionOf(request.params.year), request.body, yearInKorea()));
 
   api.post('/surveys/city-satisfaction/:year/responses', {
     preValidation: mustLogIn,
@@ -77,4 +78,6 @@ export function registerSurveyRoutes(api: Api, { database }: ModuleContext): voi
       params: YearParams, querystring: Type.Object(PageQuery), response: { 200: CitySatisfactionPage, ...errorResponses },
     },
   }, (request) => service.citiesOverview(db, request.params.year, pageRequest(request.query)));
+
+  registerNeedsRoutes(api, db);
 }

@@ -4,9 +4,9 @@
  * keeps the version it answered, and answers to scale items are rows so results are one SQL aggregate.
  */
 import { sql } from 'drizzle-orm';
-import { check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { bigint, check, index, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import type { InstrumentBody } from '../../../shared/contracts/surveys.ts';
-import { answerChannels, surveyPurposes, type AnswerChannel, type SurveyPurpose } from '../../../shared/vocabulary/index.ts';
+import { answerChannels, surveyPurposes, targetGroups, type AnswerChannel, type SurveyPurpose, type TargetGroupCode } from '../../../shared/vocabulary/index.ts';
 import { checkIn, createdAt } from '../../platform/database/columns.ts';
 import { dongs, municipalities } from '../geography/geography.schema.ts';
 import { people } from '../identity/identity.schema.ts';
@@ -79,5 +79,60 @@ export const surveyAnswers = pgTable(
     primaryKey({ columns: [t.responseId, t.question] }),
     check('survey_answers_score_check', sql`${t.score} BETWEEN 1 AND 5`),
     check('survey_answers_one_kind_check', sql`num_nonnulls(${t.score}, ${t.text}, ${t.choices}) = 1`),
+  ],
+);
+
+/**
+ * A needs survey's respondents per cell (their self-declared group × their home dong), kept as answers come in, in
+ * the answer's transaction: the analysis reads cells, never the answers (500,000 respondents × 60 items are 60
+ * million answer rows).
+ */
+export const surveyNeedCells = pgTable(
+  'survey_need_cells',
+  {
+    surveyId: integer().notNull().references(() => surveys.id),
+    targetGroup: text().$type<TargetGroupCode>().notNull(),
+    dongCode: text().references(() => dongs.code),
+    respondents: integer().notNull(),
+    paper: integer().notNull(),
+  },
+  (t) => [
+    unique('survey_need_cells_unique').on(t.surveyId, t.targetGroup, t.dongCode).nullsNotDistinct(),
+    checkIn('survey_need_cells_target_group_check', t.targetGroup, targetGroups.codes),
+  ],
+);
+
+/** Per cell and need item: the answers and the sums of the current and required levels (Borich needs no more). */
+export const surveyNeedTotals = pgTable(
+  'survey_need_totals',
+  {
+    surveyId: integer().notNull().references(() => surveys.id),
+    targetGroup: text().$type<TargetGroupCode>().notNull(),
+    dongCode: text().references(() => dongs.code),
+    question: text().notNull(),
+    answers: integer().notNull(),
+    currentSum: bigint({ mode: 'number' }).notNull(),
+    requiredSum: bigint({ mode: 'number' }).notNull(),
+  },
+  (t) => [
+    unique('survey_need_totals_unique').on(t.surveyId, t.targetGroup, t.dongCode, t.question).nullsNotDistinct(),
+    checkIn('survey_need_totals_target_group_check', t.targetGroup, targetGroups.codes),
+  ],
+);
+
+/** Per cell and choice question (preferred days, times, places, fees, barriers): how many respondents chose each choice. */
+export const surveyNeedChoices = pgTable(
+  'survey_need_choices',
+  {
+    surveyId: integer().notNull().references(() => surveys.id),
+    targetGroup: text().$type<TargetGroupCode>().notNull(),
+    dongCode: text().references(() => dongs.code),
+    question: text().notNull(),
+    choice: text().notNull(),
+    respondents: integer().notNull(),
+  },
+  (t) => [
+    unique('survey_need_choices_unique').on(t.surveyId, t.targetGroup, t.dongCode, t.question, t.choice).nullsNotDistinct(),
+    checkIn('survey_need_choices_target_group_check', t.targetGroup, targetGroups.codes),
   ],
 );

@@ -16,10 +16,14 @@ import { conflict, forbidden, notFound, ProblemsError, type Words } from '../../
 import { identity } from '../identity/index.ts';
 import { institutionsModule } from '../institutions/index.ts';
 import { checkAnswers, defaultSatisfactionInstrument, instrumentProblems } from './instrument.ts';
+import { defaultNeedsInstrument, needsInstrumentProblems } from './needs.ts';
 import { meanInterval, type MeanInterval } from './interval.ts';
 import * as queries from './surveys.queries.ts';
 
-const satisfactionOf = (year: number): queries.SurveyKey => ({ purpose: 'city_satisfaction', year, cityCode: null });
+export const satisfactionOf = (year: number): queries.SurveyKey => ({ purpose: 'city_satisfaction', year, cityCode: null });
+
+/** Where a survey's first year starts when no earlier year's questionnaire is there. */
+const defaultInstruments: Record<queries.SurveyKey['purpose'], InstrumentBody> = { city_satisfaction: defaultSatisfactionInstrument, needs: defaultNeedsInstrument };
 
 interface YearInstrument {
   /** Null until a version is stored (the first answer or the ministry's first save stores one). */
@@ -34,21 +38,25 @@ interface YearInstrument {
  * The year's questionnaire as it stands, writing nothing: its latest stored version or, for a year nobody defined
  * or answered yet, what its version 1 will be — the latest earlier year's, or the default.
  */
-async function readInstrument(db: Executor, year: number): Promise<YearInstrument> {
-  const key = satisfactionOf(year);
+export async function readInstrument(db: Executor, key: queries.SurveyKey): Promise<YearInstrument> {
   const survey = await queries.findSurvey(db, key);
   const found = survey && (await queries.latestInstrument(db, survey.id));
   if (found) return { surveyId: survey.id, ...found };
   const earlier = await queries.latestInstrumentBefore(db, key);
-  return { surveyId: survey?.id ?? null, id: null, version: 1, definedAt: null, definition: earlier?.definition ?? defaultSatisfactionInstrument };
+  return { surveyId: survey?.id ?? null, id: null, version: 1, definedAt: null, definition: earlier?.definition ?? defaultInstruments[key.purpose] };
 }
 
-/** The year's questionnaire, stored as version 1 if it is not yet (two at once store one): what an answer points at. */
-export async function storedInstrument(db: Executor, year: number): Promise<queries.InstrumentRow & { surveyId: number }> {
-  const read = await readInstrument(db, year);
+/** The year's satisfaction questionnaire, stored as version 1 if it is not yet (two at once store one): what an answer points at. */
+export async function storedInstrument(db: Executor, year: number) {
+  return storedInstrumentOf(db, satisfactionOf(year));
+}
+
+/** A survey's questionnaire, stored as version 1 if it is not yet (two at once store one). */
+export async function storedInstrumentOf(db: Executor, key: queries.SurveyKey): Promise<queries.InstrumentRow & { surveyId: number }> {
+  const read = await readInstrument(db, key);
   if (read.surveyId !== null && read.id !== null) return { ...read, id: read.id, definedAt: read.definedAt!, surveyId: read.surveyId };
   return db.transaction(async (tx) => {
-    const surveyId = await queries.ensureSurvey(tx, satisfactionOf(year), true);
+    const surveyId = await queries.ensureSurvey(tx, key, true);
     const meanwhile = await queries.latestInstrument(tx, surveyId);
     if (meanwhile) return { ...meanwhile, surveyId };
     await queries.insertInstrument(tx, surveyId, read.definition, null);
@@ -56,27 +64,27 @@ export async function storedInstrument(db: Executor, year: number): Promise<quer
   });
 }
 
-export async function instrumentOf(db: Executor, year: number): Promise<Instrument> {
-  const { version, definedAt, definition } = await readInstrument(db, year);
-  return { year, version, definedAt, definition };
+export async function instrumentOf(db: Executor, key: queries.SurveyKey): Promise<Instrument> {
+  const { version, definedAt, definition } = await readInstrument(db, key);
+  return { year: key.year, version, definedAt, definition };
 }
 
-/** The ministry saves the year's questionnaire as its next version; answers already given keep theirs. */
-export async function defineInstrument(db: AppDb, actor: Actor, year: number, definition: InstrumentBody, thisYear: number): Promise<Instrument> {
-  if (year < thisYear) throw conflict({ ko: '지난 해의 설문은 바꿀 수 없습니다.', en: 'The questionnaire of a past year cannot be changed.' }, 'year');
-  const problems = instrumentProblems(definition);
+/** The survey's owner saves the year's questionnaire as its next version; answers already given keep theirs. */
+export async function defineInstrument(db: AppDb, actor: Actor, key: queries.SurveyKey, definition: InstrumentBody, thisYear: number): Promise<Instrument> {
+  if (key.year < thisYear) throw conflict({ ko: '지난 해의 설문은 바꿀 수 없습니다.', en: 'The questionnaire of a past year cannot be changed.' }, 'year');
+  const problems = [...instrumentProblems(definition), ...(key.purpose === 'needs' ? needsInstrumentProblems(definition) : [])];
   if (problems.length > 0) throw new ProblemsError(problems);
   await db.transaction(async (tx) => {
-    const surveyId = await queries.ensureSurvey(tx, satisfactionOf(year), true);
+    const surveyId = await queries.ensureSurvey(tx, key, true);
     await queries.insertInstrument(tx, surveyId, definition, actor.personId);
   });
-  return instrumentOf(db, year);
+  return instrumentOf(db, key);
 }
 
 const notThisYear = (year: number): Words => ({ ko: `${year}년 설문은 지금 받지 않습니다.`, en: `The ${year} survey is not taking answers now.` });
 
 export async function mySurvey(db: AppDb, actor: Actor, year: number): Promise<MySatisfactionSurvey> {
-  const instrument = await instrumentOf(db, year);
+  const instrument = await instrumentOf(db, satisfactionOf(year));
   const residence = (await queries.residenceOf(db, actor.personId))!;
   const survey = await queries.findSurvey(db, satisfactionOf(year));
   const answered = (survey && (await queries.responseOf(db, survey.id, actor.personId))) ?? null;
@@ -87,7 +95,7 @@ export async function mySurvey(db: AppDb, actor: Actor, year: number): Promise<M
   };
 }
 
-interface Answering {
+export interface Answering {
   /** The respondent, found (or, for a paper form, recorded) inside the answer's transaction. */
   respondent(tx: Executor): Promise<number>;
   channel: 'online' | 'paper';
@@ -96,17 +104,35 @@ interface Answering {
   institutionCityCode?: string;
 }
 
+/** What differs between surveys when a sheet comes in: which survey, who may answer it, and what else the answer writes. */
+export interface SheetRules {
+  key: queries.SurveyKey;
+  /** Why this resident may not answer (409), or null. */
+  refusal(residence: Residence): Words | null;
+  /** Written in the answer's transaction once the response is in. */
+  afterInsert?(tx: Executor, responseId: number): Promise<void>;
+}
+
+type Residence = NonNullable<Awaited<ReturnType<typeof queries.residenceOf>>>;
+
+const satisfactionRules = (year: number): SheetRules => ({
+  key: satisfactionOf(year),
+  refusal: (residence) => (residence.learningCity ? null
+    : { ko: `${residence.nameKo}는 평생학습도시가 아니어서 이 설문을 받지 않습니다.`, en: `${residence.nameEn} is not a learning city, so it does not take this survey.` }),
+});
+
 /**
  * One answer sheet, in one transaction: the respondent (a record made at the desk too), the response and its answers,
  * or nothing (409 when the person has answered, or lives in no learning city).
  */
-async function submit(db: AppDb, year: number, thisYear: number, answering: Answering, body: ResponseBody): Promise<ResponseReceipt> {
+export async function submit(db: AppDb, rules: SheetRules, thisYear: number, answering: Answering, body: ResponseBody): Promise<ResponseReceipt> {
+  const { year } = rules.key;
   if (year !== thisYear) throw conflict(notThisYear(year), 'year');
   const mine = answering.channel === 'online';
   const onPaper = (words: Words) => (mine ? conflict(words) : conflict(words, 'email'));
   return db.transaction(async (tx) => {
     // The year's first answer stores its questionnaire: in this transaction, so that a refused sheet writes nothing.
-    const instrument = await storedInstrument(tx, year);
+    const instrument = await storedInstrumentOf(tx, rules.key);
     const { stored, problems } = checkAnswers(instrument.definition, body.answers);
     if (problems.length > 0) throw new ProblemsError(problems);
     const personId = await answering.respondent(tx);
@@ -119,9 +145,8 @@ async function submit(db: AppDb, year: number, thisYear: number, answering: Answ
     if (answering.institutionCityCode !== undefined && residence.cityCode !== answering.institutionCityCode) {
       throw onPaper({ ko: '이 기관이 있는 시·군·구의 주민만 대신 입력할 수 있습니다.', en: 'Only residents of the institution’s city can be entered here.' });
     }
-    if (!residence.learningCity) {
-      throw conflict({ ko: `${residence.nameKo}는 평생학습도시가 아니어서 이 설문을 받지 않습니다.`, en: `${residence.nameEn} is not a learning city, so it does not take this survey.` });
-    }
+    const refusal = rules.refusal(residence);
+    if (refusal) throw conflict(refusal);
     const inserted = await queries.insertResponse(tx, {
       surveyId: instrument.surveyId, instrumentId: instrument.id, personId,
       cityCode: residence.cityCode, dongCode: residence.dongCode, channel: answering.channel, enteredBy: answering.enteredBy,
@@ -132,12 +157,13 @@ async function submit(db: AppDb, year: number, thisYear: number, answering: Answ
         : { ko: `이 주민은 ${year}년 설문에 이미 답했습니다.`, en: `This resident has already answered the ${year} survey.` });
     }
     await queries.insertAnswers(tx, inserted.id, stored);
+    await rules.afterInsert?.(tx, inserted.id);
     return { id: inserted.id, year, cityCode: residence.cityCode, channel: answering.channel, submittedAt: inserted.submittedAt };
   });
 }
 
 export async function answer(db: AppDb, actor: Actor, year: number, body: ResponseBody, thisYear: number): Promise<ResponseReceipt> {
-  return submit(db, year, thisYear, { respondent: async () => actor.personId, channel: 'online', enteredBy: null }, body);
+  return submit(db, satisfactionRules(year), thisYear, { respondent: async () => actor.personId, channel: 'online', enteredBy: null }, body);
 }
 
 /** The institution, if `actor` may enter paper answers for it (its city's residents only). */
@@ -155,9 +181,16 @@ export async function institutionEnteringPaper(db: Executor, actor: Actor, insti
  * name and year of birth as living in the institution's city (staff enter only residents of their city).
  */
 export async function enterPaper(db: AppDb, actor: Actor, institutionId: number, year: number, body: PaperResponseBody, thisYear: number): Promise<ResponseReceipt> {
+  return enterPaperFor(db, actor, institutionId, () => satisfactionRules(year), body, thisYear);
+}
+
+/** A paper form of any survey, typed in by the institution's staff for a resident of the institution's city. */
+export async function enterPaperFor(
+  db: AppDb, actor: Actor, institutionId: number, rulesOf: (institutionCityCode: string) => SheetRules, body: PaperResponseBody, thisYear: number,
+): Promise<ResponseReceipt> {
   const institution = await institutionEnteringPaper(db, actor, institutionId);
   const { answers, ...desk } = body;
-  return submit(db, year, thisYear, {
+  return submit(db, rulesOf(institution.cityCode), thisYear, {
     respondent: async (tx) => (await identity.residentAtDesk(tx, desk, institution.cityCode)).personId,
     channel: 'paper', enteredBy: actor.personId, institutionCityCode: institution.cityCode,
   }, { answers });
@@ -180,7 +213,7 @@ function scaleQuestions(definition: InstrumentBody, area?: string) {
 
 export async function cityResults(db: AppDb, actor: Actor, cityCode: string, year: number): Promise<CitySatisfactionResults> {
   const names = await cityForResults(db, actor, cityCode);
-  const { surveyId, definition } = await readInstrument(db, year);
+  const { surveyId, definition } = await readInstrument(db, satisfactionOf(year));
   const counts = surveyId === null ? { responses: 0, paper: 0 } : await queries.responseCounts(db, surveyId, cityCode);
   const shown = counts.responses >= MIN_SURVEY_RESPONSES_SHOWN;
   const base = { year, cityCode, cityNameKo: names.nameKo, cityNameEn: names.nameEn, responses: counts.responses, paperResponses: counts.paper, minimumShown: MIN_SURVEY_RESPONSES_SHOWN, shown };
@@ -199,7 +232,7 @@ export async function cityResults(db: AppDb, actor: Actor, cityCode: string, yea
 
 export async function cityOpenAnswers(db: AppDb, actor: Actor, cityCode: string, year: number, page: PageRequest): Promise<OpenAnswerPage> {
   await cityForResults(db, actor, cityCode);
-  const { surveyId, definition } = await readInstrument(db, year);
+  const { surveyId, definition } = await readInstrument(db, satisfactionOf(year));
   // Below the threshold a handful of answers could name their writers: the same rule as the means.
   if (surveyId === null || (await queries.responseCounts(db, surveyId, cityCode)).responses < MIN_SURVEY_RESPONSES_SHOWN) return { items: [], total: 0, ...page };
   const wording = new Map(definition.sections.flatMap((s) => s.questions).map((q) => [q.code, q]));
@@ -227,7 +260,7 @@ export interface CitySatisfaction {
  * asked for (n 0 and null means for a city nobody answered for). `area` restricts `mean` to one section's items.
  */
 export async function satisfactionOfCities(db: Executor, query: { year: number; cityCodes: readonly string[]; area?: string }): Promise<CitySatisfaction[]> {
-  const { surveyId, definition } = await readInstrument(db, query.year);
+  const { surveyId, definition } = await readInstrument(db, satisfactionOf(query.year));
   const scale = scaleQuestions(definition, query.area);
   const spreads = surveyId === null ? [] : await queries.respondentMeanSpreads(db, surveyId, query.cityCodes, scale.questions, scale.overall);
   const byCity = new Map<string, Map<string, MeanInterval>>();

@@ -27,6 +27,7 @@ export const consoleTabs: ConsoleTab[] = [
   { id: 'network', labelKey: 'network.tab', panel: lazy(() => import('../network/NetworkPanel.tsx')) },
   { id: 'openings', labelKey: 'opening-day.tab', panel: lazy(() => import('../opening-day/OpeningsPanel.tsx')) },
   { id: 'survey', labelKey: 'surveys.tab', panel: lazy(() => import('../surveys/SurveyResultsPanel.tsx')) },
+  { id: 'needs', labelKey: 'surveys.needs.tab', panel: lazy(() => import('../surveys/NeedsPanel.tsx')) },
   { id: 'report', labelKey: 'annual-report.tab', panel: lazy(() => import('../annual-report/ReportPanel.tsx')) },
   { id: 'designation', labelKey: 'applications.tab', panel: lazy(() => import('../designation/ApplicationPanel.tsx')) },
   { id: 'evaluation', labelKey: 'evaluation.tab', panel: lazy(() => import('../evaluation/EvaluationPanel.tsx')) },

@@ -18,7 +18,8 @@ import type { ConsolePanelProps } from '../city-console/console-tabs.ts';
 const BarChart = lazy(() => import('../../ui/BarChart.tsx'));
 
 export default function GapsPanel({ cityCode }: ConsolePanelProps) {
-  const { t, label } = useLocale();
+  const { t, label, locale } = useLocale();
+  const words = (entry: { ko: string; en: string }) => entry[locale];
   const [months, setMonths] = useState(12);
   const [reachKm, setReachKm] = useState(2);
   const [area, setArea] = useState<ProgramAreaCode | ''>('');
@@ -47,6 +48,16 @@ export default function GapsPanel({ cityCode }: ConsolePanelProps) {
                 <h3>{t('proposals.proposals')}</h3><div className="lc-big">{data.totals.proposals}</div>
                 <p>{t('proposals.proposalsBreakdown', { supporters: data.totals.supporters, ...data.proposalsByPhase })}</p>
                 <p><Link to={`/cities/${cityCode}/console/proposals`}>{t('proposals.consoleTitle')} →</Link></p>
+              </div>
+              <div className="lc-card-figure">
+                <h3>{t('surveys.needs.demandTitle')}</h3>
+                {data.needs ? (
+                  <>
+                    <p>{t('surveys.needs.demandLead', { year: data.needs.year, count: data.needs.respondents })}</p>
+                    <ol>{data.needs.items.map((item) => <li key={item.code}>{words(item)} · {item.borich.toFixed(2)}</li>)}</ol>
+                  </>
+                ) : <p>{t('surveys.needs.demandNone')}</p>}
+                <p><Link to={`/cities/${cityCode}/console/needs`}>{t('surveys.needs.analysis')} →</Link></p>
               </div>
             </div>
             <Suspense fallback={<Loading />}><ByArea data={data} /></Suspense>

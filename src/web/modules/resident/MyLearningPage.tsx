@@ -131,6 +131,7 @@ function Entries({ entries }: { entries: LearningEntry[] }) {
 }
 
 function Community({ record }: { record: LearningRecord }) {
+  const { me } = useSession();
   const { t, label, date } = useLocale();
   return (
     <>
@@ -153,6 +154,7 @@ function Community({ record }: { record: LearningRecord }) {
           <Link to="/me/instructor-profile">{t('instructors.profile.title')}</Link>
           <Link to="/me/teaching">{t('instructors.teaching.title')}</Link>
           <Link to="/surveys/city-satisfaction">{t('surveys.menu')}</Link>
+          {me?.homeCityCode && <Link to={`/cities/${me.homeCityCode}/surveys/needs`}>{t('surveys.needs.menu')}</Link>}
         </p>
       </section>
     </>

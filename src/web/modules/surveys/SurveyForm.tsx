@@ -5,19 +5,20 @@
  */
 import { useState, type ReactNode } from 'react';
 import type { InstrumentBody, SurveyAnswer, SurveyQuestion } from '../../../shared/contracts/surveys.ts';
-import { likertPoints } from '../../../shared/vocabulary/index.ts';
+import { levelPoints, likertPoints, needLevels } from '../../../shared/vocabulary/index.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { TextArea } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 
-type Given = { score?: number; text?: string; choices?: string[] };
+type Given = { score?: number; text?: string; choices?: string[]; current?: number; required?: number };
 
 /** The answers as the API takes them: unanswered questions and empty texts left out. */
 function answersOf(given: Record<string, Given>): SurveyAnswer[] {
   return Object.entries(given).flatMap(([question, g]): SurveyAnswer[] => {
     if (g.score !== undefined) return [{ question, score: g.score }];
+    if (g.current !== undefined || g.required !== undefined) return [{ question, current: g.current, required: g.required }];
     if (g.text?.trim()) return [{ question, text: g.text.trim() }];
     if (g.choices?.length) return [{ question, choices: g.choices }];
     return [];
@@ -52,6 +53,19 @@ export function SurveyForm({ definition, send, onDone, before, beforeFields = []
           <ChoiceGroup key={q.code} legend={legend} type="radio" required={q.required} error={error}
             selected={current.score ? [String(current.score)] : []} onChange={(value) => set(q.code, { score: Number(value) })}
             options={likertPoints.map((p) => ({ value: String(p.value), label: `${p.value} ${words(p)}` }))} />
+        );
+      case 'need':
+        // Two scales of one subject: where the resident is now and where they need to be (Borich reads the gap).
+        return (
+          <fieldset key={q.code} className="lc-choices lc-need">
+            <legend>{legend}</legend>
+            {needLevels.map((level) => (
+              <ChoiceGroup key={level.code} legend={words(level)} type="radio" required={q.required} inline
+                error={level.code === 'current' ? error : undefined}
+                selected={current[level.code] ? [String(current[level.code])] : []} onChange={(value) => set(q.code, { ...current, [level.code]: Number(value) })}
+                options={levelPoints.map((p) => ({ value: String(p.value), label: `${p.value} ${words(p)}` }))} />
+            ))}
+          </fieldset>
         );
       case 'text':
         return (

@@ -13,7 +13,7 @@ import { Loaded } from '../../ui/Status.tsx';
 import type { ConsolePanelProps } from '../city-console/console-tabs.ts';
 
 /** This year and the four before it. */
-const recentYears = () => {
+export const recentYears = () => {
   const thisYear = Number(todayInKorea().slice(0, 4));
   return Array.from({ length: 5 }, (_, i) => thisYear - i);
 };
