@@ -41,6 +41,8 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
   });
   if (response.status === 204) return undefined as T;
   const payload = (await response.json().catch(() => null)) as unknown;
+  // Aborted while the body was read: the caller asked for something newer; never hand back half an answer as null.
+  init.signal?.throwIfAborted();
   if (!response.ok) {
     const error = (payload ?? {}) as Partial<ErrorBody>;
     throw new ApiError(response.status, error.error ?? 'error', error.message ?? response.statusText, error.field, problemsIn(error.problems), error);
@@ -100,7 +102,9 @@ export function useApi<T>(path: string | null): Loaded<T> {
     const controller = new AbortController();
     setState((previous) => ({ data: previous.data, loading: true }));
     api<T>(path, { signal: controller.signal })
-      .then((data) => setState({ data, loading: false }))
+      .then((data) => {
+        if (!controller.signal.aborted) setState({ data, loading: false });
+      })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
         setState({ loading: false, error: error instanceof ApiError ? error : new ApiError(0, 'network', String(error)) });
