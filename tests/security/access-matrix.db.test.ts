@@ -346,6 +346,7 @@ const rules: Record<string, Rule> = {
   'POST /api/cities/{code}/proposals/{id}/answer': { permission: 'proposals.answer', scope: 'city' },
   'PUT /api/cities/{code}/proposals/threshold': { permission: 'proposals.answer', scope: 'city' },
   'GET /api/institutions/{id}/proposal-programs': { permission: 'program.manage', scope: 'institution' },
+  'GET /api/me/proposals': loggedIn,
   'GET /api/cities/{code}/demand': cityAnalysis,
   'GET /api/cities/{code}/access': cityAnalysis,
 
@@ -369,6 +370,20 @@ const rules: Record<string, Rule> = {
   'GET /api/cities/{code}/surveys/city-satisfaction/{year}': { permission: 'surveys.results.view', scope: 'city' },
   'GET /api/cities/{code}/surveys/city-satisfaction/{year}/open-answers': { permission: 'surveys.results.view', scope: 'city' },
   'GET /api/surveys/city-satisfaction/{year}/cities': national('surveys.results.view'),
+  // Cities' needs surveys (issue 13, item 1): residents answer (whether they may is the service's 409), staff enter
+  // paper sheets for their institution, the city's officers build the questionnaire and read the analysis.
+  'GET /api/cities/{code}/surveys/needs/{year}': loggedIn,
+  'POST /api/cities/{code}/surveys/needs/{year}/responses': loggedIn,
+  'POST /api/institutions/{id}/surveys/needs/{year}/responses': { permission: 'surveys.paper.enter', scope: 'institution' },
+  'GET /api/cities/{code}/surveys/needs/{year}/instrument': { permission: 'surveys.needs.manage', scope: 'city' },
+  'PUT /api/cities/{code}/surveys/needs/{year}/instrument': { permission: 'surveys.needs.manage', scope: 'city' },
+  'GET /api/cities/{code}/surveys/needs/{year}/analysis': { permission: 'surveys.needs.manage', scope: 'city' },
+  // The national picture (issue 12, item 6): public, but for the cities at risk.
+  'GET /api/national/timeline': anyone,
+  'GET /api/national/map': anyone,
+  'GET /api/national/cohorts': anyone,
+  'GET /api/national/index-distribution': anyone,
+  'GET /api/national/at-risk': national('national.private.view'),
 };
 
 type Outcome = 'allowed' | 401 | 403 | 404;
