@@ -60,18 +60,11 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   };
 }
 
-/**
- * Only violations are read: axe then skips building selectors and details for every passing node (its documented
- * performance option), a large share of each check on a long page; the violations it reports are the same. Set
- * before the rules: `AxeBuilder#options` replaces what `withTags`/`withRules` chose.
- */
-const checkWith = (page: Page) => new AxeBuilder({ page }).options({ resultTypes: ['violations'] });
-
 /** Accessibility problems axe rates serious or critical (WCAG 2 A/AA rules). */
 export async function seriousAccessibilityViolations(page: Page) {
   // Judge colours at rest, not halfway through a transition (the app honours reduced motion).
   await page.emulateMedia({ reducedMotion: 'reduce' });
-  const results = await checkWith(page).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return [
     ...results.violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
@@ -93,7 +86,7 @@ export async function highContrastViolations(page: Page) {
   });
   try {
     await page.emulateMedia({ reducedMotion: 'reduce' });
-    const results = await checkWith(page).withRules(['color-contrast']).analyze();
+    const results = await new AxeBuilder({ page }).withRules(['color-contrast']).analyze();
     return results.violations.flatMap((v) => v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.any.map((a) => a.message).join('; ')}`));
   } finally {
     await page.evaluate((mode) => {
