@@ -102,8 +102,8 @@ async function timeNationalPicture(db: Awaited<ReturnType<typeof openPglite>>['d
     national.nationalTimeline(reader, thisYear),
     national.nationalMap(reader, thisYear, { page: 1, pageSize: 300 }),
     national.cohortsDue(db, thisYear),
-    national.indexDistribution(db, undefined, true),
-    national.atRisk(db, {}, { page: 1, pageSize: 20 }),
+    national.indexDistribution(db, undefined, true, thisYear),
+    national.atRisk(db, {}, { page: 1, pageSize: 20 }, thisYear),
   ]);
   const first = await timed(picture);
   const ms: number[] = [];
@@ -113,8 +113,8 @@ async function timeNationalPicture(db: Awaited<ReturnType<typeof openPglite>>['d
     timeline: () => national.nationalTimeline(reader, thisYear),
     map: () => national.nationalMap(reader, thisYear, { page: 1, pageSize: 300 }),
     cohorts: () => national.cohortsDue(db, thisYear),
-    distribution: () => national.indexDistribution(db, undefined, true),
-    atRisk: () => national.atRisk(db, {}, { page: 1, pageSize: 20 }),
+    distribution: () => national.indexDistribution(db, undefined, true, thisYear),
+    atRisk: () => national.atRisk(db, {}, { page: 1, pageSize: 20 }, thisYear),
   };
   const partP95Ms: Record<string, number> = {};
   for (const [name, part] of Object.entries(parts)) {

@@ -273,9 +273,10 @@ async function indexHistory(db: AppDb, cityCode: string, years: readonly number[
  * Every city's performance index of a year (nominal method over all cities, no uncertainty runs), with its kind:
  * what the national picture groups into distributions. The latest computed year unless one is named; null when none.
  */
-export async function indexScoresOfYear(db: AppDb, year?: number): Promise<{ year: number; years: number[]; scores: { cityCode: string; score: number | null }[] } | null> {
+/** The nominal index of `year`; unless asked, of the latest computed year up to `notAfter` (else the latest). */
+export async function indexScoresOfYear(db: AppDb, year?: number, notAfter = Infinity): Promise<{ year: number; years: number[]; scores: { cityCode: string; score: number | null }[] } | null> {
   const years = await queries.computedYears(db);
-  const chosenYear = year ?? years.at(-1);
+  const chosenYear = year ?? years.filter((y) => y <= notAfter).at(-1) ?? years.at(-1);
   if (chosenYear === undefined || !years.includes(chosenYear)) return null;
   const comparison = await yearComparison(db, chosenYear);
   let scores = nominalCache.get(comparison.key);

@@ -44,7 +44,7 @@ export function registerNationalRoutes(api: Api, { database }: ModuleContext): v
       tags, summary: "The composite index of the learning cities by the ministry's groups (quartiles; each city named for the ministry)",
       querystring: IndexDistributionQuery, response: { 200: IndexDistribution, ...errorResponses },
     },
-  }, (request) => service.indexDistribution(db, request.query.year, can(request.actor?.grants ?? [], 'national.private.view')));
+  }, (request) => service.indexDistribution(db, request.query.year, can(request.actor?.grants ?? [], 'national.private.view'), yearInKorea()));
 
   api.get('/national/at-risk', {
     preValidation: guard('national.private.view'),
@@ -52,5 +52,5 @@ export function registerNationalRoutes(api: Api, { database }: ModuleContext): v
       tags, summary: 'Learning cities at risk: deferred, their re-designation score fell, or their index in the bottom quarter of their group (the ministry)',
       querystring: AtRiskQuery, response: { 200: AtRiskList, ...errorResponses },
     },
-  }, (request) => service.atRisk(db, request.query, pageRequest(request.query)));
+  }, (request) => service.atRisk(db, request.query, pageRequest(request.query), yearInKorea()));
 }

@@ -48,11 +48,12 @@ async function currentCities(db: AppDb) {
 }
 
 /**
- * The composite (performance) index of the year's learning cities by group: quartiles for everyone; each city's score
+ * The composite (performance) index of the year's learning cities by group (unless asked, of the last finished year,
+ * as the evaluation scores it: a year just begun has hardly any data): quartiles for everyone; each city's score
  * named only for those who may see the national comparison privately (a city's scores are its console's, not public).
  */
-export async function indexDistribution(db: AppDb, year: number | undefined, named: boolean): Promise<IndexDistribution> {
-  const [index, cities] = await Promise.all([indicatorsModule.indexScoresOfYear(db, year), currentCities(db)]);
+export async function indexDistribution(db: AppDb, year: number | undefined, named: boolean, thisYear: number): Promise<IndexDistribution> {
+  const [index, cities] = await Promise.all([indicatorsModule.indexScoresOfYear(db, year, thisYear - 1), currentCities(db)]);
   const scores = new Map((index?.scores ?? []).map((s) => [s.cityCode, s.score]));
   return {
     year: index?.year ?? null, years: index?.years ?? [],
@@ -67,8 +68,8 @@ export async function indexDistribution(db: AppDb, year: number | undefined, nam
 }
 
 /** The learning cities at risk (national.rules.ts: deferred, score fell, bottom quarter of its group), most reasons first. */
-export async function atRisk(db: AppDb, query: AtRiskQuery, page: PageRequest): Promise<AtRiskList> {
-  const [index, cities, finalTotals] = await Promise.all([indicatorsModule.indexScoresOfYear(db), currentCities(db), evaluation.finalTotals(db)]);
+export async function atRisk(db: AppDb, query: AtRiskQuery, page: PageRequest, thisYear: number): Promise<AtRiskList> {
+  const [index, cities, finalTotals] = await Promise.all([indicatorsModule.indexScoresOfYear(db, undefined, thisYear - 1), currentCities(db), evaluation.finalTotals(db)]);
   const scores = new Map((index?.scores ?? []).map((s) => [s.cityCode, s.score]));
   const totals = new Map<string, { year: number; total: number }[]>();
   for (const { cityCode, year, total } of finalTotals) totals.set(cityCode, [...(totals.get(cityCode) ?? []), { year, total }]);
