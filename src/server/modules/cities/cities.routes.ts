@@ -1,5 +1,7 @@
+import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { Code, Page, pageQuery, pageRequest } from '../../../shared/contracts/common.ts';
+import Value from 'typebox/value';
+import { CityCode, Code, Page, pageQuery, pageRequest } from '../../../shared/contracts/common.ts';
 import {
   CityDetail, CityParams, DesignationYear, LearningCitySummary, RecordDesignationBody, UpdateCityProfileBody,
 } from '../../../shared/contracts/cities.ts';
@@ -16,11 +18,17 @@ const listings = ['learning', 'with_history', 'all'] as const;
 export function registerCityRoutes(api: Api, { database }: ModuleContext): void {
   const { db } = database;
 
-  // For every module's routes under /cities/:code (Fastify applies a scope's hooks to all its routes). It runs after
-  // the routes' permission checks (`guard`, preValidation): someone who may not act here learns nothing from a 404.
-  api.addHook('preHandler', async (request) => {
+  // Every module's routes under /cities/:code (registered after this, in this scope) answer 404 for an unknown city:
+  // after the route's own permission check (someone who may not act here learns nothing from a 404) and before the
+  // body is validated (a body the route refuses would otherwise hide it behind a 400). A malformed code is left to
+  // the route's validation (400 naming the field).
+  const knownCity = async (request: FastifyRequest) => {
     const { code } = request.params as { code?: unknown };
-    if (typeof code === 'string' && request.routeOptions.url?.startsWith('/api/cities/:code')) await service.requireKnownCity(db, code);
+    if (Value.Check(CityCode, code)) await service.requireKnownCity(db, code);
+  };
+  api.addHook('onRoute', (route) => {
+    if (!route.url.startsWith('/api/cities/:code')) return;
+    route.preValidation = [...(route.preValidation ? [route.preValidation].flat() : []), knownCity];
   });
 
   api.get('/cities', {

@@ -1,5 +1,4 @@
 /** Routes of cities' needs surveys (학습요구조사): the resident's sheet, the paper form, the questionnaire and the analysis. */
-import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { CityCode, Id } from '../../../shared/contracts/common.ts';
 import { Instrument, InstrumentBody, MyNeedsSurvey, NeedsAnalysis, NeedsQuery, PaperResponseBody, ResponseBody, ResponseReceipt } from '../../../shared/contracts/surveys.ts';
@@ -17,10 +16,6 @@ const refused = { 409: { $ref: 'ErrorBody#', description: 'Already answered this
 const mayManage = guard('surveys.needs.manage', cityInPath);
 
 export function registerNeedsRoutes(api: Api, db: AppDb): void {
-  // Before the body is read: an unknown city is 404 whatever was sent, as on every /cities/:code route (the cities'
-  // hook runs after validation, so a body these routes refuse would otherwise hide it behind a 400).
-  const knownCity = async (request: FastifyRequest) => service.requireCity(db, String((request.params as { code?: unknown }).code));
-
   api.get('/cities/:code/surveys/needs/:year', {
     preValidation: mustLogIn,
     schema: {
@@ -30,7 +25,7 @@ export function registerNeedsRoutes(api: Api, db: AppDb): void {
   }, (request) => service.myNeedsSurvey(db, requireActor(request), request.params.code, request.params.year));
 
   api.post('/cities/:code/surveys/needs/:year/responses', {
-    preValidation: [mustLogIn, knownCity],
+    preValidation: mustLogIn,
     schema: {
       tags, summary: 'Answer this year’s needs survey of my city (once)',
       params: CityYearParams, body: ResponseBody, response: { 201: ResponseReceipt, ...errorResponses, ...refused },
@@ -55,7 +50,7 @@ export function registerNeedsRoutes(api: Api, db: AppDb): void {
   }, (request) => service.needsInstrument(db, request.params.code, request.params.year));
 
   api.put('/cities/:code/surveys/needs/:year/instrument', {
-    preValidation: [mayManage, knownCity],
+    preValidation: mayManage,
     schema: {
       tags, summary: 'Save the year’s needs questionnaire as its next version: need items on the program taxonomy, the respondent’s group, choices (the city’s officers)',
       params: CityYearParams, body: InstrumentBody, response: { 200: Instrument, ...errorResponses, 409: { $ref: 'ErrorBody#', description: 'A past year' } },

@@ -21,11 +21,6 @@ async function cityOf(db: Executor, cityCode: string) {
   return { code: cityCode, ...names };
 }
 
-/** 404 for a city that does not exist. */
-export async function requireCity(db: Executor, cityCode: string): Promise<void> {
-  await cityOf(db, cityCode);
-}
-
 const needsRules = (cityCode: string, year: number): SheetRules => ({
   key: needsOf(cityCode, year),
   refusal: (residence) => (residence.cityCode === cityCode ? null
