@@ -8,16 +8,18 @@ import { NEWEST_PROGRAMS_REQUEST } from '../../../shared/lib/program-search.ts';
 import { query, useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { Loaded, Loading } from '../../ui/Status.tsx';
+import { useNearView } from '../../ui/useNearView.ts';
 import { ProgramCard } from '../programs/ProgramCard.tsx';
 
-// The map (and its geometry code) is below the fold on a phone: its chunk comes after the page's first paint.
+// The map is below the fold: its code, its boundaries and the cities come when the reader nears it.
 const LearningCitiesMap = lazy(async () => ({ default: (await import('../cities/LearningCitiesMap.tsx')).LearningCitiesMap }));
 
 export function HomePage() {
   const { t } = useLocale();
   const navigate = useNavigate();
   const [text, setText] = useState('');
-  const cities = useApi<PageOf<LearningCitySummary>>('/cities');
+  const [mapSlot, mapNear] = useNearView<HTMLDivElement>();
+  const cities = useApi<PageOf<LearningCitySummary>>(mapNear ? '/cities' : null);
   const newest = useApi<SearchResult>(NEWEST_PROGRAMS_REQUEST);
 
   const search = (event: FormEvent) => {
@@ -49,7 +51,9 @@ export function HomePage() {
         </Loaded>
       </section>
 
-      <Loaded state={cities}>{(page) => <Suspense fallback={<Loading />}><LearningCitiesMap cities={page.items} /></Suspense>}</Loaded>
+      <div ref={mapSlot} className="lc-map-slot">
+        {mapNear && <Loaded state={cities}>{(page) => <Suspense fallback={<Loading />}><LearningCitiesMap cities={page.items} /></Suspense>}</Loaded>}
+      </div>
     </>
   );
 }
