@@ -168,27 +168,39 @@ export function ConsultingPage() {
 
 function AssignConsultant({ consulting, onDone }: { consulting: ConsultingDetail; onDone(): void }) {
   const { t } = useLocale();
-  const field = useFieldLabels('designation/consultings/consultant');
-  const candidates = useApi<PageOf<ConsultantCandidate>>('/designation/consultings/candidates?pageSize=100');
   const [chosen, setChosen] = useState('');
   const submission = useAction(`/designation/consultings/${consulting.id}/consultant`, () => ({ consultantId: Number(chosen) }), onDone);
   return (
     <section className="lc-inline-form" aria-labelledby="assign-title">
       <h2 className="lc-subtitle" id="assign-title">{t('consulting.assign.title')}</h2>
-      <Loaded state={candidates}>
-        {(result) => result.items.length === 0 ? <p>{t('consulting.assign.noCandidates')}</p> : (
-          <form className="lc-form" onSubmit={submission.onSubmit}>
-            <SelectField label={field('consultantId')} value={chosen} required error={submission.fieldError('consultantId')} onChange={(e) => setChosen(e.target.value)}
-              options={[{ value: '', label: t('consulting.assign.choose') }, ...result.items.map((p) => ({
-                value: String(p.personId), label: t('consulting.assign.load', { name: p.displayName, affiliation: p.affiliation || '—', count: p.openConsultings }),
-              }))]} />
-            <FormStatus error={submission.formError(['consultantId'])} />
-            <Done show={submission.done}>{t('consulting.assign.done')}</Done>
-            <div><button type="submit" className="krds-btn primary" disabled={!chosen || submission.busy}>{t('consulting.assign.submit')}</button></div>
-          </form>
-        )}
-      </Loaded>
+      <ConsultantForm chosen={chosen} onChoose={setChosen} submission={submission} submitLabel={t('consulting.assign.submit')}>
+        <Done show={submission.done}>{t('consulting.assign.done')}</Done>
+      </ConsultantForm>
     </section>
+  );
+}
+
+/** Choosing one of the appointed consultants (least busy first), for assigning one to a consulting or opening one. */
+function ConsultantForm({ chosen, onChoose, submission, submitLabel, children }: {
+  chosen: string; onChoose(personId: string): void; submission: ReturnType<typeof useSubmission>; submitLabel: string; children?: ReactNode;
+}) {
+  const { t } = useLocale();
+  const field = useFieldLabels('designation/consultings');
+  const candidates = useApi<PageOf<ConsultantCandidate>>('/designation/consultings/candidates?pageSize=100');
+  return (
+    <Loaded state={candidates}>
+      {(result) => result.items.length === 0 ? <p>{t('consulting.assign.noCandidates')}</p> : (
+        <form className="lc-form" onSubmit={submission.onSubmit}>
+          <SelectField label={field('consultantId')} value={chosen} required error={submission.fieldError('consultantId')} onChange={(e) => onChoose(e.target.value)}
+            options={[{ value: '', label: t('consulting.assign.choose') }, ...result.items.map((p) => ({
+              value: String(p.personId), label: t('consulting.assign.load', { name: p.displayName, affiliation: p.affiliation || '—', count: p.openConsultings }),
+            }))]} />
+          <FormStatus error={submission.formError(['consultantId'])} />
+          {children}
+          <div><button type="submit" className="krds-btn primary" disabled={!chosen || submission.busy}>{submitLabel}</button></div>
+        </form>
+      )}
+    </Loaded>
   );
 }
 
@@ -432,8 +444,7 @@ export function OpenImprovementPage() {
   const cityCode = search.get('city') ?? '';
   const roundYear = Number(search.get('round'));
   const place = useApi<{ nameKo: string; nameEn: string; provinceShortKo: string; provinceShortEn: string }>(/^\d{5}$/.test(cityCode) ? `/cities/${cityCode}` : null);
-  const field = useFieldLabels('designation/consultings');
-  const candidates = useApi<PageOf<ConsultantCandidate>>(session.can('designation.call.manage') ? '/designation/consultings/candidates?pageSize=100' : null);
+  const manages = session.can('designation.call.manage');
   const [chosen, setChosen] = useState('');
   const submission = useSubmission(async () => {
     const opened = await api<ConsultingDetail>('/designation/consultings', { method: 'POST', body: { cityCode, roundYear, consultantId: Number(chosen) } });
@@ -441,7 +452,7 @@ export function OpenImprovementPage() {
   });
 
   if (session.ready && !session.me) return <LoginPrompt />;
-  if (session.ready && !session.can('designation.call.manage')) return <p className="lc-notice">{t('consulting.notAllowed')}</p>;
+  if (session.ready && !manages) return <p className="lc-notice">{t('consulting.notAllowed')}</p>;
   if (!/^\d{5}$/.test(cityCode) || !Number.isInteger(roundYear) || roundYear < 2020) return <p className="lc-notice">{t('consulting.open.missing')}</p>;
   // A city and round with an open consulting already: the refusal names it, to go there instead.
   const existing = submission.error?.body?.consultingId;
@@ -453,19 +464,11 @@ export function OpenImprovementPage() {
         <dd><Loaded state={place}>{(c) => <Link to={`/cities/${cityCode}`}>{cityName(c, locale)}</Link>}</Loaded></dd>
         <dt>{t('consulting.open.round')}</dt><dd>{roundYear}</dd>
       </dl>
-      <Loaded state={candidates}>
-        {(result) => result.items.length === 0 ? <p>{t('consulting.assign.noCandidates')}</p> : (
-          <form className="lc-form" onSubmit={submission.onSubmit}>
-            <SelectField label={field('consultantId')} value={chosen} required error={submission.fieldError('consultantId')} onChange={(e) => setChosen(e.target.value)}
-              options={[{ value: '', label: t('consulting.assign.choose') }, ...result.items.map((p) => ({
-                value: String(p.personId), label: t('consulting.assign.load', { name: p.displayName, affiliation: p.affiliation || '—', count: p.openConsultings }),
-              }))]} />
-            <FormStatus error={submission.formError(['consultantId'])} />
-            {typeof existing === 'number' && <p><Link to={`/designation/consulting/${existing}`}>{t('consulting.open.existing')} →</Link></p>}
-            <div><button type="submit" className="krds-btn primary" disabled={!chosen || submission.busy}>{t('consulting.open.submit')}</button></div>
-          </form>
-        )}
-      </Loaded>
+      {manages && (
+        <ConsultantForm chosen={chosen} onChoose={setChosen} submission={submission} submitLabel={t('consulting.open.submit')}>
+          {typeof existing === 'number' && <p><Link to={`/designation/consulting/${existing}`}>{t('consulting.open.existing')} →</Link></p>}
+        </ConsultantForm>
+      )}
     </>
   );
 }
