@@ -74,7 +74,7 @@ describe.skipIf(!chromiumAvailable)('the consulting year of a potential city', (
   it('the ministry assigns a consultant to the potential city', async () => {
     await logIn(ministry, server.url, 'ministry@example.com');
     await ministry.goto(`${server.url}/designation/consulting`);
-    await ministry.getByRole('heading', { level: 1, name: '예비 평생학습도시 컨설팅' }).waitFor();
+    await ministry.getByRole('heading', { level: 1, name: '평생학습도시 컨설팅' }).waitFor();
     const row = ministry.getByRole('row').filter({ hasText: potential.cityNameKo });
     await row.getByText('배정 전').waitFor();
     await checkScreen(ministry, 'consulting', 'consulting list');

@@ -356,7 +356,7 @@ describe.skipIf(!chromiumAvailable)('a designation year, from the call to the de
 
   it('the ministry assigns a consultant to the potential city', async () => {
     await menu(ministry).getByRole('link', { name: '지정 공모' }).click();
-    await ministry.getByRole('link', { name: '예비 평생학습도시 컨설팅' }).click();
+    await ministry.getByRole('link', { name: '평생학습도시 컨설팅' }).click();
     const row = ministry.getByRole('row').filter({ hasText: returned.name });
     await row.getByText('배정 전').waitFor();
     await row.getByRole('link', { name: returned.name }).click();

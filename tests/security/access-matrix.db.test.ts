@@ -178,6 +178,8 @@ const rules: Record<string, Rule> = {
   // The list is asked for a city (the example asks for the place's): its officers, its province's, the ministry.
   'GET /api/designation/consultings': { permission: 'designation.consulting.view', scope: 'city' },
   'GET /api/designation/consultings/candidates': manageCalls,
+  // A deferred city's consulting (issue 12, item 7): opened by the ministry with its consultant.
+  'POST /api/designation/consultings': manageCalls,
   'GET /api/designation/consultings/{id}': onConsulting('designation.consulting.view'),
   'POST /api/designation/consultings/{id}/consultant': onConsulting('designation.call.manage'),
   'GET /api/designation/consultings/{id}/milestones/{kind}/file': onConsulting('designation.consulting.view'),

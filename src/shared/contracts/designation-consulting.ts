@@ -1,13 +1,14 @@
 /**
- * The consulting year of a potential city (예비 평생학습도시): its consultant, three milestones with due dates,
- * the city's documents and the consultant's feedback, the consultant's recommendation and the ministry's decision.
+ * A consulting year: of a potential city (예비 평생학습도시) or of a city the re-designation evaluation deferred
+ * (재지정 유예 도시 컨설팅): its consultant, three milestones with due dates, the city's documents and the consultant's
+ * feedback, the consultant's recommendation and the ministry's decision (designate or reject; close).
  */
 import Type, { type Static } from 'typebox';
-import { consultingRecommendations, documentTypes, milestoneKinds, milestoneStatuses } from '../vocabulary/index.ts';
+import { consultingPurposes, consultingRecommendations, documentTypes, evaluationOutcomes, milestoneKinds, milestoneStatuses } from '../vocabulary/index.ts';
 import { CityCode, Code, Id, Nullable, PageQuery } from './common.ts';
 
-/** What the ministry may decide at the end of the consulting year. */
-export const consultingDecisions = ['designated', 'rejected'] as const;
+/** What the ministry may decide at the end of the consulting year: designate or reject a potential city; close an improvement consulting. */
+export const consultingDecisions = ['designated', 'rejected', 'closed'] as const;
 export type ConsultingDecision = (typeof consultingDecisions)[number];
 
 /** How the consultant answers a submitted milestone. */
@@ -47,12 +48,31 @@ export const MilestoneView = Type.Object({
 });
 export type MilestoneView = Static<typeof MilestoneView>;
 
+const AreaScores = Type.Object({ titleKo: Type.String(), titleEn: Type.String(), points: Type.Number() });
+
+/**
+ * Whether the next round improved on the one that deferred the city: both finalised rounds' totals and areas (the
+ * next one null while it is not evaluated yet); `change` is the next total minus the deferring one.
+ */
+export const Improvement = Type.Object({
+  deferredRound: Type.Object({ year: Type.Integer(), total: Type.Number() }),
+  nextRound: Nullable(Type.Object({ year: Type.Integer(), total: Type.Number(), outcome: Code(evaluationOutcomes.codes) })),
+  change: Nullable(Type.Number()),
+  /** The deferring round's areas, each with its score then and in the next round (null: not evaluated, or no such area). */
+  areas: Type.Array(Type.Object({ ...AreaScores.properties, before: Type.Number(), after: Nullable(Type.Number()), change: Nullable(Type.Number()) })),
+});
+export type Improvement = Static<typeof Improvement>;
+
 export const ConsultingSummary = Type.Object({
   id: Type.Integer(),
-  applicationId: Type.Integer(),
-  callId: Type.Integer(),
+  purpose: Code(consultingPurposes.codes),
+  /** A potential city's application and its call (null for an improvement consulting). */
+  applicationId: Nullable(Type.Integer()),
+  callId: Nullable(Type.Integer()),
   /** The year of the call in which the city was named potential. */
-  callYear: Type.Integer(),
+  callYear: Nullable(Type.Integer()),
+  /** The re-designation round that deferred the city (improvement consultings). */
+  roundYear: Nullable(Type.Integer()),
   cityCode: Type.String(),
   cityNameKo: Type.String(),
   cityNameEn: Type.String(),
@@ -66,6 +86,8 @@ export const ConsultingSummary = Type.Object({
   nextDueOn: Nullable(Day),
   recommendation: Nullable(Code(consultingRecommendations.codes)),
   decision: Nullable(Code(consultingDecisions)),
+  /** Improvement consultings: the deferring round beside the next finalised one. */
+  improvement: Nullable(Improvement),
 });
 export type ConsultingSummary = Static<typeof ConsultingSummary>;
 
@@ -85,6 +107,7 @@ export const ConsultingListQuery = Type.Object(
     city: Type.Optional(CityCode),
     province: Type.Optional(Type.String({ pattern: '^[0-9]{2}$', description: 'A 시·도 code (2 digits)' })),
     year: Type.Optional(Type.Integer({ minimum: 2001, maximum: 2100, description: 'The year of the call that named the cities potential' })),
+    purpose: Type.Optional(Code(consultingPurposes.codes)),
     mine: Type.Optional(Type.Boolean({ description: 'Only the consultings assigned to me (consultants)' })),
     undecided: Type.Optional(Type.Boolean({ description: 'Only those the ministry has not decided yet' })),
   },
@@ -97,6 +120,17 @@ export const MilestoneParams = Type.Object({ id: Id, kind: Code(milestoneKinds.c
 
 export const AssignConsultantBody = Type.Object({ consultantId: Id }, { additionalProperties: false });
 export type AssignConsultantBody = Static<typeof AssignConsultantBody>;
+
+/** The ministry opens a deferred city's improvement consulting with its consultant. */
+export const OpenImprovementBody = Type.Object(
+  {
+    cityCode: CityCode,
+    roundYear: Type.Integer({ minimum: 2020, maximum: 2100, description: 'The re-designation round that deferred the city' }),
+    consultantId: Id,
+  },
+  { additionalProperties: false },
+);
+export type OpenImprovementBody = Static<typeof OpenImprovementBody>;
 
 /** A consultant the ministry appointed, with how many undecided consultings they already carry. */
 export const ConsultantCandidate = Type.Object({

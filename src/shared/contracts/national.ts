@@ -88,6 +88,12 @@ export const AtRiskCity = Type.Object({
   index: Score,
   /** The bottom quarter's line of its group (the 25th percentile of the index). */
   groupP25: Score,
+  /** The round whose outcome deferred it, while it is deferred (what an improvement consulting is tied to). */
+  deferredInRound: Nullable(Type.Integer()),
+  /** Its latest improvement consulting: open or closed, and the next round's change of total once evaluated. */
+  consulting: Nullable(Type.Object({
+    id: Type.Integer(), roundYear: Type.Integer(), closed: Type.Boolean(), nextRoundYear: Nullable(Type.Integer()), change: Nullable(Type.Number()),
+  })),
 });
 export type AtRiskCity = Static<typeof AtRiskCity>;
 

@@ -83,10 +83,27 @@ export const milestoneStatusList = [
 export type MilestoneStatus = (typeof milestoneStatusList)[number]['code'];
 export const milestoneStatuses = indexVocabulary<MilestoneStatus, (typeof milestoneStatusList)[number]>(milestoneStatusList);
 
-export const consultingRecommendationList = [
-  { code: 'designate', ko: '지정 권고', en: 'Recommend designation' },
-  { code: 'reject', ko: '미지정 권고', en: 'Recommend rejection' },
+/**
+ * Why a consulting year runs: a potential city's year before the ministry designates or rejects it, or a city the
+ * re-designation evaluation deferred (재지정 유예 도시 컨설팅), which the ministry closes before its next round.
+ */
+export const consultingPurposeList = [
+  { code: 'potential', ko: '예비 평생학습도시 컨설팅', en: 'Potential city consulting' },
+  { code: 'improvement', ko: '재지정 유예 도시 컨설팅', en: 'Deferred city consulting' },
 ] as const satisfies readonly Labelled[];
+export type ConsultingPurpose = (typeof consultingPurposeList)[number]['code'];
+export const consultingPurposes = indexVocabulary<ConsultingPurpose, (typeof consultingPurposeList)[number]>(consultingPurposeList);
+
+/**
+ * The consultant's closing word, per purpose; `complete` ones need every milestone accepted first (designation for
+ * a potential city; a deferred city ready for its next round).
+ */
+export const consultingRecommendationList = [
+  { code: 'designate', ko: '지정 권고', en: 'Recommend designation', purpose: 'potential', complete: true },
+  { code: 'reject', ko: '미지정 권고', en: 'Recommend rejection', purpose: 'potential', complete: false },
+  { code: 'improved', ko: '개선 완료 (다음 평가 준비)', en: 'Improved: ready for the next round', purpose: 'improvement', complete: true },
+  { code: 'needs_more', ko: '추가 개선 필요', en: 'Needs further improvement', purpose: 'improvement', complete: false },
+] as const satisfies readonly (Labelled & { purpose: ConsultingPurpose; complete: boolean })[];
 export type ConsultingRecommendation = (typeof consultingRecommendationList)[number]['code'];
 export const consultingRecommendations = indexVocabulary<ConsultingRecommendation, (typeof consultingRecommendationList)[number]>(
   consultingRecommendationList,
@@ -124,6 +141,8 @@ export const designationStepList = [
   { code: 'milestone_reviewed', ko: '컨설팅 과제 검토', en: 'Milestone reviewed' },
   { code: 'consulting_recommended', ko: '컨설턴트 권고', en: 'Consultant recommended' },
   { code: 'consulting_decided', ko: '예비 도시 지정 결정', en: 'Potential city decided' },
+  { code: 'consulting_opened', ko: '재지정 유예 도시 컨설팅 시작', en: 'Deferred city consulting opened' },
+  { code: 'consulting_closed', ko: '재지정 유예 도시 컨설팅 종료', en: 'Deferred city consulting closed' },
   // The re-designation evaluation (재지정평가; the evaluation module)
   { code: 'evaluation_frame_saved', ko: '재지정평가 지표 저장', en: 'Evaluation frame saved' },
   { code: 'evaluation_round_opened', ko: '재지정평가 시작', en: 'Evaluation round opened' },

@@ -368,6 +368,8 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'designation/consultings/decision:reason': l('결정 사유 (도시에 공개됩니다)', 'Reason (published to the city)'),
   'designation/consultings/milestones/submit:note': l('컨설턴트에게 남길 메모 (선택)', 'A note for the consultant (optional)'),
   'designation/consultings/recommendation:reason': l('권고 사유', 'Reason'),
+  'designation/consultings:purpose': l('컨설팅 구분', 'Kind of consulting'),
+  'designation/consultings:roundYear': l('유예한 재지정평가 연도', 'Deferring round'),
   'designation/experts:email': l('가입한 이메일', 'Email they registered with'),
   'designation/experts:worksInProvinceCode': l('근무 시·도', 'Province of work'),
   'indicators/weights:note': l('바꾼 이유', 'Why the change'),

@@ -1,8 +1,15 @@
-/** Every SQL statement of the consulting year: the consulting, its milestones, its consultant. */
+/**
+ * Every SQL statement of the consulting year: the consulting, its milestones, its consultant. An improvement
+ * consulting also reads the evaluation's rows of its city it is tied to (the round that deferred it, by foreign key,
+ * and the next finalised round): those rows say whether the consulting is possible and whether it helped.
+ */
 import { sql, type SQL } from 'drizzle-orm';
 import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type { ConsultingDecision, ConsultingDetail, ConsultingSummary, MilestoneView } from '../../../shared/contracts/designation-consulting.ts';
-import { milestoneKinds, type ConsultingRecommendation, type MilestoneKind, type MilestoneStatus } from '../../../shared/vocabulary/index.ts';
+import {
+  milestoneKinds, type ConsultingPurpose, type ConsultingRecommendation, type DesignationState, type EvaluationOutcome, type MilestoneKind, type MilestoneStatus,
+} from '../../../shared/vocabulary/index.ts';
+import type { RoundResult } from './consulting.rules.ts';
 import { firstRow, offsetOf, pageOf, rows, type Executor } from '../../platform/database/database.ts';
 
 const moment = (column: SQL) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')`;
@@ -10,21 +17,40 @@ const moment = (column: SQL) => sql`to_char(${column} AT TIME ZONE 'UTC', 'YYYY-
 const milestoneOrder = (kind: SQL) => sql`array_position(${sql.param([...milestoneKinds.codes])}::text[], ${kind})`;
 
 const summaryColumns = sql`
-  c.id, c.application_id AS "applicationId", a.call_id AS "callId", k.year AS "callYear", c.city_code AS "cityCode",
+  c.id, c.purpose, c.application_id AS "applicationId", a.call_id AS "callId", k.year AS "callYear", c.round_year AS "roundYear", c.city_code AS "cityCode",
   m.name_ko AS "cityNameKo", m.name_en AS "cityNameEn", p.short_ko AS "provinceShortKo", p.short_en AS "provinceShortEn",
   CASE WHEN c.consultant_id IS NULL THEN NULL ELSE json_build_object('personId', c.consultant_id, 'displayName', u.display_name) END AS consultant,
   c.starts_on::text AS "startsOn", c.ends_on::text AS "endsOn",
   (SELECT count(*)::int FROM consulting_milestones s WHERE s.consulting_id = c.id AND s.status = 'accepted') AS "milestonesAccepted",
   (SELECT min(s.due_on)::text FROM consulting_milestones s WHERE s.consulting_id = c.id AND s.status <> 'accepted') AS "nextDueOn",
-  c.recommendation, c.decision`;
+  c.recommendation, c.decision,
+  ${roundResult(sql`d`)} AS "deferredRound", ${roundResult(sql`n`)} AS "nextRound"`;
+
+/** A finalised round's result of the city (null when there is none): its year, total, outcome and areas. */
+function roundResult(alias: SQL) {
+  return sql`CASE WHEN ${alias}.final_total IS NULL THEN NULL ELSE json_build_object('year', ${alias}.round_year, 'total', ${alias}.final_total::float8,
+    'outcome', ${alias}.outcome, 'areas', ${alias}.final->'areas') END`;
+}
+
+/** The round that deferred the city, and the first finalised round after it in which the city was scored. */
+const improvementRounds = sql`
+  LEFT JOIN evaluation_round_cities d ON d.round_year = c.round_year AND d.city_code = c.city_code
+  LEFT JOIN LATERAL (
+    SELECT x.round_year, x.final_total, x.outcome, x.final FROM evaluation_round_cities x JOIN evaluation_rounds r ON r.year = x.round_year
+    WHERE x.city_code = c.city_code AND x.round_year > c.round_year AND r.status = 'finalised' AND x.final_total IS NOT NULL
+    ORDER BY x.round_year LIMIT 1) n ON TRUE`;
 
 const summaryFrom = sql`
   FROM consultings c
-  JOIN designation_applications a ON a.id = c.application_id
-  JOIN designation_calls k ON k.id = a.call_id
+  LEFT JOIN designation_applications a ON a.id = c.application_id
+  LEFT JOIN designation_calls k ON k.id = a.call_id
   JOIN municipalities m ON m.code = c.city_code
   JOIN provinces p ON p.code = m.province_code
-  LEFT JOIN people u ON u.id = c.consultant_id`;
+  LEFT JOIN people u ON u.id = c.consultant_id
+  ${improvementRounds}`;
+
+/** A consulting as read, before its rounds are compared (consulting.service.ts). */
+export type ConsultingRow = Omit<ConsultingSummary, 'improvement'> & { deferredRound: RoundResult | null; nextRound: RoundResult | null };
 
 export interface ConsultingFilter {
   cityCode?: string;
@@ -32,6 +58,7 @@ export interface ConsultingFilter {
   callYear?: number;
   consultantId?: number;
   undecided?: boolean;
+  purpose?: ConsultingPurpose;
 }
 
 export async function listConsultings(db: Executor, filter: ConsultingFilter, page: PageRequest) {
@@ -41,16 +68,18 @@ export async function listConsultings(db: Executor, filter: ConsultingFilter, pa
   if (filter.callYear !== undefined) conditions.push(sql`k.year = ${filter.callYear}`);
   if (filter.consultantId !== undefined) conditions.push(sql`c.consultant_id = ${filter.consultantId}`);
   if (filter.undecided) conditions.push(sql`c.decision IS NULL`);
+  if (filter.purpose !== undefined) conditions.push(sql`c.purpose = ${filter.purpose}`);
   const where = sql.join(conditions, sql` AND `);
   return pageOf(
     page,
-    rows<ConsultingSummary>(db, sql`SELECT ${summaryColumns} ${summaryFrom} WHERE ${where}
-      ORDER BY (c.decision IS NULL) DESC, k.year DESC, c.city_code LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`),
-    rows<{ n: number }>(db, sql`SELECT count(*)::int AS n ${summaryFrom} WHERE ${where}`),
+    rows<ConsultingRow>(db, sql`SELECT ${summaryColumns} ${summaryFrom} WHERE ${where}
+      ORDER BY (c.decision IS NULL) DESC, coalesce(k.year, c.round_year) DESC, c.city_code, c.id LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`),
+    rows<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM consultings c JOIN municipalities m ON m.code = c.city_code
+      LEFT JOIN designation_applications a ON a.id = c.application_id LEFT JOIN designation_calls k ON k.id = a.call_id WHERE ${where}`),
   );
 }
 
-export async function findConsulting(db: Executor, id: number): Promise<Omit<ConsultingDetail, 'milestones'> | undefined> {
+export async function findConsulting(db: Executor, id: number): Promise<(ConsultingRow & Omit<ConsultingDetail, 'milestones' | 'improvement'>) | undefined> {
   return firstRow(db, sql`
     SELECT ${summaryColumns}, c.recommendation_reason AS "recommendationReason", ${moment(sql`c.recommended_at`)} AS "recommendedAt",
            c.decision_reason AS "decisionReason", ${moment(sql`c.decided_at`)} AS "decidedAt"
@@ -76,9 +105,11 @@ export async function milestonesOf(db: Executor, consultingId: number, today: st
 
 export interface LockedConsulting {
   id: number;
-  applicationId: number;
-  callId: number;
-  callYear: number;
+  purpose: ConsultingPurpose;
+  applicationId: number | null;
+  callId: number | null;
+  callYear: number | null;
+  roundYear: number | null;
   cityCode: string;
   cityNameKo: string;
   cityNameEn: string;
@@ -90,17 +121,17 @@ export interface LockedConsulting {
 }
 
 /**
- * The consulting with its application's row locked, then its own: every change of the consulting year goes
- * through here, so two of them about one city happen one after the other (the application first, as every
- * other step of the process locks it).
+ * The consulting with its application's row locked (a potential city's), then its own: every change of the
+ * consulting year goes through here, so two of them about one city happen one after the other (the application
+ * first, as every other step of the process locks it).
  */
 export async function lockConsulting(tx: Executor, id: number): Promise<LockedConsulting | undefined> {
   await tx.execute(sql`SELECT a.id FROM designation_applications a JOIN consultings c ON c.application_id = a.id WHERE c.id = ${id} FOR UPDATE OF a`);
   return firstRow<LockedConsulting>(tx, sql`
-    SELECT c.id, c.application_id AS "applicationId", a.call_id AS "callId", k.year AS "callYear", c.city_code AS "cityCode",
+    SELECT c.id, c.purpose, c.application_id AS "applicationId", a.call_id AS "callId", k.year AS "callYear", c.round_year AS "roundYear", c.city_code AS "cityCode",
            m.name_ko AS "cityNameKo", m.name_en AS "cityNameEn", p.short_ko AS "provinceShortKo", p.short_en AS "provinceShortEn",
            c.consultant_id AS "consultantId", c.recommendation, c.decision
-    FROM consultings c JOIN designation_applications a ON a.id = c.application_id JOIN designation_calls k ON k.id = a.call_id
+    FROM consultings c LEFT JOIN designation_applications a ON a.id = c.application_id LEFT JOIN designation_calls k ON k.id = a.call_id
     JOIN municipalities m ON m.code = c.city_code JOIN provinces p ON p.code = m.province_code
     WHERE c.id = ${id} FOR UPDATE OF c`);
 }
@@ -192,7 +223,10 @@ export async function consultantCandidates(db: Executor, page: PageRequest) {
 }
 
 export interface NewConsulting {
-  applicationId: number;
+  applicationId?: number;
+  /** An improvement consulting's deferring round and its consultant, chosen as it opens. */
+  roundYear?: number;
+  consultantId?: number;
   cityCode: string;
   startsOn: string;
   endsOn: string;
@@ -201,12 +235,50 @@ export interface NewConsulting {
 
 export async function insertConsulting(tx: Executor, consulting: NewConsulting): Promise<number> {
   const row = await firstRow<{ id: number }>(tx, sql`
-    INSERT INTO consultings (application_id, city_code, starts_on, ends_on)
-    VALUES (${consulting.applicationId}, ${consulting.cityCode}, ${consulting.startsOn}::date, ${consulting.endsOn}::date) RETURNING id`);
+    INSERT INTO consultings (purpose, application_id, round_year, consultant_id, city_code, starts_on, ends_on)
+    VALUES (${consulting.roundYear === undefined ? 'potential' : 'improvement'}, ${consulting.applicationId ?? null}, ${consulting.roundYear ?? null},
+            ${consulting.consultantId ?? null}, ${consulting.cityCode}, ${consulting.startsOn}::date, ${consulting.endsOn}::date) RETURNING id`);
   const kinds = Object.keys(consulting.dueDates) as MilestoneKind[];
   await tx.execute(sql`
     INSERT INTO consulting_milestones (consulting_id, city_code, kind, due_on)
     SELECT ${row!.id}, ${consulting.cityCode}, kind, due_on
     FROM unnest(${sql.param(kinds)}::text[], ${sql.param(kinds.map((kind) => consulting.dueDates[kind]))}::date[]) AS m(kind, due_on)`);
   return row!.id;
+}
+
+// ---- Improvement consultings (deferred cities) --------------------------------------------------------------
+
+/** The city with its row locked (as recordTransition locks it) and its designation state now; undefined: no such city. */
+export async function lockCityState(tx: Executor, cityCode: string) {
+  const city = await firstRow<{ code: string; nameKo: string; nameEn: string; provinceShortKo: string; provinceShortEn: string }>(tx, sql`
+    SELECT m.code, m.name_ko AS "nameKo", m.name_en AS "nameEn", p.short_ko AS "provinceShortKo", p.short_en AS "provinceShortEn"
+    FROM municipalities m JOIN provinces p ON p.code = m.province_code WHERE m.code = ${cityCode} FOR UPDATE OF m`);
+  if (!city) return undefined;
+  const latest = await firstRow<{ state: DesignationState }>(tx, sql`
+    SELECT state FROM designation_transitions WHERE city_code = ${cityCode} ORDER BY occurred_on DESC, id DESC LIMIT 1`);
+  return { ...city, state: latest?.state ?? null };
+}
+
+/** The city's outcomes of finalised rounds, latest first. */
+export function finalOutcomesOf(db: Executor, cityCode: string) {
+  return rows<{ roundYear: number; outcome: EvaluationOutcome }>(db, sql`
+    SELECT c.round_year AS "roundYear", c.outcome FROM evaluation_round_cities c JOIN evaluation_rounds r ON r.year = c.round_year
+    WHERE c.city_code = ${cityCode} AND r.status = 'finalised' AND c.outcome IS NOT NULL ORDER BY c.round_year DESC`);
+}
+
+/** The open improvement consulting of the city for that round, if there is one. */
+export async function openImprovementOf(db: Executor, cityCode: string, roundYear: number): Promise<number | undefined> {
+  const found = await firstRow<{ id: number }>(db, sql`
+    SELECT id FROM consultings WHERE purpose = 'improvement' AND city_code = ${cityCode} AND round_year = ${roundYear} AND decision IS NULL`);
+  return found?.id;
+}
+
+/** Each city's latest improvement consulting (by its deferring round), with its rounds, for the cities asked about. */
+export function latestImprovementsOf(db: Executor, cityCodes: readonly string[]) {
+  return rows<{ id: number; cityCode: string; roundYear: number; decision: ConsultingDecision | null; deferredRound: RoundResult | null; nextRound: RoundResult | null }>(db, sql`
+    SELECT DISTINCT ON (c.city_code) c.id, c.city_code AS "cityCode", c.round_year AS "roundYear", c.decision,
+           ${roundResult(sql`d`)} AS "deferredRound", ${roundResult(sql`n`)} AS "nextRound"
+    FROM consultings c ${improvementRounds}
+    WHERE c.purpose = 'improvement' AND c.city_code = ANY(${sql.param([...cityCodes])}::text[])
+    ORDER BY c.city_code, c.round_year DESC, c.id DESC`);
 }

@@ -8,7 +8,7 @@ import type { FastifyRequest } from 'fastify';
 import { isId, Page, PageQuery, pageRequest } from '../../../shared/contracts/common.ts';
 import {
   AssignConsultantBody, ConsultantCandidate, ConsultingDecisionBody, ConsultingDetail, ConsultingListQuery, ConsultingParams, ConsultingSummary,
-  MilestoneParams, MilestoneUploadQuery, RecommendBody, ReviewMilestoneBody, SubmitMilestoneBody,
+  MilestoneParams, MilestoneUploadQuery, OpenImprovementBody, RecommendBody, ReviewMilestoneBody, SubmitMilestoneBody,
 } from '../../../shared/contracts/designation-consulting.ts';
 import { can, type Permission, type Scope } from '../../../shared/permissions.ts';
 import { MAX_DOCUMENT_BYTES } from '../../../shared/vocabulary/index.ts';
@@ -58,14 +58,26 @@ export function registerConsultingRoutes(api: Api, { database }: ModuleContext):
   api.get('/designation/consultings', {
     preValidation: guard('designation.consulting.view', listScope),
     schema: {
-      tags, summary: 'Consulting years of potential cities: a city’s (its officers), a province’s, mine (consultants: mine=true), or all (the ministry)',
+      tags, summary: 'Consulting years (potential cities, deferred cities): a city’s (its officers), a province’s, mine (consultants: mine=true), or all (the ministry)',
       querystring: ConsultingListQuery, response: { 200: Page(ConsultingSummary), ...errorResponses },
     },
   }, (request) => {
-    const { city, province, year, mine, undecided } = request.query;
+    const { city, province, year, mine, undecided, purpose } = request.query;
     return consulting.listConsultings(db, {
-      cityCode: city, provinceCode: province, callYear: year, undecided, consultantId: mine ? requireActor(request).personId : undefined,
+      cityCode: city, provinceCode: province, callYear: year, undecided, purpose, consultantId: mine ? requireActor(request).personId : undefined,
     }, pageRequest(request.query));
+  });
+
+  api.post('/designation/consultings', {
+    preValidation: guard('designation.call.manage'),
+    schema: {
+      tags, summary: 'Open the consulting of a city a re-designation round deferred, with its consultant (the ministry; one open per city and round)',
+      body: OpenImprovementBody, response: { 201: ConsultingDetail, ...errorResponses, ...conflictResponse },
+    },
+  }, async (request, reply) => {
+    const id = await consulting.openImprovement(db, request.body, requireActor(request), now());
+    reply.code(201);
+    return consulting.consultingDetail(db, id, requireActor(request), allowFor(request), now());
   });
 
   api.get('/designation/consultings/candidates', {
@@ -132,7 +144,7 @@ export function registerConsultingRoutes(api: Api, { database }: ModuleContext):
   api.post('/designation/consultings/:id/recommendation', {
     preValidation: onConsulting('designation.consulting.advise'),
     schema: {
-      tags, summary: 'Recommend designation (every milestone accepted) or rejection, with the reason (the assigned consultant; may be changed until the decision)',
+      tags, summary: 'Recommend designation or rejection (a potential city), improved or needs more (a deferred city), with the reason; designation and improved need every milestone accepted (the assigned consultant; may be changed until the decision)',
       params: ConsultingParams, body: RecommendBody, response: detailResponse,
     },
   }, (request) => detailAfter(request, consulting.recommend(db, request.params.id, request.body, requireActor(request), allowFor(request), now())));
@@ -140,7 +152,7 @@ export function registerConsultingRoutes(api: Api, { database }: ModuleContext):
   api.post('/designation/consultings/:id/decision', {
     preValidation: onConsulting('designation.decide'),
     schema: {
-      tags, summary: 'Designate or reject the potential city at the end of its consulting year (the ministry; once, after the recommendation)',
+      tags, summary: 'Designate or reject the potential city at the end of its consulting year, or close a deferred city’s consulting (the ministry; once, after the recommendation)',
       params: ConsultingParams, body: ConsultingDecisionBody, response: detailResponse,
     },
   }, (request) => detailAfter(request, consulting.decide(db, request.params.id, request.body, requireActor(request), allowFor(request), now())));

@@ -1,18 +1,21 @@
 /**
- * The consulting year of a potential city: the ministry assigns a consultant; the city uploads and submits each
- * milestone's document; the consultant accepts it or asks for changes, then recommends; the ministry decides,
- * which moves the city to designated or rejected through recordTransition. Every change locks the application
- * and the consulting, checks who acts and the state there, writes, appends the log and tells whoever it waits
- * for, in one transaction. `now` is a parameter so that tests choose the day.
+ * The consulting year: the ministry assigns a consultant; the city uploads and submits each milestone's document;
+ * the consultant accepts it or asks for changes, then recommends; the ministry decides. For a potential city the
+ * decision moves it to designated or rejected through recordTransition; for a city a re-designation round deferred
+ * (an improvement consulting, opened by the ministry with its consultant) the ministry only closes it — the next
+ * round decides the city, and the consulting shows that round's result beside the deferring one. Every change
+ * locks the application (if any) and the consulting, checks who acts and the state there, writes, appends the log
+ * and tells whoever it waits for, in one transaction. `now` is a parameter so that tests choose the day.
  */
 import type { FastifyReply } from 'fastify';
 import type {
-  AssignConsultantBody, ConsultingDecisionBody, ConsultingDetail, RecommendBody, ReviewMilestoneBody, SubmitMilestoneBody,
+  AssignConsultantBody, ConsultingDecisionBody, ConsultingDetail, ConsultingSummary, Improvement, OpenImprovementBody, RecommendBody, ReviewMilestoneBody,
+  SubmitMilestoneBody,
 } from '../../../shared/contracts/designation-consulting.ts';
 import type { PageRequest } from '../../../shared/contracts/common.ts';
-import { withTopicParticle } from '../../../shared/lib/hangul.ts';
+import { withObjectParticle, withTopicParticle } from '../../../shared/lib/hangul.ts';
 import { provinceOfCity, type Permission, type Scope } from '../../../shared/permissions.ts';
-import { consultingRecommendations, milestoneKinds, milestoneStatuses, type MilestoneKind } from '../../../shared/vocabulary/index.ts';
+import { consultingPurposes, consultingRecommendations, designationStates, milestoneKinds, milestoneStatuses, type MilestoneKind } from '../../../shared/vocabulary/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import { todayInKorea, yearInKorea } from '../../platform/clock.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
@@ -20,9 +23,9 @@ import { storeFile, streamFile } from '../../platform/files/files.queries.ts';
 import { badRequest, conflict, HttpError, notFound } from '../../platform/http/errors.ts';
 import { identity, type Recipient } from '../identity/index.ts';
 import { notifications, type Message } from '../notifications/index.ts';
-import { cityMayWork, consultantMayReview, consultingCalendar } from './consulting.rules.ts';
+import { cityMayWork, consultantMayReview, consultingCalendar, decisionFits, improvementOf, recommendationFits } from './consulting.rules.ts';
 import * as queries from './consulting.queries.ts';
-import type { LockedConsulting } from './consulting.queries.ts';
+import type { ConsultingRow, LockedConsulting } from './consulting.queries.ts';
 import { appendLog } from './log.queries.ts';
 import { recordTransition } from './transitions.service.ts';
 
@@ -41,7 +44,13 @@ export const scopeOf = (consulting: { cityCode: string; consultantId: number | n
 const linkTo = (id: number) => `/designation/consulting/${id}`;
 const milestoneName = (kind: MilestoneKind) => milestoneKinds.get(kind);
 /** "서울 종로구" / "Jongno-gu, Seoul": a municipality's name alone is not unique (중구, 동구…). */
-const city = (c: LockedConsulting) => ({ ko: `${c.provinceShortKo} ${c.cityNameKo}`, en: `${c.cityNameEn}, ${c.provinceShortEn}` });
+const city = (c: Pick<LockedConsulting, 'provinceShortKo' | 'cityNameKo' | 'cityNameEn' | 'provinceShortEn'>) => ({
+  ko: `${c.provinceShortKo} ${c.cityNameKo}`, en: `${c.cityNameEn}, ${c.provinceShortEn}`,
+});
+/** What the consulting year is, for messages: "2025년 예비 평생학습도시" or "2025년 재지정평가 유예". */
+const yearOf = (c: Pick<LockedConsulting, 'purpose' | 'callYear' | 'roundYear'>) => c.purpose === 'potential'
+  ? { ko: `${c.callYear}년 예비 평생학습도시`, en: `a potential learning city of the ${c.callYear} call` }
+  : { ko: `${c.roundYear}년 재지정평가에서 유예된 도시`, en: `deferred by the ${c.roundYear} re-designation round` };
 
 // ---- Reading --------------------------------------------------------------------------------------------
 
@@ -49,8 +58,14 @@ export async function owner(db: Executor, id: number) {
   return queries.consultingOwner(db, id);
 }
 
-export function listConsultings(db: Executor, filter: queries.ConsultingFilter, page: PageRequest) {
-  return queries.listConsultings(db, filter, page);
+/** A consulting as shown: an improvement consulting with its deferring round beside the next one. */
+function shown<T extends ConsultingRow>({ deferredRound, nextRound, ...consulting }: T): Omit<T, 'deferredRound' | 'nextRound'> & { improvement: Improvement | null } {
+  return { ...consulting, improvement: consulting.purpose === 'improvement' && deferredRound ? improvementOf(deferredRound, nextRound) : null };
+}
+
+export async function listConsultings(db: Executor, filter: queries.ConsultingFilter, page: PageRequest) {
+  const found = await queries.listConsultings(db, filter, page);
+  return { ...found, items: found.items.map((row): ConsultingSummary => shown(row)) };
 }
 
 export async function consultingDetail(db: Executor, id: number, actor: Actor, allow: Allow, now: Date): Promise<ConsultingDetail> {
@@ -59,7 +74,22 @@ export async function consultingDetail(db: Executor, id: number, actor: Actor, a
   allow('designation.consulting.view', scopeOf(found, actor));
   const consulting = await queries.findConsulting(db, id);
   if (!consulting) throw notFound('The consulting', 'id');
-  return { ...consulting, milestones: await queries.milestonesOf(db, id, todayInKorea(now)) };
+  return { ...shown(consulting), milestones: await queries.milestonesOf(db, id, todayInKorea(now)) };
+}
+
+/**
+ * Each city's latest improvement consulting (for the national at-risk list): open or closed, and the next round's
+ * change when it has been evaluated.
+ */
+export async function improvementsOf(db: Executor, cityCodes: readonly string[]) {
+  const found = await queries.latestImprovementsOf(db, cityCodes);
+  return new Map(found.map((row) => {
+    const improvement = row.deferredRound ? improvementOf(row.deferredRound, row.nextRound) : null;
+    return [row.cityCode, {
+      id: row.id, roundYear: row.roundYear, closed: row.decision !== null,
+      nextRoundYear: improvement?.nextRound?.year ?? null, change: improvement?.change ?? null,
+    }];
+  }));
 }
 
 export async function downloadMilestoneFile(db: Executor, id: number, kind: MilestoneKind, actor: Actor, allow: Allow, reply: FastifyReply) {
@@ -78,6 +108,61 @@ export function candidates(db: Executor, page: PageRequest) {
 /** Opens the consulting year of an application decided 'potential', with its three milestones; call in that transaction. */
 export async function openConsulting(tx: Executor, application: { applicationId: number; cityCode: string; decidedOn: string }): Promise<number> {
   return queries.insertConsulting(tx, { applicationId: application.applicationId, cityCode: application.cityCode, ...consultingCalendar(application.decidedOn) });
+}
+
+/**
+ * The ministry opens a deferred city's improvement consulting with its consultant, tied to the round that deferred
+ * it: the city's row locked (as a round's finalising locks it), it must be deferred now by that round's outcome,
+ * and have no open improvement consulting for that round (the partial unique index says the same underneath).
+ */
+export async function openImprovement(db: AppDb, body: OpenImprovementBody, actor: Actor, now: Date): Promise<number> {
+  return db.transaction(async (tx) => {
+    const place = await queries.lockCityState(tx, body.cityCode);
+    if (!place) throw badRequest({ ko: '없는 시·군·구입니다.', en: 'There is no such city.' }, 'cityCode');
+    const name = city({ provinceShortKo: place.provinceShortKo, cityNameKo: place.nameKo, cityNameEn: place.nameEn, provinceShortEn: place.provinceShortEn });
+    const [latest] = await queries.finalOutcomesOf(tx, body.cityCode);
+    if (place.state !== 'deferred' || latest?.outcome !== 'deferred') {
+      const state = place.state ? designationStates.get(place.state) : { ko: '평생학습도시 아님', en: 'not in the programme' };
+      throw new HttpError(409, 'not_deferred', {
+        ko: `${withTopicParticle(name.ko)} 재지정평가에서 유예된 도시가 아닙니다 (지금: ${state.ko}). 유예 도시 컨설팅은 유예된 도시에만 배정할 수 있습니다.`,
+        en: `${name.en} is not deferred by a re-designation round (now: ${state.en.toLowerCase()}); only a deferred city gets this consulting.`,
+      }, 'cityCode');
+    }
+    if (latest.roundYear !== body.roundYear) {
+      throw badRequest({
+        ko: `${withObjectParticle(name.ko)} 유예한 재지정평가는 ${latest.roundYear}년 평가입니다.`,
+        en: `${name.en} was deferred by the ${latest.roundYear} round.`,
+      }, 'roundYear');
+    }
+    const consultant = await queries.findConsultant(tx, body.consultantId);
+    if (!consultant) {
+      throw badRequest({ ko: '교육부가 위촉한 컨설턴트만 배정할 수 있습니다.', en: 'Only a consultant the ministry appointed can be assigned.' }, 'consultantId');
+    }
+    const open = await queries.openImprovementOf(tx, body.cityCode, body.roundYear);
+    if (open !== undefined) {
+      throw new HttpError(409, 'consulting_open', {
+        ko: `${name.ko}의 ${body.roundYear}년 유예에 대한 컨설팅이 이미 진행 중입니다. 컨설턴트를 바꾸려면 그 컨설팅에서 바꿔 주세요.`,
+        en: `${name.en} already has an open consulting for its ${body.roundYear} deferral; change its consultant there.`,
+      }, 'cityCode', { consultingId: open });
+    }
+    const id = await queries.insertConsulting(tx, {
+      roundYear: body.roundYear, consultantId: consultant.personId, cityCode: body.cityCode, ...consultingCalendar(todayInKorea(now)),
+    });
+    await appendLog(tx, {
+      at: now,
+      actorId: actor.personId, actorName: actor.displayName, step: 'consulting_opened', cityCode: body.cityCode,
+      after: { consultingId: id, roundYear: body.roundYear, consultantId: consultant.personId, consultantName: consultant.displayName },
+    });
+    await tell(tx, [() => consultantOf(tx, { consultantId: consultant.personId }), () => identity.holdersOf(tx, 'city_officer', { cityCode: body.cityCode })], {
+      kind: 'designation.consultant_assigned', link: linkTo(id), cityCode: body.cityCode,
+      title: { ko: `${name.ko} 컨설팅 담당 컨설턴트 배정: ${consultant.displayName}`, en: `${consultant.displayName} will consult ${name.en}` },
+      body: {
+        ko: `${body.roundYear}년 재지정평가에서 유예된 ${name.ko}의 컨설팅 1년이 시작됩니다. 과제와 기한을 확인해 주세요.`,
+        en: `The consulting year of ${name.en}, deferred by the ${body.roundYear} re-designation round, begins. See the milestones and their due dates.`,
+      },
+    });
+    return id;
+  });
 }
 
 // ---- Changing -------------------------------------------------------------------------------------------
@@ -152,8 +237,8 @@ export async function assignConsultant(db: AppDb, id: number, body: AssignConsul
       kind: 'designation.consultant_assigned', link: linkTo(id), cityCode: consulting.cityCode,
       title: { ko: `${city(consulting).ko} 컨설팅 담당 컨설턴트 배정: ${consultant.displayName}`, en: `${consultant.displayName} will consult ${city(consulting).en}` },
       body: {
-        ko: `${consulting.callYear}년 예비 평생학습도시 ${city(consulting).ko}의 컨설팅 1년이 시작됩니다. 과제와 기한을 확인해 주세요.`,
-        en: `The consulting year of ${city(consulting).en}, a potential learning city of the ${consulting.callYear} call, begins. See the milestones and their due dates.`,
+        ko: `${yearOf(consulting).ko} ${city(consulting).ko}의 컨설팅 1년이 시작됩니다. 과제와 기한을 확인해 주세요.`,
+        en: `The consulting year of ${city(consulting).en}, ${yearOf(consulting).en}, begins. See the milestones and their due dates.`,
       },
     });
   });
@@ -218,12 +303,19 @@ export async function reviewMilestone(db: AppDb, id: number, kind: MilestoneKind
 
 export async function recommend(db: AppDb, id: number, body: RecommendBody, actor: Actor, allow: Allow, now: Date): Promise<void> {
   await change(db, id, actor, allow, 'designation.consulting.advise', async (tx, consulting) => {
-    if (body.recommendation === 'designate') {
+    const words = consultingRecommendations.get(body.recommendation);
+    if (!recommendationFits(consulting.purpose, body.recommendation)) {
+      throw badRequest({
+        ko: `${consultingPurposes.get(consulting.purpose).ko}에는 ‘${words.ko}’ 권고를 할 수 없습니다.`,
+        en: `A ${consultingPurposes.get(consulting.purpose).en.toLowerCase()} cannot end with ‘${words.en.toLowerCase()}’.`,
+      }, 'recommendation');
+    }
+    if (words.complete) {
       const unfinished = await queries.kindsNotAccepted(tx, consulting.id);
       if (unfinished.length > 0) {
         throw new HttpError(409, 'milestones_unfinished', {
-          ko: `지정을 권고하려면 모든 과제가 완료되어야 합니다. 남은 과제: ${unfinished.map((k) => milestoneName(k).ko).join(', ')}.`,
-          en: `Every milestone must be accepted before recommending designation. Still open: ${unfinished.map((k) => milestoneName(k).en).join(', ')}.`,
+          ko: `‘${words.ko}’ 권고를 하려면 모든 과제가 완료되어야 합니다. 남은 과제: ${unfinished.map((k) => milestoneName(k).ko).join(', ')}.`,
+          en: `Every milestone must be accepted before ‘${words.en.toLowerCase()}’. Still open: ${unfinished.map((k) => milestoneName(k).en).join(', ')}.`,
         }, 'recommendation', { unfinished });
       }
     }
@@ -233,18 +325,20 @@ export async function recommend(db: AppDb, id: number, body: RecommendBody, acto
       actorId: actor.personId, actorName: actor.displayName, step: 'consulting_recommended', callId: consulting.callId, applicationId: consulting.applicationId,
       cityCode: consulting.cityCode, before: { recommendation: consulting.recommendation }, after: { recommendation: body.recommendation }, reason: body.reason,
     });
-    const words = consultingRecommendations.get(body.recommendation);
     await tell(tx, [() => identity.holdersOf(tx, 'ministry_officer')], {
       kind: 'designation.consulting_recommended', link: linkTo(id), cityCode: consulting.cityCode,
       title: { ko: `${city(consulting).ko} 컨설턴트 권고: ${words.ko}`, en: `${city(consulting).en}: the consultant's recommendation — ${words.en.toLowerCase()}` },
-      body: { ko: `권고 사유: ${body.reason}\n최종 결정을 내려 주세요.`, en: `Reason: ${body.reason}\nPlease make the final decision.` },
+      body: consulting.purpose === 'potential'
+        ? { ko: `권고 사유: ${body.reason}\n최종 결정을 내려 주세요.`, en: `Reason: ${body.reason}\nPlease make the final decision.` }
+        : { ko: `권고 사유: ${body.reason}\n컨설팅을 종료해 주세요.`, en: `Reason: ${body.reason}\nPlease close the consulting.` },
     });
   });
 }
 
 /**
- * The ministry's decision at the end of the year: the city becomes designated or rejected (recordTransition
- * checks that it is potential now). The locks make a second decision, however simultaneous, a 409.
+ * The ministry's decision at the end of the year: a potential city becomes designated or rejected (recordTransition
+ * checks that it is potential now); an improvement consulting is closed. The locks make a second decision, however
+ * simultaneous, a 409.
  */
 export async function decide(db: AppDb, id: number, body: ConsultingDecisionBody, actor: Actor, allow: Allow, now: Date): Promise<void> {
   await change(db, id, actor, allow, 'designation.decide', async (tx, consulting) => {
@@ -254,6 +348,13 @@ export async function decide(db: AppDb, id: number, body: ConsultingDecisionBody
         en: 'The consultant has not recommended yet. Decide once the recommendation is in.',
       }, 'decision');
     }
+    if (!decisionFits(consulting.purpose, body.decision)) {
+      throw badRequest(consulting.purpose === 'potential'
+        ? { ko: '예비 평생학습도시 컨설팅은 지정 또는 미지정으로 결정합니다.', en: 'A potential city’s consulting ends in designation or rejection.' }
+        : { ko: '유예 도시 컨설팅은 종료만 할 수 있습니다. 도시의 지정 여부는 다음 재지정평가가 정합니다.', en: 'A deferred city’s consulting can only be closed; its next re-designation round decides the city.' },
+      'decision');
+    }
+    if (body.decision === 'closed') return close(tx, consulting, body.reason, actor, now);
     const recommended = consultingRecommendations.get(consulting.recommendation);
     await recordTransition(tx, consulting.cityCode, {
       state: body.decision, year: yearInKorea(now), occurredOn: todayInKorea(now), reason: body.reason,
@@ -276,5 +377,20 @@ export async function decide(db: AppDb, id: number, body: ConsultingDecisionBody
         : { ko: `${withTopicParticle(city(consulting).ko)} 평생학습도시로 지정되지 않았습니다`, en: `${city(consulting).en} is not designated a learning city` },
       body: { ko: `교육부 결정 사유: ${body.reason}`, en: `The ministry's reason: ${body.reason}` },
     });
+  });
+}
+
+/** Closes an improvement consulting: no designation step (the next round decides the city), the log and who took part told. */
+async function close(tx: Executor, consulting: LockedConsulting, reason: string, actor: Actor, now: Date): Promise<void> {
+  await queries.setDecision(tx, consulting.id, 'closed', reason, actor.personId, now);
+  await appendLog(tx, {
+    at: now,
+    actorId: actor.personId, actorName: actor.displayName, step: 'consulting_closed', cityCode: consulting.cityCode,
+    before: { roundYear: consulting.roundYear, recommendation: consulting.recommendation }, after: { decision: 'closed' }, reason,
+  });
+  await tell(tx, [() => cityOfficers(tx, consulting), () => consultantOf(tx, consulting)], {
+    kind: 'designation.consulting_closed', link: linkTo(consulting.id), cityCode: consulting.cityCode,
+    title: { ko: `${city(consulting).ko} 유예 도시 컨설팅 종료`, en: `The consulting of ${city(consulting).en} is closed` },
+    body: { ko: `교육부 의견: ${reason}`, en: `The ministry's note: ${reason}` },
   });
 }

@@ -5,18 +5,20 @@
  */
 import { sql } from 'drizzle-orm';
 import {
-  bigint, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, unique,
+  bigint, check, date, foreignKey, index, integer, jsonb, numeric, pgTable, primaryKey, smallint, text, timestamp, unique, uniqueIndex,
 } from 'drizzle-orm/pg-core';
 import {
-  applicationDecisions, applicationStatuses, attachmentPurposes, callStatuses, consultingRecommendations, designationStates,
+  applicationDecisions, applicationStatuses, attachmentPurposes, callStatuses, consultingPurposes, consultingRecommendations, designationStates,
   designationSteps, expertKinds, milestoneKinds, milestoneStatuses, scoreAggregations,
-  type ApplicationDecision, type ApplicationStatus, type AttachmentPurpose, type CallStatus, type ConsultingRecommendation,
+  type ApplicationDecision, type ApplicationStatus, type AttachmentPurpose, type CallStatus, type ConsultingPurpose, type ConsultingRecommendation,
   type DesignationState, type DesignationStep, type ExpertKind, type MilestoneKind, type MilestoneStatus, type ScoreAggregation,
 } from '../../../shared/vocabulary/index.ts';
 import { checkIn, createdAt } from '../../platform/database/columns.ts';
 import { storedFiles } from '../../platform/files/files.schema.ts';
 import { municipalities, provinces } from '../geography/geography.schema.ts';
 import { people } from '../identity/identity.schema.ts';
+// The deferred city's row of the round that deferred it, which an improvement consulting is tied to.
+import { evaluationRoundCities } from '../evaluation/evaluation.schema.ts';
 
 const version = () => integer().notNull().default(1);
 const updatedAt = () => timestamp({ withTimezone: true }).notNull().defaultNow();
@@ -222,12 +224,18 @@ export const reviewScores = pgTable(
   (t) => [primaryKey({ columns: [t.assignmentId, t.rubricItemId] }), check('review_scores_score_check', sql`${t.score} >= 0`)],
 );
 
-/** The consulting year of a potential city: one per potential application. */
+/**
+ * A consulting year: of a potential city (one per potential application), or of a city a re-designation round
+ * deferred (purpose 'improvement', tied to that round's row of the city; at most one open per city and round).
+ */
 export const consultings = pgTable(
   'consultings',
   {
     id: integer().primaryKey().generatedByDefaultAsIdentity(),
-    applicationId: integer().notNull().unique().references(() => designationApplications.id),
+    purpose: text().$type<ConsultingPurpose>().notNull().default('potential'),
+    applicationId: integer().unique().references(() => designationApplications.id),
+    /** The round that deferred the city (improvement consultings). */
+    roundYear: integer(),
     cityCode: text().notNull().references(() => municipalities.code),
     consultantId: integer().references(() => people.id),
     startsOn: date({ mode: 'string' }).notNull(),
@@ -235,8 +243,8 @@ export const consultings = pgTable(
     recommendation: text().$type<ConsultingRecommendation>(),
     recommendationReason: text(),
     recommendedAt: timestamp({ withTimezone: true }),
-    /** The ministry's decision at the end of the year: designated or rejected. */
-    decision: text().$type<'designated' | 'rejected'>(),
+    /** The ministry's word at the end: designated or rejected (a potential city), closed (an improvement consulting). */
+    decision: text().$type<'designated' | 'rejected' | 'closed'>(),
     decisionReason: text(),
     decidedAt: timestamp({ withTimezone: true }),
     decidedBy: integer().references(() => people.id),
@@ -244,8 +252,14 @@ export const consultings = pgTable(
   (t) => [
     index().on(t.consultantId),
     index().on(t.cityCode),
+    checkIn('consultings_purpose_check', t.purpose, consultingPurposes.codes),
+    check('consultings_purpose_ties_check', sql`(${t.purpose} = 'potential' AND ${t.applicationId} IS NOT NULL AND ${t.roundYear} IS NULL)
+      OR (${t.purpose} = 'improvement' AND ${t.applicationId} IS NULL AND ${t.roundYear} IS NOT NULL)`),
+    foreignKey({ name: 'consultings_round_city_fk', columns: [t.roundYear, t.cityCode], foreignColumns: [evaluationRoundCities.roundYear, evaluationRoundCities.cityCode] }).onDelete('restrict'),
+    uniqueIndex('consultings_open_improvement_unique').on(t.cityCode, t.roundYear).where(sql`${t.purpose} = 'improvement' AND ${t.decision} IS NULL`),
     check('consultings_recommendation_check', sql`${t.recommendation} IS NULL OR ${t.recommendation} IN (${sql.raw(consultingRecommendations.codes.map((c) => `'${c}'`).join(', '))})`),
-    check('consultings_decision_check', sql`${t.decision} IS NULL OR ${t.decision} IN ('designated', 'rejected')`),
+    check('consultings_decision_check', sql`${t.decision} IS NULL OR (${t.purpose} = 'potential' AND ${t.decision} IN ('designated', 'rejected'))
+      OR (${t.purpose} = 'improvement' AND ${t.decision} = 'closed')`),
     check('consultings_period_check', sql`${t.startsOn} < ${t.endsOn}`),
   ],
 );

@@ -15,6 +15,7 @@ import { appendLog } from './log.queries.ts';
 import { findReviewer } from './review.queries.ts';
 import { conflictOfInterest } from './review.rules.ts';
 import { registerDesignationRoutes } from './designation.routes.ts';
+import { improvementsOf } from './consulting.service.ts';
 
 export const designation = {
   name: 'designation',
@@ -27,6 +28,8 @@ export const designation = {
   appendLog,
   appointedReviewer: findReviewer,
   conflictOfInterest,
+  // What the national picture shows beside a city at risk: its latest improvement consulting and the next round's change.
+  improvementsOf,
   // The yearly call (calls.*): what the other stages read of it.
   currentCall,
   callById,

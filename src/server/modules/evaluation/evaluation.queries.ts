@@ -208,10 +208,10 @@ export async function saveFinal(db: Executor, year: number, cityCode: string, sc
   return saved.length === 1;
 }
 
-/** Every city's total in every finalised round, oldest round first per city: published with the outcome (its designation step says it). */
+/** Every city's total and outcome in every finalised round, oldest round first per city: published with the outcome (its designation step says it). */
 export function finalTotals(db: Executor) {
-  return rows<{ cityCode: string; year: number; total: number }>(db, sql`
-    SELECT c.city_code AS "cityCode", c.round_year AS year, c.final_total::float8 AS total
+  return rows<{ cityCode: string; year: number; total: number; outcome: EvaluationOutcome }>(db, sql`
+    SELECT c.city_code AS "cityCode", c.round_year AS year, c.final_total::float8 AS total, c.outcome
     FROM evaluation_round_cities c JOIN evaluation_rounds r ON r.year = c.round_year
     WHERE r.status = 'finalised' AND c.final_total IS NOT NULL ORDER BY c.city_code, c.round_year`);
 }

@@ -8,6 +8,7 @@ import type { AtRiskList, AtRiskQuery, CohortsDue, IndexDistribution, MapCity, N
 import { cohortGroups, FIRST_DESIGNATION_YEAR, type AtRiskReason } from '../../../shared/vocabulary/index.ts';
 import type { AppDb } from '../../platform/database/database.ts';
 import type { Reader } from '../../platform/database/reads.ts';
+import { designation } from '../designation/index.ts';
 import { evaluation } from '../evaluation/index.ts';
 import { indicatorsModule } from '../indicators/index.ts';
 import * as queries from './national.queries.ts';
@@ -67,28 +68,37 @@ export async function indexDistribution(db: AppDb, year: number | undefined, nam
   };
 }
 
-/** The learning cities at risk (national.rules.ts: deferred, score fell, bottom quarter of its group), most reasons first. */
+/**
+ * The learning cities at risk (national.rules.ts: deferred, score fell, bottom quarter of its group), most reasons first,
+ * each with the round that deferred it and its latest improvement consulting.
+ */
 export async function atRisk(db: AppDb, query: AtRiskQuery, page: PageRequest, thisYear: number): Promise<AtRiskList> {
   const [index, cities, finalTotals] = await Promise.all([indicatorsModule.indexScoresOfYear(db, undefined, thisYear - 1), currentCities(db), evaluation.finalTotals(db)]);
   const scores = new Map((index?.scores ?? []).map((s) => [s.cityCode, s.score]));
-  const totals = new Map<string, { year: number; total: number }[]>();
-  for (const { cityCode, year, total } of finalTotals) totals.set(cityCode, [...(totals.get(cityCode) ?? []), { year, total }]);
+  const totals = new Map<string, { year: number; total: number; outcome: string }[]>();
+  for (const { cityCode, year, total, outcome } of finalTotals) totals.set(cityCode, [...(totals.get(cityCode) ?? []), { year, total, outcome }]);
   const byCode = new Map(cities.map((c) => [c.code, c]));
   const risks = citiesAtRisk(cities.map((c) => ({ cityCode: c.code, group: c.group, state: c.state, totals: totals.get(c.code) ?? [], index: scores.get(c.code) ?? null })));
   const listed = risks
     .filter((r) => !query.reason || r.reasons.includes(query.reason))
     .map((r) => {
       const city = byCode.get(r.cityCode)!;
+      const last = totals.get(city.code)?.at(-1);
       return {
         code: city.code, nameKo: city.nameKo, nameEn: city.nameEn, provinceShortKo: city.provinceShortKo, provinceShortEn: city.provinceShortEn,
-        group: city.group, state: city.state, reasons: r.reasons, totals: (totals.get(city.code) ?? []).slice(-2), index: scores.get(city.code) ?? null, groupP25: r.groupP25,
+        group: city.group, state: city.state, reasons: r.reasons, index: scores.get(city.code) ?? null, groupP25: r.groupP25,
+        totals: (totals.get(city.code) ?? []).slice(-2).map(({ year, total }) => ({ year, total })),
+        deferredInRound: city.state === 'deferred' && last?.outcome === 'deferred' ? last.year : null,
       };
     })
     .sort((a, b) => b.reasons.length - a.reasons.length || (a.index ?? Infinity) - (b.index ?? Infinity) || a.code.localeCompare(b.code));
   const count = (reason: AtRiskReason) => risks.filter((r) => r.reasons.includes(reason)).length;
   const from = (page.page - 1) * page.pageSize;
+  const shown = listed.slice(from, from + page.pageSize);
+  // The improvement consultings of the page's cities only (the list is long; a page is 20).
+  const consultings = await designation.improvementsOf(db, shown.map((c) => c.code));
   return {
-    items: listed.slice(from, from + page.pageSize), total: listed.length, ...page, indexYear: index?.year ?? null,
+    items: shown.map((c) => ({ ...c, consulting: consultings.get(c.code) ?? null })), total: listed.length, ...page, indexYear: index?.year ?? null,
     counts: { total: risks.length, deferred: count('deferred'), score_fell: count('score_fell'), below_peers: count('below_peers') },
   };
 }

@@ -1,19 +1,21 @@
 /**
- * The consulting year of potential learning cities. The list shows each person the cities they may follow (a
- * consultant: the ones they consult; a city: its own; a province: its cities; the ministry: all). One consulting
- * shows its three milestones: the city uploads and submits each document, the consultant accepts it or asks for
- * changes and finally recommends, and the ministry assigns the consultant and makes the decision. The server
- * decides who may do what; the page only offers what the person's roles allow.
+ * The consulting years of potential learning cities and of cities a re-designation round deferred. The list shows
+ * each person the cities they may follow (a consultant: the ones they consult; a city: its own; a province: its
+ * cities; the ministry: all). One consulting shows its three milestones: the city uploads and submits each
+ * document, the consultant accepts it or asks for changes and finally recommends, and the ministry assigns the
+ * consultant and makes the decision (or, for a deferred city, closes it; its next round is shown beside the one
+ * that deferred it). The ministry opens a deferred city's consulting from the national picture or the round. The
+ * server decides who may do what; the page only offers what the person's roles allow.
  */
 import { useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import type { ErrorBody, PageOf } from '../../../shared/contracts/common.ts';
 import type {
-  ConsultantCandidate, ConsultingDecision, ConsultingDetail, ConsultingSummary, MilestoneOutcome, MilestoneView,
+  ConsultantCandidate, ConsultingDecision, ConsultingDetail, ConsultingSummary, Improvement, MilestoneOutcome, MilestoneView,
 } from '../../../shared/contracts/designation-consulting.ts';
 import type { Me } from '../../../shared/contracts/identity.ts';
 import {
-  consultingRecommendations, documentTypes, MAX_DOCUMENT_BYTES, milestoneKinds, milestoneStatuses, type ConsultingRecommendation,
+  consultingRecommendations, documentTypes, evaluationOutcomes, MAX_DOCUMENT_BYTES, milestoneKinds, milestoneStatuses, type ConsultingRecommendation,
 } from '../../../shared/vocabulary/index.ts';
 import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
@@ -29,6 +31,7 @@ import { FormStatus } from '../../ui/FormStatus.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { Loaded, PageTitle } from '../../ui/Status.tsx';
 import { cityName } from '../geography/places.ts';
+import { ImprovementBadge } from './ImprovementBadge.tsx';
 
 /** "경기 광명시" / "Gwangmyeong-si, Gyeonggi" for a consulting's city. */
 const cityOf = (c: ConsultingSummary, locale: 'ko' | 'en') =>
@@ -76,19 +79,20 @@ export function ConsultingsPage() {
               <table className="lc-table">
                 <thead>
                   <tr>
-                    {(['city', 'year', 'consultant', 'progress', 'nextDue', 'recommendation', 'decision'] as const).map((c) => <th key={c} scope="col">{t(`consulting.columns.${c}`)}</th>)}
+                    {(['city', 'year', 'consultant', 'progress', 'nextDue', 'recommendation', 'decision', 'nextRound'] as const).map((c) => <th key={c} scope="col">{t(`consulting.columns.${c}`)}</th>)}
                   </tr>
                 </thead>
                 <tbody>
                   {result.items.map((c) => (
                     <tr key={c.id}>
                       <th scope="row"><Link to={`/designation/consulting/${c.id}`}>{cityOf(c, locale)}</Link></th>
-                      <td>{t('consulting.yearOf', { year: c.callYear })}</td>
+                      <td>{c.purpose === 'potential' ? t('consulting.yearOf', { year: c.callYear }) : t('consulting.roundOf', { year: c.roundYear })}</td>
                       <td>{c.consultant?.displayName ?? t('consulting.unassigned')}</td>
                       <td>{t('consulting.progress', { done: c.milestonesAccepted })}</td>
                       <td className="lc-nowrap">{c.nextDueOn ?? t('consulting.pending')}</td>
                       <td>{c.recommendation ? label(consultingRecommendations.get(c.recommendation)) : t('consulting.pending')}</td>
                       <td>{c.decision ? t(`consulting.decisions.${c.decision}`) : t('consulting.pending')}</td>
+                      <td>{c.improvement ? <ImprovementBadge consulting={{ id: c.id, closed: c.decision !== null, change: c.improvement.change }} /> : t('consulting.pending')}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -129,7 +133,10 @@ export function ConsultingPage() {
         return (
           <>
             <PageTitle title={t('consulting.detailTitle', { city })} />
-            <p className="lc-lead">{t('consulting.detailLead', { year: c.callYear })} <DateRange from={c.startsOn} to={c.endsOn} /></p>
+            <p className="lc-lead">
+              {c.purpose === 'potential' ? t('consulting.detailLead', { year: c.callYear }) : t('consulting.detailLeadImprovement', { year: c.roundYear })}{' '}
+              <DateRange from={c.startsOn} to={c.endsOn} />
+            </p>
             <dl className="lc-facts">
               <dt>{t('consulting.facts.consultant')}</dt><dd>{c.consultant?.displayName ?? t('consulting.unassigned')}</dd>
               <dt>{t('consulting.facts.progress')}</dt><dd>{t('consulting.progress', { done: c.milestonesAccepted })}</dd>
@@ -139,6 +146,7 @@ export function ConsultingPage() {
               <dd>{c.decision && c.decidedAt ? `${t('consulting.decidedOn', { decision: t(`consulting.decisions.${c.decision}`), when: dateTime(c.decidedAt) })} — ${c.decisionReason ?? ''}` : t('consulting.pending')}</dd>
             </dl>
             <p className="lc-meta"><Link to={`/cities/${c.cityCode}`}>{city} →</Link></p>
+            {c.improvement && <NextRound consulting={c} improvement={c.improvement} />}
 
             {open && session.can('designation.call.manage') && <AssignConsultant consulting={c} onDone={consulting.reload} />}
 
@@ -160,27 +168,39 @@ export function ConsultingPage() {
 
 function AssignConsultant({ consulting, onDone }: { consulting: ConsultingDetail; onDone(): void }) {
   const { t } = useLocale();
-  const field = useFieldLabels('designation/consultings/consultant');
-  const candidates = useApi<PageOf<ConsultantCandidate>>('/designation/consultings/candidates?pageSize=100');
   const [chosen, setChosen] = useState('');
   const submission = useAction(`/designation/consultings/${consulting.id}/consultant`, () => ({ consultantId: Number(chosen) }), onDone);
   return (
     <section className="lc-inline-form" aria-labelledby="assign-title">
       <h2 className="lc-subtitle" id="assign-title">{t('consulting.assign.title')}</h2>
-      <Loaded state={candidates}>
-        {(result) => result.items.length === 0 ? <p>{t('consulting.assign.noCandidates')}</p> : (
-          <form className="lc-form" onSubmit={submission.onSubmit}>
-            <SelectField label={field('consultantId')} value={chosen} required error={submission.fieldError('consultantId')} onChange={(e) => setChosen(e.target.value)}
-              options={[{ value: '', label: t('consulting.assign.choose') }, ...result.items.map((p) => ({
-                value: String(p.personId), label: t('consulting.assign.load', { name: p.displayName, affiliation: p.affiliation || '—', count: p.openConsultings }),
-              }))]} />
-            <FormStatus error={submission.formError(['consultantId'])} />
-            <Done show={submission.done}>{t('consulting.assign.done')}</Done>
-            <div><button type="submit" className="krds-btn primary" disabled={!chosen || submission.busy}>{t('consulting.assign.submit')}</button></div>
-          </form>
-        )}
-      </Loaded>
+      <ConsultantForm chosen={chosen} onChoose={setChosen} submission={submission} submitLabel={t('consulting.assign.submit')}>
+        <Done show={submission.done}>{t('consulting.assign.done')}</Done>
+      </ConsultantForm>
     </section>
+  );
+}
+
+/** Choosing one of the appointed consultants (least busy first), for assigning one to a consulting or opening one. */
+function ConsultantForm({ chosen, onChoose, submission, submitLabel, children }: {
+  chosen: string; onChoose(personId: string): void; submission: ReturnType<typeof useSubmission>; submitLabel: string; children?: ReactNode;
+}) {
+  const { t } = useLocale();
+  const field = useFieldLabels('designation/consultings');
+  const candidates = useApi<PageOf<ConsultantCandidate>>('/designation/consultings/candidates?pageSize=100');
+  return (
+    <Loaded state={candidates}>
+      {(result) => result.items.length === 0 ? <p>{t('consulting.assign.noCandidates')}</p> : (
+        <form className="lc-form" onSubmit={submission.onSubmit}>
+          <SelectField label={field('consultantId')} value={chosen} required error={submission.fieldError('consultantId')} onChange={(e) => onChoose(e.target.value)}
+            options={[{ value: '', label: t('consulting.assign.choose') }, ...result.items.map((p) => ({
+              value: String(p.personId), label: t('consulting.assign.load', { name: p.displayName, affiliation: p.affiliation || '—', count: p.openConsultings }),
+            }))]} />
+          <FormStatus error={submission.formError(['consultantId'])} />
+          {children}
+          <div><button type="submit" className="krds-btn primary" disabled={!chosen || submission.busy}>{submitLabel}</button></div>
+        </form>
+      )}
+    </Loaded>
   );
 }
 
@@ -313,16 +333,18 @@ function ReviewMilestone({ consultingId, milestone, name, onDone }: { consulting
 function Recommend({ consulting, onDone }: { consulting: ConsultingDetail; onDone(): void }) {
   const { t, label } = useLocale();
   const field = useFieldLabels('designation/consultings/recommendation');
-  const [recommendation, setRecommendation] = useState<ConsultingRecommendation>(consulting.recommendation ?? 'designate');
+  const choices = consultingRecommendations.entries.filter((r) => r.purpose === consulting.purpose);
+  const [recommendation, setRecommendation] = useState<ConsultingRecommendation>(consulting.recommendation ?? choices[0]!.code);
+  const improving = consulting.purpose === 'improvement';
   const [reason, setReason] = useState(consulting.recommendationReason ?? '');
   const submission = useAction(`/designation/consultings/${consulting.id}/recommendation`, () => ({ recommendation, reason }), onDone);
   return (
     <section className="lc-inline-form" aria-labelledby="recommend-title">
-      <h2 className="lc-subtitle" id="recommend-title">{t('consulting.recommend.title')}</h2>
-      <p className="lc-hint">{t('consulting.recommend.lead')}</p>
+      <h2 className="lc-subtitle" id="recommend-title">{t(improving ? 'consulting.recommend.titleImprovement' : 'consulting.recommend.title')}</h2>
+      <p className="lc-hint">{t(improving ? 'consulting.recommend.leadImprovement' : 'consulting.recommend.lead')}</p>
       <form className="lc-form" onSubmit={submission.onSubmit}>
         <ChoiceGroup legend={t('consulting.recommend.choice')} type="radio" inline selected={[recommendation]} onChange={(value) => setRecommendation(value as ConsultingRecommendation)}
-          options={consultingRecommendations.entries.map((r) => ({ value: r.code, label: label(r) }))} />
+          options={choices.map((r) => ({ value: r.code, label: label(r) }))} />
         <TextArea label={field('reason')} required maxLength={4000} value={reason} error={submission.fieldError('reason')} onChange={(e) => setReason(e.target.value)} />
         <FormStatus error={submission.formError(['reason'])} />
         <Done show={submission.done}>{t('consulting.recommend.done')}</Done>
@@ -335,27 +357,118 @@ function Recommend({ consulting, onDone }: { consulting: ConsultingDetail; onDon
 function Decide({ consulting, city, onDone }: { consulting: ConsultingDetail; city: string; onDone(): void }) {
   const { t } = useLocale();
   const field = useFieldLabels('designation/consultings/decision');
-  const [decision, setDecision] = useState<ConsultingDecision>(consulting.recommendation === 'reject' ? 'rejected' : 'designated');
+  const closing = consulting.purpose === 'improvement';
+  const [decision, setDecision] = useState<ConsultingDecision>(closing ? 'closed' : consulting.recommendation === 'reject' ? 'rejected' : 'designated');
   const [reason, setReason] = useState('');
   const submission = useAction(`/designation/consultings/${consulting.id}/decision`, () => ({ decision, reason }), onDone);
   // Once decided there is nothing to decide: only the outcome of this page's decision is still told.
-  if (consulting.decision) return <Done show={submission.done}>{t('consulting.decide.done')}</Done>;
+  if (consulting.decision) return <Done show={submission.done}>{t(closing ? 'consulting.decide.closeDone' : 'consulting.decide.done')}</Done>;
   return (
     <section className="lc-inline-form" aria-labelledby="decide-title">
-      <h2 className="lc-subtitle" id="decide-title">{t('consulting.decide.title')}</h2>
-      <p className="lc-hint">{t('consulting.decide.lead')}</p>
+      <h2 className="lc-subtitle" id="decide-title">{t(closing ? 'consulting.decide.closeTitle' : 'consulting.decide.title')}</h2>
+      <p className="lc-hint">{t(closing ? 'consulting.decide.closeLead' : 'consulting.decide.lead')}</p>
       {!consulting.recommendation ? <p className="lc-notice">{t('consulting.decide.waiting')}</p> : (
         <div className="lc-form">
-          <ChoiceGroup legend={t('consulting.decide.choice')} type="radio" inline selected={[decision]} onChange={(value) => setDecision(value as ConsultingDecision)}
-            options={(['designated', 'rejected'] as const).map((d) => ({ value: d, label: t(`consulting.decide.${d}`) }))} />
-          <TextArea label={field('reason')} required maxLength={4000} value={reason} error={submission.fieldError('reason')} onChange={(e) => setReason(e.target.value)} />
-          <ConfirmAction label={t('consulting.decide.button')} question={t('consulting.decide.question', { city, decision: t(`consulting.decisions.${decision}`) })}
-            yes={t('consulting.decide.yes')} no={t('consulting.decide.no')} busy={submission.busy || reason.trim() === ''}
+          {!closing && (
+            <ChoiceGroup legend={t('consulting.decide.choice')} type="radio" inline selected={[decision]} onChange={(value) => setDecision(value as ConsultingDecision)}
+              options={(['designated', 'rejected'] as const).map((d) => ({ value: d, label: t(`consulting.decide.${d}`) }))} />
+          )}
+          <TextArea label={field('reason')} required maxLength={4000} value={reason} error={submission.fieldError('reason')}
+            onChange={(e) => setReason(e.target.value)} />
+          <ConfirmAction label={t(closing ? 'consulting.decide.closeButton' : 'consulting.decide.button')}
+            question={t('consulting.decide.question', { city, decision: t(`consulting.decisions.${decision}`) })}
+            yes={t(closing ? 'consulting.decide.closeButton' : 'consulting.decide.yes')} no={t('consulting.decide.no')} busy={submission.busy || reason.trim() === ''}
             onConfirm={(event: FormEvent) => submission.onSubmit(event)}>
             <FormStatus error={submission.formError(['reason'])} />
           </ConfirmAction>
         </div>
       )}
     </section>
+  );
+}
+
+/** The round that deferred the city beside the next finalised one: totals, each area, and the next round's outcome. */
+function NextRound({ consulting, improvement }: { consulting: ConsultingDetail; improvement: Improvement }) {
+  const { t, label, number } = useLocale();
+  const next = improvement.nextRound;
+  const signed = (value: number | null) => value === null ? t('consulting.improvement.missing') : `${value > 0 ? '+' : ''}${number(value)}`;
+  const shown = (value: number | null) => value === null ? t('consulting.improvement.missing') : number(value);
+  return (
+    <section aria-labelledby="next-round-title">
+      <h2 className="lc-section-title" id="next-round-title">{t('consulting.improvement.title')}</h2>
+      <p className="lc-hint">{t('consulting.improvement.lead', { year: improvement.deferredRound.year })}</p>
+      <p><ImprovementBadge consulting={{ id: consulting.id, closed: consulting.decision !== null, change: improvement.change }} /></p>
+      {next ? <p>{t('consulting.improvement.outcome', { year: next.year, outcome: label(evaluationOutcomes.get(next.outcome)) })}</p> : <p>{t('consulting.improvement.notYet')}</p>}
+      <div className="lc-table-wrap" tabIndex={0} role="region" aria-labelledby="next-round-caption">
+        <table className="lc-table">
+          <caption id="next-round-caption">{t('consulting.improvement.caption', { before: improvement.deferredRound.year, after: next?.year ?? '—' })}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t('consulting.improvement.area')}</th>
+              <th scope="col" className="num">{t('consulting.improvement.before', { year: improvement.deferredRound.year })}</th>
+              <th scope="col" className="num">{next ? t('consulting.improvement.after', { year: next.year }) : t('consulting.improvement.missing')}</th>
+              <th scope="col" className="num">{t('consulting.improvement.change')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {improvement.areas.map((area) => (
+              <tr key={area.titleKo}>
+                <th scope="row">{label({ ko: area.titleKo, en: area.titleEn })} <span className="lc-meta">/ {number(area.points)}</span></th>
+                <td className="num">{number(area.before)}</td>
+                <td className="num">{shown(area.after)}</td>
+                <td className="num">{signed(area.change)}</td>
+              </tr>
+            ))}
+            <tr>
+              <th scope="row">{t('consulting.improvement.total')}</th>
+              <td className="num">{number(improvement.deferredRound.total)}</td>
+              <td className="num">{shown(next?.total ?? null)}</td>
+              <td className="num">{signed(improvement.change)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+/**
+ * The ministry opens a deferred city's consulting with its consultant (`?city=&round=`, from the national picture's
+ * cities at risk or the evaluation round); the new consulting's page follows.
+ */
+export function OpenImprovementPage() {
+  const { t, locale } = useLocale();
+  const session = useSession();
+  const navigate = useNavigate();
+  const [search] = useSearchParams();
+  const cityCode = search.get('city') ?? '';
+  const roundYear = Number(search.get('round'));
+  const place = useApi<{ nameKo: string; nameEn: string; provinceShortKo: string; provinceShortEn: string }>(/^\d{5}$/.test(cityCode) ? `/cities/${cityCode}` : null);
+  const manages = session.can('designation.call.manage');
+  const [chosen, setChosen] = useState('');
+  const submission = useSubmission(async () => {
+    const opened = await api<ConsultingDetail>('/designation/consultings', { method: 'POST', body: { cityCode, roundYear, consultantId: Number(chosen) } });
+    void navigate(`/designation/consulting/${opened.id}`);
+  });
+
+  if (session.ready && !session.me) return <LoginPrompt />;
+  if (session.ready && !manages) return <p className="lc-notice">{t('consulting.notAllowed')}</p>;
+  if (!/^\d{5}$/.test(cityCode) || !Number.isInteger(roundYear) || roundYear < 2020) return <p className="lc-notice">{t('consulting.open.missing')}</p>;
+  // A city and round with an open consulting already: the refusal names it, to go there instead.
+  const existing = submission.error?.body?.consultingId;
+  return (
+    <>
+      <PageTitle title={t('consulting.open.title')} lead={t('consulting.open.lead', { year: roundYear })} />
+      <dl className="lc-facts">
+        <dt>{t('consulting.open.city')}</dt>
+        <dd><Loaded state={place}>{(c) => <Link to={`/cities/${cityCode}`}>{cityName(c, locale)}</Link>}</Loaded></dd>
+        <dt>{t('consulting.open.round')}</dt><dd>{roundYear}</dd>
+      </dl>
+      {manages && (
+        <ConsultantForm chosen={chosen} onChoose={setChosen} submission={submission} submitLabel={t('consulting.open.submit')}>
+          {typeof existing === 'number' && <p><Link to={`/designation/consulting/${existing}`}>{t('consulting.open.existing')} →</Link></p>}
+        </ConsultantForm>
+      )}
+    </>
   );
 }

@@ -14,6 +14,7 @@ export const designationRoutes: RouteObject[] = [
   { path: '/designation/experts', element: lazyPage(() => import('./ExpertsPage.tsx'), 'ExpertsPage') },
   { path: '/designation/province/:provinceCode', element: lazyPage(() => import('./ProvincePage.tsx'), 'ProvincePage') },
   { path: '/designation/consulting', element: lazyPage(() => import('./ConsultingPage.tsx'), 'ConsultingsPage') },
+  { path: '/designation/consulting/new', element: lazyPage(() => import('./ConsultingPage.tsx'), 'OpenImprovementPage') },
   { path: '/designation/consulting/:id', element: lazyPage(() => import('./ConsultingPage.tsx'), 'ConsultingPage') },
   { path: '/designation/log', element: lazyPage(() => import('./LogPage.tsx'), 'LogPage') },
   { path: '/designation/reviews', element: lazyPage(() => import('./ReviewsPage.tsx'), 'ReviewsPage') },

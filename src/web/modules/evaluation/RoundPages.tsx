@@ -176,6 +176,7 @@ export function RoundPage() {
   const { t, label, locale, date } = useLocale();
   const { year = '' } = useParams();
   const { allowed, gate } = useMinistry();
+  const session = useSession();
   const [page, setPage] = useState(1);
   const round = useApi<RoundView>(allowed ? `/evaluation/rounds/${year}${query({ page, pageSize: 50 })}` : null);
   const [finalised, setFinalised] = useState<FinaliseResult | null>(null);
@@ -194,18 +195,27 @@ export function RoundPage() {
                 <tr>{(['rank', 'city', 'total', 'proposed', 'reviewers', 'self', 'evidence', 'objection'] as const).map((c) => <th key={c} scope="col">{t(`evaluation.round.columns.${c}`)}</th>)}</tr>
               </thead>
               <tbody>
-                {view.items.map((c) => (
+                {view.items.map((c) => {
+                  const city = locale === 'en' ? `${c.cityNameEn}, ${c.provinceShortEn}` : `${c.provinceShortKo} ${c.cityNameKo}`;
+                  return (
                   <tr key={c.cityCode}>
                     <td>{c.rank}</td>
-                    <th scope="row">{locale === 'en' ? `${c.cityNameEn}, ${c.provinceShortEn}` : `${c.provinceShortKo} ${c.cityNameKo}`}</th>
+                    <th scope="row">{city}</th>
                     <td>{c.total}{c.complete ? '' : ` ${t('evaluation.round.notComplete')}`}</td>
-                    <td>{label(evaluationOutcomes.get(c.outcome ?? c.proposed))}</td>
+                    <td>
+                      {label(evaluationOutcomes.get(c.outcome ?? c.proposed))}
+                      {/* A city this round deferred may be given a consultant (the consulting module refuses one it no longer is). */}
+                      {c.outcome === 'deferred' && session.can('designation.call.manage') && (
+                        <><br /><Link to={`/designation/consulting/new${query({ city: c.cityCode, round: year })}`}>{t('evaluation.round.consult', { city })}</Link></>
+                      )}
+                    </td>
                     <td>{t('evaluation.round.reviewersOf', { submitted: c.reviewsSubmitted, assigned: c.reviewers })}</td>
                     <td>{c.selfAssessed}</td>
                     <td>{c.evidenceFiles}</td>
                     <td>{c.objection ? (c.objection.answered ? t('evaluation.round.answered') : t('evaluation.round.objected')) : '—'}</td>
                   </tr>
-                ))}
+                  );
+                })}
               </tbody>
             </table>
           </div>

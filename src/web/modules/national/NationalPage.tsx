@@ -13,6 +13,7 @@ import { KoreaMap } from '../../ui/KoreaMap.tsx';
 import { PagedTable } from '../../ui/PagedTable.tsx';
 import { Loaded, Loading, PageTitle } from '../../ui/Status.tsx';
 import { useBoundaryOutline } from '../geography/outlines.ts';
+import { ImprovementBadge } from '../designation/ImprovementBadge.tsx';
 import { cityName } from '../geography/places.ts';
 
 const BarChart = lazy(() => import('../../ui/BarChart.tsx'));
@@ -212,18 +213,36 @@ function AtRisk() {
         <PagedTable<AtRiskCity>
           path="/national/at-risk" title={t('national.risk.title')} lead={t('national.risk.lead', { year: head.indexYear ?? '—' })} none={t('national.risk.none')}
           count={() => t('national.risk.count', { count: head.counts.total, deferred: head.counts.deferred, fell: head.counts.score_fell, below: head.counts.below_peers })}
-          columns={[t('national.risk.city'), t('national.risk.reasons'), t('national.risk.totals'), t('national.risk.index')]}
+          columns={[t('national.risk.city'), t('national.risk.reasons'), t('national.risk.totals'), t('national.risk.index'), t('national.risk.consulting')]}
           row={(city) => (
             <tr key={city.code}>
               <td><Link to={`/cities/${city.code}`}>{cityName(city, locale)}</Link><br /><span className="lc-meta">{label(designationStates.get(city.state))}</span></td>
               <td><ul className="lc-plain-list">{city.reasons.map((r) => <li key={r}>{label(atRiskReasons.get(r))}</li>)}</ul></td>
               <td>{city.totals.length ? city.totals.map((s) => `${s.year}: ${s.total}`).join(' → ') : '—'}</td>
               <td>{oneDecimal(city.index) ?? '—'} / {oneDecimal(city.groupP25) ?? '—'}</td>
+              <td><Consulting city={city} /></td>
             </tr>
           )}
         />
       )}
     </Loaded>
+  );
+}
+
+/**
+ * A city's improvement consulting: its badge (open, or the next round's change) while it has one for the round that
+ * deferred it; otherwise, for a city deferred by a round, the way to assign a consultant.
+ */
+function Consulting({ city }: { city: AtRiskCity }) {
+  const { t, locale } = useLocale();
+  const session = useSession();
+  const current = city.consulting && (city.deferredInRound === null || city.consulting.roundYear === city.deferredInRound) ? city.consulting : null;
+  if (current) return <ImprovementBadge consulting={current} link />;
+  if (city.deferredInRound === null || !session.can('designation.call.manage')) return <>—</>;
+  return (
+    <Link to={`/designation/consulting/new${query({ city: city.code, round: city.deferredInRound })}`}>
+      {t('national.risk.assign', { city: cityName(city, locale) })}
+    </Link>
   );
 }
 

@@ -59,6 +59,8 @@ const ko = {
     reasons: '이유',
     totals: '최근 평가 점수',
     index: '종합지수 / 유형 하위 25% 선',
+    consulting: '컨설팅',
+    assign: '{{city}} 컨설턴트 배정',
   },
 };
 
@@ -121,6 +123,8 @@ const en: typeof ko = {
     reasons: 'Why',
     totals: 'Latest totals',
     index: 'Index / bottom-quarter line',
+    consulting: 'Consulting',
+    assign: 'Assign a consultant to {{city}}',
   },
 };
 

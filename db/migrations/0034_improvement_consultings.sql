@@ -1,0 +1,15 @@
+ALTER TABLE "consultings" DROP CONSTRAINT "consultings_recommendation_check";--> statement-breakpoint
+ALTER TABLE "consultings" DROP CONSTRAINT "consultings_decision_check";--> statement-breakpoint
+ALTER TABLE "designation_log" DROP CONSTRAINT "designation_log_step_check";--> statement-breakpoint
+ALTER TABLE "consultings" ALTER COLUMN "application_id" DROP NOT NULL;--> statement-breakpoint
+ALTER TABLE "consultings" ADD COLUMN "purpose" text DEFAULT 'potential' NOT NULL;--> statement-breakpoint
+ALTER TABLE "consultings" ADD COLUMN "round_year" integer;--> statement-breakpoint
+ALTER TABLE "consultings" ADD CONSTRAINT "consultings_round_city_fk" FOREIGN KEY ("round_year","city_code") REFERENCES "public"."evaluation_round_cities"("round_year","city_code") ON DELETE restrict ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "consultings_open_improvement_unique" ON "consultings" USING btree ("city_code","round_year") WHERE "consultings"."purpose" = 'improvement' AND "consultings"."decision" IS NULL;--> statement-breakpoint
+ALTER TABLE "consultings" ADD CONSTRAINT "consultings_purpose_check" CHECK ("consultings"."purpose" IN ('potential', 'improvement'));--> statement-breakpoint
+ALTER TABLE "consultings" ADD CONSTRAINT "consultings_purpose_ties_check" CHECK (("consultings"."purpose" = 'potential' AND "consultings"."application_id" IS NOT NULL AND "consultings"."round_year" IS NULL)
+      OR ("consultings"."purpose" = 'improvement' AND "consultings"."application_id" IS NULL AND "consultings"."round_year" IS NOT NULL));--> statement-breakpoint
+ALTER TABLE "consultings" ADD CONSTRAINT "consultings_recommendation_check" CHECK ("consultings"."recommendation" IS NULL OR "consultings"."recommendation" IN ('designate', 'reject', 'improved', 'needs_more'));--> statement-breakpoint
+ALTER TABLE "consultings" ADD CONSTRAINT "consultings_decision_check" CHECK ("consultings"."decision" IS NULL OR ("consultings"."purpose" = 'potential' AND "consultings"."decision" IN ('designated', 'rejected'))
+      OR ("consultings"."purpose" = 'improvement' AND "consultings"."decision" = 'closed'));--> statement-breakpoint
+ALTER TABLE "designation_log" ADD CONSTRAINT "designation_log_step_check" CHECK ("designation_log"."step" IN ('call_created', 'call_updated', 'call_published', 'call_announced', 'expert_appointed', 'application_started', 'application_submitted', 'application_withdrawn', 'attachment_added', 'attachment_removed', 'application_endorsed', 'application_returned', 'applications_ranked', 'reviewer_assigned', 'reviewer_unassigned', 'review_submitted', 'application_decided', 'consultant_assigned', 'milestone_submitted', 'milestone_reviewed', 'consulting_recommended', 'consulting_decided', 'consulting_opened', 'consulting_closed', 'evaluation_frame_saved', 'evaluation_round_opened', 'evaluation_reviewer_assigned', 'evaluation_review_submitted', 'evaluation_preliminary_published', 'evaluation_objection_filed', 'evaluation_objection_answered', 'evaluation_finalised'));
