@@ -312,6 +312,8 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   conditions: l('지원 조건', 'Conditions'),
   awaiting: l('집행 보고 심사 대기만', 'Only awaiting a decision'),
   lines: l('집행 내역', 'Spending by line'),
+  reportId: l('집행 보고', 'Spending report'),
+  amount: l('금액 (원)', 'Amount (KRW)'),
   'lines.line': l('집행 항목', 'Line'),
   'lines.amount': l('집행액 (원)', 'Spent (KRW)'),
   'cities/grants/spending-reports:note': l('집행 설명', 'About the spending'),
