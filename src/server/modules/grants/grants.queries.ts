@@ -57,10 +57,10 @@ export function lockGrant(tx: Executor, cityCode: string, id: number) {
   return firstRow<{ id: number }>(tx, sql`SELECT id FROM grants WHERE id = ${id} AND city_code = ${cityCode} FOR UPDATE`);
 }
 
-export async function insertGrant(tx: Executor, grant: { cityCode: string; year: number; kind: GrantKind; conditions: string; roundId: number | null; by: number }) {
+export async function insertGrant(tx: Executor, grant: { cityCode: string; year: number; kind: GrantKind; conditions: string; by: number }) {
   const row = await firstRow<{ id: number }>(tx, sql`
-    INSERT INTO grants (city_code, year, kind, conditions, round_id, awarded_by)
-    VALUES (${grant.cityCode}, ${grant.year}, ${grant.kind}, ${grant.conditions}, ${grant.roundId}, ${grant.by}) RETURNING id`);
+    INSERT INTO grants (city_code, year, kind, conditions, awarded_by)
+    VALUES (${grant.cityCode}, ${grant.year}, ${grant.kind}, ${grant.conditions}, ${grant.by}) RETURNING id`);
   return row!.id;
 }
 
@@ -214,6 +214,21 @@ export async function setRoundAmounts(tx: Executor, roundId: number, amounts: re
     UPDATE investment_round_cities c SET amount = a.amount
     FROM json_to_recordset(${JSON.stringify(amounts)}::json) AS a("cityCode" text, amount int8)
     WHERE c.round_id = ${roundId} AND c.city_code = a."cityCode"`);
+}
+
+/** A round's grants, one per city with an amount, each with its award in the ledger: one statement however many cities. */
+export async function awardRound(tx: Executor, roundId: number, by: number): Promise<void> {
+  await tx.execute(sql`
+    WITH made AS (
+      INSERT INTO grants (city_code, year, kind, conditions, round_id, awarded_by)
+      SELECT c.city_code, r.year, 'special_purpose', r.conditions, r.id, ${by}
+      FROM investment_round_cities c JOIN investment_rounds r ON r.id = c.round_id
+      WHERE c.round_id = ${roundId} AND c.amount > 0
+      RETURNING id, city_code
+    )
+    INSERT INTO grant_ledger (grant_id, city_code, kind, amount, recorded_by)
+    SELECT m.id, m.city_code, 'awarded', c.amount, ${by}
+    FROM made m JOIN investment_round_cities c ON c.round_id = ${roundId} AND c.city_code = m.city_code`);
 }
 
 export async function markApproved(tx: Executor, roundId: number, by: number): Promise<void> {

@@ -34,18 +34,16 @@ export function cityGrants(db: Executor, cityCode: string, query: CityGrantsQuer
 
 export const yearTotals = (db: Reader, page: PageRequest): Promise<GrantTotals> => queries.yearTotals(db, page);
 
-/** The grant row and its money go in together: an award is its first ledger row. */
-export async function awardGrant(tx: Executor, grant: { cityCode: string; year: number; kind: GrantBody['kind']; amount: number; conditions: string; roundId: number | null }, actor: Actor) {
-  const id = await queries.insertGrant(tx, { ...grant, by: actor.personId });
-  await queries.appendLedger(tx, [{ grantId: id, cityCode: grant.cityCode, kind: 'awarded', amount: grant.amount, by: actor.personId }]);
-  return id;
-}
-
 export async function recordGrant(db: AppDb, actor: Actor, body: GrantBody): Promise<GrantView> {
   if (!(await geography.findMunicipality(db, body.cityCode))) {
     throw badRequest({ ko: '없는 시·군·구입니다.', en: 'There is no such city.' }, 'cityCode');
   }
-  const id = await db.transaction((tx) => awardGrant(tx, { ...body, conditions: body.conditions.trim(), roundId: null }, actor));
+  // The grant row and its money go in together: an award is its first ledger row.
+  const id = await db.transaction(async (tx) => {
+    const grantId = await queries.insertGrant(tx, { ...body, conditions: body.conditions.trim(), by: actor.personId });
+    await queries.appendLedger(tx, [{ grantId, cityCode: body.cityCode, kind: 'awarded', amount: body.amount, by: actor.personId }]);
+    return grantId;
+  });
   return grantPage(db, body.cityCode, id);
 }
 

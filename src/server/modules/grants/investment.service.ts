@@ -20,7 +20,7 @@ import { evaluation } from '../evaluation/index.ts';
 import { indicatorsModule } from '../indicators/index.ts';
 import { allocate, checkAdjustment, needScores, planWeights, rankCities } from './allocation.rules.ts';
 import * as queries from './grants.queries.ts';
-import { awardGrant, won } from './grants.service.ts';
+import { won } from './grants.service.ts';
 
 interface Scored {
   cityCode: string;
@@ -132,11 +132,8 @@ export async function setAmounts(db: AppDb, id: number, body: RoundAmountsBody):
  */
 export async function approve(db: AppDb, actor: Actor, id: number): Promise<InvestmentRound> {
   await db.transaction(async (tx) => {
-    const round = await lockedDraft(tx, id);
-    for (const city of await queries.roundAmounts(tx, id)) {
-      if (city.amount === 0) continue;
-      await awardGrant(tx, { cityCode: city.cityCode, year: round.year, kind: 'special_purpose', amount: city.amount, conditions: round.conditions, roundId: id }, actor);
-    }
+    await lockedDraft(tx, id);
+    await queries.awardRound(tx, id, actor.personId);
     await queries.markApproved(tx, id, actor.personId);
   });
   return roundPage(db, id);

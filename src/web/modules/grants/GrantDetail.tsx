@@ -21,6 +21,8 @@ export function GrantDetail({ cityCode, id, onChanged }: { cityCode: string; id:
   const won = useWon();
   const session = useSession();
   const grant = useApi<GrantView>(`/cities/${cityCode}/grants/${id}`);
+  // A decided report's form goes away with its decision: the outcome is told here instead.
+  const [decided, setDecided] = useState(false);
   const changed = () => { grant.reload(); onChanged(); };
   return (
     <Loaded state={grant}>
@@ -44,18 +46,19 @@ export function GrantDetail({ cityCode, id, onChanged }: { cityCode: string; id:
               {g.reports.map((r) => (
                 <li key={r.id} className="lc-section">
                   <ReportLines report={r} />
-                  {r.status === 'submitted' && session.can('grants.manage', { cityCode }) && <DecisionForm cityCode={cityCode} grantId={g.id} report={r} onDone={changed} />}
+                  {r.status === 'submitted' && session.can('grants.manage', { cityCode }) && <DecisionForm cityCode={cityCode} grantId={g.id} report={r} onDone={() => { setDecided(true); changed(); }} />}
                 </li>
               ))}
             </ul>
           )}
+          {decided && <p className="lc-notice success" role="status">{t('grants.decided')}</p>}
           {session.can('grants.report.file', { cityCode }) && <SpendingForm grant={g} onDone={changed} />}
           {session.can('grants.manage', { cityCode }) && <AdjustmentForm grant={g} onDone={changed} />}
 
           <h4>{t('grants.ledger')}</h4>
           <p className="lc-meta">{t('grants.ledgerLead')}</p>
           <div className="lc-table-wrap" tabIndex={0} role="region" aria-label={t('grants.ledger')}>
-            <table className="lc-table">
+            <table className="lc-table lc-money">
               <thead><tr><th scope="col">{t('grants.when')}</th><th scope="col">{t('grants.entry')}</th><th scope="col">{t('grants.line')}</th><th scope="col">{t('grants.amount')}</th><th scope="col">{t('grants.note')}</th></tr></thead>
               <tbody>
                 {g.ledger.map((e) => (
@@ -152,7 +155,6 @@ function DecisionForm({ cityCode, grantId, report, onDone }: { cityCode: string;
         onChange={(value) => setDecision(value as 'accepted' | 'returned')} />
       {decision === 'returned' && <TextArea label={field('reason')} value={reason} rows={2} maxLength={2000} error={send.fieldError('reason')} onChange={(e) => setReason(e.target.value)} />}
       <FormStatus error={send.formError(['decision', 'reason'])} />
-      {send.done && <p className="lc-notice success" role="status">{t('grants.decided')}</p>}
       <div><button type="submit" className="krds-btn primary" disabled={send.busy}>{t('grants.decide')}</button></div>
     </form>
   );

@@ -9,7 +9,7 @@ export function GrantsTable({ grants, onOpen }: { grants: GrantSummary[]; onOpen
   const won = useWon();
   return (
     <div className="lc-table-wrap" tabIndex={0} role="region" aria-label={t('grants.list')}>
-      <table className="lc-table">
+      <table className="lc-table lc-money">
         <thead>
           <tr>
             <th scope="col">{t('grants.city')}</th><th scope="col">{t('grants.year')}</th><th scope="col">{t('grants.kind')}</th>

@@ -93,7 +93,7 @@ function Allocation({ round, cities, onChanged }: { round: InvestmentRound; citi
       )}
       <form onSubmit={save.onSubmit} aria-labelledby="compare-title">
         <div className="lc-table-wrap" tabIndex={0} role="region" aria-label={t('grants.investment.compare')}>
-          <table className="lc-table">
+          <table className="lc-table lc-money">
             <thead>
               <tr>
                 <th scope="col" className="num">{t('grants.investment.rank')}</th><th scope="col">{t('grants.city')}</th>
