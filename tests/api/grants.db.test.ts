@@ -29,6 +29,9 @@ describe(`grants and priority investment on ${testEngine()}`, () => {
   };
   const report = (client: Client, grant: GrantView, lines: { line: string; amount: number }[], note = '상반기 집행') =>
     client.post(`/api/cities/${grant.cityCode}/grants/${grant.id}/spending-reports`, { lines, note });
+  /** How many notifications of a kind Gwangmyeong's officer has. */
+  const told = async (kind: string) => (await firstRow<{ n: number }>(t.database.db, sql`
+    SELECT count(*)::int AS n FROM notifications n JOIN people p ON p.id = n.person_id WHERE p.email = 'officer@example.com' AND n.kind = ${kind}`))!.n;
   const decide = (grant: GrantView, reportId: number, body: object) =>
     ministry.post(`/api/cities/${grant.cityCode}/grants/${grant.id}/spending-reports/${reportId}/decision`, body);
 
@@ -57,6 +60,11 @@ describe(`grants and priority investment on ${testEngine()}`, () => {
     expect((await resident.get(`/api/cities/${GWANGMYEONG}/grants`)).statusCode).toBe(403);
     expect((await t.anonymous.get(`/api/cities/${GWANGMYEONG}/grants`)).statusCode).toBe(401);
     expect((await officer.post('/api/grants', { cityCode: GWANGMYEONG, year: 2026, kind: 'consortium', amount: 1, conditions: '스스로 주는 지원금' })).statusCode).toBe(403);
+
+    // Gwangmyeong's officers are told, in their inbox (and by mail), with a link to the grant.
+    const told = await firstRow<{ link: string }>(t.database.db, sql`
+      SELECT n.link FROM notifications n JOIN people p ON p.id = n.person_id WHERE p.email = 'officer@example.com' AND n.kind = 'grants.awarded'`);
+    expect(told).toEqual({ link: `/cities/${GWANGMYEONG}/console/grants?grant=${grant.id}` });
 
     const totals = await t.anonymous.get('/api/grants/totals');
     expect(totals.statusCode).toBe(200);
@@ -103,10 +111,12 @@ describe(`grants and priority investment on ${testEngine()}`, () => {
       ['personnel', -1_500_000, reportId], ['programs', -6_000_000, reportId],
     ]);
     expect((await decide(grant, reportId, { decision: 'returned', reason: '영수증이 빠졌습니다' })).statusCode).toBe(409);
+    expect(await told('grants.report_accepted')).toBe(1);
 
     const second = (await report(officer, grant, [{ line: 'facilities', amount: 2_000_000 }])).json() as GrantView;
     const returned = await decide(grant, second.reports[0]!.id, { decision: 'returned', reason: '장비 구입 영수증을 붙여 주세요' });
     expect(returned.json()).toMatchObject({ balance: 2_500_000, pending: 0, reports: [{ status: 'returned', returnReason: '장비 구입 영수증을 붙여 주세요' }, { status: 'accepted' }] });
+    expect(await told('grants.report_returned')).toBe(1);
   });
 
   it('corrects money with adjustments as new rows, never below zero, and the ledger refuses change', async () => {
@@ -222,6 +232,16 @@ describe(`grants and priority investment on ${testEngine()}`, () => {
       expect(written!.grants).toBe(approved.funded);
       expect(Number(written!.total)).toBe(approved.totals.adjusted);
       expect((await put(ministry, `/api/investment-rounds/${round.id}/amounts`, { amounts: [{ cityCode: cities[0]!.cityCode, amount: 1 }] })).statusCode).toBe(409);
+
+      // The officers of the funded cities, and only they, are told.
+      const toldCities = await rows<{ cityCode: string }>(t.database.db, sql`
+        SELECT DISTINCT g.city_code AS "cityCode" FROM notifications n JOIN role_grants g ON g.person_id = n.person_id AND g.role = 'city_officer'
+        WHERE n.kind = 'grants.round_approved' ORDER BY 1`);
+      const fundedCodes = (await rows<{ cityCode: string }>(t.database.db, sql`
+        SELECT city_code AS "cityCode" FROM grants WHERE round_id = ${round.id} ORDER BY 1`)).map((c) => c.cityCode);
+      expect(toldCities.length).toBeGreaterThan(0);
+      expect(toldCities.every((c) => fundedCodes.includes(c.cityCode))).toBe(true);
+      expect(fundedCodes).not.toContain(cities.at(-1)!.cityCode);
 
       const funded = cities.find((c) => c.cityCode !== cities.at(-1)!.cityCode)!;
       const theirs = (await ministry.get(`/api/cities/${funded.cityCode}/grants`)).json() as GrantList;

@@ -7,15 +7,23 @@ import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type {
   AdjustmentBody, CityGrantsQuery, GrantBody, GrantList, GrantListQuery, GrantTotals, GrantView, ReportDecisionBody, SpendingReportBody,
 } from '../../../shared/contracts/grants.ts';
-import { spendingLines } from '../../../shared/vocabulary/index.ts';
+import { grantKinds, spendingLines } from '../../../shared/vocabulary/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
 import type { Reader } from '../../platform/database/reads.ts';
-import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
+import { badRequest, conflict, notFound, type Words } from '../../platform/http/errors.ts';
 import { geography } from '../geography/index.ts';
+import { identity } from '../identity/index.ts';
+import { notifications } from '../notifications/index.ts';
 import * as queries from './grants.queries.ts';
 
-export const won = (amount: number) => ({ ko: `${amount.toLocaleString('ko-KR')}원`, en: `₩${amount.toLocaleString('en-GB')}` });
+/** Tells a city's officers (inbox and mail, in the same transaction) about one of its grants. */
+async function tellCity(tx: Executor, cityCode: string, grantId: number | null, message: { kind: string; title: Words; body?: Words }) {
+  const link = `/cities/${cityCode}/console/grants${grantId === null ? '' : `?grant=${grantId}`}`;
+  await notifications.notify(tx, await identity.holdersOf(tx, 'city_officer', { cityCode }), { ...message, cityCode, link });
+}
+
+export const won = (amount: number): Words => ({ ko: `${amount.toLocaleString('ko-KR')}원`, en: `₩${amount.toLocaleString('en-GB')}` });
 
 export async function grantPage(db: Executor, cityCode: string, id: number): Promise<GrantView> {
   const grant = await queries.findGrant(db, cityCode, id);
@@ -42,6 +50,12 @@ export async function recordGrant(db: AppDb, actor: Actor, body: GrantBody): Pro
   const id = await db.transaction(async (tx) => {
     const grantId = await queries.insertGrant(tx, { ...body, conditions: body.conditions.trim(), by: actor.personId });
     await queries.appendLedger(tx, [{ grantId, cityCode: body.cityCode, kind: 'awarded', amount: body.amount, by: actor.personId }]);
+    const kind = grantKinds.get(body.kind);
+    await tellCity(tx, body.cityCode, grantId, {
+      kind: 'grants.awarded',
+      title: { ko: `${body.year}년 ${kind.ko} ${won(body.amount).ko}이(가) 교부되었습니다`, en: `${body.year} ${kind.en} grant of ${won(body.amount).en} awarded` },
+      body: { ko: `지원 조건: ${body.conditions.trim()}`, en: `Conditions: ${body.conditions.trim()}` },
+    });
     return grantId;
   });
   return grantPage(db, body.cityCode, id);
@@ -93,6 +107,10 @@ export async function decideReport(db: AppDb, actor: Actor, cityCode: string, id
     }
     if (body.decision === 'returned') {
       await queries.decideReport(tx, reportId, { status: 'returned', reason, by: actor.personId });
+      await tellCity(tx, cityCode, id, {
+        kind: 'grants.report_returned', body: { ko: `사유: ${reason}`, en: `Reason: ${reason}` },
+        title: { ko: `집행 보고(${won(report.total).ko})에 보완 요청이 왔습니다`, en: `Your spending report (${won(report.total).en}) was returned` },
+      });
       return;
     }
     // An adjustment since filing may have taken the balance below the report.
@@ -103,6 +121,10 @@ export async function decideReport(db: AppDb, actor: Actor, cityCode: string, id
     await queries.appendLedger(tx, report.lines.map((entry) => ({
       grantId: id, cityCode, kind: 'spent' as const, amount: -entry.amount, line: entry.line, reportId, by: actor.personId,
     })));
+    await tellCity(tx, cityCode, id, {
+      kind: 'grants.report_accepted',
+      title: { ko: `집행 보고(${won(report.total).ko})가 승인되었습니다`, en: `Your spending report (${won(report.total).en}) was accepted` },
+    });
   });
   return grantPage(db, cityCode, id);
 }

@@ -17,7 +17,9 @@ import type { AppDb, Executor } from '../../platform/database/database.ts';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { accessModule } from '../access/index.ts';
 import { evaluation } from '../evaluation/index.ts';
+import { identity } from '../identity/index.ts';
 import { indicatorsModule } from '../indicators/index.ts';
+import { notifications } from '../notifications/index.ts';
 import { allocate, checkAdjustment, needScores, planWeights, rankCities } from './allocation.rules.ts';
 import * as queries from './grants.queries.ts';
 import { won } from './grants.service.ts';
@@ -132,9 +134,16 @@ export async function setAmounts(db: AppDb, id: number, body: RoundAmountsBody):
  */
 export async function approve(db: AppDb, actor: Actor, id: number): Promise<InvestmentRound> {
   await db.transaction(async (tx) => {
-    await lockedDraft(tx, id);
+    const round = await lockedDraft(tx, id);
     await queries.awardRound(tx, id, actor.personId);
     await queries.markApproved(tx, id, actor.personId);
+    // One message for every funded city's officers: each finds its own amount in the console's grants tab.
+    const funded = (await queries.roundAmounts(tx, id)).filter((c) => c.amount > 0).map((c) => c.cityCode);
+    await notifications.notify(tx, await identity.holdersOf(tx, 'city_officer', { cityCodes: funded }), {
+      kind: 'grants.round_approved',
+      title: { ko: `우선 투자 ‘${round.title}’에 따라 특성화 지원금이 교부되었습니다`, en: `Special-purpose grant awarded under the priority investment “${round.title}”` },
+      body: { ko: '도시 콘솔의 보조금 탭에서 금액과 조건을 확인하세요.', en: "See its amount and conditions in the city console's Grants tab." },
+    });
   });
   return roundPage(db, id);
 }

@@ -1,5 +1,6 @@
 /** The city console's grants tab: the city's grants with their balances; one opened below with its reports and ledger. */
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { GrantList } from '../../../shared/contracts/grants.ts';
 import { query, useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -12,7 +13,9 @@ import { GrantsTable } from './GrantsTable.tsx';
 export default function GrantsPanel({ cityCode }: ConsolePanelProps) {
   const { t } = useLocale();
   const [page, setPage] = useState(1);
-  const [open, setOpen] = useState<number | null>(null);
+  // A notification links to one grant (?grant=): it opens below the list.
+  const [params] = useSearchParams();
+  const [open, setOpen] = useState<number | null>(Number(params.get('grant')) || null);
   const list = useApi<GrantList>(`/cities/${cityCode}/grants${query({ page, pageSize: 10 })}`);
   return (
     <section aria-labelledby="grants-title">
