@@ -8,7 +8,7 @@ export function GrantsTable({ grants, onOpen }: { grants: GrantSummary[]; onOpen
   const { t, label, locale } = useLocale();
   const won = useWon();
   return (
-    <div className="lc-table-wrap" tabIndex={0} role="region" aria-label={t('grants.list')}>
+    <div className="lc-table-wrap lc-money-wrap" tabIndex={0} role="region" aria-label={t('grants.list')}>
       <table className="lc-table lc-money">
         <thead>
           <tr>

@@ -92,7 +92,7 @@ function Allocation({ round, cities, onChanged }: { round: InvestmentRound; citi
         </div>
       )}
       <form onSubmit={save.onSubmit} aria-labelledby="compare-title">
-        <div className="lc-table-wrap" tabIndex={0} role="region" aria-label={t('grants.investment.compare')}>
+        <div className="lc-table-wrap lc-money-wrap" tabIndex={0} role="region" aria-label={t('grants.investment.compare')}>
           <table className="lc-table lc-money">
             <thead>
               <tr>
