@@ -94,11 +94,12 @@ describe.skipIf(!chromiumAvailable)('a priority investment round approved by the
     await report.waitFor();
     await checkScreen(officer, JOURNEY, 'the city’s grant');
     await report.getByLabel('집행액 (원) 1').fill('700000');
-    await report.getByRole('button', { name: '항목 추가' }).click();
+    // By keyboard, as a phone's screen reader would press them.
+    await report.getByRole('button', { name: '항목 추가' }).press('Enter');
     await report.getByLabel('집행 항목 2').selectOption('promotion');
     await report.getByLabel('집행액 (원) 2').fill('300000');
     await report.getByLabel('집행 설명').fill('상반기 동네 학습 공간 운영과 홍보물 제작');
-    await report.getByRole('button', { name: '집행 보고 제출' }).click();
+    await report.getByRole('button', { name: '집행 보고 제출' }).press('Enter');
     await officer.getByText('집행 보고를 냈습니다. 교육부 심사를 기다립니다.').waitFor();
     await officer.getByText('합계 1,000,000원').waitFor();
     await checkScreen(officer, JOURNEY, 'report filed');

@@ -57,8 +57,8 @@ export function GrantDetail({ cityCode, id, onChanged }: { cityCode: string; id:
 
           <h4>{t('grants.ledger')}</h4>
           <p className="lc-meta">{t('grants.ledgerLead')}</p>
-          <div className="lc-table-wrap lc-money-wrap" tabIndex={0} role="region" aria-label={t('grants.ledger')}>
-            <table className="lc-table lc-money">
+          <div className="lc-table-wrap" tabIndex={0} role="region" aria-label={t('grants.ledger')}>
+            <table className="lc-table">
               <thead><tr><th scope="col">{t('grants.when')}</th><th scope="col">{t('grants.entry')}</th><th scope="col">{t('grants.line')}</th><th scope="col">{t('grants.amount')}</th><th scope="col">{t('grants.note')}</th></tr></thead>
               <tbody>
                 {g.ledger.map((e) => (

@@ -8,8 +8,8 @@ export function GrantsTable({ grants, onOpen }: { grants: GrantSummary[]; onOpen
   const { t, label, locale } = useLocale();
   const won = useWon();
   return (
-    <div className="lc-table-wrap lc-money-wrap" tabIndex={0} role="region" aria-label={t('grants.list')}>
-      <table className="lc-table lc-money">
+    <div className="lc-table-wrap" tabIndex={0} role="region" aria-label={t('grants.list')}>
+      <table className="lc-table">
         <thead>
           <tr>
             <th scope="col">{t('grants.city')}</th><th scope="col">{t('grants.year')}</th><th scope="col">{t('grants.kind')}</th>

@@ -92,8 +92,8 @@ function Allocation({ round, cities, onChanged }: { round: InvestmentRound; citi
         </div>
       )}
       <form onSubmit={save.onSubmit} aria-labelledby="compare-title">
-        <div className="lc-table-wrap lc-money-wrap" tabIndex={0} role="region" aria-label={t('grants.investment.compare')}>
-          <table className="lc-table lc-money">
+        <div className="lc-table-wrap" tabIndex={0} role="region" aria-label={t('grants.investment.compare')}>
+          <table className="lc-table">
             <thead>
               <tr>
                 <th scope="col" className="num">{t('grants.investment.rank')}</th><th scope="col">{t('grants.city')}</th>
