@@ -104,6 +104,12 @@ export const permissions = {
   'proposals.log.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
   /** The national picture's private side: every learning city's index score named, and the cities at risk (the public sees distributions). */
   'national.private.view': { ministry_officer: 'any', administrator: 'any' },
+  /** Grants: awarding, adjusting, deciding the cities' spending reports, and priority investment rounds. */
+  'grants.manage': { ministry_officer: 'any', administrator: 'any' },
+  /** A city's grants, their ledger and spending reports: the city's officers and the ministry (never other cities). */
+  'grants.city.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
+  /** Filing what the city spent of its grants. */
+  'grants.report.file': { city_officer: 'own_city' },
   'people.list': { administrator: 'any' },
   'role.grant': { administrator: 'any' },
 } as const satisfies Record<string, Partial<Record<RoleCode, ScopeRule>>>;

@@ -386,6 +386,22 @@ const rules: Record<string, Rule> = {
   'GET /api/national/cohorts': anyone,
   'GET /api/national/index-distribution': anyone,
   'GET /api/national/at-risk': national('national.private.view'),
+  // Grants and priority investment (issue 12, item 5): yearly totals are public; a city's grants its officers' and the
+  // ministry's; its officers file spending; the ministry awards, adjusts, decides reports and runs investment rounds.
+  'GET /api/grants/totals': anyone,
+  'GET /api/grants': national('grants.manage'),
+  'POST /api/grants': national('grants.manage'),
+  'GET /api/cities/{code}/grants': { permission: 'grants.city.view', scope: 'city' },
+  'GET /api/cities/{code}/grants/{id}': { permission: 'grants.city.view', scope: 'city' },
+  'POST /api/cities/{code}/grants/{id}/spending-reports': { permission: 'grants.report.file', scope: 'city' },
+  'POST /api/cities/{code}/grants/{id}/spending-reports/{reportId}/decision': { permission: 'grants.manage', scope: 'city' },
+  'POST /api/cities/{code}/grants/{id}/adjustments': { permission: 'grants.manage', scope: 'city' },
+  'GET /api/investment-rounds': national('grants.manage'),
+  'POST /api/investment-rounds': national('grants.manage'),
+  'GET /api/investment-rounds/{id}': national('grants.manage'),
+  'GET /api/investment-rounds/{id}/cities': national('grants.manage'),
+  'PUT /api/investment-rounds/{id}/amounts': national('grants.manage'),
+  'POST /api/investment-rounds/{id}/approve': national('grants.manage'),
 };
 
 type Outcome = 'allowed' | 401 | 403 | 404;

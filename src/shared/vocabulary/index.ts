@@ -15,3 +15,4 @@ export * from './fields.ts';
 export * from './surveys.ts';
 export * from './proposals.ts';
 export * from './national.ts';
+export * from './grants.ts';

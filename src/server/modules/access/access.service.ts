@@ -81,6 +81,24 @@ export async function nationalInputs(db: Executor, parameters: AccessParameters)
   return { demand, supply };
 }
 
+/**
+ * Every city's mean access (places within reach per 1,000 residents, weighted by its dongs' residents), from one
+ * national 2SFCA pass: what priority investment reads as need. Cities without residents are left out.
+ */
+export async function accessOfCities(db: Executor, parameters: AccessParameters): Promise<Map<string, number>> {
+  const inputs = await nationalInputs(db, parameters);
+  const { perThousand } = twoStepFca(inputs.demand.map((row) => ({ id: row.code, lat: row.lat, lon: row.lon, population: row.population, radiusKm: row.radiusKm })),
+    inputs.supply, parameters.catchmentKm);
+  const byCity = new Map<string, { value: number; weight: number }[]>();
+  for (const dong of inputs.demand) {
+    if (dong.population <= 0) continue;
+    const list = byCity.get(dong.municipalityCode) ?? [];
+    list.push({ value: perThousand.get(dong.code)!, weight: dong.population });
+    byCity.set(dong.municipalityCode, list);
+  }
+  return new Map([...byCity].map(([code, dongs]) => [code, round(weightedMean(dongs), 3)]));
+}
+
 function around(box: queries.Box, km: number): queries.Box {
   const dLat = km / KM_PER_DEGREE;
   const dLon = km / (KM_PER_DEGREE * Math.cos((Math.max(Math.abs(box.south), Math.abs(box.north)) + dLat) * (Math.PI / 180)));

@@ -31,4 +31,5 @@ export const consoleTabs: ConsoleTab[] = [
   { id: 'report', labelKey: 'annual-report.tab', panel: lazy(() => import('../annual-report/ReportPanel.tsx')) },
   { id: 'designation', labelKey: 'applications.tab', panel: lazy(() => import('../designation/ApplicationPanel.tsx')) },
   { id: 'evaluation', labelKey: 'evaluation.tab', panel: lazy(() => import('../evaluation/EvaluationPanel.tsx')) },
+  { id: 'grants', labelKey: 'grants.tab', panel: lazy(() => import('../grants/GrantsPanel.tsx')) },
 ];
