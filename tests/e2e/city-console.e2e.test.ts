@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
-import { chromiumAvailable, launchBrowser, seriousAccessibilityViolations, startServer, type RunningServer } from '../support/browser.ts';
+import { chromiumAvailable, launchBrowser, seriousAccessibilityViolations, sidewaysOverflow, startServer, type RunningServer } from '../support/browser.ts';
 import { yearInKorea } from '../support/clock.ts';
 
 const CITY = '31060';
@@ -113,7 +113,7 @@ describe.skipIf(!chromiumAvailable)('a city officer in the city console', () => 
     expect(await busiest.getAttribute('aria-pressed')).toBe('true');
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 390, height: 844 });
-    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await expect.poll(() => sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     await page.setViewportSize({ width: 1280, height: 900 });
 
     // An institution of the city with a near-copy sees its own pairs on its page.

@@ -14,7 +14,7 @@ import type { LearningRecord } from '../../src/shared/contracts/learning-account
 import type { ProgramDetail } from '../../src/shared/contracts/programs.ts';
 import { addDays, weekdayOf } from '../../src/shared/lib/schedule.ts';
 import { todayInKorea } from '../../src/server/platform/clock.ts';
-import { apiAs, chromiumAvailable, launchBrowser, seriousAccessibilityViolations, startServer, type RunningServer } from '../support/browser.ts';
+import { apiAs, chromiumAvailable, launchBrowser, seriousAccessibilityViolations, sidewaysOverflow, startServer, type RunningServer } from '../support/browser.ts';
 
 const RESIDENT = 'resident@example.com';
 const STAFF = 'staff@example.com';
@@ -83,7 +83,7 @@ describe.skipIf(!chromiumAvailable)('a resident’s journey from search to certi
     if (!options.phone) return;
     await page.setViewportSize(PHONE);
     try {
-      await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0)
+      await expect.poll(() => sidewaysOverflow(page)).toBeLessThanOrEqual(0)
         .catch(async () => expect(await widerThanScreen(), `${step} at 360px: what sticks out`).toEqual([]));
       await keepScreenshot(`${step}-phone`);
     } finally {

@@ -137,6 +137,14 @@ export async function openPhone(env: Record<string, string> = {}): Promise<Phone
   };
 }
 export const DESKTOP = { width: 1280, height: 900 };
+
+/**
+ * How many pixels the page is wider than the screen's layout viewport (0 or less: no sideways scrolling). Not
+ * against window.innerWidth: on a phone (isMobile) the browser zooms out to show a wider page, and innerWidth grows
+ * with it (a page 572 px wide measured 572), so the difference would always be 0.
+ */
+export const sidewaysOverflow = (page: Page): Promise<number> =>
+  page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
 const SCREENSHOTS = process.env.JOURNEY_SCREENSHOTS;
 
 /**
@@ -154,7 +162,7 @@ export async function checkScreen(page: Page, journey: string, step: string): Pr
   const narrowed = size.width > PHONE.width;
   if (narrowed) await page.setViewportSize(PHONE);
   try {
-    await expect.poll(() => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), { message: `${step} at 390 px` }).toBeLessThanOrEqual(0);
+    await expect.poll(() => sidewaysOverflow(page), { message: `${step} at 390 px` }).toBeLessThanOrEqual(0);
     if (narrowed) expect(await seriousAccessibilityViolations(page), `${step} on a phone`).toEqual([]);
   } finally {
     if (narrowed) await page.setViewportSize(size);
