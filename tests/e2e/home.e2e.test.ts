@@ -71,6 +71,13 @@ describe.skipIf(!chromiumAvailable)('a visitor on the home page', () => {
     expect(await page.getByRole('heading', { name: '수업 일정' }).count()).toBe(1);
     expect(await page.locator('ol li').count()).toBeGreaterThan(0);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
+    // The check sees what it is for: a nameless button, and grey text that only high contrast makes too faint.
+    await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend',
+      '<button type="button"></button><p id="faint" style="color: #767676; background: #fff">흐린 글</p><style>[data-krds-mode="high-contrast"] #faint { color: #777 !important; background: #888 !important }</style>'));
+    const problems = await seriousAccessibilityViolations(page);
+    expect(problems.filter((p) => p.startsWith('button-name:'))).toHaveLength(1);
+    expect(problems.filter((p) => p.includes('#faint') && !p.startsWith('high contrast:'))).toEqual([]);
+    expect(problems.filter((p) => p.startsWith('high contrast: #faint:'))).toHaveLength(1);
     await context.close();
   });
 });

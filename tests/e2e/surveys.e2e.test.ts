@@ -5,12 +5,11 @@
  * resident's comment; Gwangmyeong's centre types in the paper form of a resident without an account. Every screen
  * checked with axe (and in high contrast) and at 390 px.
  */
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CitySatisfactionResults } from '../../src/shared/contracts/surveys.ts';
 import { seedSurveysDemo } from '../../db/seed/surveys-demo.ts';
-import { DESKTOP, apiAs, checkScreen, chromiumAvailable, logIn, openPhone, type PhoneWorld } from '../support/browser.ts';
+import { DESKTOP, WCAG_TAGS, apiAs, axeViolations, checkScreen, chromiumAvailable, logIn, openPhone, type PhoneWorld } from '../support/browser.ts';
 import { todayInKorea } from '../support/clock.ts';
 
 const JOURNEY = 'surveys';
@@ -20,8 +19,8 @@ async function everyViolation(page: Page) {
   const found: string[] = [];
   for (const mode of [null, 'high-contrast']) {
     await page.evaluate((m) => (m ? document.documentElement.setAttribute('data-krds-mode', m) : document.documentElement.removeAttribute('data-krds-mode')), mode);
-    const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    found.push(...results.violations.map((v) => `${mode ?? 'default'} ${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
+    const violations = await axeViolations(page, { type: 'tag', values: [...WCAG_TAGS, 'best-practice'] });
+    found.push(...violations.map((v) => `${mode ?? 'default'} ${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`));
   }
   await page.evaluate(() => document.documentElement.removeAttribute('data-krds-mode'));
   return found;
