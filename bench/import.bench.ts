@@ -8,7 +8,7 @@
  *
  *   npm run bench -- import                                   scratch PostgreSQL database lc_bench_import (the `tiny` demo)
  *   npm run bench -- import --pg=postgres://postgres@127.0.0.1:5432/<db>    an existing database (seeded with `tiny` if empty)
- *   options: --rows=50000
+ *   options: --rows=50000, --formats=csv,xlsx (one of them only: --formats=xlsx)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -19,9 +19,10 @@ import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
 import type { FileFormat } from '../src/shared/contracts/program-import.ts';
 import { addDays } from '../src/shared/lib/schedule.ts';
-import { repositoryRoot } from '../src/server/config.ts';
+import { loadConfig, repositoryRoot } from '../src/server/config.ts';
 import { firstRow, openPostgres } from '../src/server/platform/database/database.ts';
 import { consoleProgress } from '../src/server/platform/jobs/progress.ts';
+import { boundHeapGrowth } from '../src/server/platform/processes/heap.ts';
 import { closeWorkerPool } from '../src/server/platform/workers/pool.ts';
 import { writeProgramFile, type ProgramFileRow } from '../src/server/modules/program-office/program-import.format.ts';
 import { importPrograms } from '../src/server/modules/program-office/program-import.service.ts';
@@ -60,6 +61,8 @@ async function importInChild(url: string, institutionId: number, file: string, f
 }
 
 async function child(values: { pg?: string; institution?: string; file?: string; format?: string }) {
+  // As a server process sets it (HEAP_GROWTH_PERCENT=0 measures V8's own growth).
+  boundHeapGrowth(loadConfig().heapGrowthPercent);
   const database = await openPostgres(values.pg!, 4);
   const input = { institutionId: Number(values.institution), file: readFileSync(values.file!), format: values.format as FileFormat, locale: 'ko' as const, check: false };
   const progress = consoleProgress();
@@ -85,7 +88,7 @@ export async function run(args: string[]): Promise<void> {
   const { values } = parseArgs({
     args,
     options: {
-      pg: { type: 'string' }, rows: { type: 'string', default: '50000' },
+      pg: { type: 'string' }, rows: { type: 'string', default: '50000' }, formats: { type: 'string', default: 'csv,xlsx' },
       child: { type: 'boolean' }, institution: { type: 'string' }, file: { type: 'string' }, format: { type: 'string' },
     },
   });
@@ -98,7 +101,7 @@ export async function run(args: string[]): Promise<void> {
   const folder = path.join(repositoryRoot, 'bench/.data/import');
   mkdirSync(folder, { recursive: true });
   try {
-    for (const format of ['csv', 'xlsx'] as FileFormat[]) {
+    for (const format of values.formats.split(',') as FileFormat[]) {
       const prefix = `BENCH-${format}-${Date.now()}`;
       const made = await timed(() => writeProgramFile({ format, programs: programs(count, prefix, venue.name, venue.seats) }, () => {}));
       const file = path.join(folder, `programs-${count}.${format}`);
@@ -112,7 +115,8 @@ export async function run(args: string[]): Promise<void> {
         engine: 'postgresql', format, rows: count, fileMb: Math.round(made.result.length / 1024 / 10.24) / 100,
         import: first, reimport: again, stored, versionsUnchanged: stored.versions === stored.programs,
         target: { seconds: 60, peakRssMb: 400 }, loadAverage: Math.round(loadavg()[0]! * 10) / 10,
-        // A heap limit changes the peak (V8 grows a smaller heap by a smaller factor): decision 008.
+        // How far the heap may grow past what survives sets the peak, not the rows held: decision 008.
+        heapGrowthPercent: loadConfig().heapGrowthPercent,
         ...(process.env.NODE_OPTIONS ? { nodeOptions: process.env.NODE_OPTIONS } : {}),
       });
     }

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HEAP_GROWTH_PERCENT } from './platform/processes/heap.ts';
 
 /** The folder of package.json, above this file in src/server and above its compiled copy in dist/server. */
 export const repositoryRoot = (function packageRoot(dir: string): string {
@@ -58,6 +59,8 @@ export interface Config {
   catalogueFreshnessMs: number;
   /** Serve catalogue searches from memory (CATALOGUE_IN_MEMORY, default on); off, every search is one SQL statement. */
   catalogueInMemory: boolean;
+  /** How far the heap grows past what survived a full collection, in percent (HEAP_GROWTH_PERCENT; 0: V8's own). */
+  heapGrowthPercent: number;
   /** Enrolments and draw applications asked for per minute by one account, and by one address (all its accounts together). */
   applicationsPerAccountPerMinute: number;
   applicationsPerAddressPerMinute: number;
@@ -170,6 +173,7 @@ export function loadConfig(env: Env = process.env): Config {
     apiRateLimitPerMinute: integer('API_RATE_LIMIT_PER_MINUTE', 6000, 1, 10_000_000),
     catalogueFreshnessMs: integer('CATALOGUE_FRESHNESS_MS', 250, 0, 1000),
     catalogueInMemory: boolean('CATALOGUE_IN_MEMORY', true),
+    heapGrowthPercent: integer('HEAP_GROWTH_PERCENT', HEAP_GROWTH_PERCENT, 0, 300),
     applicationsPerAccountPerMinute: integer('APPLICATIONS_PER_ACCOUNT_PER_MINUTE', 20, 1, 10_000_000),
     applicationsPerAddressPerMinute: integer('APPLICATIONS_PER_ADDRESS_PER_MINUTE', 300, 1, 10_000_000),
     logLevel: env.LOG_LEVEL || 'info',

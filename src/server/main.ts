@@ -17,6 +17,7 @@ import { todayInKorea } from './platform/clock.ts';
 import { databaseIsEmpty, seedDemo } from '../../db/seed/generate.ts';
 import { consoleProgress } from './platform/jobs/progress.ts';
 import { startMailSender } from './platform/mail/sender.ts';
+import { boundHeapGrowth } from './platform/processes/heap.ts';
 import { DRAIN, runPrimary } from './platform/processes/primary.ts';
 
 const INDICATOR_REFRESH_MS = 2000;
@@ -97,6 +98,7 @@ const readyLine = (config: Config, started: number) => {
 export async function main(workerModule?: string): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
+  boundHeapGrowth(config.heapGrowthPercent);
   if (cluster.isWorker) return serveAsWorker(config);
   const log = (line: string) => console.log(line);
   const where = config.database.engine === 'pglite' ? `embedded PGlite in ${config.database.dataDir}` : 'PostgreSQL at DATABASE_URL';

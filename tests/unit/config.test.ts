@@ -30,6 +30,12 @@ describe('configuration', () => {
       .toMatch(/DATABASE_READ_URL must start[\s\S]*DATABASE_READ_MAX_LAG_MS must be an integer/);
   });
 
+  it('lets the heap grow to twice what survives unless told otherwise (0: V8 alone decides)', () => {
+    expect(loadConfig({}).heapGrowthPercent).toBe(100);
+    expect(loadConfig({ HEAP_GROWTH_PERCENT: '0' }).heapGrowthPercent).toBe(0);
+    expect(() => loadConfig({ HEAP_GROWTH_PERCENT: '-5' })).toThrow(ConfigError);
+  });
+
   it('reports every problem at once', () => {
     try {
       loadConfig({ PORT: 'eighty', SEED_SIZE: 'huge', DATABASE_URL: 'mysql://x', COOKIE_SECURE: 'maybe', TRUST_PROXY: 'the proxy' });
