@@ -24,6 +24,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 300_000,
           maxWorkers: 2,
+          // Each worker imports the server once for all its files, not once per file (about 1.7 s a file). Every file
+          // still opens its own database and app; state kept beside a module is kept per database (decision 025).
+          isolate: false,
         },
       },
       {
@@ -40,6 +43,8 @@ export default defineConfig({
           // A page's answer may take seconds on a busy machine (sign-up hashes a password): polls wait up to 15 s,
           // and return as soon as they hold.
           expect: { poll: { timeout: 15_000 } },
+          // As the database tests: the server and Playwright imported once per worker, not once per file.
+          isolate: false,
         },
       },
     ],

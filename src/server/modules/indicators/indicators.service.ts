@@ -148,12 +148,26 @@ interface YearComparison {
 }
 
 /**
+ * A cache of each database's own: one process may serve several (the test suite opens one per file, and files
+ * copied from one template share their stamps), and one database's results must never answer for another's.
+ */
+function perDatabase<T>(make: () => T): (db: AppDb) => T {
+  const caches = new WeakMap<AppDb, T>();
+  return (db) => {
+    let cache = caches.get(db);
+    if (!cache) caches.set(db, (cache = make()));
+    return cache;
+  };
+}
+
+/**
  * Every city's values for the year, with the weights in force: what all comparisons start from. Cached
  * until a value of that year is recomputed or new weights are set (any server instance may do either).
  */
-const comparisonCache = new Map<string, YearComparison>();
+const comparisonCacheOf = perDatabase(() => new Map<string, YearComparison>());
 async function yearComparison(db: AppDb, year: number): Promise<YearComparison & { key: string }> {
   const key = `${year}:${await queries.comparisonStamp(db, year)}`;
+  const comparisonCache = comparisonCacheOf(db);
   const cached = comparisonCache.get(key);
   if (cached) return { ...cached, key };
   const [profiles, stored, weights] = await Promise.all([queries.cityProfilesForComparison(db), queries.valuesOf(db, { year }), weightsInForce(db)]);
@@ -169,8 +183,9 @@ async function yearComparison(db: AppDb, year: number): Promise<YearComparison &
 }
 
 /** Monte Carlo runs are the costly part: keep the last few (a dashboard asks for the same peers repeatedly). */
-const indexCache = new Map<string, Promise<IndexRun>>();
-function cachedIndex(key: string, run: () => Promise<IndexRun>): Promise<IndexRun> {
+const indexCacheOf = perDatabase(() => new Map<string, Promise<IndexRun>>());
+function cachedIndex(db: AppDb, key: string, run: () => Promise<IndexRun>): Promise<IndexRun> {
+  const indexCache = indexCacheOf(db);
   const hit = indexCache.get(key);
   if (hit) return hit;
   const result = run();
@@ -236,8 +251,8 @@ export async function cityIndicators(db: AppDb, cityCode: string, year: number |
   });
   const peerKey = `${comparison.key}:${peerCodes.join(',')}`;
   const [performance, infrastructure] = await Promise.all([
-    cachedIndex(`${peerKey}:performance`, () => runIndex(peerCodes, performanceAreas, comparison.values, comparison.weights)),
-    cachedIndex(`${peerKey}:infrastructure`, () => runIndex(peerCodes, infrastructureDimensions, comparison.values, comparison.weights)),
+    cachedIndex(db, `${peerKey}:performance`, () => runIndex(peerCodes, performanceAreas, comparison.values, comparison.weights)),
+    cachedIndex(db, `${peerKey}:infrastructure`, () => runIndex(peerCodes, infrastructureDimensions, comparison.values, comparison.weights)),
   ]);
   const stamps = own.filter((v) => v.year === chosenYear).map((v) => v.computedAt).sort();
   return {
@@ -270,15 +285,16 @@ async function indexHistory(db: AppDb, cityCode: string, years: readonly number[
 }
 
 /**
- * Every city's performance index of a year (nominal method over all cities, no uncertainty runs), with its kind:
- * what the national picture groups into distributions. The latest computed year unless one is named; null when none.
+ * Every city's performance index of a year (nominal method over all cities, no uncertainty runs): what the national
+ * picture groups into distributions. Unless a year is named, the latest computed year up to `notAfter` (else the
+ * latest); null when none.
  */
-/** The nominal index of `year`; unless asked, of the latest computed year up to `notAfter` (else the latest). */
 export async function indexScoresOfYear(db: AppDb, year?: number, notAfter = Infinity): Promise<{ year: number; years: number[]; scores: { cityCode: string; score: number | null }[] } | null> {
   const years = await queries.computedYears(db);
   const chosenYear = year ?? years.filter((y) => y <= notAfter).at(-1) ?? years.at(-1);
   if (chosenYear === undefined || !years.includes(chosenYear)) return null;
   const comparison = await yearComparison(db, chosenYear);
+  const nominalCache = nominalCacheOf(db);
   let scores = nominalCache.get(comparison.key);
   if (!scores) {
     const codes = comparison.profiles.map((p) => p.cityCode);
@@ -294,7 +310,7 @@ export async function indexScoresOfYear(db: AppDb, year?: number, notAfter = Inf
   return { year: chosenYear, years, scores };
 }
 /** Nominal scores of every city by comparison key (year, latest computation, weights), as `comparisonCache`. */
-const nominalCache = new Map<string, { cityCode: string; score: number | null }[]>();
+const nominalCacheOf = perDatabase(() => new Map<string, { cityCode: string; score: number | null }[]>());
 
 /** Every city, named, with its index scores, ranks and rank intervals (the ministry's national view). */
 export async function nationalIndex(db: AppDb, year: number | undefined): Promise<NationalIndex> {
@@ -305,8 +321,8 @@ export async function nationalIndex(db: AppDb, year: number | undefined): Promis
   const comparison = await yearComparison(db, chosenYear);
   const codes = comparison.profiles.map((p) => p.cityCode);
   const [performance, infrastructure] = await Promise.all([
-    cachedIndex(`${comparison.key}:all:performance`, () => runIndex(codes, performanceAreas, comparison.values, comparison.weights)),
-    cachedIndex(`${comparison.key}:all:infrastructure`, () => runIndex(codes, infrastructureDimensions, comparison.values, comparison.weights)),
+    cachedIndex(db, `${comparison.key}:all:performance`, () => runIndex(codes, performanceAreas, comparison.values, comparison.weights)),
+    cachedIndex(db, `${comparison.key}:all:infrastructure`, () => runIndex(codes, infrastructureDimensions, comparison.values, comparison.weights)),
   ]);
   const cities = comparison.profiles.map((p) => {
     const perf = standing(performance, p.cityCode, codes.length);

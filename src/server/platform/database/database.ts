@@ -65,6 +65,8 @@ export interface PgliteOptions {
   dataDir?: string;
   /** A data folder snapshot from `dumpDataDir` to start from (tests). */
   loadDataDir?: Blob;
+  /** Server settings (`name=value`) beside PGlite's own. */
+  settings?: string[];
 }
 
 export async function openPglite(options: PgliteOptions = {}): Promise<PgliteDatabase> {
@@ -75,6 +77,7 @@ export async function openPglite(options: PgliteOptions = {}): Promise<PgliteDat
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
       extensions: { pg_trgm, btree_gist },
+      ...(options.settings ? { startParams: [...PGlite.defaultStartParams, ...options.settings.flatMap((setting) => ['-c', setting])] } : {}),
     });
     return {
       engine: 'pglite',
