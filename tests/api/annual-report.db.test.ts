@@ -7,19 +7,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testEngine } from '../support/database.ts';
 import { testApp, type Client, type TestApp } from '../support/app.ts';
 import { yearInKorea } from '../support/clock.ts';
+import { jobFinished as finished } from '../support/jobs.ts';
 
 const year = yearInKorea();
-
-async function finished(client: Client, jobId: string) {
-  const phases = new Set<string>();
-  for (let i = 0; i < 600; i++) {
-    const job = (await client.get(`/api/jobs/${jobId}`)).json();
-    phases.add(job.phase);
-    if (job.status !== 'running') return { job, phases };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the report did not finish');
-}
 
 describe(`the annual report on ${testEngine()}`, () => {
   let t: TestApp;

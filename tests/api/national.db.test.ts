@@ -4,6 +4,7 @@
  * by the ministry's groups is public as quartiles and named only for the ministry; the cities at risk are the
  * ministry's alone. Who sees what: anonymous visitors, a resident, a city officer and the ministry.
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Cohort } from '../../src/shared/contracts/evaluation.ts';
 import type { AtRiskList, CohortsDue, IndexDistribution, NationalMap, NationalTimeline } from '../../src/shared/contracts/national.ts';
@@ -12,6 +13,7 @@ import { testEngine } from '../support/database.ts';
 import { todayInKorea } from '../support/clock.ts';
 import { testApp, type Client, type TestApp } from '../support/app.ts';
 import { designatedIn, indicatorValues, weak } from '../support/evaluation.ts';
+import { jobFinished } from '../support/jobs.ts';
 import { newcomers } from '../support/review.ts';
 
 const THIS_YEAR = Number(todayInKorea().slice(0, 4));
@@ -142,5 +144,56 @@ describe(`the national picture on ${testEngine()}`, () => {
     const onlyDeferred = (await ministry.get('/api/national/at-risk?reason=deferred&pageSize=100')).json<AtRiskList>();
     expect(onlyDeferred.items.every((c) => c.reasons.includes('deferred'))).toBe(true);
     expect(onlyDeferred.total).toBe(list.counts.deferred);
+  });
+
+  it('makes the ministry its national yearly report, a Korean PDF with charts and a workbook whose tables are the picture’s', async () => {
+    const year = THIS_YEAR - 1;
+    const pdf = await ministry.post('/api/national/report', { year, format: 'pdf' });
+    expect(pdf.statusCode, pdf.body).toBe(202);
+    const made = await jobFinished(ministry, pdf.json().jobId);
+    expect(made.job).toMatchObject({ status: 'done', resultName: `${year}년 평생학습도시 국가 연차 보고서.pdf` });
+    expect(made.phases.size).toBeGreaterThan(1);
+    const file = await ministry.get(made.job.resultUrl);
+    expect(file.headers['content-type']).toBe('application/pdf');
+    const text = file.rawPayload.toString('latin1');
+    expect(text.startsWith('%PDF-')).toBe(true);
+    // A cover and six sections, each from a new page; the Korean font embedded.
+    expect(text.match(/\/Type \/Page\b/g)?.length ?? 0).toBeGreaterThanOrEqual(7);
+    expect(text).toContain('Pretendard');
+    expect((await officer.get(made.job.resultUrl)).statusCode).toBe(404);
+
+    const xlsx = await ministry.post('/api/national/report', { year, format: 'xlsx' });
+    const book = await jobFinished(ministry, xlsx.json().jobId);
+    expect(book.job.status).toBe('done');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await ministry.get(book.job.resultUrl)).rawPayload as unknown as ArrayBuffer);
+    const sheet = (name: string) => {
+      const found = workbook.getWorksheet(name);
+      expect(found, `sheet ${name} among ${workbook.worksheets.map((s) => s.name).join(', ')}`).toBeDefined();
+      return (found!.getSheetValues().slice(2) as unknown[][]).map((row) => row.slice(1));
+    };
+    // Each year's row as the timeline counts it; the revoked city gone in 2022.
+    const timeline = (await t.anonymous.get('/api/national/timeline')).json<NationalTimeline>().years.filter((y) => y.year <= year);
+    expect(sheet('연도별 평생학습도시')).toEqual(timeline.map((y) => [y.year, y.learning, y.newlyDesignated, y.revoked]));
+    // Every province, their learning cities adding up to the year's.
+    const provinces = sheet('시·도별 평생학습도시');
+    expect(provinces).toHaveLength(17);
+    expect(provinces.reduce((sum, row) => sum + Number(row[1]), 0)).toBe(timeline.at(-1)!.learning);
+    // The at-risk list in full, the deferred and weakest city with both of its reasons.
+    const risks = (await ministry.get('/api/national/at-risk?pageSize=100')).json<AtRiskList>();
+    const atRisk = sheet('위험 도시');
+    expect(atRisk).toHaveLength(risks.total);
+    expect(atRisk.find((row) => row[0] === deferred.nameKo)?.[4]).toBe('유예 중 (다음 해 재평가, 미달 시 취소), 종합지수가 같은 유형 도시의 하위 25%');
+    expect(sheet('평가 유형별 종합지수')).toHaveLength(3);
+  });
+
+  it('makes the national report for the ministry alone, of a year since 2001', async () => {
+    expect((await t.anonymous.post('/api/national/report', { year: THIS_YEAR - 1, format: 'pdf' })).statusCode).toBe(401);
+    for (const client of [resident, officer]) expect((await client.post('/api/national/report', { year: THIS_YEAR - 1, format: 'pdf' })).statusCode).toBe(403);
+    for (const year of [2000, THIS_YEAR + 1]) {
+      const refused = await ministry.post('/api/national/report', { year, format: 'pdf' });
+      expect(refused.statusCode).toBe(400);
+      expect(refused.json()).toMatchObject({ field: 'year', message: expect.stringContaining('2001') });
+    }
   });
 });

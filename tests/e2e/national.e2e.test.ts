@@ -1,8 +1,9 @@
 /**
  * The national picture (issue 12, item 6): a visitor moves the map through the years by keyboard and reads the counts
  * as text and as a table; a city deferred in 2021 and revoked in 2022 shows so on those years' maps; the ministry sees
- * the cities at risk as well. Every screen is checked (axe in both modes, 390 px).
+ * the cities at risk as well, and makes the national yearly report. Every screen is checked (axe in both modes, 390 px).
  */
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { designation } from '../../src/server/modules/designation/index.ts';
@@ -108,6 +109,23 @@ describe.skipIf(!chromiumAvailable)('the national picture', () => {
     await checkScreen(page, 'national', 'the ministry');
     // The revoked city is on the map, not among the cities at risk.
     expect(await page.getByRole('region', { name: '관리가 필요한 도시' }).getByText(fallen.nameKo).count()).toBe(0);
+
+    // The national yearly report of 2022, as a workbook, made by keyboard; its year's row is the table's.
+    const report = page.getByRole('region', { name: '국가 연차 보고서' });
+    await report.getByLabel('연도').selectOption('2022');
+    await report.getByRole('button', { name: '엑셀 통합 문서 만들기' }).focus();
+    await page.keyboard.press('Enter');
+    const link = report.getByRole('link', { name: /2022년 평생학습도시 국가 연차 보고서\.xlsx 받기/ });
+    await link.waitFor({ timeout: 90_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+    expect(download.suggestedFilename()).toBe('2022년 평생학습도시 국가 연차 보고서.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile((await download.path())!);
+    const years = workbook.getWorksheet('연도별 평생학습도시')!;
+    expect(years.lastRow!.getCell(1).value).toBe(2022);
+    // One city revoked in 2022: the fallen one.
+    expect(years.lastRow!.getCell(4).value).toBeGreaterThanOrEqual(1);
+    await checkScreen(page, 'national', 'the report made');
     await context.close();
   }, SLOW);
 });

@@ -386,6 +386,7 @@ const rules: Record<string, Rule> = {
   'GET /api/national/cohorts': anyone,
   'GET /api/national/index-distribution': anyone,
   'GET /api/national/at-risk': national('national.private.view'),
+  'POST /api/national/report': national('national.private.view'),
   // Grants and priority investment (issue 12, item 5): yearly totals are public; a city's grants its officers' and the
   // ministry's; its officers file spending; the ministry awards, adjusts, decides reports and runs investment rounds.
   'GET /api/grants/totals': anyone,

@@ -488,6 +488,7 @@ const bodyExamples: Record<string, (target: Target, world: World) => Record<stri
   'PUT /api/programs/{id}/sessions/{sessionNo}/attendance': () => ({ present: [], absent: [] }),
   'POST /api/indicators/weights': () => ({ groupWeights: { [performanceAreas[0]!]: 1 }, indicatorWeights: undefined }),
   'POST /api/cities/{code}/annual-report': () => ({ year: yearInKorea() - 1, format: 'xlsx' }),
+  'POST /api/national/report': () => ({ year: yearInKorea() - 1, format: 'xlsx' }),
   'POST /api/cities/{code}/record/import': () => ({ contentType: XLSX, payload: Buffer.from('PK not a workbook'), label: 'not a workbook' }),
   // A file with the header only: checked and reported, nothing written.
   'POST /api/institutions/{id}/office/programs/import': () => ({ contentType: 'text/csv', payload: Buffer.from('기관 프로그램 번호,제목\r\n'), label: 'a CSV without rows' }),

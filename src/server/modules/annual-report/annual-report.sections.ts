@@ -7,29 +7,8 @@ import {
   performanceAreas, programAreas, targetGroups, type IndicatorGroup,
 } from '../../../shared/vocabulary/index.ts';
 import { barChartSvg, radarChartSvg } from '../../platform/documents/charts.ts';
+import type { ReportChart, ReportSection, ReportTable } from '../../platform/documents/report.ts';
 import type { AnnualReportData } from './annual-report.data.ts';
-
-export type Cell = string | number | null;
-
-export interface ReportTable {
-  title: string;
-  columns: string[];
-  rows: Cell[][];
-}
-
-export interface ReportChart {
-  title: string;
-  svg: () => Promise<string>;
-  /** Width on the page in points (default: the text's width). */
-  width?: number;
-}
-
-export interface ReportSection {
-  title: string;
-  paragraphs: string[];
-  charts: ReportChart[];
-  tables: ReportTable[];
-}
 
 const n = (value: number | null | undefined, digits = 1) =>
   value === null || value === undefined || Number.isNaN(value) ? '—' : value.toLocaleString('ko-KR', { maximumFractionDigits: digits });

@@ -1,6 +1,6 @@
 /** Geography: Korea's provinces, municipalities (시·군·구) and dongs (읍·면·동), and their boundaries. */
 import type { AppModule } from '../index.ts';
-import { findDong, findMunicipality, findProvince, dongsOfCities, allMunicipalities } from './geography.queries.ts';
+import { findDong, findMunicipality, findProvince, dongsOfCities, allMunicipalities, listProvinces } from './geography.queries.ts';
 import { registerGeographyRoutes } from './geography.routes.ts';
 import { ensureGeography } from './geography.loader.ts';
 
@@ -13,4 +13,5 @@ export const geography = {
   findProvince,
   dongsOfCities,
   allMunicipalities,
+  listProvinces,
 } satisfies AppModule & Record<string, unknown>;

@@ -2,16 +2,24 @@
  * HTTP of the national picture. The timeline, the map by year, the cohorts due and the index's distribution are
  * public; the distribution names each city's score only for `national.private.view`, which alone sees the at-risk list.
  */
+import { AnnualReportBody, AnnualReportStarted } from '../../../shared/contracts/annual-report.ts';
 import { pageRequest } from '../../../shared/contracts/common.ts';
 import {
   AtRiskList, AtRiskQuery, CohortsDue, IndexDistribution, IndexDistributionQuery, NationalMap, NationalMapQuery, NationalTimeline,
 } from '../../../shared/contracts/national.ts';
 import { can } from '../../../shared/permissions.ts';
-import { guard } from '../../platform/auth/actor.ts';
+import { FIRST_DESIGNATION_YEAR, preferredLocale } from '../../../shared/vocabulary/index.ts';
+import { guard, requireActor } from '../../platform/auth/actor.ts';
 import { yearInKorea } from '../../platform/clock.ts';
+import { badRequest } from '../../platform/http/errors.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
+import { startJob } from '../../platform/jobs/jobs.ts';
+import { assertWorkersFree } from '../../platform/workers/pool.ts';
 import type { ModuleContext } from '../index.ts';
+import { nationalReportTitle, renderNationalReportOffThread } from './national.render.ts';
 import * as service from './national.service.ts';
+
+const GATHERING_STEPS = 4;
 
 const tags = ['national'];
 
@@ -53,4 +61,31 @@ export function registerNationalRoutes(api: Api, { database }: ModuleContext): v
       querystring: AtRiskQuery, response: { 200: AtRiskList, ...errorResponses },
     },
   }, (request) => service.atRisk(db, request.query, pageRequest(request.query), yearInKorea()));
+
+  api.post('/national/report', {
+    preValidation: guard('national.private.view'),
+    schema: {
+      tags, summary: "Produce the ministry's national yearly report (PDF in Korean with charts, or XLSX); follow /api/jobs/{jobId}, then take its result",
+      body: AnnualReportBody, response: { 202: AnnualReportStarted, 503: { $ref: 'ErrorBody#' }, ...errorResponses },
+    },
+  }, async (request, reply) => {
+    const { year, format } = request.body;
+    const thisYear = yearInKorea();
+    if (year < FIRST_DESIGNATION_YEAR || year > thisYear) {
+      throw badRequest({ ko: `연도는 ${FIRST_DESIGNATION_YEAR}–${thisYear}년 가운데에서 골라 주세요.`, en: `Choose a year from ${FIRST_DESIGNATION_YEAR} to ${thisYear}.` }, 'year');
+    }
+    // Refused now rather than failed later, when the document workers have more waiting than they take.
+    assertWorkersFree();
+    const locale = preferredLocale(request.headers['accept-language']);
+    const jobId = await startJob(db, { kind: 'national-report', ownerId: requireActor(request).personId, locale }, async (report) => {
+      let step = 0;
+      const data = await service.gatherNationalReport(db, year, thisYear, (phase) => report(phase, step++, GATHERING_STEPS));
+      report('Writing the sections', 0, 1);
+      const content = await renderNationalReportOffThread({ data, format }, report);
+      return format === 'xlsx'
+        ? { name: `${nationalReportTitle(year)}.xlsx`, type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', content }
+        : { name: `${nationalReportTitle(year)}.pdf`, type: 'application/pdf', content };
+    });
+    return reply.status(202).send({ jobId });
+  });
 }

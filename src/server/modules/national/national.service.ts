@@ -9,9 +9,11 @@ import { cohortGroups, FIRST_DESIGNATION_YEAR, type AtRiskReason } from '../../.
 import type { AppDb } from '../../platform/database/database.ts';
 import type { Reader } from '../../platform/database/reads.ts';
 import { designation } from '../designation/index.ts';
+import { geography } from '../geography/index.ts';
 import { evaluation } from '../evaluation/index.ts';
 import { indicatorsModule } from '../indicators/index.ts';
 import * as queries from './national.queries.ts';
+import type { NationalReportData } from './national.report.ts';
 import { citiesAtRisk, isLearning, spreadOf, statesAtEndOf, timeline } from './national.rules.ts';
 
 /** How many round years ahead the cohorts are shown (this year's and the next two). */
@@ -100,5 +102,31 @@ export async function atRisk(db: AppDb, query: AtRiskQuery, page: PageRequest, t
   return {
     items: shown.map((c) => ({ ...c, consulting: consultings.get(c.code) ?? null })), total: listed.length, ...page, indexYear: index?.year ?? null,
     counts: { total: risks.length, deferred: count('deferred'), score_fell: count('score_fell'), below_peers: count('below_peers') },
+  };
+}
+
+/** Every city at risk fits one page of the report's list (there are at most the 229 municipalities). */
+const ALL_CITIES = { page: 1, pageSize: 1000 };
+
+/** What the national yearly report of `year` says (national.report.ts), each part reported as a step. */
+export async function gatherNationalReport(db: AppDb, year: number, thisYear: number, step: (phase: string) => void): Promise<NationalReportData> {
+  step('Learning cities by year and province');
+  const [transitions, places, provinces] = await Promise.all([queries.allTransitions(db), queries.citiesWithHistory(db), geography.listProvinces(db)]);
+  const states = statesAtEndOf(transitions, year);
+  const learning = new Map<string, number>();
+  for (const place of places) {
+    if (isLearning(states.get(place.code)?.state)) learning.set(place.provinceShortKo, (learning.get(place.provinceShortKo) ?? 0) + 1);
+  }
+  step('Cohorts due');
+  const cohorts = await cohortsDue(db, year + 1);
+  step('The composite index');
+  const index = await indexDistribution(db, year, true, thisYear);
+  step('Cities at risk');
+  const risks = await atRisk(db, {}, ALL_CITIES, thisYear);
+  return {
+    year, generatedAt: new Date(),
+    timeline: timeline(transitions, FIRST_DESIGNATION_YEAR, year),
+    provinces: provinces.map((p) => ({ provinceShortKo: p.shortKo, learning: learning.get(p.shortKo) ?? 0 })),
+    cohorts, index, atRisk: risks,
   };
 }

@@ -5,7 +5,8 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import type { AtRiskCity, AtRiskList, CohortsDue, IndexDistribution, MapCity, NationalMap, NationalTimeline, NationalYear } from '../../../shared/contracts/national.ts';
-import { atRiskReasons, cohortGroups, designationStates, roundStatuses, type DesignationState } from '../../../shared/vocabulary/index.ts';
+import { atRiskReasons, cohortGroups, designationStates, FIRST_DESIGNATION_YEAR, roundStatuses, type DesignationState } from '../../../shared/vocabulary/index.ts';
+import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { query, useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { useSession } from '../../shells/session.tsx';
@@ -14,6 +15,7 @@ import { PagedTable } from '../../ui/PagedTable.tsx';
 import { Loaded, Loading, PageTitle } from '../../ui/Status.tsx';
 import { useBoundaryOutline } from '../geography/outlines.ts';
 import { ImprovementBadge } from '../designation/ImprovementBadge.tsx';
+import { ReportMaker } from '../annual-report/ReportMaker.tsx';
 import { cityName } from '../geography/places.ts';
 
 const BarChart = lazy(() => import('../../ui/BarChart.tsx'));
@@ -246,6 +248,14 @@ function Consulting({ city }: { city: AtRiskCity }) {
   );
 }
 
+/** The ministry's yearly report: any year back to the first designations, the last finished one unless another is chosen. */
+function NationalReport() {
+  const { t } = useLocale();
+  const thisYear = Number(todayInKorea().slice(0, 4));
+  const years = Array.from({ length: thisYear - FIRST_DESIGNATION_YEAR + 1 }, (_, i) => thisYear - i);
+  return <ReportMaker path="/national/report" years={years} initialYear={thisYear - 1} title={t('national.report.title')} lead={t('national.report.lead')} headingId="national-report-title" />;
+}
+
 export function NationalPage() {
   const { t } = useLocale();
   const session = useSession();
@@ -266,6 +276,7 @@ export function NationalPage() {
       <Cohorts ministry={ministry} />
       <IndexByGroup />
       {ministry && <AtRisk />}
+      {ministry && <NationalReport />}
     </>
   );
 }

@@ -4,6 +4,10 @@ const ko = {
   title: '전국 평생학습도시 현황',
   lead: '2001년 광명시·진안군·대전 유성구에서 시작한 평생학습도시가 해마다 어떻게 늘었는지, 재지정평가 대상과 종합지수의 분포를 봅니다.',
   ministryLead: '교육부 화면: 도시별 종합지수와 관리가 필요한 도시가 함께 보입니다.',
+  report: {
+    title: '국가 연차 보고서',
+    lead: '그해 말의 평생학습도시, 2001년부터의 변화, 시·도별 현황, 재지정평가 대상, 평가 유형별 종합지수(도시별 점수 포함), 위험 도시를 한 문서로 정리합니다. PDF는 차트가 들어간 한국어 보고서, 엑셀은 보고서의 모든 표입니다.',
+  },
   map: {
     title: '연도별 평생학습도시 지도',
     year: '연도',
@@ -68,6 +72,10 @@ const en: typeof ko = {
   title: 'Learning cities across Korea',
   lead: 'How the learning cities grew year by year since Gwangmyeong, Jinan and Yuseong in 2001, the cities due for re-designation, and how the composite index is spread.',
   ministryLead: "The ministry's view: each city's composite index and the cities at risk are shown too.",
+  report: {
+    title: 'National yearly report',
+    lead: "The learning cities at the end of the year, the change since 2001, each province, the cities due for re-designation, the composite index by group (each city's score too) and the cities at risk, in one document. The PDF is the report in Korean with its charts; the Excel file has every table of it.",
+  },
   map: {
     title: 'Learning cities on the map, by year',
     year: 'Year',
