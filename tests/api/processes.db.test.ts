@@ -31,6 +31,9 @@ function childrenOf(pid: number): number[] {
   }).map(Number);
 }
 
+/** Longer than any answer takes, even mid-restart on a busy machine. */
+const ANSWER_WITHIN_MS = 30_000;
+
 /** One request on a connection of its own, so that successive requests reach different workers. */
 function request(port: number, method: string, url: string, body?: unknown): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -43,6 +46,8 @@ function request(port: number, method: string, url: string, body?: unknown): Pro
       res.on('end', () => resolve(res.statusCode!));
     });
     req.on('error', reject);
+    // An unanswered request fails with its name rather than hanging the test until its timeout.
+    req.setTimeout(ANSWER_WITHIN_MS, () => req.destroy(new Error(`no answer in ${ANSWER_WITHIN_MS} ms`)));
     req.end(payload);
   });
 }
@@ -117,7 +122,7 @@ describe.skipIf(!onPostgres)('several server processes on one port', () => {
       for (let i = 0; streaming; i++) {
         const url = urls[i % urls.length]!;
         try {
-          const response = await fetch(`http://127.0.0.1:${port}${url}`);
+          const response = await fetch(`http://127.0.0.1:${port}${url}`, { signal: AbortSignal.timeout(ANSWER_WITHIN_MS) });
           await response.arrayBuffer();
           if (response.status === 200) answered++;
           else failures.push(`${url} (kept alive): ${response.status}`);
