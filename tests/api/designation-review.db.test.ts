@@ -107,7 +107,7 @@ describe(`the review and the decision on ${testEngine()}`, () => {
       const candidates = (await ministry.get(`/api/designation/applications/${app.g1.id}/reviewer-candidates?pageSize=100`)).json<PageOf<ReviewerCandidate>>();
       const byName = new Map(candidates.items.map((c) => [c.displayName, c]));
       expect(byName.get('이심사')).toMatchObject({ conflict: { lives: true, works: false }, homeProvinceCode: '31', assignmentsInCall: 1 });
-      expect(byName.get('박심사')!.conflict).toEqual({ lives: false, works: true });
+      expect(byName.get('박심사')!.conflict).toEqual({ lives: false, works: true, consulted: false });
       expect(byName.get('김심사')).toMatchObject({ conflict: null, assigned: false });
 
       const kim = await assigned(app.g1.id, r.kim);

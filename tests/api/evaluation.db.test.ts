@@ -21,6 +21,8 @@ import { testApp, type Client, type TestApp } from '../support/app.ts';
 import { samplePdf } from '../support/documents.ts';
 import { designatedIn, indicatorValues, middling, objectionsClosed, strong, weak } from '../support/evaluation.ts';
 import { appointedReviewer, newcomers, someone, type Someone } from '../support/review.ts';
+import { appointAsConsultant, potentialCity } from '../support/consulting.ts';
+import { designation } from '../../src/server/modules/designation/index.ts';
 
 /** A round for a year the seeded cities are past (their histories run to last year): its cohort is the test's cities. */
 /**
@@ -64,8 +66,11 @@ describe(`the re-designation evaluation on ${testEngine()}`, () => {
     const [gangwon] = await newcomers(db(), '32', 1);
     const [jeonnam] = await newcomers(db(), '36', 1);
     Object.assign(city, { weak: gyeonggi!, strong: gangwon!, middling: jeonnam! });
+    // The middling city came in as a potential city: a year of consulting (lee's), then designated on the consultant's word.
+    const consulted = await potentialCity(t.database, city.middling, DESIGNATED - 1);
+    await designation.recordTransition(db(), city.middling.code, { state: 'designated', year: DESIGNATED, occurredOn: `${DESIGNATED}-07-01`, reason: '컨설팅 후 지정' }, null);
     for (const [c, values] of [[city.weak, weak], [city.strong, strong], [city.middling, middling]] as const) {
-      await designatedIn(db(), c.code, DESIGNATED);
+      if (c !== city.middling) await designatedIn(db(), c.code, DESIGNATED);
       await indicatorValues(db(), c.code, YEAR, values);
       await indicatorValues(db(), c.code, YEAR + 1, values);
     }
@@ -74,6 +79,8 @@ describe(`the re-designation evaluation on ${testEngine()}`, () => {
     r.kim = await appointedReviewer(t, 'kim.eval@example.com', '김평가', { home: '11010', worksIn: '11' });
     r.park = await appointedReviewer(t, 'park.eval@example.com', '박평가', { home: '11010', worksIn: '31' });
     r.lee = await appointedReviewer(t, 'lee.eval@example.com', '이평가', { home: '11010', worksIn: null });
+    await appointAsConsultant(t.database, r.lee.personId);
+    await db().execute(sql`UPDATE consultings SET consultant_id = ${r.lee.personId} WHERE id = ${consulted.consultingId}`);
   });
   afterAll(async () => {
     await t?.close();
@@ -221,6 +228,17 @@ describe(`the re-designation evaluation on ${testEngine()}`, () => {
       }
       expect((await assign(city.weak.code, r.kim)).statusCode).toBe(409);
       expect((await assign(city.weak.code, r.kim, YEAR)).json()).toMatchObject({ field: 'reviewerId' });
+    });
+
+    it('never assigns a reviewer to the city they were the consultant of, saying so', async () => {
+      const refused = await assign(city.middling.code, r.lee);
+      expect(refused.statusCode).toBe(409);
+      expect(refused.json()).toMatchObject({ error: 'conflict_of_interest', field: 'reviewerId', conflict: { lives: false, works: false, consulted: true } });
+      expect(refused.json().message).toBe(`이평가 심사위원은 컨설턴트를 맡았던 ${city.middling.nameKo}을(를) 평가할 수 없습니다 (이해충돌).`);
+      const english = await ministry.request({
+        method: 'POST', url: `/api/evaluation/rounds/${YEAR}/cities/${city.middling.code}/reviewers`, payload: { reviewerId: r.lee.personId }, headers: { 'accept-language': 'en' },
+      });
+      expect(english.json().message).toMatch(/^이평가 has been the consultant of .+ and cannot evaluate it \(conflict of interest\)\.$/);
     });
 
     it('shows a reviewer only their assignments; another reviewer gets a 404', async () => {

@@ -200,8 +200,8 @@ export const ReviewerCandidate = Type.Object({
   affiliation: Type.String(),
   homeProvinceCode: Nullable(Type.String()),
   worksInProvinceCode: Nullable(Type.String()),
-  /** Lives or works in the applying city's province: cannot be assigned. */
-  conflict: Nullable(Type.Object({ lives: Type.Boolean(), works: Type.Boolean() })),
+  /** Lives or works in the applying city's province, or has been the city's consultant: cannot be assigned. */
+  conflict: Nullable(Type.Object({ lives: Type.Boolean(), works: Type.Boolean(), consulted: Type.Boolean() })),
   assigned: Type.Boolean(),
   /** Applications of the same call already assigned to them. */
   assignmentsInCall: Type.Integer(),

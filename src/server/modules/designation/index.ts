@@ -13,7 +13,7 @@ import { transitionsOf } from './transitions.queries.ts';
 import { recordTransition } from './transitions.service.ts';
 import { appendLog } from './log.queries.ts';
 import { findReviewer } from './review.queries.ts';
-import { conflictOfInterest } from './review.rules.ts';
+import { conflictClause, conflictOfInterest } from './review.rules.ts';
 import { registerDesignationRoutes } from './designation.routes.ts';
 import { improvementsOf } from './consulting.service.ts';
 
@@ -28,6 +28,7 @@ export const designation = {
   appendLog,
   appointedReviewer: findReviewer,
   conflictOfInterest,
+  conflictClause,
   // What the national picture shows beside a city at risk: its latest improvement consulting and the next round's change.
   improvementsOf,
   // The yearly call (calls.*): what the other stages read of it.

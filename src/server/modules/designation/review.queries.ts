@@ -184,12 +184,17 @@ export interface Reviewer {
   displayName: string;
   homeCityCode: string | null;
   worksInProvinceCode: string | null;
+  consultedCityCodes: string[];
 }
 
-/** An appointed reviewer (designation_experts), with where they live and work. */
+/** The cities a person has been the consultant of (any consulting, open or over). */
+const consultedCities = sql`COALESCE((SELECT array_agg(DISTINCT c.city_code ORDER BY c.city_code) FROM consultings c WHERE c.consultant_id = p.id), '{}')`;
+
+/** An appointed reviewer (designation_experts), with where they live and work and the cities they consulted. */
 export function findReviewer(db: Executor, personId: number): Promise<Reviewer | undefined> {
   return firstRow(db, sql`
-    SELECT p.id AS "personId", p.display_name AS "displayName", p.home_city_code AS "homeCityCode", e.works_in_province_code AS "worksInProvinceCode"
+    SELECT p.id AS "personId", p.display_name AS "displayName", p.home_city_code AS "homeCityCode", e.works_in_province_code AS "worksInProvinceCode",
+           ${consultedCities} AS "consultedCityCodes"
     FROM designation_experts e JOIN people p ON p.id = e.person_id WHERE e.person_id = ${personId} AND e.kind = 'reviewer'`);
 }
 
@@ -201,7 +206,7 @@ export function reviewerCandidates(db: Executor, application: { id: number; call
     page,
     rows<Reviewer & { affiliation: string; assigned: boolean; assignmentsInCall: number }>(db, sql`
       SELECT p.id AS "personId", p.display_name AS "displayName", e.affiliation, p.home_city_code AS "homeCityCode",
-             e.works_in_province_code AS "worksInProvinceCode",
+             e.works_in_province_code AS "worksInProvinceCode", ${consultedCities} AS "consultedCityCodes",
              EXISTS (SELECT 1 FROM reviewer_assignments ra WHERE ra.application_id = ${application.id} AND ra.reviewer_id = p.id) AS assigned,
              (SELECT count(*)::int FROM reviewer_assignments ra WHERE ra.call_id = ${application.callId} AND ra.reviewer_id = p.id) AS "assignmentsInCall"
       FROM ${from} WHERE e.kind = 'reviewer' AND ${where}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  aggregateScores, assigningProblem, conflictOfInterest, cutLine, decidingProblem, rankByScore, scoreAllowed, scoringProblem, spreadOf,
+  aggregateScores, assigningProblem, conflictClause, conflictOfInterest, cutLine, decidingProblem, rankByScore, scoreAllowed, scoringProblem, spreadOf,
   type SubmittedReview,
 } from './review.rules.ts';
 
@@ -76,12 +76,31 @@ describe('the ranking', () => {
 describe('conflicts of interest', () => {
   it('bars a reviewer who lives or works in the applying city’s province', () => {
     // Lives in Suwon (31010, Gyeonggi), works in Seoul (11).
-    const reviewer = { homeCityCode: '31010', worksInProvinceCode: '11' };
-    expect(conflictOfInterest(reviewer, '31')).toEqual({ lives: true, works: false });
-    expect(conflictOfInterest(reviewer, '11')).toEqual({ lives: false, works: true });
-    expect(conflictOfInterest({ homeCityCode: '11010', worksInProvinceCode: '11' }, '11')).toEqual({ lives: true, works: true });
-    expect(conflictOfInterest(reviewer, '36')).toBeNull();
-    expect(conflictOfInterest({ homeCityCode: null, worksInProvinceCode: null }, '31')).toBeNull();
+    const reviewer = { homeCityCode: '31010', worksInProvinceCode: '11', consultedCityCodes: [] };
+    const city = (cityCode: string) => ({ cityCode, provinceCode: cityCode.slice(0, 2) });
+    expect(conflictOfInterest(reviewer, city('31020'))).toEqual({ lives: true, works: false, consulted: false });
+    expect(conflictOfInterest(reviewer, city('11110'))).toEqual({ lives: false, works: true, consulted: false });
+    expect(conflictOfInterest({ ...reviewer, homeCityCode: '11010' }, city('11110'))).toEqual({ lives: true, works: true, consulted: false });
+    expect(conflictOfInterest(reviewer, city('36030'))).toBeNull();
+    expect(conflictOfInterest({ homeCityCode: null, worksInProvinceCode: null, consultedCityCodes: [] }, city('31020'))).toBeNull();
+  });
+
+  it('bars a reviewer who has been the city’s consultant, and only for that city', () => {
+    const consultant = { homeCityCode: '11010', worksInProvinceCode: null, consultedCityCodes: ['36030', '47130'] };
+    expect(conflictOfInterest(consultant, { cityCode: '36030', provinceCode: '36' })).toEqual({ lives: false, works: false, consulted: true });
+    // Another city of the same province is no conflict: the advice was given to Suncheon, not to Jeollanam-do.
+    expect(conflictOfInterest(consultant, { cityCode: '36020', provinceCode: '36' })).toBeNull();
+    expect(conflictOfInterest(consultant, { cityCode: '11110', provinceCode: '11' })).toEqual({ lives: true, works: false, consulted: false });
+  });
+
+  it('says why in the refusal, each reason once', () => {
+    const names = { provinceKo: '전라남도', provinceEn: 'Jeollanam-do', cityEn: 'Suncheon-si' };
+    expect(conflictClause({ lives: true, works: false, consulted: false }, names))
+      .toEqual({ ko: '전라남도에 살고 있어 같은 시·도의', en: 'lives in Jeollanam-do, the province of Suncheon-si,' });
+    expect(conflictClause({ lives: false, works: false, consulted: true }, names))
+      .toEqual({ ko: '컨설턴트를 맡았던', en: 'has been the consultant of Suncheon-si' });
+    expect(conflictClause({ lives: true, works: true, consulted: true }, names))
+      .toEqual({ ko: '전라남도에 살고 일하고 있고 컨설턴트를 맡았던', en: 'lives and works in Jeollanam-do, the province of Suncheon-si, and has been its consultant,' });
   });
 });
 

@@ -118,18 +118,43 @@ export interface ReviewerPlaces {
   homeCityCode: string | null;
   /** The 시·도 they work in. */
   worksInProvinceCode: string | null;
+  /** The cities they have been the consultant of (a potential city's year, a deferred city's improvement). */
+  consultedCityCodes: string[];
 }
 
 export interface Conflict {
   lives: boolean;
   works: boolean;
+  /** They consulted the city: they would score the advice they gave. */
+  consulted: boolean;
 }
 
-/** A reviewer who lives or works in the applying city's 시·도 may not review it; null when they may. */
-export function conflictOfInterest(reviewer: ReviewerPlaces, provinceCode: string): Conflict | null {
-  const lives = reviewer.homeCityCode !== null && reviewer.homeCityCode.slice(0, 2) === provinceCode;
-  const works = reviewer.worksInProvinceCode === provinceCode;
-  return lives || works ? { lives, works } : null;
+/**
+ * A reviewer who lives or works in the applying city's 시·도, or who has been the city's consultant, may not review
+ * or evaluate it; null when they may.
+ */
+export function conflictOfInterest(reviewer: ReviewerPlaces, city: { cityCode: string; provinceCode: string }): Conflict | null {
+  const lives = reviewer.homeCityCode !== null && reviewer.homeCityCode.slice(0, 2) === city.provinceCode;
+  const works = reviewer.worksInProvinceCode === city.provinceCode;
+  const consulted = reviewer.consultedCityCodes.includes(city.cityCode);
+  return lives || works || consulted ? { lives, works, consulted } : null;
+}
+
+/**
+ * Why a conflict bars them, as the refusal says it before the city: "경기도에 살고 있어 같은 시·도의" / "lives in
+ * Gyeonggi-do, the province of 수원시," — each service ends the sentence with what may not be done.
+ */
+export function conflictClause(conflict: Conflict, names: { provinceKo: string; provinceEn: string; cityEn: string }) {
+  const place = conflict.lives || conflict.works;
+  const how = conflict.lives && conflict.works
+    ? { ko: '살고 일하고', en: 'lives and works' }
+    : conflict.lives ? { ko: '살고', en: 'lives' } : { ko: '일하고', en: 'works' };
+  if (!conflict.consulted) return { ko: `${names.provinceKo}에 ${how.ko} 있어 같은 시·도의`, en: `${how.en} in ${names.provinceEn}, the province of ${names.cityEn},` };
+  if (!place) return { ko: '컨설턴트를 맡았던', en: `has been the consultant of ${names.cityEn}` };
+  return {
+    ko: `${names.provinceKo}에 ${how.ko} 있고 컨설턴트를 맡았던`,
+    en: `${how.en} in ${names.provinceEn}, the province of ${names.cityEn}, and has been its consultant,`,
+  };
 }
 
 // ---- The call's timeline ------------------------------------------------------------------------------

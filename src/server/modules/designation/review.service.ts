@@ -31,7 +31,7 @@ import { appendLog } from './log.queries.ts';
 import * as queries from './review.queries.ts';
 import type { AreaSubtotal, ReviewedApplication } from './review.queries.ts';
 import {
-  aggregateScores, assigningProblem, conflictOfInterest, cutLine, decidingProblem, rankByScore, scoreAllowed, scoringProblem, spreadOf,
+  aggregateScores, assigningProblem, conflictClause, conflictOfInterest, cutLine, decidingProblem, rankByScore, scoreAllowed, scoringProblem, spreadOf,
   WIDE_SPREAD_POINTS, type Conflict,
 } from './review.rules.ts';
 import { recordTransition } from './transitions.service.ts';
@@ -307,19 +307,18 @@ export async function reviewerCandidates(db: Executor, id: number, q: string | u
   const found = await queries.reviewerCandidates(db, { id, callId: application.callId }, q, page);
   return {
     ...found,
-    items: found.items.map(({ homeCityCode, ...c }) => ({
-      ...c, homeProvinceCode: homeCityCode?.slice(0, 2) ?? null, conflict: conflictOfInterest({ homeCityCode, worksInProvinceCode: c.worksInProvinceCode }, application.provinceCode),
+    items: found.items.map(({ homeCityCode, consultedCityCodes, ...c }) => ({
+      ...c, homeProvinceCode: homeCityCode?.slice(0, 2) ?? null,
+      conflict: conflictOfInterest({ homeCityCode, worksInProvinceCode: c.worksInProvinceCode, consultedCityCodes }, application),
     })),
   };
 }
 
 function conflictOfInterestError(reviewer: { displayName: string }, conflicting: Conflict, application: ReviewedApplication): HttpError {
-  const how = conflicting.lives && conflicting.works
-    ? { ko: '살고 일하고 있어', en: 'lives and works' }
-    : conflicting.lives ? { ko: '살고 있어', en: 'lives' } : { ko: '일하고 있어', en: 'works' };
+  const why = conflictClause(conflicting, { provinceKo: application.provinceNameKo, provinceEn: application.provinceNameEn, cityEn: application.cityNameEn });
   return new HttpError(409, 'conflict_of_interest', {
-    ko: `${reviewer.displayName} 심사위원은 ${application.provinceNameKo}에 ${how.ko} 같은 시·도의 ${application.cityNameKo} 신청서를 심사할 수 없습니다 (이해충돌).`,
-    en: `${reviewer.displayName} ${how.en} in ${application.provinceNameEn}, the province of ${application.cityNameEn}, and cannot review its application (conflict of interest).`,
+    ko: `${reviewer.displayName} 심사위원은 ${why.ko} ${application.cityNameKo} 신청서를 심사할 수 없습니다 (이해충돌).`,
+    en: `${reviewer.displayName} ${why.en} and cannot review its application (conflict of interest).`,
   }, 'reviewerId', { conflict: conflicting, provinceCode: application.provinceCode });
 }
 
@@ -343,7 +342,7 @@ export async function assignReviewer(db: AppDb, id: number, reviewerId: number, 
     if (!reviewer) {
       throw badRequest({ ko: '교육부가 위촉한 심사위원만 배정할 수 있습니다.', en: 'Only a reviewer the ministry appointed can be assigned.' }, 'reviewerId');
     }
-    const conflicting = conflictOfInterest(reviewer, application.provinceCode);
+    const conflicting = conflictOfInterest(reviewer, application);
     if (conflicting) throw conflictOfInterestError(reviewer, conflicting, application);
     const assigned = await queries.insertAssignment(tx, { callId: call.id, applicationId: id, cityCode: application.cityCode, reviewerId, assignedBy: actor.personId, now });
     if (!assigned) {

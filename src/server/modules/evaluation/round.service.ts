@@ -258,7 +258,7 @@ export async function downloadEvidence(db: Executor, year: number, cityCode: str
 
 // ---- Reviewers ----------------------------------------------------------------------------------------------
 
-/** Assigns an appointed reviewer to a city of the open round: never one who lives or works in its province. */
+/** Assigns an appointed reviewer to a city of the open round: never one who lives or works in its province or consulted it. */
 export async function assignReviewer(db: Executor, actor: Acting, year: number, cityCode: string, reviewerId: number, now: Date): Promise<EvaluationAssignment> {
   return db.transaction(async (tx) => {
     const round = await roundOrNotFound(tx, year, true);
@@ -266,11 +266,12 @@ export async function assignReviewer(db: Executor, actor: Acting, year: number, 
     if (round.status !== 'open') throw conflict({ ko: '가결과를 공개한 뒤에는 심사위원을 배정할 수 없습니다.', en: 'Reviewers can no longer be assigned after the preliminary result.' }, 'status');
     const reviewer = await designation.appointedReviewer(tx, reviewerId);
     if (!reviewer) throw badRequest({ ko: '교육부가 위촉한 심사위원만 배정할 수 있습니다.', en: 'Only a reviewer the ministry appointed can be assigned.' }, 'reviewerId');
-    const conflicting = designation.conflictOfInterest(reviewer, cityCode.slice(0, 2));
+    const conflicting = designation.conflictOfInterest(reviewer, { cityCode, provinceCode: cityCode.slice(0, 2) });
     if (conflicting) {
+      const why = designation.conflictClause(conflicting, { provinceKo: city.provinceShortKo, provinceEn: city.provinceShortEn, cityEn: city.cityNameEn });
       throw new HttpError(409, 'conflict_of_interest', {
-        ko: `${reviewer.displayName} 심사위원은 ${city.provinceShortKo}에 ${conflicting.lives ? '살고 있어' : '일하고 있어'} 같은 시·도의 ${city.cityNameKo}을(를) 평가할 수 없습니다 (이해충돌).`,
-        en: `${reviewer.displayName} ${conflicting.lives ? 'lives' : 'works'} in ${city.provinceShortEn}, the province of ${city.cityNameEn}, and cannot evaluate it (conflict of interest).`,
+        ko: `${reviewer.displayName} 심사위원은 ${why.ko} ${city.cityNameKo}을(를) 평가할 수 없습니다 (이해충돌).`,
+        en: `${reviewer.displayName} ${why.en} and cannot evaluate it (conflict of interest).`,
       }, 'reviewerId', { conflict: conflicting });
     }
     const id = await queries.insertAssignment(tx, { year, cityCode, reviewerId, by: actor.personId });

@@ -212,6 +212,7 @@ function Assigning({ row, onChanged }: { row: ReviewRow; onChanged(): void }) {
                 value: String(c.personId),
                 label: t('review.assign.option', { name: c.displayName, affiliation: c.affiliation || '—', count: c.assignmentsInCall })
                   + (c.conflict?.lives ? t('review.assign.conflictLives') : '') + (c.conflict?.works ? t('review.assign.conflictWorks') : '')
+                  + (c.conflict?.consulted ? t('review.assign.conflictConsulted') : '')
                   + (c.assigned ? t('review.assign.alreadyAssigned') : ''),
               }))]} />
             <button type="submit" className="krds-btn secondary" disabled={busy || !chosen}>{t('review.assign.submit')}</button>
