@@ -10,6 +10,7 @@ import type { GrantList, GrantTotals, GrantView, InvestmentRound, RoundCities, R
 import { firstRow, rows } from '../../src/server/platform/database/database.ts';
 import { testEngine } from '../support/database.ts';
 import { testApp, type Client, type TestApp } from '../support/app.ts';
+import { samplePdf } from '../support/documents.ts';
 
 const GWANGMYEONG = '31060';
 const SUNCHEON = '36030';
@@ -117,6 +118,52 @@ describe(`grants and priority investment on ${testEngine()}`, () => {
     const returned = await decide(grant, second.reports[0]!.id, { decision: 'returned', reason: '장비 구입 영수증을 붙여 주세요' });
     expect(returned.json()).toMatchObject({ balance: 2_500_000, pending: 0, reports: [{ status: 'returned', returnReason: '장비 구입 영수증을 붙여 주세요' }, { status: 'accepted' }] });
     expect(await told('grants.report_returned')).toBe(1);
+  });
+
+  it('takes documents with a report awaiting the decision, gives them back as uploaded, and none once it is decided', async () => {
+    const grant = await award(5_000_000);
+    const filed = (await report(officer, grant, [{ line: 'programs', amount: 1_000_000 }])).json() as GrantView;
+    const reportId = filed.reports[0]!.id;
+    const documents = `/api/cities/${GWANGMYEONG}/grants/${grant.id}/spending-reports/${reportId}/documents`;
+    const attach = (client: Client, bytes: Buffer, name: string, url = documents) => client.request({
+      method: 'POST', url: `${url}?name=${encodeURIComponent(name)}`, headers: { 'content-type': 'application/octet-stream' }, payload: bytes,
+    });
+    const pdf = samplePdf();
+
+    // Only the city's own officers attach, and they must be logged in; the ministry decides, it does not file.
+    expect((await attach(t.anonymous, pdf, '영수증.pdf')).statusCode).toBe(401);
+    for (const refused of [otherOfficer, ministry, resident]) expect((await attach(refused, pdf, '영수증.pdf')).statusCode).toBe(403);
+    // Bytes that are no document, or not the document their name says, are refused naming the file.
+    const notPdf = await attach(officer, Buffer.from('영수증이 아닙니다'), '영수증.pdf');
+    expect(notPdf.statusCode).toBe(415);
+    expect(notPdf.json()).toMatchObject({ field: 'file' });
+    expect((await attach(officer, pdf, '영수증.pdf', `/api/cities/${GWANGMYEONG}/grants/${grant.id}/spending-reports/999999/documents`)).statusCode).toBe(404);
+
+    const attached = await attach(officer, pdf, '상반기 집행 영수증.pdf');
+    expect(attached.statusCode, attached.body).toBe(201);
+    const document = (attached.json() as GrantView).reports[0]!.documents[0]!;
+    expect(document).toMatchObject({ fileName: '상반기 집행 영수증.pdf', byteSize: pdf.length });
+
+    const url = `${documents}/${document.id}`;
+    for (const reader of [officer, ministry]) {
+      const got = await reader.get(url);
+      expect(got.statusCode).toBe(200);
+      expect(got.rawPayload.equals(pdf)).toBe(true);
+    }
+    expect((await otherOfficer.get(url)).statusCode).toBe(403);
+    expect((await resident.get(url)).statusCode).toBe(403);
+    // Another grant's report, or another report's document, finds nothing.
+    const other = await award(1_000_000);
+    expect((await officer.get(`/api/cities/${GWANGMYEONG}/grants/${other.id}/spending-reports/${reportId}/documents/${document.id}`)).statusCode).toBe(404);
+
+    const accepted = await decide(grant, reportId, { decision: 'accepted' });
+    expect(accepted.statusCode, accepted.body).toBe(200);
+    expect((accepted.json() as GrantView).reports[0]!.documents).toHaveLength(1);
+    const late = await attach(officer, pdf, '늦은 영수증.pdf');
+    expect(late.statusCode).toBe(409);
+    expect(late.json()).toMatchObject({ field: 'file' });
+    expect(late.json().message).toContain('결정이 난 집행 보고');
+    expect(await rows(t.database.db, sql`SELECT 1 FROM grant_report_documents WHERE report_id = ${reportId}`)).toHaveLength(1);
   });
 
   it('corrects money with adjustments as new rows, never below zero, and the ledger refuses change', async () => {

@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { firstRow } from '../../src/server/platform/database/database.ts';
+import { samplePdf } from '../support/documents.ts';
 import { DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer } from '../support/browser.ts';
 
 const CITY = '31060';
@@ -102,6 +103,10 @@ describe.skipIf(!chromiumAvailable)('a priority investment round approved by the
     await report.getByRole('button', { name: '집행 보고 제출' }).press('Enter');
     await officer.getByText('집행 보고를 냈습니다. 교육부 심사를 기다립니다.').waitFor();
     await officer.getByText('합계 1,000,000원').waitFor();
+    // The receipts go with it, chosen as a file (the button is the file input's label).
+    await officer.getByLabel(/^문서 붙이기/).setInputFiles({ name: '상반기 영수증.pdf', mimeType: 'application/pdf', buffer: samplePdf() });
+    await officer.getByText('문서를 붙였습니다.').waitFor();
+    await officer.getByRole('list', { name: '붙인 문서' }).getByRole('link', { name: '상반기 영수증.pdf' }).waitFor();
     await checkScreen(officer, JOURNEY, 'report filed');
   });
 
@@ -116,6 +121,11 @@ describe.skipIf(!chromiumAvailable)('a priority investment round approved by the
     const ledger = ministry.getByRole('region', { name: '장부' });
     await ledger.getByRole('cell', { name: '-700,000원' }).waitFor();
     await ledger.getByRole('cell', { name: '-300,000원' }).waitFor();
+    // The ministry reads the receipts the city attached, as uploaded; the decided report takes no more.
+    const link = ministry.getByRole('link', { name: '상반기 영수증.pdf' });
+    const download = await ministry.request.get(new URL((await link.getAttribute('href'))!, server.url).href);
+    expect(Buffer.from(await download.body()).equals(samplePdf())).toBe(true);
+    await expect.poll(() => ministry.getByLabel(/^문서 붙이기/).count()).toBe(0);
     await checkScreen(ministry, JOURNEY, 'accepted');
   });
 });

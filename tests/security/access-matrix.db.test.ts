@@ -396,6 +396,8 @@ const rules: Record<string, Rule> = {
   'GET /api/cities/{code}/grants/{id}': { permission: 'grants.city.view', scope: 'city' },
   'POST /api/cities/{code}/grants/{id}/spending-reports': { permission: 'grants.report.file', scope: 'city' },
   'POST /api/cities/{code}/grants/{id}/spending-reports/{reportId}/decision': { permission: 'grants.manage', scope: 'city' },
+  'POST /api/cities/{code}/grants/{id}/spending-reports/{reportId}/documents': { permission: 'grants.report.file', scope: 'city' },
+  'GET /api/cities/{code}/grants/{id}/spending-reports/{reportId}/documents/{documentId}': { permission: 'grants.city.view', scope: 'city' },
   'POST /api/cities/{code}/grants/{id}/adjustments': { permission: 'grants.manage', scope: 'city' },
   'GET /api/investment-rounds': national('grants.manage'),
   'POST /api/investment-rounds': national('grants.manage'),

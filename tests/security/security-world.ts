@@ -502,6 +502,7 @@ const bodyExamples: Record<string, (target: Target, world: World) => Record<stri
   'PUT /api/designation/provinces/{provinceCode}/calls/{callId}/ranking': (t) => ({ applicationIds: [t.place.designation.application.id] }),
   'POST /api/designation/applications/{id}/attachments': pdf,
   'PUT /api/designation/consultings/{id}/milestones/{kind}/file': pdf,
+  'POST /api/cities/{code}/grants/{id}/spending-reports/{reportId}/documents': pdf,
   // A real link's secret: looking at an invitation changes nothing (accepting one would give the actor a role, so it gets none).
   'POST /api/invitations/preview': (_, world) => ({ token: world.invitation.token }),
 };

@@ -46,6 +46,15 @@ export const SpendingLineAmount = Type.Object({
   amount: Won(MAX_GRANT_WON),
 }, { additionalProperties: false });
 
+/** A document attached to a spending report: receipts, the report itself. */
+export const ReportDocument = Type.Object({
+  id: Type.Integer(),
+  fileName: Type.String(),
+  byteSize: Type.Integer(),
+  addedAt: Type.String(),
+});
+export type ReportDocument = Static<typeof ReportDocument>;
+
 export const SpendingReport = Type.Object({
   id: Type.Integer(),
   lines: Type.Array(SpendingLineAmount),
@@ -55,6 +64,7 @@ export const SpendingReport = Type.Object({
   submittedAt: Type.String(),
   decidedAt: Nullable(Type.String()),
   returnReason: Nullable(Type.String()),
+  documents: Type.Array(ReportDocument),
 });
 export type SpendingReport = Static<typeof SpendingReport>;
 
@@ -79,6 +89,9 @@ export type GrantView = Static<typeof GrantView>;
 
 export const GrantParams = Type.Object({ code: CityCode, id: Id });
 export const SpendingReportParams = Type.Object({ code: CityCode, id: Id, reportId: Id });
+export const ReportDocumentParams = Type.Object({ code: CityCode, id: Id, reportId: Id, documentId: Id });
+/** A document's bytes are the body; its name comes in the query. */
+export const ReportDocumentQuery = Type.Object({ name: Type.String({ minLength: 1, maxLength: 255 }) }, { additionalProperties: false });
 
 /** The ministry's list of every grant. */
 export const GrantListQuery = Type.Object({

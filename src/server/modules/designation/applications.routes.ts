@@ -16,6 +16,7 @@ import type { Permission } from '../../../shared/permissions.ts';
 import { MAX_DOCUMENT_BYTES, preferredLocale, type AttachmentPurpose } from '../../../shared/vocabulary/index.ts';
 import { authorize, cityInPath, guard, requireActor } from '../../platform/auth/actor.ts';
 import { fileTooLarge } from '../../platform/files/files.queries.ts';
+import { uploadBy } from '../../platform/files/uploads.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import { HttpError, notFound } from '../../platform/http/errors.ts';
 import type { ModuleContext } from '../index.ts';
@@ -164,11 +165,7 @@ export function registerApplicationRoutes(api: Api, { database }: ModuleContext)
       throw fileTooLarge(name ?? 'file', Number.isFinite(length) && length > 0 ? length : null, `attachments.${purpose ?? 'other'}`);
     });
     upload.post('/designation/applications/:id/attachments', {
-      preParsing: async (request, _reply, payload) => {
-        await onApplication('designation.application.edit')(request);
-        return payload;
-      },
-      bodyLimit: MAX_DOCUMENT_BYTES,
+      ...uploadBy(onApplication('designation.application.edit')),
       schema: {
         tags, summary: 'Attach a file: send its bytes as the body, its name and purpose in the query. PDF, HWP, HWPX, XLSX, DOCX, PNG, JPEG; at most 20 MB',
         params: ApplicationParams, querystring: UploadQuery, consumes: ['application/octet-stream'],

@@ -11,9 +11,8 @@ import {
   MilestoneParams, MilestoneUploadQuery, OpenImprovementBody, RecommendBody, ReviewMilestoneBody, SubmitMilestoneBody,
 } from '../../../shared/contracts/designation-consulting.ts';
 import { can, type Permission, type Scope } from '../../../shared/permissions.ts';
-import { MAX_DOCUMENT_BYTES } from '../../../shared/vocabulary/index.ts';
 import { authorize, guard, requireActor } from '../../platform/auth/actor.ts';
-import { documentUploads } from '../../platform/files/uploads.ts';
+import { documentUploads, uploadBy } from '../../platform/files/uploads.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { ModuleContext } from '../index.ts';
@@ -107,11 +106,7 @@ export function registerConsultingRoutes(api: Api, { database }: ModuleContext):
   // Documents are bytes, not JSON: any body, up to 20 MB, in their own scope; who may upload is known before it is read.
   documentUploads(api, (upload) => {
     upload.put('/designation/consultings/:id/milestones/:kind/file', {
-      preParsing: async (request, _reply, payload) => {
-        await onConsulting('designation.consulting.submit')(request);
-        return payload;
-      },
-      bodyLimit: MAX_DOCUMENT_BYTES,
+      ...uploadBy(onConsulting('designation.consulting.submit')),
       schema: {
         tags, summary: "Upload (or replace) a milestone's document before submitting it: its bytes as the body, its name in the query. PDF, HWP, HWPX, XLSX, DOCX, PNG, JPEG; at most 20 MB",
         params: MilestoneParams, querystring: MilestoneUploadQuery, consumes: ['application/octet-stream'],

@@ -13,9 +13,8 @@ import {
   FrameSummary, FrameView, ObjectionAnswerBody, ObjectionBody, OpenRoundBody, RoundQuery, RoundSummary, RoundView, SelfAssessmentBody, YearCityParams, YearParams,
 } from '../../../shared/contracts/evaluation.ts';
 import { can, type Permission } from '../../../shared/permissions.ts';
-import { MAX_DOCUMENT_BYTES } from '../../../shared/vocabulary/index.ts';
 import { authorize, cityInPath, guard, requireActor } from '../../platform/auth/actor.ts';
-import { documentUploads } from '../../platform/files/uploads.ts';
+import { documentUploads, uploadBy } from '../../platform/files/uploads.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import { notFound } from '../../platform/http/errors.ts';
 import type { ModuleContext } from '../index.ts';
@@ -162,11 +161,7 @@ export function registerEvaluationRoutes(api: Api, { database }: ModuleContext):
   // Evidence is bytes, not JSON: any body up to 20 MB, in its own scope; who may upload is known before it is read.
   documentUploads(api, (upload) => {
     upload.post('/evaluation/rounds/:year/cities/:code/evidence', {
-      preParsing: async (request, _reply, payload) => {
-        await onCity('evaluation.city.submit')(request);
-        return payload;
-      },
-      bodyLimit: MAX_DOCUMENT_BYTES,
+      ...uploadBy(onCity('evaluation.city.submit')),
       schema: {
         tags, summary: "Upload a document as evidence of an item: its bytes as the body, the item and its name in the query (PDF, HWP, HWPX, XLSX, DOCX, PNG, JPEG; at most 20 MB)",
         params: YearCityParams, querystring: EvidenceUploadQuery, consumes: ['application/octet-stream'],

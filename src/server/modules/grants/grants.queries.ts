@@ -89,15 +89,35 @@ export function ledgerOf(db: Executor, grantId: number) {
 }
 
 const reportColumns = sql`
-  id, lines, total, note, status, ${isoUtc(sql`submitted_at`)} AS "submittedAt", ${isoUtc(sql`decided_at`)} AS "decidedAt", return_reason AS "returnReason"`;
+  r.id, r.lines, r.total, r.note, r.status, ${isoUtc(sql`r.submitted_at`)} AS "submittedAt", ${isoUtc(sql`r.decided_at`)} AS "decidedAt",
+  r.return_reason AS "returnReason",
+  COALESCE((SELECT json_agg(json_build_object('id', d.id, 'fileName', f.file_name, 'byteSize', f.byte_size, 'addedAt', ${isoUtc(sql`d.added_at`)}) ORDER BY d.id)
+            FROM grant_report_documents d JOIN stored_files f ON f.id = d.file_id WHERE d.report_id = r.id), '[]'::json) AS documents`;
 
 export function reportsOf(db: Executor, grantId: number) {
-  return rows<SpendingReport>(db, sql`SELECT ${reportColumns} FROM grant_spending_reports WHERE grant_id = ${grantId} ORDER BY id DESC`);
+  return rows<SpendingReport>(db, sql`SELECT ${reportColumns} FROM grant_spending_reports r WHERE r.grant_id = ${grantId} ORDER BY r.id DESC`);
 }
 
 export function findReport(tx: Executor, grantId: number, reportId: number) {
   return firstRow<SpendingReport & { status: SpendingReportStatus }>(tx, sql`
-    SELECT ${reportColumns} FROM grant_spending_reports WHERE id = ${reportId} AND grant_id = ${grantId}`);
+    SELECT ${reportColumns} FROM grant_spending_reports r WHERE r.id = ${reportId} AND r.grant_id = ${grantId}`);
+}
+
+export async function documentCount(tx: Executor, reportId: number): Promise<number> {
+  return (await firstRow<{ n: number }>(tx, sql`SELECT count(*)::int AS n FROM grant_report_documents WHERE report_id = ${reportId}`))!.n;
+}
+
+export async function insertReportDocument(tx: Executor, document: { reportId: number; cityCode: string; fileId: number; by: number }) {
+  await tx.execute(sql`
+    INSERT INTO grant_report_documents (report_id, city_code, file_id, added_by) VALUES (${document.reportId}, ${document.cityCode}, ${document.fileId}, ${document.by})`);
+}
+
+/** The stored file of one of the report's documents, if it is one. */
+export async function reportDocumentFile(db: Executor, grantId: number, reportId: number, documentId: number): Promise<number | undefined> {
+  const row = await firstRow<{ fileId: number }>(db, sql`
+    SELECT d.file_id AS "fileId" FROM grant_report_documents d JOIN grant_spending_reports r ON r.id = d.report_id
+    WHERE d.id = ${documentId} AND d.report_id = ${reportId} AND r.grant_id = ${grantId}`);
+  return row?.fileId;
 }
 
 export async function insertReport(tx: Executor, report: { grantId: number; cityCode: string; lines: { line: SpendingLine; amount: number }[]; total: number; note: string; by: number }) {

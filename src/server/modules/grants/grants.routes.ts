@@ -1,10 +1,12 @@
-import Type from 'typebox';
+import Type, { type TSchema } from 'typebox';
 import { CityParams } from '../../../shared/contracts/cities.ts';
 import { PageQuery, pageRequest } from '../../../shared/contracts/common.ts';
 import {
   AdjustmentBody, CityGrantsQuery, GrantBody, GrantList, GrantListQuery, GrantParams, GrantTotals, GrantView, InvestmentRound, InvestmentRoundBody,
-  InvestmentRoundList, ReportDecisionBody, RoundAmountsBody, RoundCities, RoundCitiesQuery, RoundParams, SpendingReportBody, SpendingReportParams,
+  InvestmentRoundList, ReportDecisionBody, ReportDocumentParams, ReportDocumentQuery, RoundAmountsBody, RoundCities, RoundCitiesQuery, RoundParams,
+  SpendingReportBody, SpendingReportParams,
 } from '../../../shared/contracts/grants.ts';
+import { documentUploads, uploadBy } from '../../platform/files/uploads.ts';
 import { cityInPath, guard, requireActor } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import type { ModuleContext } from '../index.ts';
@@ -58,6 +60,28 @@ export function registerGrantRoutes(api: Api, { database }: ModuleContext): void
       body: SpendingReportBody, response: { 201: GrantView, ...errorResponses },
     },
   }, async (request, reply) => reply.status(201).send(await grants.fileReport(db, requireActor(request), request.params.code, request.params.id, request.body)));
+
+  // A document is bytes, not JSON: any body up to 20 MB, in its own scope; who may upload is known before it is read.
+  documentUploads(api, (upload) => {
+    const mayFile = guard('grants.report.file', cityInPath);
+    upload.post('/cities/:code/grants/:id/spending-reports/:reportId/documents', {
+      ...uploadBy(mayFile),
+      schema: {
+        tags, summary: 'Attach a document to a spending report awaiting the decision: its bytes as the body, its name in the query (PDF, HWP, HWPX, XLSX, DOCX, PNG, JPEG; at most 20 MB)',
+        params: SpendingReportParams, querystring: ReportDocumentQuery, consumes: ['application/octet-stream'],
+        response: { 201: GrantView, ...errorResponses, 409: { $ref: 'ErrorBody#' }, 413: { $ref: 'ErrorBody#' }, 415: { $ref: 'ErrorBody#' } },
+      },
+    }, async (request, reply) => {
+      const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+      const { code, id, reportId } = request.params;
+      return reply.status(201).send(await grants.attachDocument(db, requireActor(request), code, id, reportId, { fileName: request.query.name, bytes }));
+    });
+  });
+
+  api.get('/cities/:code/grants/:id/spending-reports/:reportId/documents/:documentId', {
+    preValidation: guard('grants.city.view', cityInPath),
+    schema: { tags, summary: "A spending report's document, as uploaded", params: ReportDocumentParams, response: { 200: Type.Unsafe<TSchema>({ type: 'string', format: 'binary' }), ...errorResponses } },
+  }, (request, reply) => grants.downloadDocument(db, request.params.code, request.params.id, request.params.reportId, request.params.documentId, reply));
 
   api.post('/cities/:code/grants/:id/spending-reports/:reportId/decision', {
     preValidation: guard('grants.manage', cityInPath),

@@ -10,6 +10,7 @@ import {
   type EvaluationScoreSource, type GrantKind, type GrantLedgerEntryKind, type InvestmentRoundStatus, type SpendingLine, type SpendingReportStatus,
 } from '../../../shared/vocabulary/index.ts';
 import { checkIn, createdAt } from '../../platform/database/columns.ts';
+import { storedFiles } from '../../platform/files/files.schema.ts';
 import { municipalities } from '../geography/geography.schema.ts';
 import { people } from '../identity/identity.schema.ts';
 
@@ -114,6 +115,20 @@ export const grantSpendingReports = pgTable(
     check('grant_spending_reports_decision_check', sql`(${t.status} = 'submitted') = (${t.decidedAt} IS NULL) AND (${t.decidedAt} IS NULL) = (${t.decidedBy} IS NULL)
       AND (${t.status} = 'returned') = (${t.returnReason} IS NOT NULL)`),
   ],
+);
+
+/** Documents a city attaches to a spending report (receipts, the report itself), stored by platform/files. */
+export const grantReportDocuments = pgTable(
+  'grant_report_documents',
+  {
+    id: integer().primaryKey().generatedByDefaultAsIdentity(),
+    reportId: integer().notNull().references(() => grantSpendingReports.id),
+    cityCode: text().notNull().references(() => municipalities.code),
+    fileId: integer().notNull().references(() => storedFiles.id),
+    addedBy: integer().notNull().references(() => people.id),
+    addedAt: createdAt(),
+  },
+  (t) => [index().on(t.reportId)],
 );
 
 /** Append-only: the money of every grant. Awarded and positive adjustments add, spending and negative adjustments take. */

@@ -11,6 +11,8 @@ import { grantKinds, spendingLines } from '../../../shared/vocabulary/index.ts';
 import type { Actor } from '../../platform/auth/actor.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
 import type { Reader } from '../../platform/database/reads.ts';
+import type { FastifyReply } from 'fastify';
+import { storeFile, streamFile } from '../../platform/files/files.queries.ts';
 import { badRequest, conflict, notFound, type Words } from '../../platform/http/errors.ts';
 import { geography } from '../geography/index.ts';
 import { identity } from '../identity/index.ts';
@@ -91,6 +93,36 @@ export async function fileReport(db: AppDb, actor: Actor, cityCode: string, id: 
     await queries.insertReport(tx, { grantId: id, cityCode, lines: body.lines, total, note: body.note.trim(), by: actor.personId });
   });
   return grantPage(db, cityCode, id);
+}
+
+/** Documents one spending report may carry (receipts, the report): enough for a year's, bounded. */
+export const MAX_REPORT_DOCUMENTS = 20;
+
+/**
+ * Attaches a document to a spending report while it awaits the ministry's decision; a decided report is closed (a
+ * returned one is filed again). Locks the grant, as the decision does, so the two never cross.
+ */
+export async function attachDocument(db: AppDb, actor: Actor, cityCode: string, id: number, reportId: number, file: { fileName: string; bytes: Uint8Array }): Promise<GrantView> {
+  await db.transaction(async (tx) => {
+    await lockedGrant(tx, cityCode, id);
+    const report = await queries.findReport(tx, id, reportId);
+    if (!report) throw notFound('The spending report', 'reportId');
+    if (report.status !== 'submitted') {
+      throw conflict({ ko: '결정이 난 집행 보고에는 문서를 붙일 수 없습니다. 보완 요청을 받았다면 새로 보고해 주세요.', en: 'A decided spending report takes no more documents; if it was returned, file a new one.' }, 'file');
+    }
+    if ((await queries.documentCount(tx, reportId)) >= MAX_REPORT_DOCUMENTS) {
+      throw conflict({ ko: `집행 보고 하나에 문서는 ${MAX_REPORT_DOCUMENTS}개까지 붙일 수 있습니다.`, en: `A spending report takes at most ${MAX_REPORT_DOCUMENTS} documents.` }, 'file');
+    }
+    const stored = await storeFile(tx, { fileName: file.fileName, bytes: file.bytes, cityCode, uploadedBy: actor.personId, field: 'file' });
+    await queries.insertReportDocument(tx, { reportId, cityCode, fileId: stored.id, by: actor.personId });
+  });
+  return grantPage(db, cityCode, id);
+}
+
+export async function downloadDocument(db: Executor, cityCode: string, id: number, reportId: number, documentId: number, reply: FastifyReply) {
+  const fileId = (await queries.findGrant(db, cityCode, id)) ? await queries.reportDocumentFile(db, id, reportId, documentId) : undefined;
+  if (fileId === undefined) throw notFound('The document', 'documentId');
+  return streamFile(db, fileId, reply);
 }
 
 export async function decideReport(db: AppDb, actor: Actor, cityCode: string, id: number, reportId: number, body: ReportDecisionBody): Promise<GrantView> {

@@ -13,9 +13,8 @@ import {
   DocumentUploadQuery, EndAgreementBody, JointProgram, JointProgramParams, ProgramRoom, ProposeAgreementBody, ResourceBody, ResourceParams, SharedResource,
 } from '../../../shared/contracts/network.ts';
 import type { Permission } from '../../../shared/permissions.ts';
-import { MAX_DOCUMENT_BYTES } from '../../../shared/vocabulary/index.ts';
 import { authorize, cityInPath, guard, requireActor } from '../../platform/auth/actor.ts';
-import { documentUploads } from '../../platform/files/uploads.ts';
+import { documentUploads, uploadBy } from '../../platform/files/uploads.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import type { ModuleContext } from '../index.ts';
 import * as service from './network.service.ts';
@@ -81,11 +80,7 @@ export function registerNetworkRoutes(api: Api, { database }: ModuleContext): vo
   // The signed document is bytes, not JSON: its own scope, any body up to 20 MB; who may upload is known before it is read.
   documentUploads(api, (upload) => {
     upload.put('/institutions/:id/agreements/:agreementId/document', {
-      preParsing: async (request, _reply, payload) => {
-        await manage(request);
-        return payload;
-      },
-      bodyLimit: MAX_DOCUMENT_BYTES,
+      ...uploadBy(manage),
       schema: {
         tags, summary: 'Attach (or replace) the signed agreement as a PDF: its bytes as the body, its name in the query; at most 20 MB',
         params: AgreementParams, querystring: DocumentUploadQuery, consumes: ['application/octet-stream'],

@@ -3,11 +3,12 @@
  * score, the indicator's value and when it was computed, and the reason (reviewers' scores from the preliminary
  * result on); the city's self-assessment and evidence per item while the round is open; its objection.
  */
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import type { PageOf } from '../../../shared/contracts/common.ts';
 import type { CityRoundSummary, CityRoundView, FrameItem } from '../../../shared/contracts/evaluation.ts';
-import { designationStates, evaluationOutcomes, evaluationSources, MAX_DOCUMENT_BYTES, roundStatuses } from '../../../shared/vocabulary/index.ts';
+import { designationStates, evaluationOutcomes, evaluationSources, roundStatuses } from '../../../shared/vocabulary/index.ts';
 import { api, useApi } from '../../api/client.ts';
+import { DOCUMENT_ACCEPT, useDocumentUpload } from '../../api/useDocumentUpload.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { useFieldLabels } from '../../i18n/field-labels.ts';
@@ -42,28 +43,10 @@ function EvidenceUpload({ view, onUploaded }: { view: CityRoundView; onUploaded(
   const { t, locale } = useLocale();
   const items = itemsOf(view);
   const [itemCode, setItemCode] = useState(items.find((i) => i.source === 'evidence')?.code ?? items[0]!.code);
-  const [state, setState] = useState<{ busy?: string; done?: boolean; error?: string }>({});
-  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    if (file.size > MAX_DOCUMENT_BYTES) {
-      setState({ error: `${file.name}: ${(file.size / 1024 / 1024).toFixed(1)} MB > 20 MB` });
-      return;
-    }
-    setState({ busy: file.name });
-    const response = await fetch(`/api/evaluation/rounds/${view.year}/cities/${view.cityCode}/evidence?itemCode=${encodeURIComponent(itemCode)}&name=${encodeURIComponent(file.name)}`, {
-      method: 'POST', credentials: 'same-origin', body: file,
-      headers: { 'content-type': 'application/octet-stream', accept: 'application/json', 'accept-language': locale },
-    }).catch(() => null);
-    const body = (await response?.json().catch(() => null)) as { message?: string } | null;
-    if (!response?.ok) {
-      setState({ error: body?.message ?? response?.statusText ?? 'network' });
-      return;
-    }
-    setState({ done: true });
-    onUploaded();
-  };
+  const { state, upload } = useDocumentUpload(
+    (file) => `/evaluation/rounds/${view.year}/cities/${view.cityCode}/evidence?itemCode=${encodeURIComponent(itemCode)}&name=${encodeURIComponent(file.name)}`,
+    onUploaded,
+  );
   return (
     <div className="lc-inline-form">
       <div className="lc-form-row">
@@ -72,7 +55,7 @@ function EvidenceUpload({ view, onUploaded }: { view: CityRoundView; onUploaded(
         <label className="krds-btn secondary lc-file-button">
           {t('evaluation.city.upload')}
           <span className="sr-only"> — {t('evaluation.city.evidenceFile')}</span>
-          <input type="file" className="sr-only" disabled={state.busy !== undefined} onChange={(e) => void upload(e)} accept=".pdf,.hwp,.hwpx,.xlsx,.docx,.png,.jpg,.jpeg" />
+          <input type="file" className="sr-only" disabled={state.busy !== undefined} onChange={(e) => void upload(e)} accept={DOCUMENT_ACCEPT} />
         </label>
       </div>
       <p className="lc-hint">{t('evaluation.city.evidenceFile')}</p>

@@ -7,6 +7,7 @@ import type { GrantView, SpendingReport } from '../../../shared/contracts/grants
 import { grantKinds, grantLedgerEntries, spendingLines, spendingReportStatuses, type SpendingLine } from '../../../shared/vocabulary/index.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
+import { DOCUMENT_ACCEPT, useDocumentUpload } from '../../api/useDocumentUpload.ts';
 import { useFieldLabels } from '../../i18n/field-labels.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { useSession } from '../../shells/session.tsx';
@@ -46,6 +47,7 @@ export function GrantDetail({ cityCode, id, onChanged }: { cityCode: string; id:
               {g.reports.map((r) => (
                 <li key={r.id} className="lc-section">
                   <ReportLines report={r} />
+                  <ReportDocuments cityCode={cityCode} grantId={g.id} report={r} canAttach={r.status === 'submitted' && session.can('grants.report.file', { cityCode })} onAttached={changed} />
                   {r.status === 'submitted' && session.can('grants.manage', { cityCode }) && <DecisionForm cityCode={cityCode} grantId={g.id} report={r} onDone={() => { setDecided(true); changed(); }} />}
                 </li>
               ))}
@@ -93,6 +95,44 @@ function ReportLines({ report }: { report: SpendingReport }) {
       {report.note && <p>{report.note}</p>}
       {report.returnReason && <p className="lc-notice">{t('grants.returnReason', { reason: report.returnReason })}</p>}
     </>
+  );
+}
+
+/** The report's documents as links; while it awaits the decision, the city's officers attach more (receipts, the report). */
+function ReportDocuments({ cityCode, grantId, report, canAttach, onAttached }: {
+  cityCode: string; grantId: number; report: SpendingReport; canAttach: boolean; onAttached(): void;
+}) {
+  const { t, number } = useLocale();
+  const base = `/cities/${cityCode}/grants/${grantId}/spending-reports/${report.id}/documents`;
+  const { state, upload } = useDocumentUpload((file) => `${base}?name=${encodeURIComponent(file.name)}`, onAttached);
+  return (
+    <div>
+      {report.documents.length > 0 && (
+        <ul className="lc-plain-list" aria-label={t('grants.documents')}>
+          {report.documents.map((d) => (
+            <li key={d.id}>
+              <a href={`/api${base}/${d.id}`} download={d.fileName}>{d.fileName}</a>
+              <span className="lc-meta"> · {t('grants.documentSize', { size: number(Math.max(1, Math.round(d.byteSize / 1024))) })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {canAttach && (
+        <>
+          <label className="krds-btn secondary small lc-file-button">
+            {t('grants.attach')}
+            <span className="sr-only"> — {t('grants.attachHint')}</span>
+            <input type="file" className="sr-only" disabled={state.busy !== undefined} onChange={(e) => void upload(e)} accept={DOCUMENT_ACCEPT} />
+          </label>
+          <p className="lc-hint">{t('grants.attachHint')}</p>
+          <div aria-live="polite">
+            {state.busy && <p role="status">{state.busy}…</p>}
+            {state.done && <p className="lc-notice success" role="status">{t('grants.attached')}</p>}
+          </div>
+          {state.error && <p className="lc-notice error" role="alert">{state.error}</p>}
+        </>
+      )}
+    </div>
   );
 }
 
