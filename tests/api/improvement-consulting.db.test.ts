@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConsultingDetail, ConsultingSummary } from '../../src/shared/contracts/designation-consulting.ts';
 import type { AtRiskList } from '../../src/shared/contracts/national.ts';
+import type { RoundView } from '../../src/shared/contracts/evaluation.ts';
 import { rows } from '../../src/server/platform/database/database.ts';
 import { testEngine } from '../support/database.ts';
 import { testApp, type Client, type TestApp } from '../support/app.ts';
@@ -106,6 +107,15 @@ describe(`consultings for deferred cities on ${testEngine()}`, () => {
     const twice = await open(ministry, { ...body, consultantId: otherConsultant.personId });
     expect(twice.statusCode).toBe(409);
     expect(twice.json()).toMatchObject({ error: 'consulting_open', field: 'cityCode', consultingId });
+    // The round's page links the deferred city to it; the city the round passed has none, and neither has the other
+    // deferred city yet.
+    const round = await ministry.get(`/api/evaluation/rounds/${DEFERRING}?pageSize=100`);
+    expect(round.statusCode, round.body).toBe(200);
+    const rowOf = (code: string) => (round.json() as RoundView).items.find((c) => c.cityCode === code);
+    expect([rowOf(deferred.code)?.consultingId, rowOf(passed.code)?.consultingId, rowOf(raced.code)?.consultingId]).toEqual([consultingId, null, null]);
+    // Only improvement consultings are listed when asked.
+    const improvements = (await ministry.get('/api/designation/consultings?purpose=improvement&pageSize=100')).json() as { items: ConsultingSummary[] };
+    expect(improvements.items.map((c) => c.id)).toEqual([consultingId]);
   });
 
   it('opens one consulting when ten requests for a city and round arrive at once', async () => {

@@ -4,7 +4,7 @@
  * the next round not yet evaluated; the consultant, on a phone, finds it among the consultings they advise. Every
  * screen is checked with axe (also in high contrast) and at 390 px.
  */
-import { afterAll, beforeAll, describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { hashPassword, insertPerson } from '../../src/server/modules/identity/index.ts';
@@ -66,6 +66,18 @@ describe.skipIf(!chromiumAvailable)('a consultant for a deferred city', () => {
     await ministry.getByText('아직 다음 평가를 하지 않았습니다.').waitFor();
     await ministry.getByRole('cell', { name: '52.5' }).waitFor();
     await checkScreen(ministry, 'improvement-consulting', 'the new consulting');
+
+    // Back on the round, the deferred city now leads to its consulting instead of offering another.
+    await ministry.goto(`${server.url}/evaluation/rounds/${ROUND}`);
+    const again = ministry.getByRole('row').filter({ hasText: deferred.nameKo });
+    await again.getByRole('link', { name: /컨설팅 보기$/ }).waitFor();
+    expect(await again.getByRole('link', { name: /컨설턴트 배정$/ }).count()).toBe(0);
+    // The ministry's list of consultings, narrowed to the deferred cities'.
+    await ministry.goto(`${server.url}/designation/consulting`);
+    await ministry.getByLabel('컨설팅 종류').selectOption({ label: '재지정 유예 도시 컨설팅' });
+    await ministry.getByRole('row').filter({ hasText: `${ROUND}년 재지정평가 유예` }).waitFor();
+    await expect.poll(() => ministry.getByRole('row').count()).toBe(2);
+    await checkScreen(ministry, 'improvement-consulting', 'the consultings of deferred cities');
   });
 
   it('the consultant, on a phone, finds it among the consultings they advise', async () => {

@@ -207,6 +207,8 @@ export const RoundCityRow = Type.Object({
   selfAssessed: Type.Integer(),
   evidenceFiles: Type.Integer(),
   objection: Nullable(Type.Object({ filedAt: Type.String(), answered: Type.Boolean() })),
+  /** The consulting this round's deferral opened for the city, if any (the latest, open or closed). */
+  consultingId: Nullable(Type.Integer()),
 });
 export type RoundCityRow = Static<typeof RoundCityRow>;
 

@@ -245,13 +245,17 @@ export async function insertEvidence(db: Executor, entry: { year: number; cityCo
 
 /** Per city of the round: reviewers assigned and submitted, items self-assessed, evidence files, the objection. */
 export function roundProgress(db: Executor, year: number) {
-  return rows<{ cityCode: string; reviewers: number; submitted: number; selfAssessed: number; evidenceFiles: number; objectedAt: string | null; answered: boolean }>(db, sql`
+  return rows<{
+    cityCode: string; reviewers: number; submitted: number; selfAssessed: number; evidenceFiles: number; objectedAt: string | null; answered: boolean;
+    consultingId: number | null;
+  }>(db, sql`
     SELECT c.city_code AS "cityCode",
       (SELECT count(*)::int FROM evaluation_assignments a WHERE a.round_year = c.round_year AND a.city_code = c.city_code) AS reviewers,
       (SELECT count(*)::int FROM evaluation_assignments a WHERE a.round_year = c.round_year AND a.city_code = c.city_code AND a.submitted_at IS NOT NULL) AS submitted,
       (SELECT count(*)::int FROM evaluation_self_assessments s WHERE s.round_year = c.round_year AND s.city_code = c.city_code) AS "selfAssessed",
       (SELECT count(*)::int FROM evaluation_evidence e WHERE e.round_year = c.round_year AND e.city_code = c.city_code) AS "evidenceFiles",
-      CASE WHEN o.filed_at IS NULL THEN NULL ELSE ${isoUtc(sql`o.filed_at`)} END AS "objectedAt", o.answered_at IS NOT NULL AS answered
+      CASE WHEN o.filed_at IS NULL THEN NULL ELSE ${isoUtc(sql`o.filed_at`)} END AS "objectedAt", o.answered_at IS NOT NULL AS answered,
+      (SELECT max(k.id) FROM consultings k WHERE k.purpose = 'improvement' AND k.round_year = c.round_year AND k.city_code = c.city_code) AS "consultingId"
     FROM evaluation_round_cities c LEFT JOIN evaluation_objections o ON o.round_year = c.round_year AND o.city_code = c.city_code
     WHERE c.round_year = ${year}`);
 }

@@ -173,7 +173,7 @@ export async function roundView(db: Executor, year: number, filter: { group?: st
       cityCode: city.cityCode, cityNameKo: city.cityNameKo, cityNameEn: city.cityNameEn, provinceShortKo: city.provinceShortKo, provinceShortEn: city.provinceShortEn,
       group: city.group, stateBefore: city.stateBefore, total: shown.total, complete: shown.complete, rank, proposed: city.outcome ?? proposed, outcome: city.outcome,
       reviewers: done.reviewers, reviewsSubmitted: done.submitted, selfAssessed: done.selfAssessed, evidenceFiles: done.evidenceFiles,
-      objection: done.objectedAt ? { filedAt: done.objectedAt, answered: done.answered } : null,
+      objection: done.objectedAt ? { filedAt: done.objectedAt, answered: done.answered } : null, consultingId: done.consultingId,
     };
   }).filter((r) => !filter.group || r.group === filter.group).sort((a, b) => a.rank - b.rank || a.cityCode.localeCompare(b.cityCode));
   const start = (page.page - 1) * page.pageSize;

@@ -15,7 +15,8 @@ import type {
 } from '../../../shared/contracts/designation-consulting.ts';
 import type { Me } from '../../../shared/contracts/identity.ts';
 import {
-  consultingRecommendations, documentTypes, evaluationOutcomes, MAX_DOCUMENT_BYTES, milestoneKinds, milestoneStatuses, type ConsultingRecommendation,
+  consultingPurposes, consultingRecommendations, documentTypes, evaluationOutcomes, MAX_DOCUMENT_BYTES, milestoneKinds, milestoneStatuses,
+  type ConsultingPurpose, type ConsultingRecommendation,
 } from '../../../shared/vocabulary/index.ts';
 import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
@@ -54,8 +55,9 @@ export function ConsultingsPage() {
   const session = useSession();
   const [page, setPage] = useState(1);
   const [undecided, setUndecided] = useState(false);
+  const [purpose, setPurpose] = useState<ConsultingPurpose | ''>('');
   const scope = session.me ? listScopeOf(session.me) : null;
-  const list = useApi<PageOf<ConsultingSummary>>(scope ? `/designation/consultings${query({ ...scope, undecided: undecided || undefined, page })}` : null);
+  const list = useApi<PageOf<ConsultingSummary>>(scope ? `/designation/consultings${query({ ...scope, undecided: undecided || undefined, purpose: purpose || undefined, page })}` : null);
 
   if (session.ready && !session.me) return <LoginPrompt />;
   if (session.ready && !scope) return <p className="lc-notice">{t('consulting.notAllowed')}</p>;
@@ -68,6 +70,8 @@ export function ConsultingsPage() {
         <div className="lc-controls">
           <ChoiceGroup legend={t('consulting.all')} type="checkbox" options={[{ value: 'undecided', label: t('consulting.undecidedOnly') }]}
             selected={undecided ? ['undecided'] : []} onChange={(_, checked) => { setUndecided(checked); setPage(1); }} />
+          <SelectField label={t('consulting.purpose')} value={purpose} onChange={(e) => { setPurpose(e.target.value as ConsultingPurpose | ''); setPage(1); }}
+            options={[{ value: '', label: t('consulting.anyPurpose') }, ...consultingPurposes.entries.map((p) => ({ value: p.code, label: label(p) }))]} />
           {session.can('designation.log.view') && <Link to="/designation/log">{t('consulting.log')} →</Link>}
         </div>
       )}

@@ -205,7 +205,10 @@ export function RoundPage() {
                     <td>
                       {label(evaluationOutcomes.get(c.outcome ?? c.proposed))}
                       {/* A city this round deferred may be given a consultant (the consulting module refuses one it no longer is). */}
-                      {c.outcome === 'deferred' && session.can('designation.call.manage') && (
+                      {c.outcome === 'deferred' && c.consultingId !== null && (
+                        <><br /><Link to={`/designation/consulting/${c.consultingId}`}>{t('evaluation.round.consulting', { city })}</Link></>
+                      )}
+                      {c.outcome === 'deferred' && c.consultingId === null && session.can('designation.call.manage') && (
                         <><br /><Link to={`/designation/consulting/new${query({ city: c.cityCode, round: year })}`}>{t('evaluation.round.consult', { city })}</Link></>
                       )}
                     </td>
