@@ -40,5 +40,9 @@ export async function buildWeb(vite: typeof Vite): Promise<void> {
     configFile,
     logLevel: 'warn',
     build: { ssr: path.join(repositoryRoot, 'src/web/ssr.tsx'), outDir: path.dirname(builtRenderer), emptyOutDir: true, sourcemap: true, copyPublicDir: false },
+    // React and the rest bundled in, in their production builds whatever NODE_ENV the server runs with (nothing
+    // sets it): React's development build renders a page in about 1.7 times the time.
+    ssr: { noExternal: true },
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
   });
 }
