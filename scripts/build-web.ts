@@ -1,10 +1,10 @@
-/** Builds the web app (Vite) when its sources changed since the last build. */
+/** Builds the web app (Vite) and its server rendering (dist/ssr, decision 028) when their sources changed since the last build. */
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type * as Vite from 'vite';
 import { repositoryRoot } from '../src/server/config.ts';
 
-const webSources = ['src/web', 'src/shared', 'vite.config.ts', 'package-lock.json'];
+const webSources = ['src/web', 'src/shared', 'vite.config.ts', 'scripts/build-web.ts', 'package-lock.json'];
 const builtIndex = path.join(repositoryRoot, 'dist/web/index.html');
 /** The server's rendering of the public pages (src/web/ssr.tsx, decision 028), built with the web app. */
 const builtRenderer = path.join(repositoryRoot, 'dist/ssr/ssr.js');
