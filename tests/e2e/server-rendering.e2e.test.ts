@@ -4,7 +4,7 @@
  * and answers the keyboard; and the page holds nothing about who is reading it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { NEWEST_PROGRAMS_REQUEST, searchRequest } from '../../src/shared/lib/program-search.ts';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { chromiumAvailable, launchBrowser, PHONE, seriousAccessibilityViolations, startServer, type RunningServer } from '../support/browser.ts';
@@ -98,18 +98,25 @@ describe.skipIf(!chromiumAvailable)('the server-rendered home page and search', 
     }
   });
 
-  /** Remembers the first heading the page shows, as the HTML parser puts it in, before any script. */
-  async function watchRenderedHeading(context: BrowserContext): Promise<Page> {
-    const page = await context.newPage();
-    await page.addInitScript(() => {
-      new MutationObserver((_, observer) => {
-        const heading = document.querySelector('main h1');
-        if (!heading) return;
-        (window as unknown as { rendered: Element }).rendered = heading;
-        observer.disconnect();
-      }).observe(document, { childList: true, subtree: true });
+  /**
+   * Opens a page with its app's script held back until the heading the server sent is found and remembered: the
+   * heading is there before any script runs, and whether the app later keeps that very element (hydration) or draws
+   * its own (a new render) can be told apart.
+   */
+  async function openBeforeScripts(page: Page, url: string): Promise<void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => { release = resolve; });
+    await page.unroute(/\/assets\/index-[^/]+\.js$/);
+    await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
     });
-    return page;
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.locator('main h1').waitFor({ timeout: 5000 });
+    await page.evaluate(() => { (window as unknown as { rendered: Element }).rendered = document.querySelector('main h1')!; });
+    release();
+    // The session is asked for once the app runs: its answer (401) shows the app has taken over.
+    await page.waitForLoadState('networkidle');
   }
   const renderedHeadingKept = (page: Page) => page.evaluate(() => {
     const rendered = (window as unknown as { rendered?: Element }).rendered;
@@ -118,15 +125,13 @@ describe.skipIf(!chromiumAvailable)('the server-rendered home page and search', 
 
   it('is taken over by the app as it was drawn, then searches by keyboard without loading a page', async () => {
     const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true });
-    const page = await watchRenderedHeading(context);
+    const page = await context.newPage();
     const problems: string[] = [];
     page.on('console', (message) => {
       if (message.type() === 'error' && !message.text().includes('401')) problems.push(message.text());
     });
     page.on('pageerror', (error) => problems.push(error.message));
-    await page.goto(server.url);
-    // The session is asked for once the app runs: its answer (401) shows the app has taken over.
-    await page.waitForLoadState('networkidle');
+    await openBeforeScripts(page, server.url);
     expect(await renderedHeadingKept(page)).toBe(true);
     expect(await seriousAccessibilityViolations(page)).toEqual([]);
 
@@ -141,8 +146,7 @@ describe.skipIf(!chromiumAvailable)('the server-rendered home page and search', 
     expect(await page.evaluate(() => (window as unknown as { samePage?: boolean }).samePage)).toBe(true);
 
     // A search page opened directly is taken over too, and its sort answers at once.
-    await page.goto(`${server.url}/programs?${YOGA}`);
-    await page.waitForLoadState('networkidle');
+    await openBeforeScripts(page, `${server.url}/programs?${YOGA}`);
     expect(await renderedHeadingKept(page)).toBe(true);
     await page.getByLabel('정렬').selectOption('newest');
     await page.waitForURL(/sort=newest/);
@@ -155,14 +159,13 @@ describe.skipIf(!chromiumAvailable)('the server-rendered home page and search', 
 
   it('draws the page anew, in English, for a reader whose choice the server did not know (and the next page comes in it)', async () => {
     const context = await browser.newContext({ viewport: PHONE, isMobile: true });
-    const page = await watchRenderedHeading(context);
+    const page = await context.newPage();
     // English chosen in this browser before the choice was also kept in a cookie.
     await page.addInitScript(() => localStorage.setItem('learning-city.locale', 'en'));
-    await page.goto(server.url);
+    await openBeforeScripts(page, server.url);
     await page.getByRole('heading', { level: 1, name: 'Learn in your neighbourhood' }).waitFor();
     expect(await renderedHeadingKept(page)).toBe(false);
-    await page.goto(`${server.url}/programs?${YOGA}`);
-    await page.waitForLoadState('networkidle');
+    await openBeforeScripts(page, `${server.url}/programs?${YOGA}`);
     expect(await page.locator('main h1').textContent()).toBe('Find programs');
     expect(await renderedHeadingKept(page)).toBe(true);
     await context.close();
