@@ -50,7 +50,8 @@ function precompress(): Plugin {
   const gzipped = promisify(gzip);
   return {
     name: 'precompress-assets',
-    apply: 'build',
+    // Not the server's rendering (dist/ssr): no browser downloads it.
+    apply: (_config, env) => env.command === 'build' && !env.isSsrBuild,
     async writeBundle(options, bundle) {
       const files = Object.keys(bundle).filter((file) => /\.(js|css|svg)$/.test(file));
       await Promise.all(files.map(async (file) => {

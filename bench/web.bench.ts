@@ -9,15 +9,16 @@
  * its first program card are in the page) and the last largest-contentful-paint.
  *
  * The API is this checkout's server on the `demo` data (bench/.data/web-pglite); the web app is this checkout's,
- * built first, or the built `dist/web` folder given as `--web` (e.g. a build of main, to compare with before).
+ * built first with its server rendering (dist/ssr), or the built `dist/web` folder given as `--web` (e.g. a build of main,
+ * to compare with before), rendered on the server only if an `ssr` folder beside it holds a build of src/web/ssr.tsx.
  */
-import { execFileSync } from 'node:child_process';
 import { loadavg } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type CDPSession } from 'playwright-core';
 import { buildApp } from '../src/server/app.ts';
 import { loadConfig, repositoryRoot } from '../src/server/config.ts';
 import { openBenchData, percentile, record } from './support.ts';
+import { buildWeb } from '../scripts/build-web.ts';
 
 const option = (args: string[], name: string, fallback: string) => {
   const at = args.indexOf(`--${name}`);
@@ -111,8 +112,8 @@ export async function run(args: string[]): Promise<void> {
   const given = option(args, 'web', '');
   const webDistDir = given ? path.resolve(given) : path.join(repositoryRoot, 'dist/web');
   if (!given) {
-    console.log('Building the web app (vite build)…');
-    execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: repositoryRoot, stdio: 'inherit' });
+    console.log('Building the web app and its server rendering (vite build)…');
+    await buildWeb(await import('vite'));
   }
   const database = await openBenchData({ dataDir: 'bench/.data/web-pglite' }, 'demo');
   const app = await buildApp({ config: loadConfig({ WEB_DIST_DIR: webDistDir, API_RATE_LIMIT_PER_MINUTE: '1000000' }), database, logger: false });

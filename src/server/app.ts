@@ -127,7 +127,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
       return null;
     },
     firstRequest: (path, search) => modules.reduce<string | null>((found, module) => found ?? module.firstRequest?.(path, search) ?? null, null),
-  });
+  }, config.ssrDistDir);
   return app;
 }
 

@@ -66,6 +66,11 @@ export interface Config {
   applicationsPerAddressPerMinute: number;
   logLevel: string;
   webDistDir: string;
+  /**
+   * The server's rendering of the web app's public pages (decision 028), built beside the web app (SSR_DIST_DIR,
+   * default: `ssr` beside webDistDir); without it those pages are the app's index.html, as before.
+   */
+  ssrDistDir: string;
   /** The address people reach the platform at: the issuer of certificates and the links in them. */
   publicUrl: string;
   /** PEM (PKCS#8) Ed25519 private key that signs certificates; without it a key is kept in the database. */
@@ -178,6 +183,7 @@ export function loadConfig(env: Env = process.env): Config {
     applicationsPerAddressPerMinute: integer('APPLICATIONS_PER_ADDRESS_PER_MINUTE', 300, 1, 10_000_000),
     logLevel: env.LOG_LEVEL || 'info',
     webDistDir: path.resolve(repositoryRoot, env.WEB_DIST_DIR || 'dist/web'),
+    ssrDistDir: path.resolve(repositoryRoot, env.SSR_DIST_DIR || path.join(path.dirname(path.resolve(repositoryRoot, env.WEB_DIST_DIR || 'dist/web')), 'ssr')),
     publicUrl: (env.PUBLIC_URL || `http://localhost:${env.PORT || 3000}`).replace(/\/+$/, ''),
     credentialSigningKey: env.CREDENTIAL_SIGNING_KEY?.replace(/\\n/g, '\n') || null,
     smtpUrl: env.SMTP_URL?.trim() || null,

@@ -1,4 +1,10 @@
-import { createBrowserRouter, RouterProvider } from 'react-router';
+import { StrictMode, type ReactNode } from 'react';
+import i18next, { type i18n as I18n } from 'i18next';
+import { I18nextProvider } from 'react-i18next';
+import type { RouteObject } from 'react-router';
+import type { PagePreferences } from '../shared/lib/page-preferences.ts';
+import { RenderedAnswer, type FirstAnswer } from './api/client.ts';
+import { RenderedPreferences } from './shells/preferences.ts';
 import { Shell } from './shells/Shell.tsx';
 import { lazyPage } from './shells/lazy-page.tsx';
 import { SessionProvider } from './shells/session.tsx';
@@ -13,7 +19,8 @@ function NotFound() {
   return <p className="lc-notice">{t('common.notFound')}</p>;
 }
 
-const router = createBrowserRouter([
+/** Every page of the app: the browser's router (main.tsx) and the server's rendering (ssr.tsx) use these very routes. */
+export const routes: RouteObject[] = [
   {
     element: <Shell />,
     children: [
@@ -62,12 +69,25 @@ const router = createBrowserRouter([
       { path: '*', element: <NotFound /> },
     ],
   },
-]);
+];
 
-export function App() {
+/**
+ * What surrounds the router on both sides, so that the server's markup (ssr.tsx) and the browser's first render
+ * (main.tsx) are one tree: the server gives the page's language, contrast and first answer; the browser gives
+ * nothing and its own choices rule.
+ */
+export function AppFrame({ i18n = i18next, preferences = null, answer, children }: {
+  i18n?: I18n; preferences?: PagePreferences | null; answer?: FirstAnswer | null; children: ReactNode;
+}) {
   return (
-    <SessionProvider>
-      <RouterProvider router={router} />
-    </SessionProvider>
+    <StrictMode>
+      <I18nextProvider i18n={i18n}>
+        <RenderedPreferences.Provider value={preferences}>
+          <RenderedAnswer.Provider value={answer}>
+            <SessionProvider>{children}</SessionProvider>
+          </RenderedAnswer.Provider>
+        </RenderedPreferences.Provider>
+      </I18nextProvider>
+    </StrictMode>
   );
 }

@@ -3,7 +3,7 @@
  * server's message and the field it names, and every problem it found (each with its field).
  */
 import i18next from 'i18next';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { createContext, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { ErrorBody, Problem } from '../../shared/contracts/common.ts';
 
 export class ApiError extends Error {
@@ -60,21 +60,34 @@ export function query(params: Record<string, string | number | boolean | undefin
   return text ? `?${text}` : '';
 }
 
-/**
- * The API's answer to the page's first request, put into the page by the server (spa.ts) so that a phone's first
- * visit need not wait for it after the scripts. Used by that request only, in the language it was asked in, and only
- * on a page the server has just sent: a page shown again from the browser's cache (going back) asks the API.
- */
-let pageAnswer: { request: string; locale: string; answer: unknown } | null | undefined;
+/** The API's answer to a page's first request, put into the page by the server (spa.ts). */
+export interface FirstAnswer { request: string; locale: string; answer: unknown }
 
-function answerInPage(path: string): unknown {
+/**
+ * The first answer a page is rendered with on the server (ssr.tsx provides it; in the browser there is no provider
+ * and the answer is read from the page).
+ */
+export const RenderedAnswer = createContext<FirstAnswer | null | undefined>(undefined);
+
+/**
+ * The answer the server put into the page, so that a phone's first visit need not wait for it after the scripts,
+ * and the server's rendering of the page (decision 028) is taken over with the very data it was rendered with. Used
+ * by that request only, in the language it was asked in. A page shown again from the browser's cache (going back)
+ * shows it first too, as its markup does, and then asks the API again (`stale`).
+ */
+let pageAnswer: (FirstAnswer & { stale: boolean }) | null | undefined;
+
+function answerInPage(): typeof pageAnswer {
   if (pageAnswer === undefined) {
     const element = document.getElementById('lc-first-answer');
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-    pageAnswer = element?.textContent && navigation?.type !== 'back_forward' ? JSON.parse(element.textContent) as typeof pageAnswer : null;
+    pageAnswer = element?.textContent ? { ...JSON.parse(element.textContent) as FirstAnswer, stale: navigation?.type === 'back_forward' } : null;
   }
-  return pageAnswer && pageAnswer.request === path && pageAnswer.locale === i18next.language ? pageAnswer.answer : undefined;
+  return pageAnswer;
 }
+
+const answerFor = (given: FirstAnswer | null | undefined, path: string, locale: string): unknown =>
+  given && given.request === path && given.locale === locale ? given.answer : undefined;
 
 export interface Loaded<T> {
   data: T | undefined;
@@ -85,8 +98,11 @@ export interface Loaded<T> {
 
 /** Loads `path` (null: nothing to load yet); reloads when it changes; ignores answers that arrive late. */
 export function useApi<T>(path: string | null): Loaded<T> {
+  const rendered = useContext(RenderedAnswer);
   const [state, setState] = useState<{ data?: T; error?: ApiError; loading: boolean }>(() => {
-    const given = path === null ? undefined : answerInPage(path) as T | undefined;
+    // On the server the answer was asked in the language the page is rendered in.
+    const given = path === null ? undefined
+      : (rendered === undefined ? answerFor(answerInPage(), path, i18next.language) : answerFor(rendered, path, rendered?.locale ?? '')) as T | undefined;
     return given === undefined ? { loading: path !== null } : { data: given, loading: false };
   });
   // The page's answer stands for the first load only: once shown, the page's next requests go to the API.
@@ -96,8 +112,9 @@ export function useApi<T>(path: string | null): Loaded<T> {
     if (path === null) return;
     if (fromPage.current) {
       fromPage.current = false;
+      const stale = pageAnswer?.stale ?? false;
       pageAnswer = null;
-      return;
+      if (!stale) return;
     }
     const controller = new AbortController();
     setState((previous) => ({ data: previous.data, loading: true }));

@@ -1,8 +1,13 @@
-/** i18next with Korean as the default; the choice persists in localStorage and sets <html lang>. */
+/**
+ * i18next with Korean as the default; the choice persists in localStorage (mirrored in a cookie for the server's
+ * rendering, decision 028) and sets <html lang>. On the server (ssr.tsx) each page renders with a copy in its language.
+ */
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import { koreanDateTime } from '../../shared/lib/korea-time.ts';
 import { labelOf, type Locale } from '../../shared/vocabulary/label.ts';
+import { LOCALE_COOKIE } from '../../shared/lib/page-preferences.ts';
+import { rememberForServer } from '../shells/preferences.ts';
 import { en } from './en.ts';
 import { ko } from './ko.ts';
 
@@ -21,7 +26,11 @@ void i18next.use(initReactI18next).init({
   fallbackLng: 'ko',
   interpolation: { escapeValue: false },
 });
-document.documentElement.lang = i18next.language;
+if (typeof document !== 'undefined') {
+  document.documentElement.lang = i18next.language;
+  // A choice made before the cookie existed reaches the server from the next page on.
+  if (!document.cookie.split('; ').includes(`${LOCALE_COOKIE}=${i18next.language}`)) rememberForServer(LOCALE_COOKIE, i18next.language);
+}
 
 let moduleTexts: Promise<void> | undefined;
 
@@ -44,6 +53,7 @@ export function loadModuleTexts(): Promise<void> {
 
 export function setLocale(locale: Locale): void {
   localStorage.setItem(STORAGE_KEY, locale);
+  rememberForServer(LOCALE_COOKIE, locale);
   void i18next.changeLanguage(locale);
   document.documentElement.lang = locale;
 }

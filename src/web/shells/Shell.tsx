@@ -2,15 +2,15 @@
  * The frame of every page: skip link, header with the navigation each role needs, language and
  * high-contrast switches, and the footer.
  */
-import { Suspense, useEffect, useState } from 'react';
+import { Suspense, useContext, useEffect, useState } from 'react';
 import { NavLink, Outlet, useNavigate } from 'react-router';
 import { roles } from '../../shared/vocabulary/index.ts';
 import { setLocale, useLocale } from '../i18n/index.ts';
 import { useUnreadCount } from '../modules/notifications/unread.ts';
 import { Loading } from '../ui/Status.tsx';
+import { CONTRAST_COOKIE } from '../../shared/lib/page-preferences.ts';
+import { CONTRAST_KEY, RenderedPreferences, rememberForServer, storedHighContrast } from './preferences.ts';
 import { useSession } from './session.tsx';
-
-const CONTRAST_KEY = 'learning-city.contrast';
 
 function RoleLinks() {
   const { t } = useLocale();
@@ -48,12 +48,15 @@ export function Shell() {
   const { t, locale } = useLocale();
   const { me, logOut } = useSession();
   const navigate = useNavigate();
-  const [highContrast, setHighContrast] = useState(() => localStorage.getItem(CONTRAST_KEY) === 'on');
+  // On the server, the contrast the page is rendered in (from the reader's cookie); in the browser, the reader's choice.
+  const rendered = useContext(RenderedPreferences);
+  const [highContrast, setHighContrast] = useState(() => rendered?.highContrast ?? storedHighContrast());
 
   useEffect(() => {
     if (highContrast) document.documentElement.setAttribute('data-krds-mode', 'high-contrast');
     else document.documentElement.removeAttribute('data-krds-mode');
     localStorage.setItem(CONTRAST_KEY, highContrast ? 'on' : 'off');
+    rememberForServer(CONTRAST_COOKIE, highContrast ? 'on' : 'off');
   }, [highContrast]);
 
   return (

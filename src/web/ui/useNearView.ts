@@ -7,7 +7,8 @@ import { useEffect, useState } from 'react';
 
 export function useNearView<E extends Element>(margin = '600px'): [(element: E | null) => void, boolean] {
   const [element, setElement] = useState<E | null>(null);
-  const [near, setNear] = useState(() => typeof IntersectionObserver === 'undefined');
+  // Rendered on the server (decision 028): not near, as the browser's first render will say before it observes.
+  const [near, setNear] = useState(() => typeof window !== 'undefined' && typeof IntersectionObserver === 'undefined');
   useEffect(() => {
     if (near || !element) return;
     const observer = new IntersectionObserver((entries) => {

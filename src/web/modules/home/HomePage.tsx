@@ -32,9 +32,10 @@ export function HomePage() {
       <section className="lc-hero">
         <h1 className="lc-title">{t('home.title')}</h1>
         <p className="lc-lead">{t('home.lead')}</p>
-        <form className="lc-search" role="search" onSubmit={search}>
+        {/* A plain form to the search as well: the page arrives rendered (decision 028) and can search before its scripts run. */}
+        <form className="lc-search" role="search" action="/programs" onSubmit={search}>
           <label htmlFor="home-search" className="sr-only">{t('home.searchLabel')}</label>
-          <input id="home-search" className="krds-input" type="search" value={text} placeholder={t('home.searchPlaceholder')} onChange={(e) => setText(e.target.value)} />
+          <input id="home-search" name="q" className="krds-input" type="search" value={text} placeholder={t('home.searchPlaceholder')} onChange={(e) => setText(e.target.value)} />
           <button type="submit" className="krds-btn primary">{t('home.search')}</button>
         </form>
       </section>
