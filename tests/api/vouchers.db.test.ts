@@ -154,6 +154,12 @@ describe(`vouchers on ${testEngine()}`, () => {
     });
     expect(real.statusCode, real.body).toBe(201);
     expect(real.json()).toMatchObject({ documentName: '등록증.pdf', status: 'submitted' });
+    // The officer who decides reads it back as sent; the applicant's neighbours' officers cannot.
+    const sent = await ministry.get(`${base}/applications/${real.json().id}/document`);
+    expect(sent.statusCode).toBe(200);
+    expect(sent.headers['content-type']).toBe('application/pdf');
+    expect(sent.rawPayload.toString()).toBe('%PDF-1.4 test');
+    expect((await officer.get(`${base}/applications/${real.json().id}/document`)).statusCode).toBe(403);
   });
 
   it('draws when oversubscribed, priority groups first, and the order recomputes from the published seed alone', async () => {

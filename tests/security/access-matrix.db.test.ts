@@ -85,6 +85,7 @@ const voucherRoutes = (base: string, manage: Rule): Record<string, Rule> => ({
   [`PUT ${base}`]: manage,
   [`GET ${base}/applications`]: manage,
   [`POST ${base}/applications/{applicationId}/decision`]: manage,
+  [`GET ${base}/applications/{applicationId}/document`]: manage,
   [`POST ${base}/draw`]: manage,
   [`POST ${base}/issue`]: manage,
   [`GET ${base}/statistics`]: manage,

@@ -126,6 +126,12 @@ export async function decideApplication(db: Executor, id: number, d: {
     WHERE id = ${id}`);
 }
 
+export async function documentOf(db: Executor, programmeId: number, id: number) {
+  return firstRow<{ name: string; contentType: string; bytes: Buffer | Uint8Array }>(db, sql`
+    SELECT document_name AS name, document_type AS "contentType", document AS bytes FROM voucher_applications
+    WHERE programme_id = ${programmeId} AND id = ${id} AND document IS NOT NULL`);
+}
+
 export async function countUndecided(db: Executor, programmeId: number): Promise<number> {
   return (await firstRow<{ n: number }>(db, sql`
     SELECT count(*)::int AS n FROM voucher_applications WHERE programme_id = ${programmeId} AND status = 'submitted'`))!.n;

@@ -9,6 +9,7 @@ import {
 import type { Permission } from '../../../shared/permissions.ts';
 import { cityInPath, guard, mustLogIn, requireActor } from '../../platform/auth/actor.ts';
 import { todayInKorea } from '../../platform/clock.ts';
+import { contentDisposition } from '../../platform/files/files.queries.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import type { ModuleContext } from '../index.ts';
 import * as service from './vouchers.service.ts';
@@ -112,6 +113,19 @@ export function registerVoucherRoutes(api: Api, { database }: ModuleContext): vo
     }, (request) => {
       const { funder, year } = at(request);
       return service.decide(db, requireActor(request), funder, year, (request.params as { applicationId: number }).applicationId, request.body as VoucherDecisionBody);
+    });
+
+    api.get(`${prefix}/applications/:applicationId/document`, {
+      preValidation: manage,
+      schema: {
+        tags, summary: 'The document an applicant sent as evidence (the funder’s officers)', params: family.applicationParams,
+        response: { 200: Type.Unsafe<TSchema>({ type: 'string', format: 'binary' }), ...errorResponses },
+      },
+    }, async (request, reply) => {
+      const { funder, year } = at(request);
+      const document = await service.applicationDocument(db, funder, year, (request.params as { applicationId: number }).applicationId);
+      return reply.type(document.contentType).header('content-disposition', contentDisposition(document.name))
+        .header('cache-control', 'private, no-store').header('x-content-type-options', 'nosniff').send(document.bytes);
     });
 
     api.get(`${prefix}/draw`, {

@@ -170,6 +170,15 @@ export async function applications(
   return { ...(await queries.applicationPage(db, found.id, status, page)), page: page.page, pageSize: page.pageSize };
 }
 
+/** The document an applicant sent with their application, for the officer who decides it. */
+export async function applicationDocument(db: AppDb, funder: Funder, year: number, applicationId: number) {
+  await cityMustExist(db, funder);
+  const found = await programmeOf(db, funder, year);
+  const document = await queries.documentOf(db, found.id, applicationId);
+  if (!document) throw notFound('The application’s document', 'applicationId');
+  return { ...document, bytes: Buffer.from(document.bytes) };
+}
+
 /** Confirms (the groups the evidence shows) or rejects an application; it may change its mind until the draw. */
 export async function decide(
   db: AppDb, actor: Actor, funder: Funder, year: number, applicationId: number, body: VoucherDecisionBody,

@@ -113,7 +113,7 @@ function Applications({ base, drawn, version, onChange }: { base: string; drawn:
                       <td>{a.id}</td>
                       <td>{a.displayName}{a.birthYear !== null && ` (${a.birthYear})`}</td>
                       <td>{a.declaredGroups.map((g) => label(voucherGroups.get(g))).join(', ')}</td>
-                      <td>{a.evidence}{a.documentName && ` · ${a.documentName}`}</td>
+                      <td>{a.evidence}{a.documentName && <> · <a href={`/api${base}/applications/${a.id}/document`} download>{a.documentName}</a></>}</td>
                       <td>{label(voucherApplicationStatuses.get(a.status))}{!drawn && <Decide base={base} id={a.id} name={a.displayName} onDone={changed} />}</td>
                       <td>{a.position !== null && `${t('vouchers.office.position', { position: a.position })} · ${a.won ? t('vouchers.outcomeWon') : t('vouchers.outcomeNotDrawn')}`}</td>
                     </tr>
@@ -177,9 +177,9 @@ function Office({ cityCode }: { cityCode: string | null }) {
   const programme = useApi<VoucherProgramme>(base);
   const [version, setVersion] = useState(0);
   const changed = () => { programme.reload(); setVersion((v) => v + 1); };
+  const [outcome, setOutcome] = useState<string | null>(null);
   const draw = useSubmission(async () => setOutcome(t('vouchers.office.drawn', await api<VoucherDrawSummary>(`${base}/draw`, { method: 'POST' }))), changed);
   const issue = useSubmission(async () => setOutcome(t('vouchers.office.issued', await api<VoucherIssueSummary>(`${base}/issue`, { method: 'POST' }))), changed);
-  const [outcome, setOutcome] = useState<string | null>(null);
   const missing = programme.error?.status === 404;
   const p = missing ? undefined : programme.data;
   return (
