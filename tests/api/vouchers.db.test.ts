@@ -287,6 +287,24 @@ describe(`vouchers on ${testEngine()}`, () => {
       INSERT INTO voucher_ledger (voucher_id, kind, amount, enrolment_id, program_id) VALUES (${voucher.id}, 'spent', -250001, NULL, ${started})`)).rejects.toThrow();
   });
 
+  it('gives back what was not held when the institution cancels the program (폐강), and refunds a payment once', async () => {
+    const { person, voucher } = await holder();
+    const programId = await paidProgram(300_000, 6);
+    await enrol(person, programId);
+    await person.post(`/api/programs/${programId}/enrolment/voucher`, { voucherId: voucher.id });
+    // Two of six sessions held: four sixths of the payment come back (the learner's scale would give nothing back).
+    await t.database.db.execute(sql`UPDATE program_sessions SET starts_at = now() - interval '1 day' WHERE program_id = ${programId} AND session_no <= 2`);
+    const { version } = (await staff.get(`/api/programs/${programId}/office`)).json<{ version: number }>();
+    const cancelled = await staff.post(`/api/programs/${programId}/cancellation`, { reason: '강사 사정으로 폐강합니다', version });
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    expect(await balanceOf(person, voucher.id)).toBe(50_000 + 200_000);
+    const ledger = (await person.get(`/api/me/vouchers/${voucher.id}/ledger`)).json<VoucherLedger>();
+    expect(ledger.items[0]).toMatchObject({ kind: 'refunded', amount: 200_000, note: expect.stringContaining('폐강') });
+    const again = await person.request({ method: 'POST', url: `/api/me/vouchers/${voucher.id}/refund`, headers: { 'accept-language': 'en' }, payload: { spendId: ledger.items[1]!.id } });
+    expect(again.json()).toMatchObject({ error: 'already_refunded', balance: 250_000 });
+    expect(again.json().message).toContain('₩250,000');
+  });
+
   it('never overdraws under 200 parallel spends against one voucher', async () => {
     const { person, voucher } = await holder();
     const programId = await paidProgram(2_000_000);

@@ -247,11 +247,13 @@ export async function appendSpend(db: Executor, e: { voucherId: number; amount: 
   return row!.id;
 }
 
-/** Spends of an enrolment with nothing refunded yet, by voucher (locked in id order: a refund locks as a spend does). */
-export async function unrefundedSpends(db: Executor, enrolmentId: number) {
-  return rows<{ id: number; voucherId: number; amount: number; programId: number }>(db, sql`
-    SELECT s.id::int AS id, s.voucher_id AS "voucherId", -s.amount AS amount, s.program_id AS "programId" FROM voucher_ledger s
-    WHERE s.enrolment_id = ${enrolmentId} AND s.kind = 'spent' AND NOT EXISTS (SELECT 1 FROM voucher_ledger r WHERE r.refund_of = s.id)
+/** Spends of an enrolment (or of every place in a program) with nothing refunded yet, by voucher: vouchers are locked in id order. */
+export async function unrefundedSpends(db: Executor, of: { enrolmentId: number } | { programId: number }) {
+  const where = 'enrolmentId' in of ? sql`s.enrolment_id = ${of.enrolmentId}` : sql`s.program_id = ${of.programId}`;
+  return rows<{ id: number; voucherId: number; amount: number; programId: number; enrolmentId: number }>(db, sql`
+    SELECT s.id::int AS id, s.voucher_id AS "voucherId", -s.amount AS amount, s.program_id AS "programId", s.enrolment_id AS "enrolmentId"
+    FROM voucher_ledger s
+    WHERE ${where} AND s.kind = 'spent' AND NOT EXISTS (SELECT 1 FROM voucher_ledger r WHERE r.refund_of = s.id)
     ORDER BY s.voucher_id, s.id`);
 }
 
@@ -269,8 +271,9 @@ export async function appendRefund(db: Executor, e: { voucherId: number; amount:
 }
 
 export async function enrolmentState(db: Executor, enrolmentId: number) {
-  return firstRow<{ status: string; statusChangedAt: string }>(db, sql`
-    SELECT status, ${iso(sql`status_changed_at`)} AS "statusChangedAt" FROM enrolments WHERE id = ${enrolmentId}`);
+  return firstRow<{ status: string; statusChangedAt: string; programCancelled: boolean }>(db, sql`
+    SELECT e.status, ${iso(sql`e.status_changed_at`)} AS "statusChangedAt", p.status = 'cancelled' AS "programCancelled"
+    FROM enrolments e JOIN programs p ON p.id = e.program_id WHERE e.id = ${enrolmentId}`);
 }
 
 // ---- Statistics ------------------------------------------------------------------------------------------------

@@ -332,27 +332,40 @@ export async function spend(db: AppDb, actor: Actor, programId: number, body: Sp
   return (await queries.voucherOf(db, actor.personId, body.voucherId))!;
 }
 
-/** The refund a spend is due when its enrolment was cancelled at `cancelledAt`, under the refund rules. */
-async function refundDue(tx: Executor, programId: number, amount: number, cancelledAt: Date) {
+type CancelledBy = 'learner' | 'institution';
+
+/** The refund a spend is due when its place was cancelled at `cancelledAt` (by the learner, or the program by its institution). */
+async function refundDue(tx: Executor, programId: number, amount: number, cancelledAt: Date, by: CancelledBy) {
   const sessions = await programsModule.sessionIdsOf(tx, programId);
   const held = sessions.filter((s) => s.startsAt.getTime() <= cancelledAt.getTime()).length;
-  const [numerator, denominator] = refundShare(held, sessions.length, 'learner');
-  return { amount: Math.floor((amount * numerator) / denominator), held, total: sessions.length, share: `${numerator}/${denominator}` };
+  const [numerator, denominator] = refundShare(held, sessions.length, by);
+  return { amount: Math.floor((amount * numerator) / denominator), held, total: sessions.length, share: `${numerator}/${denominator}`, by };
 }
 
-const refundNote = (due: { held: number; total: number; share: string }) =>
-  `수강 취소 환불 · ${due.total}회 중 ${due.held}회 진행 · ${due.share === '1/1' ? '전액' : due.share}`;
+const refundNote = (due: { held: number; total: number; share: string; by: CancelledBy }) =>
+  `${due.by === 'learner' ? '수강 취소' : '폐강'} 환불 · ${due.total}회 중 ${due.held}회 진행 · ${due.share === '1/1' ? '전액' : due.share}`;
+
+/** Refunds each payment (each voucher locked first) by the rules; a payment the rules give nothing for is left as it is. */
+async function refundAll(tx: Executor, spends: Awaited<ReturnType<typeof queries.unrefundedSpends>>, cancelledBy: CancelledBy, by: number) {
+  for (const s of spends) {
+    await queries.lockVoucherById(tx, s.voucherId);
+    const due = await refundDue(tx, s.programId, s.amount, new Date(), cancelledBy);
+    if (due.amount > 0) {
+      await queries.appendRefund(tx, {
+        voucherId: s.voucherId, amount: due.amount, spendId: s.id, enrolmentId: s.enrolmentId, programId: s.programId, note: refundNote(due), by,
+      });
+    }
+  }
+}
 
 /** In the cancellation's transaction: every unrefunded voucher payment of the enrolment gets its refund (if any is due). */
 export async function refundOnCancel(tx: Executor, enrolmentId: number, by: number): Promise<void> {
-  const spends = await queries.unrefundedSpends(tx, enrolmentId);
-  for (const s of spends) {
-    await queries.lockVoucherById(tx, s.voucherId);
-    const due = await refundDue(tx, s.programId, s.amount, new Date());
-    if (due.amount > 0) {
-      await queries.appendRefund(tx, { voucherId: s.voucherId, amount: due.amount, spendId: s.id, enrolmentId, programId: s.programId, note: refundNote(due), by });
-    }
-  }
+  await refundAll(tx, await queries.unrefundedSpends(tx, { enrolmentId }), 'learner', by);
+}
+
+/** In the transaction that cancels a program (폐강): every payment towards it gets back what was not held. */
+export async function refundCancelledProgram(tx: Executor, programId: number, by: number): Promise<void> {
+  await refundAll(tx, await queries.unrefundedSpends(tx, { programId }), 'institution', by);
 }
 
 /**
@@ -378,7 +391,7 @@ export async function refund(db: AppDb, actor: Actor, voucherId: number, spendId
         en: `A payment is refunded when its place is cancelled. The voucher’s balance is ${won(voucher.balance).en}.`,
       }, 'spendId', voucher.balance);
     }
-    const due = await refundDue(tx, payment.programId, payment.amount, new Date(enrolment.statusChangedAt));
+    const due = await refundDue(tx, payment.programId, payment.amount, new Date(enrolment.statusChangedAt), enrolment.programCancelled ? 'institution' : 'learner');
     if (due.amount === 0) {
       throw balanceRefusal('no_refund_due', {
         ko: `환불 기준에 따라 돌려받을 금액이 없습니다(${due.total}회 중 ${due.held}회 진행 뒤 취소). 이용권 잔액은 ${won(voucher.balance).ko}입니다.`,
