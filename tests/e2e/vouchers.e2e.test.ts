@@ -93,7 +93,7 @@ describe.skipIf(!chromiumAvailable)('a voucher holder pays a class with the vouc
     const vouchers = page.getByRole('region', { name: '평생교육이용권' });
     await vouchers.getByText('350,000원').first().waitFor();
     await vouchers.getByRole('button', { name: '사용 내역' }).click();
-    const ledger = page.getByRole('table', { name: '평생교육이용권 사용 내역' });
+    const ledger = page.getByRole('region', { name: '평생교육이용권 사용 내역' });
     await ledger.waitFor();
     const lines = await ledger.locator('tbody tr').allInnerTexts();
     expect(lines).toHaveLength(3);

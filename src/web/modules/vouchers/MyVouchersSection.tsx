@@ -1,7 +1,7 @@
 /** My learning's vouchers: those open for applications (apply once), my applications, my vouchers with balance and ledger. */
 import { useId, useState } from 'react';
 import type { PageOf } from '../../../shared/contracts/common.ts';
-import type { Voucher, VoucherApplication, VoucherLedger, VoucherProgramme } from '../../../shared/contracts/vouchers.ts';
+import type { Voucher, VoucherApplication, VoucherLedgerEntry, VoucherProgramme } from '../../../shared/contracts/vouchers.ts';
 import { voucherApplicationStatuses, voucherGroups, voucherLedgerEntries, type VoucherGroup } from '../../../shared/vocabulary/index.ts';
 import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
@@ -11,7 +11,7 @@ import { useSession } from '../../shells/session.tsx';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { TextArea } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
-import { Pagination } from '../../ui/Pagination.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
 import { Loaded } from '../../ui/Status.tsx';
 
 /** Where a programme's routes are: the national one's, or its city's. */
@@ -87,32 +87,17 @@ function OpenProgrammes({ applied, onApplied }: { applied: readonly number[]; on
 function Ledger({ voucher }: { voucher: Voucher }) {
   const { t, label } = useLocale();
   const wonText = useWonText();
-  const [page, setPage] = useState(1);
-  const ledger = useApi<VoucherLedger>(`/me/vouchers/${voucher.id}/ledger${query({ page, pageSize: 10 })}`);
   return (
-    <Loaded state={ledger}>
-      {(data) => (
-        <>
-          <div className="lc-table-wrap">
-            <table className="lc-table">
-              <caption>{t('vouchers.ledgerOf', { title: voucher.programmeTitle })}</caption>
-              <thead><tr><th scope="col">{t('vouchers.when')}</th><th scope="col">{t('vouchers.entry')}</th><th scope="col">{t('vouchers.program')}</th><th scope="col" className="num">{t('vouchers.amount')}</th></tr></thead>
-              <tbody>
-                {data.items.map((e) => (
-                  <tr key={e.id}>
-                    <td>{e.recordedAt.slice(0, 10)}</td>
-                    <td>{label(voucherLedgerEntries.get(e.kind))}{e.note && <span className="lc-hint"> {e.note}</span>}</td>
-                    <td>{e.programTitle ?? ''}</td>
-                    <td className="num">{e.amount > 0 ? '+' : '−'}{wonText(Math.abs(e.amount))}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
-          <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
-        </>
-      )}
-    </Loaded>
+    <PagedTable<VoucherLedgerEntry> path={`/me/vouchers/${voucher.id}/ledger`} title={t('vouchers.ledgerOf', { title: voucher.programmeTitle })}
+      columns={[t('vouchers.when'), t('vouchers.entry'), t('vouchers.program'), t('vouchers.amount')]}
+      row={(e) => (
+        <tr key={e.id}>
+          <td>{e.recordedAt.slice(0, 10)}</td>
+          <td>{label(voucherLedgerEntries.get(e.kind))}{e.note && <span className="lc-hint"> {e.note}</span>}</td>
+          <td>{e.programTitle ?? ''}</td>
+          <td className="num">{e.amount > 0 ? '+' : '−'}{wonText(Math.abs(e.amount))}</td>
+        </tr>
+      )} />
   );
 }
 

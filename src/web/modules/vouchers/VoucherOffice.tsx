@@ -4,11 +4,11 @@
  * own (the city console's tab).
  */
 import { useState } from 'react';
-import type { VoucherApplicationList, VoucherDrawSummary, VoucherIssueSummary, VoucherProgramme, VoucherStats } from '../../../shared/contracts/vouchers.ts';
+import type { VoucherApplication, VoucherDrawSummary, VoucherIssueSummary, VoucherProgramme, VoucherStatsRow } from '../../../shared/contracts/vouchers.ts';
 import { addDays } from '../../../shared/lib/schedule.ts';
 import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { voucherApplicationStatuses, voucherGroupList, voucherGroups, type VoucherGroup } from '../../../shared/vocabulary/index.ts';
-import { api, query, useApi } from '../../api/client.ts';
+import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { useFieldLabels } from '../../i18n/field-labels.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -17,8 +17,8 @@ import type { ConsolePanelProps } from '../city-console/console-tabs.ts';
 import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
-import { Pagination } from '../../ui/Pagination.tsx';
-import { ErrorNotice, Loaded, PageTitle } from '../../ui/Status.tsx';
+import { PagedTable } from '../../ui/PagedTable.tsx';
+import { ErrorNotice, PageTitle } from '../../ui/Status.tsx';
 import { programmePath, useWonText } from './MyVouchersSection.tsx';
 
 type Form = {
@@ -89,83 +89,39 @@ function Decide({ base, id, name, onDone }: { base: string; id: number; name: st
   );
 }
 
-function Applications({ base, drawn, version, onChange }: { base: string; drawn: boolean; version: number; onChange(): void }) {
+function Applications({ base, drawn, onChange }: { base: string; drawn: boolean; onChange(): void }) {
   const { t, label } = useLocale();
-  const [page, setPage] = useState(1);
-  const list = useApi<VoucherApplicationList>(`${base}/applications${query({ page, pageSize: 20, v: version || undefined })}`);
-  const changed = () => { list.reload(); onChange(); };
   return (
-    <section aria-labelledby="voucher-applications">
-      <h2 className="lc-section-title" id="voucher-applications">{t('vouchers.office.applications')}</h2>
-      <Loaded state={list}>
-        {(data) => data.items.length === 0 ? <p>{t('vouchers.office.noApplications')}</p> : (
-          <>
-            <div className="lc-table-wrap">
-              <table className="lc-table">
-                <caption className="sr-only">{t('vouchers.office.applications')}</caption>
-                <thead><tr>
-                  <th scope="col">#</th><th scope="col">{t('vouchers.office.applicant')}</th><th scope="col">{t('vouchers.office.declared')}</th>
-                  <th scope="col">{t('vouchers.office.evidence')}</th><th scope="col">{t('vouchers.office.status')}</th><th scope="col">{t('vouchers.office.result')}</th>
-                </tr></thead>
-                <tbody>
-                  {data.items.map((a) => (
-                    <tr key={a.id}>
-                      <td>{a.id}</td>
-                      <td>{a.displayName}{a.birthYear !== null && ` (${a.birthYear})`}</td>
-                      <td>{a.declaredGroups.map((g) => label(voucherGroups.get(g))).join(', ')}</td>
-                      <td>{a.evidence}{a.documentName && <> · <a href={`/api${base}/applications/${a.id}/document`} download>{a.documentName}</a></>}</td>
-                      <td>{label(voucherApplicationStatuses.get(a.status))}{!drawn && <Decide base={base} id={a.id} name={a.displayName} onDone={changed} />}</td>
-                      <td>{a.position !== null && `${t('vouchers.office.position', { position: a.position })} · ${a.won ? t('vouchers.outcomeWon') : t('vouchers.outcomeNotDrawn')}`}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
-          </>
-        )}
-      </Loaded>
-    </section>
+    <PagedTable<VoucherApplication> path={`${base}/applications`} title={t('vouchers.office.applications')} none={t('vouchers.office.noApplications')}
+      columns={['#', t('vouchers.office.applicant'), t('vouchers.office.declared'), t('vouchers.office.evidence'), t('vouchers.office.status'), t('vouchers.office.result')]}
+      row={(a) => (
+        <tr key={a.id}>
+          <td>{a.id}</td>
+          <td>{a.displayName}{a.birthYear !== null && ` (${a.birthYear})`}</td>
+          <td>{a.declaredGroups.map((g) => label(voucherGroups.get(g))).join(', ')}</td>
+          <td>{a.evidence}{a.documentName && <> · <a href={`/api${base}/applications/${a.id}/document`} download>{a.documentName}</a></>}</td>
+          <td>{label(voucherApplicationStatuses.get(a.status))}{!drawn && <Decide base={base} id={a.id} name={a.displayName} onDone={onChange} />}</td>
+          <td>{a.position !== null && `${t('vouchers.office.position', { position: a.position })} · ${a.won ? t('vouchers.outcomeWon') : t('vouchers.outcomeNotDrawn')}`}</td>
+        </tr>
+      )} />
   );
 }
 
-function Statistics({ base, version }: { base: string; version: number }) {
+/** Per city and group; a cell of fewer than five applicants says so instead of a figure. */
+function Statistics({ base }: { base: string }) {
   const { t, label, number } = useLocale();
   const wonText = useWonText();
-  const [page, setPage] = useState(1);
-  const stats = useApi<VoucherStats>(`${base}/statistics${query({ page, pageSize: 20, v: version || undefined })}`);
   const cell = (n: number | null, money = false) => (n === null ? t('vouchers.office.suppressed') : money ? wonText(n) : number(n));
   return (
-    <section aria-labelledby="voucher-stats">
-      <h2 className="lc-section-title" id="voucher-stats">{t('vouchers.office.stats')}</h2>
-      <p className="lc-hint">{t('vouchers.office.statsLead')}</p>
-      <Loaded state={stats}>
-        {(data) => (
-          <>
-            <div className="lc-table-wrap">
-              <table className="lc-table">
-                <caption className="sr-only">{t('vouchers.office.stats')}</caption>
-                <thead><tr>
-                  <th scope="col">{t('vouchers.office.city')}</th><th scope="col">{t('vouchers.office.group')}</th>
-                  <th scope="col" className="num">{t('vouchers.office.applicants')}</th><th scope="col" className="num">{t('vouchers.office.confirmed')}</th>
-                  <th scope="col" className="num">{t('vouchers.office.vouchers')}</th><th scope="col" className="num">{t('vouchers.spent')}</th><th scope="col" className="num">{t('vouchers.refunded')}</th>
-                </tr></thead>
-                <tbody>
-                  {data.items.map((r) => (
-                    <tr key={`${r.cityCode}-${r.group}`}>
-                      <td>{r.cityNameKo ?? '—'}</td><td>{label(voucherGroups.get(r.group))}</td>
-                      <td className="num">{cell(r.applicants)}</td><td className="num">{cell(r.confirmed)}</td><td className="num">{cell(r.issued)}</td>
-                      <td className="num">{cell(r.spent, true)}</td><td className="num">{cell(r.refunded, true)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
-          </>
-        )}
-      </Loaded>
-    </section>
+    <PagedTable<VoucherStatsRow> path={`${base}/statistics`} title={t('vouchers.office.stats')} lead={t('vouchers.office.statsLead')}
+      columns={[t('vouchers.office.city'), t('vouchers.office.group'), t('vouchers.office.applicants'), t('vouchers.office.confirmed'), t('vouchers.office.vouchers'), t('vouchers.spent'), t('vouchers.refunded')]}
+      row={(r) => (
+        <tr key={`${r.cityCode}-${r.group}`}>
+          <td>{r.cityNameKo ?? '—'}</td><td>{label(voucherGroups.get(r.group))}</td>
+          <td className="num">{cell(r.applicants)}</td><td className="num">{cell(r.confirmed)}</td><td className="num">{cell(r.issued)}</td>
+          <td className="num">{cell(r.spent, true)}</td><td className="num">{cell(r.refunded, true)}</td>
+        </tr>
+      )} />
   );
 }
 
@@ -201,11 +157,11 @@ function Office({ cityCode }: { cityCode: string | null }) {
               <p role="status">{outcome}</p>
             </section>
           )}
-          {p && <Applications base={base} drawn={p.drawnAt !== null} version={version} onChange={changed} />}
+          {p && <Applications key={`a${version}`} base={base} drawn={p.drawnAt !== null} onChange={changed} />}
           {(!p || !p.drawnAt) && (
             <ProgrammeForm key={`${base}-${p?.id ?? 'new'}`} base={base} area={cityCode === null ? 'vouchers' : 'cities/vouchers'} programme={p} year={valid!} onSaved={changed} />
           )}
-          {p && <Statistics base={base} version={version} />}
+          {p && <Statistics key={`s${version}`} base={base} />}
         </>
       )}
       {programme.error && !missing && <ErrorNotice error={programme.error} onRetry={programme.reload} />}
