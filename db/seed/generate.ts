@@ -36,6 +36,7 @@ import { seedColleaguesDemo } from './colleagues-demo.ts';
 import { seedInstructorsDemo } from './instructors-demo.ts';
 import { seedNetworkDemo } from './network-demo.ts';
 import { seedProposalsDemo } from './proposals-demo.ts';
+import { seedVouchersDemo } from './vouchers-demo.ts';
 import type { CredentialSettings } from '../../src/server/modules/credentials/credentials.service.ts';
 
 export interface SeedOptions {
@@ -61,6 +62,8 @@ export interface SeedOptions {
   surveysDemo?: boolean;
   /** Residents' proposals in Gwangmyeong and Suncheon, one awaiting, one accepted, one declined (default: with the demo size). */
   proposalsDemo?: boolean;
+  /** LearnFare vouchers: the national programme drawn and issued (the demo resident holds one), Suncheon's open. */
+  vouchersDemo?: boolean;
 }
 
 export interface SeedSummary {
@@ -571,6 +574,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     progress({ phase: 'Satisfaction surveys', done: 1, total: 1 });
   }
   if (options.proposalsDemo ?? options.size === 'demo') await seedProposalsDemo(db);
+  if (options.vouchersDemo ?? options.size === 'demo') await seedVouchersDemo(db, { today, seed: options.seed });
   progress({ phase: 'Search index', done: 0, total: 1 });
   await programsModule.refreshSearchIndex(db, today);
   progress({ phase: 'Search index', done: 1, total: 1 });

@@ -111,6 +111,10 @@ export const permissions = {
   /** Filing what the city spent of its grants. */
   'grants.report.file': { city_officer: 'own_city' },
   'people.list': { administrator: 'any' },
+  /** LearnFare vouchers: the national programme is the ministry's (set up, confirm eligibility, draw, issue, statistics). */
+  'vouchers.national.manage': { ministry_officer: 'any', administrator: 'any' },
+  /** A city's own voucher programme: its officers (the funder's), never another city's. */
+  'vouchers.city.manage': { city_officer: 'own_city', administrator: 'any' },
   'role.grant': { administrator: 'any' },
 } as const satisfies Record<string, Partial<Record<RoleCode, ScopeRule>>>;
 

@@ -61,6 +61,7 @@ export const routes: RouteObject[] = [
       { path: '/national', element: lazyPage(() => import('./modules/national/NationalPage.tsx'), 'NationalPage') },
       { path: '/ministry', element: lazyPage(() => import('./modules/ministry/MinistryPage.tsx'), 'MinistryPage') },
       { path: '/ministry/grants', element: lazyPage(() => import('./modules/grants/GrantsPage.tsx'), 'GrantsPage') },
+      { path: '/ministry/vouchers', element: lazyPage(() => import('./modules/vouchers/VoucherOffice.tsx'), 'NationalVouchersPage') },
       { path: '/ministry/investment', element: lazyPage(() => import('./modules/grants/InvestmentPage.tsx'), 'InvestmentPage') },
       { path: '/ministry/investment/:id', element: lazyPage(() => import('./modules/grants/InvestmentRoundPage.tsx'), 'InvestmentRoundPage') },
       { path: '/admin/people', element: lazyPage(() => import('./modules/admin/PeoplePage.tsx'), 'PeoplePage') },

@@ -76,6 +76,21 @@ const recordList = (base: string, read: Rule = cityRecord('view')): Record<strin
   [`DELETE ${base}/{id}`]: cityRecord('update'),
 });
 
+/** A voucher programme's routes, the same for the national one and a city's own; `manage` is its funder's officers. */
+const voucherRoutes = (base: string, manage: Rule): Record<string, Rule> => ({
+  [`GET ${base}`]: anyone,
+  [`GET ${base}/draw`]: anyone,
+  [`POST ${base}/application`]: loggedIn,
+  [`GET ${base}/application`]: loggedIn,
+  [`PUT ${base}`]: manage,
+  [`GET ${base}/applications`]: manage,
+  [`POST ${base}/applications/{applicationId}/decision`]: manage,
+  [`GET ${base}/applications/{applicationId}/document`]: manage,
+  [`POST ${base}/draw`]: manage,
+  [`POST ${base}/issue`]: manage,
+  [`GET ${base}/statistics`]: manage,
+});
+
 const rules: Record<string, Rule> = {
   'GET /api/health': anyone,
   'GET /api/jobs/{id}': { self: 'job', others: 404 },
@@ -405,6 +420,16 @@ const rules: Record<string, Rule> = {
   'GET /api/investment-rounds/{id}/cities': national('grants.manage'),
   'PUT /api/investment-rounds/{id}/amounts': national('grants.manage'),
   'POST /api/investment-rounds/{id}/approve': national('grants.manage'),
+  // LearnFare vouchers (issue 13, item 6): programmes and their draws are public; anyone logged in applies and holds,
+  // spends and is refunded their own; the national programme is the ministry's, a city's own its officers'.
+  'GET /api/vouchers': anyone,
+  ...voucherRoutes('/api/vouchers/national/{year}', national('vouchers.national.manage')),
+  ...voucherRoutes('/api/cities/{code}/vouchers/{year}', { permission: 'vouchers.city.manage', scope: 'city' }),
+  'GET /api/me/vouchers': loggedIn,
+  'GET /api/me/voucher-applications': loggedIn,
+  'GET /api/me/vouchers/{id}/ledger': loggedIn,
+  'POST /api/me/vouchers/{id}/refund': loggedIn,
+  'POST /api/programs/{id}/enrolment/voucher': { self: 'enrolment', others: 404 },
 };
 
 type Outcome = 'allowed' | 401 | 403 | 404;

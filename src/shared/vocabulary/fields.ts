@@ -15,6 +15,9 @@ export interface FieldLabel {
 }
 
 const l = (ko: string, en: string): FieldLabel => ({ ko, en });
+/** A voucher programme's fields under both of its areas: the national programme's and a city's own. */
+const voucherFields = (labels: Record<string, FieldLabel>) =>
+  Object.fromEntries(Object.entries(labels).flatMap(([key, label]) => [[`vouchers:${key}`, label], [`cities/vouchers:${key}`, label]]));
 
 export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   // People and accounts
@@ -320,6 +323,42 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'cities/grants/spending-reports/decision:reason': l('보완 요청 사유 (시·군·구에 전해집니다)', 'Why it is returned (the city reads it)'),
   'cities/grants/adjustments:amount': l('조정액 (원, 줄일 때는 -)', 'Adjustment (KRW, minus to take back)'),
   'cities/grants/adjustments:note': l('조정 사유', 'Why the adjustment'),
+  // LearnFare vouchers: a programme's form is the same for the national one (vouchers/…) and a city's own (cities/vouchers/…).
+  ...voucherFields({
+    title: l('사업 이름', 'Name of the programme'),
+    budget: l('총예산 (원)', 'Total budget (KRW)'),
+    amountPerPerson: l('1인당 지원액 (원)', 'Amount per person (KRW)'),
+    minAge: l('신청 가능 나이 (만, 이상)', 'Minimum age'),
+    eligibleGroups: l('지원 대상', 'Who qualifies'),
+    incomeMedianPercent: l('소득 기준 (기준 중위소득 %, 이하)', 'Income limit (% of the median, at most)'),
+    priorityGroups: l('추첨 때 먼저 뽑는 대상', 'Drawn first'),
+    applicationsCloseOn: l('신청 마감일', 'Applications close on'),
+    expiresOn: l('사용 기한', 'Can be used until'),
+    declaredGroups: l('해당하는 지원 대상', 'Who you are'),
+    evidence: l('증빙 내용 (가진 증명서 등)', 'What shows it (the certificate you hold…)'),
+    document: l('증빙 서류 (선택, PDF·PNG·JPEG 512KB 이하)', 'Document (optional: PDF, PNG or JPEG, at most 512 KB)'),
+    'document.name': l('증빙 서류 파일 이름', 'Document’s file name'),
+    'document.contentType': l('증빙 서류 형식', 'Document’s type'),
+    'document.base64': l('증빙 서류 내용', 'Document’s content'),
+    confirmedGroups: l('확인한 지원 대상', 'Confirmed groups'),
+    applicationId: l('신청 번호', 'Application number'),
+    year: l('사업 연도', 'Year of the programme'),
+    note: l('확인 메모 (신청인에게 보입니다)', 'Note (the applicant sees it)'),
+  }),
+  // The same words outside those areas (the OpenAPI document names a city's routes with its parameters in them).
+  amountPerPerson: l('1인당 지원액 (원)', 'Amount per person (KRW)'),
+  eligibleGroups: l('지원 대상', 'Who qualifies'),
+  incomeMedianPercent: l('소득 기준 (기준 중위소득 %, 이하)', 'Income limit (% of the median, at most)'),
+  applicationsCloseOn: l('신청 마감일', 'Applications close on'),
+  expiresOn: l('사용 기한', 'Can be used until'),
+  confirmedGroups: l('확인한 지원 대상', 'Confirmed groups'),
+  document: l('증빙 서류 (선택, PDF·PNG·JPEG 512KB 이하)', 'Document (optional: PDF, PNG or JPEG, at most 512 KB)'),
+  'document.contentType': l('증빙 서류 형식', 'Document’s type'),
+  'document.base64': l('증빙 서류 내용', 'Document’s content'),
+  applicationId: l('신청 번호', 'Application number'),
+  voucherId: l('이용권', 'Voucher'),
+  'programs/enrolment/voucher:amount': l('이용권으로 낼 금액 (원)', 'Amount from the voucher (KRW)'),
+  spendId: l('환불할 결제', 'Payment to refund'),
   'investment-rounds:year': l('투자 연도', 'Year of the round'),
   'investment-rounds:title': l('우선 투자 이름', 'Name of the round'),
   'investment-rounds:budget': l('총예산 (원)', 'Total budget (KRW)'),

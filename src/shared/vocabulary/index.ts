@@ -16,3 +16,4 @@ export * from './surveys.ts';
 export * from './proposals.ts';
 export * from './national.ts';
 export * from './grants.ts';
+export * from './vouchers.ts';

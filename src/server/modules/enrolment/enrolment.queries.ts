@@ -192,3 +192,17 @@ export async function releaseAll(db: Executor, programId: number): Promise<numbe
     RETURNING person_id AS "personId"`);
   return released.map((r) => r.personId);
 }
+
+// ---- Paying a program's fee (vouchers) ---------------------------------------------------------------------
+
+/**
+ * A person's enrolment with the program's fee, locked: a payment, and the refund when it is cancelled, change money
+ * only while holding it, so a payment cannot slip past a cancellation (or another payment for the same fee).
+ */
+export async function lockForPayment(db: Executor, programId: number, personId: number) {
+  return firstRow<{ id: number; status: EnrolmentStatus; feeKrw: number; title: string; sessionCount: number }>(db, sql`
+    SELECT e.id, e.status, p.fee_krw AS "feeKrw", p.title, p.session_count AS "sessionCount"
+    FROM enrolments e JOIN programs p ON p.id = e.program_id
+    WHERE e.program_id = ${programId} AND e.person_id = ${personId}
+    FOR UPDATE OF e`);
+}

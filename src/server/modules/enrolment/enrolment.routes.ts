@@ -7,6 +7,7 @@ import { errorResponses, type Api } from '../../platform/http/api.ts';
 import { applicationLimits } from '../../platform/http/application-limits.ts';
 import { credentials } from '../credentials/index.ts';
 import type { ModuleContext } from '../index.ts';
+import { vouchersModule } from '../vouchers/index.ts';
 import * as service from './enrolment.service.ts';
 
 const tags = ['enrolment'];
@@ -38,8 +39,11 @@ export function registerEnrolmentRoutes(api: Api, { database, config }: ModuleCo
   }, (request) => service.myEnrolment(db, requireActor(request), request.params.id));
 
   api.delete('/programs/:id/enrolment', {
-    schema: { tags, summary: 'Cancel my place or waitlist entry; a freed place goes to the first person waiting', params: ProgramParams, response: { 200: EnrolmentView, ...errorResponses, ...refused } },
-  }, (request) => service.cancel(db, requireActor(request), request.params.id));
+    schema: { tags, summary: 'Cancel my place or waitlist entry; a freed place goes to the first person waiting; voucher payments are refunded under the refund rules', params: ProgramParams, response: { 200: EnrolmentView, ...errorResponses, ...refused } },
+  }, (request) => {
+    const actor = requireActor(request);
+    return service.cancel(db, actor, request.params.id, (tx, enrolmentId) => vouchersModule.refundOnCancel(tx, enrolmentId, actor.personId));
+  });
 
   api.get('/programs/:id/roster', {
     schema: { tags, summary: 'Learners, waitlist and attendance (the institution’s staff)', params: ProgramParams, response: { 200: Roster, ...errorResponses } },

@@ -84,8 +84,13 @@ export async function enrol(db: AppDb, actor: Actor, programId: number, options:
   });
 }
 
-/** Cancels the person's place or waitlist entry; a freed place goes to the first person waiting. */
-export async function cancel(db: AppDb, actor: Actor, programId: number): Promise<EnrolmentView> {
+/**
+ * Cancels the person's place or waitlist entry; a freed place goes to the first person waiting. `onCancelled` runs in
+ * the same transaction (a voucher that paid the fee is refunded under the refund rules, or not at all).
+ */
+export async function cancel(
+  db: AppDb, actor: Actor, programId: number, onCancelled?: (tx: Executor, enrolmentId: number) => Promise<void>,
+): Promise<EnrolmentView> {
   return db.transaction(async (tx) => {
     const program = await lockProgram(tx, actor, programId);
     const existing = await queries.findEnrolment(tx, programId, actor.personId);
@@ -95,6 +100,7 @@ export async function cancel(db: AppDb, actor: Actor, programId: number): Promis
       throw conflict({ ko: '이미 끝난 수강이라 취소할 수 없습니다.', en: 'This program has ended for you; its record cannot be cancelled.' });
     }
     await queries.setStatus(tx, existing.id, 'cancelled');
+    await onCancelled?.(tx, existing.id);
     if (existing.status === 'enrolled') {
       const next = await queries.firstWaitlisted(tx, programId);
       if (next) await queries.setStatus(tx, next.id, 'enrolled');

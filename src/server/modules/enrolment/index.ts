@@ -1,6 +1,6 @@
 /** Enrolment: places, the first-come waitlist, attendance and completion. */
 import type { AppModule } from '../index.ts';
-import { completedEnrolment, peopleInLine, placeInDrawnOrder, promoteWaitlisted, releaseAll, seatsTaken } from './enrolment.queries.ts';
+import { completedEnrolment, lockForPayment, peopleInLine, placeInDrawnOrder, promoteWaitlisted, releaseAll, seatsTaken } from './enrolment.queries.ts';
 import { registerEnrolmentRoutes } from './enrolment.routes.ts';
 import { enrol, refusal } from './enrolment.service.ts';
 import { refusalsFor } from './eligibility.ts';
@@ -20,4 +20,6 @@ export const enrolmentModule = {
   // Who may not enrol, and the refusal that says why (applying for a draw refuses the same people).
   refusalsFor,
   refusal,
+  // For vouchers: the enrolment whose fee is paid, locked, with the fee.
+  lockForPayment,
 } satisfies AppModule & Record<string, unknown>;

@@ -22,6 +22,7 @@ import { institutionsModule } from '../institutions/index.ts';
 import { lotteryModule } from '../lottery/index.ts';
 import { notifications } from '../notifications/index.ts';
 import { programsModule } from '../programs/index.ts';
+import { vouchersModule } from '../vouchers/index.ts';
 
 const { office } = programsModule;
 type Venue = Awaited<ReturnType<typeof institutionsModule.findVenue>>;
@@ -224,11 +225,12 @@ export async function cancelProgram(db: AppDb, actor: Actor, id: number, body: C
     }
     await office.markCancelled(tx, id, body.reason);
     const released = await enrolmentModule.releaseAll(tx, id);
+    await vouchersModule.refundCancelledProgram(tx, id, actor.personId);
     await programsModule.refreshSearchIndex(tx, todayInKorea(), [id]);
     await tell(tx, released, {
       kind: 'program.cancelled', link: `/programs/${id}`,
       title: { ko: `‘${locked.title}’ 폐강 안내`, en: `‘${locked.title}’ is cancelled` },
-      body: { ko: `폐강 사유: ${body.reason}\n수강 신청과 대기는 모두 취소되었습니다.`, en: `The institution's reason: ${body.reason}\nYour place or waitlist entry is cancelled.` },
+      body: { ko: `폐강 사유: ${body.reason}\n수강 신청과 대기는 모두 취소되었습니다. 이용권으로 낸 수강료가 있으면 진행하지 않은 회차만큼 이용권으로 돌려받습니다.`, en: `The institution's reason: ${body.reason}\nYour place or waitlist entry is cancelled. Any fee paid with a voucher goes back to it for the sessions not held.` },
     });
     return { notified: released.length, promoted: 0 };
   });

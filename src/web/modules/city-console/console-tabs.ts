@@ -32,4 +32,5 @@ export const consoleTabs: ConsoleTab[] = [
   { id: 'designation', labelKey: 'applications.tab', panel: lazy(() => import('../designation/ApplicationPanel.tsx')) },
   { id: 'evaluation', labelKey: 'evaluation.tab', panel: lazy(() => import('../evaluation/EvaluationPanel.tsx')) },
   { id: 'grants', labelKey: 'grants.tab', panel: lazy(() => import('../grants/GrantsPanel.tsx')) },
+  { id: 'vouchers', labelKey: 'vouchers.tab', panel: lazy(() => import('../vouchers/VoucherOffice.tsx')) },
 ];

@@ -23,6 +23,7 @@ import { ErrorNotice, Loading } from '../../ui/Status.tsx';
 import { WaitingRoom } from '../opening-day/WaitingRoom.tsx';
 import { feeText } from '../programs/format.ts';
 import { RATING_ANCHOR } from '../satisfaction/RatingForm.tsx';
+import { VoucherPay } from '../vouchers/VoucherPay.tsx';
 import { enrolmentWindow } from './enrolment-window.ts';
 
 function EnrolForm({ program, onDone }: { program: ProgramDetail; onDone(): void }) {
@@ -159,7 +160,15 @@ export function EnrolPanel({ program, completed, onChange }: { program: ProgramD
     if (!me) return <LoginPrompt message={t('enrolment.loginFirst')} signUp />;
     if (mine.error && !none) return <ErrorNotice error={mine.error} onRetry={mine.reload} />;
     if (!none && !mine.data) return <Loading />;
-    if (status === 'enrolled' || status === 'waitlisted') return <CancelButton programId={program.id} onDone={changed} />;
+    if (status === 'enrolled' || status === 'waitlisted') {
+      return (
+        <>
+          {/* A paid course's fee can be paid with a LearnFare voucher once the place is held; cancelling refunds it. */}
+          {status === 'enrolled' && program.feeKrw > 0 && <VoucherPay programId={program.id} feeKrw={program.feeKrw} />}
+          <CancelButton programId={program.id} onDone={changed} />
+        </>
+      );
+    }
     if (status === 'completed') return <Completed entry={completed} />;
     if (status === 'not_completed') return null;
     return <EnrolForm program={program} onDone={changed} />;

@@ -42,7 +42,7 @@ export function MinistryPage() {
   return (
     <>
       <PageTitle title={t('ministry.title')} lead={t('ministry.lead')} />
-      <p className="lc-actions"><Link to="/ministry/surveys">{t('surveys.national.title')}</Link> <Link to="/national">{t('national.title')}</Link> <Link to="/ministry/grants">{t('grants.title')}</Link> <Link to="/ministry/investment">{t('grants.investment.title')}</Link></p>
+      <p className="lc-actions"><Link to="/ministry/surveys">{t('surveys.national.title')}</Link> <Link to="/national">{t('national.title')}</Link> <Link to="/ministry/grants">{t('grants.title')}</Link> <Link to="/ministry/investment">{t('grants.investment.title')}</Link> <Link to="/ministry/vouchers">{t('vouchers.office.nationalTitle')}</Link></p>
       <Loaded state={cities}>
         {(page) => (
           <form className="lc-form" onSubmit={submission.onSubmit}>
