@@ -323,6 +323,8 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'cities/grants/spending-reports/decision:reason': l('보완 요청 사유 (시·군·구에 전해집니다)', 'Why it is returned (the city reads it)'),
   'cities/grants/adjustments:amount': l('조정액 (원, 줄일 때는 -)', 'Adjustment (KRW, minus to take back)'),
   'cities/grants/adjustments:note': l('조정 사유', 'Why the adjustment'),
+  documentId: l('붙인 문서', 'Document'),
+  'cities/grants/spending-reports/documents:name': l('파일 이름', 'File name'),
   // LearnFare vouchers: a programme's form is the same for the national one (vouchers/…) and a city's own (cities/vouchers/…).
   ...voucherFields({
     title: l('사업 이름', 'Name of the programme'),
