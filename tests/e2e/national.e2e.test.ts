@@ -105,7 +105,8 @@ describe.skipIf(!chromiumAvailable)('the national picture', () => {
     expect(await page.getByRole('region', { name: '관리가 필요한 도시' }).getByRole('row').count()).toBeGreaterThan(1);
     // Named scores per kind of city, folded.
     await page.locator('summary', { hasText: '도 지역 시 도시별 점수' }).click();
-    expect(await page.locator('details[open] tbody tr').count()).toBeGreaterThan(0);
+    // Opening is the page's answer to the click, not the click itself: wait for the rows (a busy machine answered late).
+    await page.locator('details[open] tbody tr').first().waitFor();
     await checkScreen(page, 'national', 'the ministry');
     // The revoked city is on the map, not among the cities at risk.
     expect(await page.getByRole('region', { name: '관리가 필요한 도시' }).getByText(fallen.nameKo).count()).toBe(0);
