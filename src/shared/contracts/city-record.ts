@@ -49,7 +49,7 @@ export const YearParams = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$
  * Lists in the record share one shape: fields of the item; a body to create it (all fields), one to change
  * it (any fields, with the version edited). Keeps the seven lists' contracts from being written seven times.
  */
-function listContracts<P extends TProperties, R extends TProperties = {}>(fields: TObject<P>, readOnly?: R) {
+function listContracts<P extends TProperties, R extends TProperties = Record<never, never>>(fields: TObject<P>, readOnly?: R) {
   return {
     Item: Type.Object({ id: Type.Integer(), cityCode: Type.String(), ...fields.properties, ...(readOnly ?? {} as R), version: Type.Integer(), updatedAt: Type.String() }),
     CreateBody: Type.Object(fields.properties, { additionalProperties: false }),
