@@ -103,10 +103,12 @@ export function cityRecordRows(r: Random, city: RecordCity, fromYear: number, to
       for (const month of months) {
         const agenda = fill(r.pick(meetingAgendas), { year, next: year + 1 });
         const decisions = r.sample(decisionPhrases, r.int(1, 3)).map((d) => fill(d, { n: r.int(1, 4) }));
+        const heldOn = on(year, month, r.int(1, 28));
         add('committee_meetings', [
-          id, city.code, on(year, month, r.int(1, 28)), agenda, Math.round(size * r.between(0.6, 0.95)),
+          id, city.code, heldOn, agenda, Math.round(size * r.between(0.6, 0.95)),
           `${agenda}에 관하여 담당 부서의 보고를 듣고 위원들이 의견을 나누었다. 주요 의견: 읍·면·동 단위 학습 기회 확대, 소외계층 참여 지원.`,
-          decisions,
+          // The record's meetings are published on the council page the evening they were held (decision 030).
+          decisions, `${heldOn} 18:00:00+09`,
         ]);
       }
     }

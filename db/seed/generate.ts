@@ -133,7 +133,7 @@ const tables = {
   ],
   committees: ['id', 'city_code', 'kind', 'name', 'established_on', 'description', 'active'],
   committee_members: ['committee_id', 'city_code', 'name', 'affiliation', 'sector', 'role', 'joined_on', 'left_on'],
-  committee_meetings: ['committee_id', 'city_code', 'held_on', 'title', 'attendees', 'minutes', 'decisions'],
+  committee_meetings: ['committee_id', 'city_code', 'held_on', 'title', 'attendees', 'minutes', 'decisions', 'published_at'],
   ordinances: ['city_code', 'kind', 'title', 'enacted_on', 'last_amended_on', 'repealed_on', 'url'],
   staff_trainings: ['city_code', 'held_on', 'title', 'provider', 'hours', 'participants'],
   learning_events: ['city_code', 'kind', 'title', 'starts_on', 'ends_on', 'venue_name', 'dong_code', 'attendance', 'description'],

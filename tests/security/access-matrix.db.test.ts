@@ -364,6 +364,11 @@ const rules: Record<string, Rule> = {
   'PUT /api/cities/{code}/proposals/threshold': { permission: 'proposals.answer', scope: 'city' },
   'GET /api/institutions/{id}/proposal-programs': { permission: 'program.manage', scope: 'institution' },
   'GET /api/me/proposals': loggedIn,
+  // The council's public face: anyone reads; unpublished meetings are filtered by city.record.view (tests/api/council.db.test.ts).
+  'GET /api/cities/{code}/council/committees': anyone,
+  'GET /api/cities/{code}/council/meetings': anyone,
+  'GET /api/cities/{code}/council/meetings.ics': anyone,
+  'GET /api/cities/{code}/council/meetings/{id}': anyone,
   'GET /api/cities/{code}/demand': cityAnalysis,
   'GET /api/cities/{code}/access': cityAnalysis,
 

@@ -38,6 +38,7 @@ import { proposals } from './proposals/index.ts';
 import { national } from './national/index.ts';
 import { grantsModule } from './grants/index.ts';
 import { vouchersModule } from './vouchers/index.ts';
+import { council } from './council/index.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -61,5 +62,5 @@ export interface AppModule {
 export const modules: AppModule[] = [
   geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
   cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule, annualReport, designation, evaluation, notifications, programOffice, roleMapModule,
-  colleagues, instructors, network, lotteryModule, openingDay, surveysModule, proposals, national, grantsModule, vouchersModule,
+  colleagues, instructors, network, lotteryModule, openingDay, surveysModule, proposals, national, grantsModule, vouchersModule, council,
 ];

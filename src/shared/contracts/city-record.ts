@@ -49,9 +49,9 @@ export const YearParams = Type.Object({ code: Type.String({ pattern: '^[0-9]{5}$
  * Lists in the record share one shape: fields of the item; a body to create it (all fields), one to change
  * it (any fields, with the version edited). Keeps the seven lists' contracts from being written seven times.
  */
-function listContracts<P extends TProperties>(fields: TObject<P>) {
+function listContracts<P extends TProperties, R extends TProperties = Record<never, never>>(fields: TObject<P>, readOnly?: R) {
   return {
-    Item: Type.Object({ id: Type.Integer(), cityCode: Type.String(), ...fields.properties, version: Type.Integer(), updatedAt: Type.String() }),
+    Item: Type.Object({ id: Type.Integer(), cityCode: Type.String(), ...fields.properties, ...(readOnly ?? {} as R), version: Type.Integer(), updatedAt: Type.String() }),
     CreateBody: Type.Object(fields.properties, { additionalProperties: false }),
     UpdateBody: Type.Object({ ...Type.Partial(fields).properties, version: Version }, { additionalProperties: false }),
   };
@@ -84,8 +84,17 @@ export const CommitteeMeetingFields = Type.Object({
   attendees: Nullable(Count(1_000)),
   minutes: Text(20_000),
   decisions: Type.Array(Text(1000, 1), { maxItems: 50 }),
+  // The council's fields (decision 030): optional, so callers and workbooks from before keep working.
+  agenda: Type.Optional(Text(4000)),
+  place: Type.Optional(Text(200)),
+  /** Local time the meeting starts, e.g. 14:00; null: not set. */
+  startsAt: Type.Optional(Nullable(Type.String({ pattern: '^([01][0-9]|2[0-3]):[0-5][0-9](:00)?$', description: 'HH:MM, Korean time' }))),
+  /** Residents see a meeting only once it is published (its publishedAt is kept from the first time). */
+  published: Type.Optional(Type.Boolean()),
+  proposalIds: Type.Optional(Type.Array(Id, { maxItems: 20, uniqueItems: true, description: 'Proposals of the city the meeting discussed' })),
+  surveyYears: Type.Optional(Type.Array(Type.Integer({ minimum: 2000, maximum: 2100 }), { maxItems: 10, uniqueItems: true, description: 'Years of the city’s needs survey whose results it discussed' })),
 });
-export const CommitteeMeeting = listContracts(CommitteeMeetingFields);
+export const CommitteeMeeting = listContracts(CommitteeMeetingFields, { publishedAt: Nullable(Type.String()) });
 
 export const OrdinanceFields = Type.Object({
   kind: Code(ordinanceKinds.codes),

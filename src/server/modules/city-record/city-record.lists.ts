@@ -34,6 +34,14 @@ export interface RecordList {
   inCommittee?: AnyPgColumn;
   /** Anyone may read the list (the city's public events); otherwise only those who may see the record. */
   publicRead?: boolean;
+  /** Body fields that are not columns, turned into columns (the meeting's `published` switch). */
+  toColumns?(body: Record<string, unknown>, before?: Record<string, unknown>): Record<string, unknown>;
+}
+
+/** `published` sets publishedAt once (a later save keeps the first time); false takes the meeting back. */
+function meetingColumns({ published, ...columns }: Record<string, unknown>, before?: Record<string, unknown>) {
+  if (published === undefined) return columns;
+  return { ...columns, publishedAt: published ? (before?.publishedAt ?? new Date()) : null };
 }
 
 export const recordLists = {
@@ -54,7 +62,7 @@ export const recordLists = {
     table: committeeMeetings,
     columns: { id: committeeMeetings.id, cityCode: committeeMeetings.cityCode, version: committeeMeetings.version, updatedAt: committeeMeetings.updatedAt },
     fields: CommitteeMeetingFields, contracts: CommitteeMeeting, inCommittee: committeeMeetings.committeeId, dated: committeeMeetings.heldOn,
-    order: [desc(committeeMeetings.heldOn), desc(committeeMeetings.id)],
+    order: [desc(committeeMeetings.heldOn), desc(committeeMeetings.id)], toColumns: meetingColumns,
   },
   ordinances: {
     entity: 'ordinance', path: 'ordinances', label: { ko: '조례', en: 'Ordinances' },

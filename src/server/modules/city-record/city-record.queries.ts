@@ -124,3 +124,13 @@ export async function cityExists(db: Executor, cityCode: string): Promise<boolea
 export async function dongBelongsTo(db: Executor, dongCode: string, cityCode: string): Promise<boolean> {
   return (await firstRow<{ found: boolean }>(db, sql`SELECT EXISTS (SELECT 1 FROM dongs WHERE code = ${dongCode} AND municipality_code = ${cityCode}) AS found`))?.found ?? false;
 }
+
+/** How many of `ids` are proposals of the city (a meeting may only link its own city's). */
+export async function countCityProposals(db: Executor, ids: readonly number[], cityCode: string): Promise<number> {
+  return (await firstRow<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM proposals WHERE city_code = ${cityCode} AND id = ANY(${sql.param([...ids])}::int[])`))?.n ?? 0;
+}
+
+/** How many of `years` the city ran a needs survey in. */
+export async function countCityNeedsSurveys(db: Executor, years: readonly number[], cityCode: string): Promise<number> {
+  return (await firstRow<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM surveys WHERE purpose = 'needs' AND city_code = ${cityCode} AND year = ANY(${sql.param([...years])}::int[])`))?.n ?? 0;
+}

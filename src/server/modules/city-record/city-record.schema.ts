@@ -5,7 +5,7 @@
  * when, before and after; editable rows carry a version so that two officers never overwrite each other.
  */
 import { sql } from 'drizzle-orm';
-import { bigint, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
+import { bigint, boolean, check, date, index, integer, jsonb, numeric, pgTable, primaryKey, text, time, timestamp } from 'drizzle-orm/pg-core';
 import {
   committeeKinds, eventKinds, informationSystems, memberRoles, memberSectors, ordinanceKinds,
   type CommitteeKind, type EventKind, type InformationSystem, type MemberRole, type MemberSector, type OrdinanceKind,
@@ -103,10 +103,25 @@ export const committeeMeetings = pgTable(
     attendees: integer(),
     minutes: text().notNull().default(''),
     decisions: text().array().notNull().default(sql`'{}'::text[]`),
+    /** What the meeting is to discuss, published with it (the council page). */
+    agenda: text().notNull().default(''),
+    place: text().notNull().default(''),
+    /** Local (Korean) time the meeting starts; null: a day without a set time. */
+    startsAt: time({ precision: 0 }),
+    /** When the officer published the meeting to residents; null: only the city's officers see it. */
+    publishedAt: timestamp({ withTimezone: true }),
+    published: boolean().generatedAlwaysAs(sql`published_at IS NOT NULL`),
+    /** The proposals (proposals.id, same city) and needs-survey years (the city's needs survey) it discussed. */
+    proposalIds: integer().array().notNull().default(sql`'{}'::integer[]`),
+    surveyYears: integer().array().notNull().default(sql`'{}'::integer[]`),
     version: version(),
     updatedAt: updatedAt(),
   },
-  (t) => [index().on(t.cityCode, t.heldOn), index().on(t.committeeId)],
+  (t) => [
+    index().on(t.cityCode, t.heldOn), index().on(t.committeeId),
+    // The proposal page's "discussed at" back-links look meetings up by proposal.
+    index('committee_meetings_proposal_ids_idx').using('gin', t.proposalIds),
+  ],
 );
 
 export const ordinances = pgTable(

@@ -82,6 +82,14 @@ async function validateItem(db: Executor, list: RecordList, cityCode: string, it
   if (typeof item.dongCode === 'string' && !(await queries.dongBelongsTo(db, item.dongCode, cityCode))) {
     throw badRequest({ ko: '이 도시의 읍·면·동이 아닙니다.', en: 'That dong is not in this city.' }, 'dongCode');
   }
+  const proposalIds = (item.proposalIds ?? []) as number[];
+  if (proposalIds.length > 0 && (await queries.countCityProposals(db, proposalIds, cityCode)) < proposalIds.length) {
+    throw badRequest({ ko: '논의한 제안 중 이 도시의 제안이 아닌 것이 있습니다.', en: 'One of the discussed proposals is not one of this city’s.' }, 'proposalIds');
+  }
+  const surveyYears = (item.surveyYears ?? []) as number[];
+  if (surveyYears.length > 0 && (await queries.countCityNeedsSurveys(db, surveyYears, cityCode)) < surveyYears.length) {
+    throw badRequest({ ko: '논의한 학습요구조사 연도 중 이 도시가 조사하지 않은 해가 있습니다.', en: 'The city has no needs survey for one of the discussed survey years.' }, 'surveyYears');
+  }
   const inOrder = (first: string, then: string) => {
     const a = item[first];
     const b = item[then];
@@ -97,7 +105,7 @@ export async function createItem(db: Executor, list: RecordList, cityCode: strin
   await requireCity(db, cityCode);
   return db.transaction(async (tx) => {
     await validateItem(tx, list, cityCode, body);
-    const created = await queries.insertItem(tx, list, { ...body, cityCode });
+    const created = await queries.insertItem(tx, list, { ...(list.toColumns?.(body) ?? body), cityCode });
     await queries.logChange(tx, { cityCode, entity: list.entity, entityKey: String(created.id), action, changedBy: personId, before: null, after: comparable(created) });
     return created;
   });
@@ -110,7 +118,7 @@ export async function updateItem(db: Executor, list: RecordList, cityCode: strin
     const before = await queries.findItem(tx, list, cityCode, id);
     if (!before) throw notFound(`The ${list.entity}`, 'id');
     await validateItem(tx, list, cityCode, { ...before, ...changes });
-    const after = await queries.updateItem(tx, list, cityCode, id, version, changes);
+    const after = await queries.updateItem(tx, list, cityCode, id, version, list.toColumns?.(changes, before) ?? changes);
     if (!after) throw conflict(staleMessage(list.entity), 'version');
     await queries.logChange(tx, { cityCode, entity: list.entity, entityKey: String(id), action, changedBy: personId, before: comparable(before), after: comparable(after) });
     return after;

@@ -42,18 +42,23 @@ export interface CalendarEvent {
   location: string;
   url: string;
   geo?: { lat: number; lon: number };
+  /** A day without a set time (a council meeting before its hour is fixed): startsAt is the date (YYYY-MM-DD), endsAt ignored. */
+  allDay?: boolean;
 }
+
+const dayParts = (day: string): [number, number, number] => {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return [y, m, d];
+};
+const nextDay = (day: string) => new Date(Date.parse(`${day}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
 
 /** Sessions as an iCalendar file (times in UTC). */
 export function sessionsCalendar(sessions: readonly CalendarEvent[], calName: string): string {
   const events: EventAttributes[] = sessions.map((s) => ({
     uid: s.uid,
-    start: utcParts(s.startsAt),
-    startInputType: 'utc',
-    startOutputType: 'utc',
-    end: utcParts(s.endsAt),
-    endInputType: 'utc',
-    endOutputType: 'utc',
+    ...(s.allDay
+      ? { start: dayParts(s.startsAt), end: dayParts(nextDay(s.startsAt)) }
+      : { start: utcParts(s.startsAt), startInputType: 'utc', startOutputType: 'utc', end: utcParts(s.endsAt), endInputType: 'utc', endOutputType: 'utc' } as const),
     title: s.title,
     description: s.description,
     location: s.location,

@@ -5,7 +5,7 @@
  */
 import type { AppModule } from '../index.ts';
 import { registerSurveyRoutes } from './surveys.routes.ts';
-import { topNeeds } from './needs.service.ts';
+import { needsOfYear, topNeeds } from './needs.service.ts';
 import { satisfactionOfCities } from './surveys.service.ts';
 
 export type { CitySatisfaction } from './surveys.service.ts';
@@ -21,6 +21,8 @@ export const surveysModule = {
   satisfactionOfCities,
   /** The largest needs of a city's needs survey (this year's, else last year's), for the demand panel; null below 30 respondents. */
   topNeeds,
+  /** One year's largest needs (none below the respondents results are shown from), for the council's meetings. */
+  needsOfYear,
 } satisfies AppModule & Record<string, unknown>;
 
 export { satisfactionOfCities };

@@ -109,10 +109,15 @@ export async function needsAnalysis(db: Executor, cityCode: string, year: number
 /** The city's needs this year (or, before anyone answered it, last year's), the few largest, for the demand panel. */
 export async function topNeeds(db: Executor, cityCode: string, thisYear: number, limit = 5): Promise<TopNeeds | null> {
   for (const year of [thisYear, thisYear - 1]) {
-    const analysis = await needsAnalysis(db, cityCode, year, {});
-    if (analysis.shown) {
-      return { year, respondents: analysis.respondents, items: analysis.items.slice(0, limit).map(({ code, ko, en, area, borich: value, rank }) => ({ code, ko, en, area, borich: value, rank })) };
-    }
+    const needs = await needsOfYear(db, cityCode, year, limit);
+    if (needs.items.length > 0) return needs;
   }
   return null;
+}
+
+/** A year's largest needs, the aggregate anyone may see (the council page); no items below the respondents shown from. */
+export async function needsOfYear(db: Executor, cityCode: string, year: number, limit = 5): Promise<TopNeeds> {
+  const analysis = await needsAnalysis(db, cityCode, year, {});
+  const items = analysis.shown ? analysis.items.slice(0, limit).map(({ code, ko, en, area, borich: value, rank }) => ({ code, ko, en, area, borich: value, rank })) : [];
+  return { year, respondents: analysis.respondents, items };
 }

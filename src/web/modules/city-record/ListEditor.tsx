@@ -16,17 +16,20 @@ import { Loaded } from '../../ui/Status.tsx';
 
 export interface FieldSpec {
   key: string;
-  type: 'text' | 'textarea' | 'date' | 'number' | 'select' | 'checkbox' | 'lines';
+  /** 'numbers': ids or years, separated by commas or lines. */
+  type: 'text' | 'textarea' | 'date' | 'time' | 'number' | 'select' | 'checkbox' | 'lines' | 'numbers';
   options?: { value: string; label: string }[];
   /** Empty means "not known" (null) rather than an empty text. */
   nullable?: boolean;
   /** Shown in the table. */
   column?: boolean;
+  /** A new item's value, when not the usual (a checkbox starts ticked). */
+  initial?: string | boolean;
 }
 
 type Item = Record<string, unknown> & { id: number; version: number };
 
-const emptyValue = (field: FieldSpec) => (field.type === 'checkbox' ? true : field.type === 'select' ? field.options?.[0]?.value ?? '' : '');
+const emptyValue = (field: FieldSpec) => field.initial ?? (field.type === 'checkbox' ? true : field.type === 'select' ? field.options?.[0]?.value ?? '' : '');
 
 function toForm(fields: readonly FieldSpec[], item?: Item): Record<string, string | boolean> {
   return Object.fromEntries(fields.map((f) => {
@@ -34,6 +37,9 @@ function toForm(fields: readonly FieldSpec[], item?: Item): Record<string, strin
     if (value === undefined || value === null) return [f.key, emptyValue(f)];
     if (f.type === 'checkbox') return [f.key, Boolean(value)];
     if (f.type === 'lines') return [f.key, (value as string[]).join('\n')];
+    if (f.type === 'numbers') return [f.key, (value as number[]).join(', ')];
+    // The server gives 14:00:00; the time input takes 14:00.
+    if (f.type === 'time') return [f.key, String(value).slice(0, 5)];
     return [f.key, String(value)];
   }));
 }
@@ -44,7 +50,8 @@ function toBody(fields: readonly FieldSpec[], form: Record<string, string | bool
     if (f.type === 'checkbox') return [f.key, Boolean(value)];
     const text = String(value ?? '').trim();
     if (f.type === 'lines') return [f.key, text.split('\n').map((l) => l.trim()).filter(Boolean)];
-    if (text === '' && (f.nullable || f.type === 'number' || f.type === 'date')) return [f.key, null];
+    if (f.type === 'numbers') return [f.key, text.split(/[\s,]+/).filter(Boolean).map(Number)];
+    if (text === '' && (f.nullable || f.type === 'number' || f.type === 'date' || f.type === 'time')) return [f.key, null];
     if (f.type === 'number') return [f.key, Number(text)];
     return [f.key, text];
   }));
@@ -74,7 +81,7 @@ function ItemForm({ fields, labelOf, initial, send, onDone, onCancel }: {
             </div>
           );
         }
-        return <TextField key={field.key} {...common} type={field.type === 'number' ? 'number' : field.type === 'date' ? 'date' : 'text'} step="any" value={value} onChange={(e) => set(field.key, e.target.value)} />;
+        return <TextField key={field.key} {...common} type={field.type === 'number' ? 'number' : field.type === 'date' || field.type === 'time' ? field.type : 'text'} step="any" value={value} onChange={(e) => set(field.key, e.target.value)} />;
       })}
       <FormStatus error={conflict ? t('city-record.conflict') : submission.formError(fields.map((f) => f.key))} done={submission.done} />
       <div className="lc-form-row">

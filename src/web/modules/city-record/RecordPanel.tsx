@@ -51,6 +51,9 @@ export default function RecordPanel({ cityCode }: ConsolePanelProps) {
   const meetingFields: FieldSpec[] = [
     { key: 'heldOn', type: 'date', column: true }, { key: 'title', type: 'text', column: true }, { key: 'attendees', type: 'number', column: true },
     { key: 'minutes', type: 'textarea' }, { key: 'decisions', type: 'lines', column: true },
+    // The council page's fields (decision 030): what residents read once the meeting is published.
+    { key: 'agenda', type: 'textarea' }, { key: 'place', type: 'text' }, { key: 'startsAt', type: 'time', nullable: true },
+    { key: 'proposalIds', type: 'numbers' }, { key: 'surveyYears', type: 'numbers' }, { key: 'published', type: 'checkbox', initial: false, column: true },
   ];
   const ordinanceFields: FieldSpec[] = [
     { key: 'title', type: 'text', column: true }, { key: 'kind', type: 'select', options: options(ordinanceKinds.entries), column: true },
@@ -94,7 +97,7 @@ export default function RecordPanel({ cityCode }: ConsolePanelProps) {
             display={(key, item) => (key === 'sector' ? word(memberSectors.entries, item.sector) : key === 'role' ? word(memberRoles.entries, item.role) : undefined)} />
           <ListEditor key={`meetings:${committee.id}:${changes}`} title={t('city-record.meetings', { name: committee.name })} path={`/cities/${cityCode}/record/committee-meetings`}
             filter={{ committee: committee.id }} fixed={{ committeeId: committee.id }} fields={meetingFields} labelOf={fieldsLabel('meetingFields')}
-            canEdit={canEdit} onChanged={changed} />
+            canEdit={canEdit} onChanged={changed} display={(key, item) => (key === 'published' ? yesNo(item.published) : undefined)} />
         </div>
       )}
       <ListEditor key={`ordinances:${changes}`} title={t('city-record.ordinances')} path={`/cities/${cityCode}/record/ordinances`} fields={ordinanceFields}

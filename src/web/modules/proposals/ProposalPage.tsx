@@ -1,10 +1,12 @@
 /** One proposal: what, for whom, where and when; its support (given and withdrawn by residents); the city's answer; its history. */
 import { Link, useParams } from 'react-router';
+import type { PageOf } from '../../../shared/contracts/common.ts';
+import type { CouncilMeetingSummary } from '../../../shared/contracts/council.ts';
 import type { ProposalView, SupportResult } from '../../../shared/contracts/proposals.ts';
 import {
   dayParts, programAreas, programSubcategories, proposalEvents, proposalKinds, proposalPhases, targetGroups, weekdays,
 } from '../../../shared/vocabulary/index.ts';
-import { api, useApi } from '../../api/client.ts';
+import { api, query, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
@@ -44,11 +46,26 @@ export function ProposalPage() {
             <div className="lc-notice"><h3>{t('proposals.reasons')}</h3><p>{p.declineReason}</p></div>
           )}
           {(p.phase === 'open' || p.phase === 'awaiting') && <p>{t('proposals.noAnswerYet')}</p>}
+          <DiscussedAt cityCode={code} proposalId={p.id} />
           <h2 className="lc-section-title">{t('proposals.log')}</h2>
           <ol>{p.log.map((entry, i) => <li key={i}>{dateTime(entry.at)} · {label(proposalEvents.get(entry.kind))}{entry.actorName && ` · ${entry.actorName}`}</li>)}</ol>
         </article>
       )}
     </Loaded>
+  );
+}
+
+/** "Discussed at": the council's published meetings that discussed the proposal (shown only when there are some). */
+function DiscussedAt({ cityCode, proposalId }: { cityCode: string; proposalId: number }) {
+  const { t, date } = useLocale();
+  const meetings = useApi<PageOf<CouncilMeetingSummary>>(`/cities/${cityCode}/council/meetings${query({ proposal: proposalId, pageSize: 20 })}`);
+  const items = meetings.data?.items ?? [];
+  if (items.length === 0) return null;
+  return (
+    <>
+      <h2 className="lc-section-title">{t('council.discussedAt')}</h2>
+      <ul>{items.map((m) => <li key={m.id}><Link to={`/cities/${cityCode}/council/meetings/${m.id}`}>{m.committeeName} · {m.title}</Link> ({date(m.heldOn)})</li>)}</ul>
+    </>
   );
 }
 
