@@ -28,6 +28,13 @@ const CONSOLE_MAIL_MS = 2000;
 const JOBS_GRACE_MS = 60_000;
 /** How long a stopping worker keeps answering (each answer closing its connection) before it stops listening. */
 const KEEP_ALIVE_GRACE_MS = 2000;
+/**
+ * How long a stopped worker stays before it exits. The primary hands each new connection to a worker by message and
+ * keeps it until that worker says whether it took it; a worker that has stopped listening says no and the primary
+ * hands it to another, but one that has exited never answers, and the connection waits forever. Staying a moment
+ * after closing answers any handed over just before the primary learned of the close.
+ */
+const HANDOFF_GRACE_MS = 1000;
 
 export async function prepareDatabase(config: Config, log: (line: string) => void): Promise<Database> {
   const database = await openDatabase(config.database);
@@ -160,6 +167,7 @@ async function serveAsWorker(config: Config): Promise<void> {
     await app.close();
     await jobsFinishedHere(JOBS_GRACE_MS);
     await database.close();
+    await new Promise((resolve) => setTimeout(resolve, HANDOFF_GRACE_MS));
     process.exit(0);
   };
   process.on('message', (message) => message === DRAIN && void drain());

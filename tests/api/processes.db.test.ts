@@ -105,15 +105,20 @@ describe.skipIf(!onPostgres)('several server processes on one port', () => {
     const failures: string[] = [];
     let streaming = true;
     const urls = ['/api/health', '/api/programs?q=%EC%9A%94%EA%B0%80', '/api/cities'];
+    // When a request that failed was sent, against the restart's own moments (a failure should say which phase lost it).
+    const started = Date.now();
+    const moments: string[] = [];
+    const sentAt = (at: number) => `sent ${at - started} ms in (${moments.join(', ') || 'before the signal'})`;
     const client = async (n: number) => {
       for (let i = n; streaming; i++) {
         const url = urls[i % urls.length]!;
+        const at = Date.now();
         try {
           const status = await request(port, 'GET', url);
           if (status === 200) answered++;
-          else failures.push(`${url}: ${status}`);
+          else failures.push(`${url}: ${status}, ${sentAt(at)}`);
         } catch (error) {
-          failures.push(`${url}: ${(error as Error).message}`);
+          failures.push(`${url}: ${(error as Error).message}, ${sentAt(at)}`);
         }
       }
     };
@@ -121,13 +126,14 @@ describe.skipIf(!onPostgres)('several server processes on one port', () => {
     const keepAliveClient = async () => {
       for (let i = 0; streaming; i++) {
         const url = urls[i % urls.length]!;
+        const at = Date.now();
         try {
           const response = await fetch(`http://127.0.0.1:${port}${url}`, { signal: AbortSignal.timeout(ANSWER_WITHIN_MS) });
           await response.arrayBuffer();
           if (response.status === 200) answered++;
-          else failures.push(`${url} (kept alive): ${response.status}`);
+          else failures.push(`${url} (kept alive): ${response.status}, ${sentAt(at)}`);
         } catch (error) {
-          failures.push(`${url} (kept alive): ${(error as Error).message}`);
+          failures.push(`${url} (kept alive): ${(error as Error).message}, ${sentAt(at)}`);
         }
       }
     };
@@ -135,14 +141,16 @@ describe.skipIf(!onPostgres)('several server processes on one port', () => {
     await sleep(500);
     const answeredBefore = answered;
     server.kill('SIGUSR2');
+    moments.push(`signal at ${Date.now() - started} ms`);
     await waitFor('All workers replaced.', 120_000);
+    moments.push(`all replaced at ${Date.now() - started} ms`);
     const answeredDuring = answered - answeredBefore;
     await sleep(500);
     streaming = false;
     await Promise.all(clients);
 
     const after = childrenOf(server.pid!);
-    expect(failures).toEqual([]);
+    expect(failures, `the server said:\n${output.slice(-3000)}`).toEqual([]);
     expect(answeredDuring).toBeGreaterThan(10);
     expect(after).toHaveLength(2);
     expect(after.filter((pid) => before.includes(pid))).toEqual([]);
