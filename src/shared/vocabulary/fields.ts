@@ -328,6 +328,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'cities/grants/adjustments:amount': l('조정액 (원, 줄일 때는 -)', 'Adjustment (KRW, minus to take back)'),
   'cities/grants/adjustments:note': l('조정 사유', 'Why the adjustment'),
   documentId: l('붙인 문서', 'Document'),
+  'cities/council/meetings:proposal': l('논의한 주민 제안', 'Proposal discussed'),
   'cities/grants/spending-reports/documents:name': l('파일 이름', 'File name'),
   // LearnFare vouchers: a programme's form is the same for the national one (vouchers/…) and a city's own (cities/vouchers/…).
   ...voucherFields({
@@ -505,10 +506,10 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
 
 /**
  * The area of the API a route belongs to, for labels its forms give a field: its segments without the parameters
- * (`/api/programs/:id/copy` → `programs/copy`).
+ * (`/api/programs/:id/copy` or, as OpenAPI writes it, `/api/programs/{id}/copy` → `programs/copy`).
  */
 export const labelAreaOf = (route: string | undefined) =>
-  route?.replace(/^\/api\//, '').split('/').filter((s) => s !== '' && !s.startsWith(':')).join('/') || undefined;
+  route?.replace(/^\/api\//, '').split('/').filter((s) => s !== '' && !s.startsWith(':') && !s.startsWith('{')).join('/') || undefined;
 
 /** An area and the areas it lies in, most specific first: `programs/copy`, `programs`. */
 const areasWithin = (area: string | undefined) => (area ? area.split('/').map((_, i, all) => all.slice(0, all.length - i).join('/')) : []);
