@@ -35,6 +35,20 @@ export async function buildWebIfStale(log: (line: string) => void = console.log)
 /** The browser's app into dist/web, then its server rendering into dist/ssr. */
 export async function buildWeb(vite: typeof Vite): Promise<void> {
   const configFile = path.join(repositoryRoot, 'vite.config.ts');
+  // The same build whoever asks: Vite compiles JSX for development when NODE_ENV is already something else (Vitest's
+  // "test", when the browser tests' setup rebuilds a stale app), and such a server rendering cannot load beside the
+  // production React bundled into it — `npm start` then served the pages unrendered.
+  const ambient = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await buildBoth(vite, configFile);
+  } finally {
+    if (ambient === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = ambient;
+  }
+}
+
+async function buildBoth(vite: typeof Vite, configFile: string): Promise<void> {
   await vite.build({ configFile, logLevel: 'warn' });
   await vite.build({
     configFile,
