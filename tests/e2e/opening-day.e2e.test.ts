@@ -24,7 +24,8 @@ describe.skipIf(!chromiumAvailable)('opening day: a waiting room lets a resident
   let officer: Page;
   let resident: Page;
   let programId: number;
-  const termStart = addDays(todayInKorea(), 150);
+  // The program's first session: a holiday on the first Thursday moves it (부처님오신날 2027-05-13 did, one day).
+  let firstSession: string;
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startServer(), launchBrowser()]);
@@ -38,10 +39,11 @@ describe.skipIf(!chromiumAvailable)('opening day: a waiting room lets a resident
     const staff = await apiAs(server, 'staff@example.com');
     const created = await staff('POST', '/api/programs', {
       institutionId, venueId: venue!.id, title: TITLE, description: '봄학기에 함께 하는 의자 요가입니다.', area: 'culture_arts', subcategory: 'everyday_arts',
-      targetGroups: ['all'], mode: 'in_person', startsOn: termStart, weekdays: ['thu'], startTime: '10:00', endTime: '11:00', sessionCount: 8, capacity: 5, feeKrw: 0,
+      targetGroups: ['all'], mode: 'in_person', startsOn: addDays(todayInKorea(), 150), weekdays: ['thu'], startTime: '10:00', endTime: '11:00', sessionCount: 8, capacity: 5, feeKrw: 0,
     });
     expect(created.statusCode, created.body).toBe(201);
     programId = created.json<{ id: number }>().id;
+    ({ firstSession } = (await firstRow<{ firstSession: string }>(db, sql`SELECT starts_on::text AS "firstSession" FROM programs WHERE id = ${programId}`))!);
   });
   afterAll(async () => {
     await officerContext?.close();
@@ -56,8 +58,8 @@ describe.skipIf(!chromiumAvailable)('opening day: a waiting room lets a resident
     await officer.getByRole('heading', { name: '신청 개시일' }).waitFor();
     await officer.getByLabel('이름', { exact: true }).fill('2027년 봄학기 수강신청');
     await officer.getByLabel('신청 시작 (한국 시간)').fill(new Date(Date.now() + 9 * 3_600_000 + 3_600_000).toISOString().slice(0, 16));
-    await officer.getByLabel('이 날부터 시작하는 프로그램').fill(termStart);
-    await officer.getByLabel('이 날까지 시작하는 프로그램').fill(addDays(termStart, 7));
+    await officer.getByLabel('이 날부터 시작하는 프로그램').fill(firstSession);
+    await officer.getByLabel('이 날까지 시작하는 프로그램').fill(addDays(firstSession, 7));
     await officer.getByLabel('1분에 들여보낼 인원').fill('30');
     await officer.getByRole('button', { name: '신청 개시 정하기' }).click();
     await officer.getByText(/^정했습니다\. 프로그램 \d+개의 신청이/).waitFor();
