@@ -6,37 +6,29 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { firstRow } from '../../src/server/platform/database/database.ts';
 import { samplePdf } from '../support/documents.ts';
-import { DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer } from '../support/browser.ts';
+import { checkScreen, chromiumAvailable, logIn, openStage, type RunningServer, type Stage } from '../support/browser.ts';
 
 const CITY = '31060';
 const JOURNEY = 'grants';
 const CAP = 60_000_000;
 
 describe.skipIf(!chromiumAvailable)('a priority investment round approved by the ministry, and a city’s spending report', () => {
+  let stage: Stage;
   let server: RunningServer;
-  let browser: Browser;
-  let ministryContext: BrowserContext;
-  let officerContext: BrowserContext;
   let ministry: Page;
   let officer: Page;
   /** The proposal's amount for Gwangmyeong. */
   let proposed: number;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    ministryContext = await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    officerContext = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    [ministry, officer] = await Promise.all([ministryContext.newPage(), officerContext.newPage()]);
+    stage = await openStage();
+    ({ server } = stage);
+    [ministry, officer] = await Promise.all([stage.open('desktop'), stage.open('phone')]);
   });
-  afterAll(async () => {
-    await ministryContext?.close();
-    await officerContext?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stage?.close());
 
   it('the ministry proposes an allocation and compares it with equal shares', async () => {
     await logIn(ministry, server.url, 'ministry@example.com');

@@ -6,29 +6,26 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { firstRow, rows } from '../../src/server/platform/database/database.ts';
 import { addDays } from '../../src/shared/lib/schedule.ts';
-import { DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer } from '../support/browser.ts';
+import { checkScreen, chromiumAvailable, logIn, openStage, type RunningServer, type Stage } from '../support/browser.ts';
 import { todayInKorea } from '../support/clock.ts';
 
 const TITLE = '어르신 스마트폰 사진 교실';
 const JOURNEY = 'lottery';
 
 describe.skipIf(!chromiumAvailable)('a class drawn by lottery, with an application taken at the desk', () => {
+  let stage: Stage;
   let server: RunningServer;
-  let browser: Browser;
-  let staffContext: BrowserContext;
-  let residentContext: BrowserContext;
   let staff: Page;
   let resident: Page;
   let programId: number;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    staffContext = await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    residentContext = await browser.newContext({ viewport: PHONE, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    [staff, resident] = await Promise.all([staffContext.newPage(), residentContext.newPage()]);
+    stage = await openStage();
+    ({ server } = stage);
+    [staff, resident] = await Promise.all([stage.open('desktop'), stage.open('phone')]);
     const db = server.database.db;
     const { institutionId } = (await firstRow<{ institutionId: number }>(db, sql`
       SELECT g.institution_id AS "institutionId" FROM role_grants g JOIN people p ON p.id = g.person_id WHERE p.email = 'staff@example.com'`))!;
@@ -46,12 +43,7 @@ describe.skipIf(!chromiumAvailable)('a class drawn by lottery, with an applicati
     expect(created.status(), await created.text()).toBe(201);
     programId = (await created.json() as { id: number }).id;
   });
-  afterAll(async () => {
-    await staffContext?.close();
-    await residentContext?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stage?.close());
 
   it('the centre makes the class a lottery, with over-65s first, and publishes the seed’s hash', async () => {
     await staff.goto(`${server.url}/programs/${programId}/edit`);

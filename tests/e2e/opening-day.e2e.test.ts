@@ -6,10 +6,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { firstRow, rows } from '../../src/server/platform/database/database.ts';
 import { addDays } from '../../src/shared/lib/schedule.ts';
-import { DESKTOP, PHONE, apiAs, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer } from '../support/browser.ts';
+import { apiAs, checkScreen, chromiumAvailable, logIn, openStage, type RunningServer, type Stage } from '../support/browser.ts';
 import { todayInKorea } from '../support/clock.ts';
 
 const TITLE = '봄학기 어르신 요가';
@@ -17,10 +17,8 @@ const JOURNEY = 'opening-day';
 const CITY = '31060';
 
 describe.skipIf(!chromiumAvailable)('opening day: a waiting room lets a resident in, in order, to enrol', () => {
+  let stage: Stage;
   let server: RunningServer;
-  let browser: Browser;
-  let officerContext: BrowserContext;
-  let residentContext: BrowserContext;
   let officer: Page;
   let resident: Page;
   let programId: number;
@@ -28,10 +26,9 @@ describe.skipIf(!chromiumAvailable)('opening day: a waiting room lets a resident
   let firstSession: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    officerContext = await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    residentContext = await browser.newContext({ viewport: PHONE, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    [officer, resident] = await Promise.all([officerContext.newPage(), residentContext.newPage()]);
+    stage = await openStage();
+    ({ server } = stage);
+    [officer, resident] = await Promise.all([stage.open('desktop'), stage.open('phone')]);
     const db = server.database.db;
     const { institutionId } = (await firstRow<{ institutionId: number }>(db, sql`
       SELECT g.institution_id AS "institutionId" FROM role_grants g JOIN people p ON p.id = g.person_id WHERE p.email = 'staff@example.com'`))!;
@@ -45,12 +42,7 @@ describe.skipIf(!chromiumAvailable)('opening day: a waiting room lets a resident
     programId = created.json<{ id: number }>().id;
     ({ firstSession } = (await firstRow<{ firstSession: string }>(db, sql`SELECT starts_on::text AS "firstSession" FROM programs WHERE id = ${programId}`))!);
   });
-  afterAll(async () => {
-    await officerContext?.close();
-    await residentContext?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stage?.close());
 
   it('the city’s officer sets the opening for the term’s programs in the console', async () => {
     await logIn(officer, server.url, 'officer@example.com');

@@ -6,37 +6,29 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Actor } from '../../src/server/platform/auth/actor.ts';
 import { firstRow, rows } from '../../src/server/platform/database/database.ts';
 import * as proposals from '../../src/server/modules/proposals/proposals.service.ts';
-import { DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer } from '../support/browser.ts';
+import { checkScreen, chromiumAvailable, logIn, openStage, type RunningServer, type Stage } from '../support/browser.ts';
 
 const CITY = '36030';
 const TITLE = '순천 동네 그림책 읽기 모임';
 const JOURNEY = 'proposals';
 
 describe.skipIf(!chromiumAvailable)('a resident’s proposal, supported past the threshold and accepted by the city', () => {
+  let stage: Stage;
   let server: RunningServer;
-  let browser: Browser;
-  let residentContext: BrowserContext;
-  let officerContext: BrowserContext;
   let resident: Page;
   let officer: Page;
   let proposalId: number;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    residentContext = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    officerContext = await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    [resident, officer] = await Promise.all([residentContext.newPage(), officerContext.newPage()]);
+    stage = await openStage();
+    ({ server } = stage);
+    [resident, officer] = await Promise.all([stage.open('phone'), stage.open('desktop')]);
   });
-  afterAll(async () => {
-    await residentContext?.close();
-    await officerContext?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stage?.close());
 
   it('a resident proposes on a phone', async () => {
     await logIn(resident, server.url, 'resident@example.com');

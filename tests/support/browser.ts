@@ -4,7 +4,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions } from 'playwright-core';
 import axe from 'axe-core';
 import type { Page } from 'playwright-core';
 import type { FastifyInstance } from 'fastify';
@@ -133,6 +133,37 @@ export async function apiAs(server: RunningServer, email: string) {
 
 export const PHONE = { width: 390, height: 844 };
 
+
+/** The people of a browser test and their server: one page each, on a phone or a desktop, in Korean, in Korea's time zone. */
+export interface Stage {
+  server: RunningServer;
+  browser: Browser;
+  /** A page of its own (its own cookies): `phone` is 390 px with touch; `options` adds to or overrides the context's. */
+  open(device: 'phone' | 'desktop', options?: BrowserContextOptions): Promise<Page>;
+  /** Closes every page's context, the browser and the server. */
+  close(): Promise<void>;
+}
+
+/** A server (`env` adds settings) and a browser, started together, for pages opened as the test needs them. */
+export async function openStage(env: Record<string, string> = {}): Promise<Stage> {
+  const [server, browser] = await Promise.all([startServer(env), launchBrowser()]);
+  const contexts: BrowserContext[] = [];
+  return {
+    server, browser,
+    async open(device, options = {}) {
+      const screen = device === 'phone' ? { viewport: PHONE, isMobile: true, hasTouch: true } : { viewport: DESKTOP };
+      const context = await browser.newContext({ ...screen, locale: 'ko-KR', timezoneId: 'Asia/Seoul', ...options });
+      contexts.push(context);
+      return context.newPage();
+    },
+    async close() {
+      for (const context of contexts) await context.close();
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
 export interface PhoneWorld {
   server: RunningServer;
   browser: Browser;
@@ -143,16 +174,9 @@ export interface PhoneWorld {
 
 /** A server (`env` adds settings) and one page on a 390 px phone in Korean, in Korea's time zone; one teardown. */
 export async function openPhone(env: Record<string, string> = {}): Promise<PhoneWorld> {
-  const [server, browser] = await Promise.all([startServer(env), launchBrowser()]);
-  const context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-  return {
-    server, browser, context, page: await context.newPage(),
-    async close() {
-      await context.close();
-      await browser.close();
-      await server.close();
-    },
-  };
+  const stage = await openStage(env);
+  const page = await stage.open('phone');
+  return { server: stage.server, browser: stage.browser, context: page.context(), page, close: stage.close };
 }
 export const DESKTOP = { width: 1280, height: 900 };
 

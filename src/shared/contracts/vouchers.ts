@@ -76,6 +76,8 @@ export type VoucherApplyBody = Static<typeof VoucherApplyBody>;
 export const VoucherApplication = Type.Object({
   id: Type.Integer({ description: 'The application number the draw uses' }),
   programmeId: Type.Integer(),
+  programmeTitle: Type.String(),
+  year: Type.Integer(),
   personId: Type.Integer(),
   displayName: Type.String(),
   birthYear: Nullable(Type.Integer()),

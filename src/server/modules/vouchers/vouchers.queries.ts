@@ -65,21 +65,23 @@ export async function updateProgramme(db: Executor, id: number, p: VoucherProgra
 // ---- Applications ----------------------------------------------------------------------------------------------
 
 const applicationColumns = sql`
-  a.id, a.programme_id AS "programmeId", a.person_id AS "personId", p.display_name AS "displayName", p.birth_year AS "birthYear",
+  a.id, a.programme_id AS "programmeId", vp.title AS "programmeTitle", vp.year, a.person_id AS "personId", p.display_name AS "displayName", p.birth_year AS "birthYear",
   a.city_code AS "cityCode", a.declared_groups AS "declaredGroups", a.evidence, a.document_name AS "documentName", a.status,
   a.confirmed_groups AS "confirmedGroups", a.decision_note AS "decisionNote", a.tier, a.position,
   CASE a.won WHEN 'won' THEN true WHEN 'not_drawn' THEN false END AS won,
   (SELECT v.id FROM vouchers v WHERE v.application_id = a.id) AS "voucherId", ${iso(sql`a.applied_at`)} AS "appliedAt"`;
+/** An application with its applicant and the programme it is for (the one title a resident tells them apart by). */
+const applicationsJoined = sql`voucher_applications a JOIN people p ON p.id = a.person_id JOIN voucher_programmes vp ON vp.id = a.programme_id`;
 
 export async function applicationOf(db: Executor, programmeId: number, personId: number) {
   return firstRow<VoucherApplication>(db, sql`
-    SELECT ${applicationColumns} FROM voucher_applications a JOIN people p ON p.id = a.person_id
+    SELECT ${applicationColumns} FROM ${applicationsJoined}
     WHERE a.programme_id = ${programmeId} AND a.person_id = ${personId}`);
 }
 
 export async function findApplication(db: Executor, programmeId: number, id: number, lock = false) {
   return firstRow<VoucherApplication>(db, sql`
-    SELECT ${applicationColumns} FROM voucher_applications a JOIN people p ON p.id = a.person_id
+    SELECT ${applicationColumns} FROM ${applicationsJoined}
     WHERE a.programme_id = ${programmeId} AND a.id = ${id} ${lock ? sql`FOR UPDATE OF a` : sql``}`);
 }
 
@@ -100,7 +102,7 @@ export async function applicationPage(db: Executor, programmeId: number, status:
   const where = sql`a.programme_id = ${programmeId} AND (${status ?? null}::text IS NULL OR a.status = ${status ?? null})`;
   const [items, count] = await Promise.all([
     rows<VoucherApplication>(db, sql`
-      SELECT ${applicationColumns} FROM voucher_applications a JOIN people p ON p.id = a.person_id
+      SELECT ${applicationColumns} FROM ${applicationsJoined}
       WHERE ${where} ORDER BY a.position NULLS LAST, a.id LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`),
     firstRow<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM voucher_applications a WHERE ${where}`),
   ]);
@@ -110,7 +112,7 @@ export async function applicationPage(db: Executor, programmeId: number, status:
 export async function myApplications(db: Executor, personId: number, page: PageRequest) {
   const [items, count] = await Promise.all([
     rows<VoucherApplication>(db, sql`
-      SELECT ${applicationColumns} FROM voucher_applications a JOIN people p ON p.id = a.person_id
+      SELECT ${applicationColumns} FROM ${applicationsJoined}
       WHERE a.person_id = ${personId} ORDER BY a.id DESC LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`),
     firstRow<{ n: number }>(db, sql`SELECT count(*)::int AS n FROM voucher_applications a WHERE a.person_id = ${personId}`),
   ]);

@@ -84,6 +84,9 @@ function OpenProgrammes({ applied, onApplied }: { applied: readonly number[]; on
   );
 }
 
+/** A programme's title with its year, unless the title already says it ('2043년 평생교육이용권'). */
+const programmeName = (title: string, year: number) => (title.includes(String(year)) ? title : `${title} (${year})`);
+
 function Ledger({ voucher }: { voucher: Voucher }) {
   const { t, label } = useLocale();
   const wonText = useWonText();
@@ -117,7 +120,7 @@ export function MyVouchersSection() {
           <ul className="lc-plain-list">
             {data.items.map((v) => (
               <li key={v.id} className="lc-card">
-                <h4>{v.programmeTitle} ({v.year})</h4>
+                <h4>{programmeName(v.programmeTitle, v.year)}</h4>
                 <dl className="lc-facts">
                   <dt>{t('vouchers.balance')}</dt><dd><strong>{wonText(v.balance)}</strong></dd>
                   <dt>{t('vouchers.amount')}</dt><dd>{wonText(v.amount)}</dd>
@@ -142,7 +145,7 @@ export function MyVouchersSection() {
               <ul className="lc-plain-list">
                 {data.items.map((a) => (
                   <li key={a.id}>
-                    {a.declaredGroups.map((g) => label(voucherGroups.get(g))).join(', ')} · {label(voucherApplicationStatuses.get(a.status))}
+                    <strong>{programmeName(a.programmeTitle, a.year)}</strong> · {a.declaredGroups.map((g) => label(voucherGroups.get(g))).join(', ')} · {label(voucherApplicationStatuses.get(a.status))}
                     {a.won !== null && ` · ${a.won ? t('vouchers.outcomeWon') : t('vouchers.outcomeNotDrawn')}`}
                     {a.decisionNote && ` · ${a.decisionNote}`}
                   </li>

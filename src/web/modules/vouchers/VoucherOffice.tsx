@@ -4,6 +4,7 @@
  * own (the city console's tab).
  */
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import type { VoucherApplication, VoucherDrawSummary, VoucherIssueSummary, VoucherProgramme, VoucherStatsRow } from '../../../shared/contracts/vouchers.ts';
 import { addDays } from '../../../shared/lib/schedule.ts';
 import { todayInKorea } from '../../../shared/lib/korea-time.ts';
@@ -127,7 +128,14 @@ function Statistics({ base }: { base: string }) {
 
 function Office({ cityCode }: { cityCode: string | null }) {
   const { t, number } = useLocale();
-  const [year, setYear] = useState(String(Number(todayInKorea().slice(0, 4))));
+  // The year is in the address: a reload, or a link to a colleague, opens the same year's programme.
+  const [search, setSearch] = useSearchParams();
+  const year = search.get('year') ?? todayInKorea().slice(0, 4);
+  const setYear = (value: string) => setSearch((current) => {
+    const next = new URLSearchParams(current);
+    next.set('year', value);
+    return next;
+  }, { replace: true });
   const valid = /^\d{4}$/.test(year) ? Number(year) : null;
   const base = valid === null ? null : programmePath({ cityCode, year: valid });
   const programme = useApi<VoucherProgramme>(base);
