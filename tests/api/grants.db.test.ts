@@ -84,6 +84,45 @@ describe(`grants and priority investment on ${testEngine()}`, () => {
     expect(response.json()).toMatchObject({ field: 'cityCode', message: '없는 시·군·구입니다.' });
   });
 
+  it('names a consortium grant’s member cities: each sees it, only the lead files its spending, a city outside sees nothing', async () => {
+    const consortium = (memberCityCodes?: string[], kind = 'consortium') => ministry.post('/api/grants', {
+      cityCode: GWANGMYEONG, year: 2027, kind, amount: 90_000_000, conditions: '세 도시 공동 평생학습 축제 운영', ...(memberCityCodes ? { memberCityCodes } : {}),
+    });
+    const refused = async (response: Awaited<ReturnType<typeof consortium>>, message: RegExp) => {
+      expect(response.statusCode, response.body).toBe(400);
+      expect(response.json()).toMatchObject({ field: 'memberCityCodes', message: expect.stringMatching(message) });
+    };
+    await refused(await consortium(), /하나 이상/);
+    await refused(await consortium([SUNCHEON, GWANGMYEONG]), /대표 도시/);
+    await refused(await consortium(['99999']), /없는 시·군·구입니다: 99999/);
+    await refused(await consortium([SUNCHEON], 'special_purpose'), /연합 도시 지원금에만/);
+    // Refused whole: no grant, member or ledger row was written.
+    expect(await rows(t.database.db, sql`SELECT id FROM grants WHERE kind IN ('consortium', 'special_purpose') AND year = 2027`)).toEqual([]);
+
+    const created = await consortium([SUNCHEON]);
+    expect(created.statusCode, created.body).toBe(201);
+    const grant = created.json() as GrantView;
+    expect(grant.members).toEqual([{ cityCode: SUNCHEON, cityNameKo: expect.stringContaining('순천'), cityNameEn: expect.stringMatching(/Suncheon/) }]);
+    // The member city's officer finds it among their city's grants, told so, and opens it under their own city.
+    const theirs = (await otherOfficer.get(`/api/cities/${SUNCHEON}/grants?year=2027`)).json() as GrantList;
+    expect(theirs.items.map((g) => [g.id, g.cityCode])).toEqual([[grant.id, GWANGMYEONG]]);
+    expect((await otherOfficer.get(`/api/cities/${SUNCHEON}/grants/${grant.id}`)).json()).toMatchObject({ id: grant.id, cityCode: GWANGMYEONG });
+    expect((await firstRow<{ n: number }>(t.database.db, sql`
+      SELECT count(*)::int AS n FROM notifications n JOIN people p ON p.id = n.person_id
+      WHERE p.email = 'officer.suncheon@example.com' AND n.kind = 'grants.consortium'`))!.n).toBe(1);
+    // Only the lead files what was spent.
+    const byMember = await otherOfficer.post(`/api/cities/${SUNCHEON}/grants/${grant.id}/spending-reports`, { lines: [{ line: 'programs', amount: 1_000_000 }], note: '축제 운영' });
+    expect(byMember.statusCode, byMember.body).toBe(409);
+    expect(byMember.json().message).toMatch(/대표 도시\(.*광명.*\)가 보고합니다/);
+    expect((await report(officer, grant, [{ line: 'programs', amount: 1_000_000 }])).statusCode).toBe(201);
+    // A city that is neither lead nor member: not in its list, not found under its code.
+    const thirdCity = (await firstRow<{ code: string }>(t.database.db, sql`
+      SELECT m.code FROM municipalities m WHERE m.code NOT IN (${GWANGMYEONG}, ${SUNCHEON}) ORDER BY m.code LIMIT 1`))!.code;
+    const third = (await ministry.get(`/api/grants?cityCode=${thirdCity}&year=2027`)).json() as GrantList;
+    expect(third.items).toEqual([]);
+    expect((await ministry.get(`/api/cities/${thirdCity}/grants/${grant.id}`)).statusCode).toBe(404);
+  });
+
   it('takes spending by line never above the grant, and the ministry accepts it into the ledger or returns it', async () => {
     const grant = await award(10_000_000);
     const above = await report(officer, grant, [{ line: 'programs', amount: 8_000_000 }, { line: 'promotion', amount: 2_000_001 }]);

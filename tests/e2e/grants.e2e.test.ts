@@ -120,4 +120,28 @@ describe.skipIf(!chromiumAvailable)('a priority investment round approved by the
     await expect.poll(() => ministry.getByLabel(/^문서 붙이기/).count()).toBe(0);
     await checkScreen(ministry, JOURNEY, 'accepted');
   });
+
+  it('awards a consortium grant naming a member city, which sees it on a phone and is told the lead files its spending', async () => {
+    const form = ministry.getByRole('form', { name: '보조금 교부' });
+    await form.getByLabel('시·군·구', { exact: true }).selectOption({ label: '경기 광명시' });
+    await form.getByLabel('지원 종류').selectOption({ label: '연합 도시 지원금' });
+    await form.getByLabel('지원 연도').fill('2027');
+    await form.getByLabel('지원액 (원)').fill('90000000');
+    await form.getByLabel('지원 조건').fill('두 도시가 함께 여는 평생학습 축제');
+    await form.getByRole('button', { name: '교부' }).click();
+    await form.getByText('연합 참여 도시는 1개 이상 골라 주세요.').waitFor();
+    await form.getByLabel('참여 도시 더하기').selectOption({ label: '전남 순천시' });
+    await form.getByRole('list', { name: '연합 참여 도시' }).getByText('전남 순천시').waitFor();
+    await checkScreen(ministry, JOURNEY, 'consortium members');
+    await form.getByRole('button', { name: '교부' }).click();
+    await ministry.getByText(/대표 도시.*광명시.*연합 참여 도시.*순천시/).waitFor();
+
+    const member = await stage.open('phone');
+    await logIn(member, server.url, 'officer.suncheon@example.com');
+    await member.goto(`${server.url}/cities/36030/console/grants`);
+    await member.getByRole('button', { name: '광명시 2027년 연합 도시 지원금 자세히' }).click();
+    await member.getByText(/연합 참여 도시.*순천시/).waitFor();
+    expect(await member.getByRole('form', { name: '집행 보고 내기' }).count()).toBe(0);
+    await checkScreen(member, JOURNEY, 'a member city’s view');
+  });
 });

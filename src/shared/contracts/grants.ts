@@ -18,6 +18,8 @@ export const GrantBody = Type.Object({
   kind: Code(grantKinds.codes),
   amount: Won(MAX_GRANT_WON),
   conditions: Type.String({ minLength: 5, maxLength: 2000 }),
+  /** A consortium grant's other cities (the lead is `cityCode`); only a consortium grant has them. */
+  memberCityCodes: Type.Optional(Type.Array(CityCode, { minItems: 1, maxItems: 30, uniqueItems: true })),
 }, { additionalProperties: false });
 export type GrantBody = Static<typeof GrantBody>;
 
@@ -38,6 +40,8 @@ export const GrantSummary = Type.Object({
   /** Spending filed and not yet decided: it cannot be filed again until the ministry decides. */
   pending: Type.Integer(),
   awardedAt: Type.String(),
+  /** A consortium grant's other cities; the grant is the lead's (`cityCode`), which files its spending. */
+  members: Type.Array(Type.Object({ cityCode: Type.String(), cityNameKo: Type.String(), cityNameEn: Type.String() })),
 });
 export type GrantSummary = Static<typeof GrantSummary>;
 

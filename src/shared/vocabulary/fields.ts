@@ -316,6 +316,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'grants:kind': l('지원 종류', 'Kind of grant'),
   'grants:year': l('지원 연도', 'Year of the grant'),
   'grants:amount': l('지원액 (원)', 'Amount (KRW)'),
+  'grants:memberCityCodes': l('연합 참여 도시', 'Member cities of the consortium'),
   conditions: l('지원 조건', 'Conditions'),
   awaiting: l('집행 보고 심사 대기만', 'Only awaiting a decision'),
   lines: l('집행 내역', 'Spending by line'),

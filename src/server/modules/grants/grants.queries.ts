@@ -13,14 +13,22 @@ import type { Reader } from '../../platform/database/reads.ts';
 const grantColumns = sql`
   g.id, g.city_code AS "cityCode", m.name_ko AS "cityNameKo", m.name_en AS "cityNameEn", g.year, g.kind, g.conditions, g.round_id AS "roundId",
   COALESCE(l.awarded, 0)::int8 AS awarded, COALESCE(l.adjusted, 0)::int8 AS adjusted, COALESCE(l.spent, 0)::int8 AS spent,
-  COALESCE(l.balance, 0)::int8 AS balance, COALESCE(p.pending, 0)::int8 AS pending, ${isoUtc(sql`g.awarded_at`)} AS "awardedAt"`;
+  COALESCE(l.balance, 0)::int8 AS balance, COALESCE(p.pending, 0)::int8 AS pending, ${isoUtc(sql`g.awarded_at`)} AS "awardedAt",
+  COALESCE(c.members, '[]'::json) AS members`;
 const grantFrom = sql`
   grants g JOIN municipalities m ON m.code = g.city_code
   LEFT JOIN LATERAL (
     SELECT sum(amount) FILTER (WHERE kind = 'awarded') AS awarded, sum(amount) FILTER (WHERE kind = 'adjustment') AS adjusted,
       -sum(amount) FILTER (WHERE kind = 'spent') AS spent, sum(amount) AS balance
     FROM grant_ledger WHERE grant_id = g.id) l ON TRUE
-  LEFT JOIN LATERAL (SELECT sum(total) AS pending FROM grant_spending_reports WHERE grant_id = g.id AND status = 'submitted') p ON TRUE`;
+  LEFT JOIN LATERAL (SELECT sum(total) AS pending FROM grant_spending_reports WHERE grant_id = g.id AND status = 'submitted') p ON TRUE
+  LEFT JOIN LATERAL (
+    SELECT json_agg(json_build_object('cityCode', cm.city_code, 'cityNameKo', mm.name_ko, 'cityNameEn', mm.name_en) ORDER BY mm.name_ko) AS members
+    FROM grant_consortium_members cm JOIN municipalities mm ON mm.code = cm.city_code WHERE cm.grant_id = g.id) c ON TRUE`;
+
+/** The city's grants: its own, and the consortium grants it is a member of. */
+const grantOfCity = (cityCode: string) => sql`(g.city_code = ${cityCode}
+  OR EXISTS (SELECT 1 FROM grant_consortium_members cm WHERE cm.grant_id = g.id AND cm.city_code = ${cityCode}))`;
 
 export interface GrantFilter {
   cityCode?: string;
@@ -31,7 +39,7 @@ export interface GrantFilter {
 
 function grantWhere(filter: GrantFilter): SQL {
   const conditions: SQL[] = [sql`TRUE`];
-  if (filter.cityCode) conditions.push(sql`g.city_code = ${filter.cityCode}`);
+  if (filter.cityCode) conditions.push(grantOfCity(filter.cityCode));
   if (filter.year) conditions.push(sql`g.year = ${filter.year}`);
   if (filter.kind) conditions.push(sql`g.kind = ${filter.kind}`);
   if (filter.awaiting) conditions.push(sql`EXISTS (SELECT 1 FROM grant_spending_reports r WHERE r.grant_id = g.id AND r.status = 'submitted')`);
@@ -49,7 +57,7 @@ export function listGrants(db: Executor, filter: GrantFilter, page: PageRequest)
 }
 
 export function findGrant(db: Executor, cityCode: string, id: number) {
-  return firstRow<GrantSummary>(db, sql`SELECT ${grantColumns} FROM ${grantFrom} WHERE g.id = ${id} AND g.city_code = ${cityCode}`);
+  return firstRow<GrantSummary>(db, sql`SELECT ${grantColumns} FROM ${grantFrom} WHERE g.id = ${id} AND ${grantOfCity(cityCode)}`);
 }
 
 /** The grant's row lock: every change of its money (a report filed or decided, an adjustment) holds it. */
@@ -62,6 +70,12 @@ export async function insertGrant(tx: Executor, grant: { cityCode: string; year:
     INSERT INTO grants (city_code, year, kind, conditions, awarded_by)
     VALUES (${grant.cityCode}, ${grant.year}, ${grant.kind}, ${grant.conditions}, ${grant.by}) RETURNING id`);
   return row!.id;
+}
+
+export async function insertConsortiumMembers(tx: Executor, grantId: number, cityCodes: readonly string[]): Promise<void> {
+  if (cityCodes.length === 0) return;
+  await tx.execute(sql`
+    INSERT INTO grant_consortium_members (grant_id, city_code) SELECT ${grantId}, code FROM unnest(${sql.param(cityCodes)}::text[]) code`);
 }
 
 export interface LedgerRow {

@@ -90,6 +90,20 @@ export const grants = pgTable(
   ],
 );
 
+/**
+ * The other cities of a consortium grant (연합 도시 지원금): the grant is the lead city's (it files the spending), and
+ * each member city's officers see it among their own grants. The table's `city_code` is the member's: a member city
+ * reads its rows where its data lives.
+ */
+export const grantConsortiumMembers = pgTable(
+  'grant_consortium_members',
+  {
+    grantId: integer().notNull().references(() => grants.id),
+    cityCode: text().notNull().references(() => municipalities.code),
+  },
+  (t) => [primaryKey({ columns: [t.grantId, t.cityCode] }), index().on(t.cityCode)],
+);
+
 /** A city's report of what it spent of a grant, by line; accepted (its lines enter the ledger) or returned with a reason. */
 export const grantSpendingReports = pgTable(
   'grant_spending_reports',

@@ -48,9 +48,11 @@ export async function recordGrant(db: AppDb, actor: Actor, body: GrantBody): Pro
   if (!(await geography.findMunicipality(db, body.cityCode))) {
     throw badRequest({ ko: '없는 시·군·구입니다.', en: 'There is no such city.' }, 'cityCode');
   }
+  const members = await consortiumMembers(db, body);
   // The grant row and its money go in together: an award is its first ledger row.
   const id = await db.transaction(async (tx) => {
     const grantId = await queries.insertGrant(tx, { ...body, conditions: body.conditions.trim(), by: actor.personId });
+    await queries.insertConsortiumMembers(tx, grantId, members);
     await queries.appendLedger(tx, [{ grantId, cityCode: body.cityCode, kind: 'awarded', amount: body.amount, by: actor.personId }]);
     const kind = grantKinds.get(body.kind);
     await tellCity(tx, body.cityCode, grantId, {
@@ -58,13 +60,50 @@ export async function recordGrant(db: AppDb, actor: Actor, body: GrantBody): Pro
       title: { ko: `${body.year}년 ${kind.ko} ${won(body.amount).ko}이(가) 교부되었습니다`, en: `${body.year} ${kind.en} grant of ${won(body.amount).en} awarded` },
       body: { ko: `지원 조건: ${body.conditions.trim()}`, en: `Conditions: ${body.conditions.trim()}` },
     });
+    const lead = members.length > 0 ? (await geography.findMunicipality(tx, body.cityCode))! : null;
+    for (const member of lead ? members : []) {
+      await tellCity(tx, member, grantId, {
+        kind: 'grants.consortium',
+        title: {
+          ko: `${body.year}년 연합 도시 지원금에 참여 도시로 함께합니다 (대표 도시: ${lead!.nameKo})`,
+          en: `Your city is a member of a ${body.year} consortium grant led by ${lead!.nameEn}`,
+        },
+        body: { ko: `지원 조건: ${body.conditions.trim()}`, en: `Conditions: ${body.conditions.trim()}` },
+      });
+    }
     return grantId;
   });
   return grantPage(db, body.cityCode, id);
 }
 
+/** A consortium grant names its member cities: at least one, none the lead, each a city that exists; no other grant has them. */
+async function consortiumMembers(db: Executor, body: GrantBody): Promise<string[]> {
+  const members = body.memberCityCodes ?? [];
+  if (body.kind !== 'consortium') {
+    if (members.length > 0) throw badRequest({ ko: '참여 도시는 연합 도시 지원금에만 있습니다.', en: 'Only a consortium grant has member cities.' }, 'memberCityCodes');
+    return [];
+  }
+  if (members.length === 0) throw badRequest({ ko: '연합에 함께하는 도시를 하나 이상 고르세요.', en: 'Choose at least one member city of the consortium.' }, 'memberCityCodes');
+  if (members.includes(body.cityCode)) {
+    throw badRequest({ ko: '대표 도시는 참여 도시에 넣지 않습니다.', en: 'The lead city is not one of its own members.' }, 'memberCityCodes');
+  }
+  for (const code of members) {
+    if (!(await geography.findMunicipality(db, code))) throw badRequest({ ko: `없는 시·군·구입니다: ${code}`, en: `There is no such city: ${code}` }, 'memberCityCodes');
+  }
+  return members;
+}
+
 async function lockedGrant(tx: Executor, cityCode: string, id: number) {
-  if (!(await queries.lockGrant(tx, cityCode, id))) throw notFound('The grant', 'id');
+  if (!(await queries.lockGrant(tx, cityCode, id))) {
+    // A member city sees a consortium grant but does not file for it: the lead city does.
+    const seen = await queries.findGrant(tx, cityCode, id);
+    if (seen) {
+      throw conflict({
+        ko: `연합 도시 지원금의 집행은 대표 도시(${seen.cityNameKo})가 보고합니다.`, en: `The lead city (${seen.cityNameEn}) reports the consortium grant's spending.`,
+      }, 'id');
+    }
+    throw notFound('The grant', 'id');
+  }
   return (await queries.findGrant(tx, cityCode, id))!;
 }
 

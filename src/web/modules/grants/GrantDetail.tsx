@@ -41,6 +41,12 @@ export function GrantDetail({ cityCode, id, onChanged }: { cityCode: string; id:
             <div><dt>{t('grants.pending')}</dt><dd>{won(g.pending)}</dd></div>
           </dl>
           <p><strong>{t('grants.conditions')}</strong>: {g.conditions}</p>
+          {g.members.length > 0 && (
+            <p>
+              <strong>{t('grants.leadCity')}</strong>: {locale === 'en' ? g.cityNameEn : g.cityNameKo} · <strong>{t('grants.members')}</strong>:{' '}
+              {g.members.map((m) => (locale === 'en' ? m.cityNameEn : m.cityNameKo)).join(', ')}
+            </p>
+          )}
 
           <h4>{t('grants.reports')}</h4>
           {g.reports.length === 0 ? <p>{t('grants.noReports')}</p> : (
@@ -48,14 +54,14 @@ export function GrantDetail({ cityCode, id, onChanged }: { cityCode: string; id:
               {g.reports.map((r) => (
                 <li key={r.id} className="lc-section">
                   <ReportLines report={r} />
-                  <ReportDocuments cityCode={cityCode} grantId={g.id} report={r} canAttach={r.status === 'submitted' && session.can('grants.report.file', { cityCode })} onAttached={changed} />
+                  <ReportDocuments cityCode={cityCode} grantId={g.id} report={r} canAttach={r.status === 'submitted' && g.cityCode === cityCode && session.can('grants.report.file', { cityCode })} onAttached={changed} />
                   {r.status === 'submitted' && session.can('grants.manage', { cityCode }) && <DecisionForm cityCode={cityCode} grantId={g.id} report={r} onDone={() => { setDecided(true); changed(); }} />}
                 </li>
               ))}
             </ul>
           )}
           {decided && <p className="lc-notice success" role="status">{t('grants.decided')}</p>}
-          {session.can('grants.report.file', { cityCode }) && <SpendingForm grant={g} onDone={changed} />}
+          {g.cityCode === cityCode && session.can('grants.report.file', { cityCode }) && <SpendingForm grant={g} onDone={changed} />}
           {session.can('grants.manage', { cityCode }) && <AdjustmentForm grant={g} onDone={changed} />}
 
           <h4>{t('grants.ledger')}</h4>

@@ -61,13 +61,23 @@ function AwardForm({ onAwarded }: { onAwarded(grant: GrantView): void }) {
   const field = useFieldLabels('grants');
   const cities = useApi<PageOf<LearningCitySummary>>(`/cities${query({ listing: 'learning', pageSize: 250 })}`);
   const [form, setForm] = useState({ cityCode: '', year: String(new Date().getFullYear()), kind: 'new_designation' as GrantKind, amount: '', conditions: '' });
+  const [members, setMembers] = useState<string[]>([]);
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
+  const consortium = form.kind === 'consortium';
   const send = useSubmission(async () => {
     const grant = await api<GrantView>('/grants', {
-      method: 'POST', body: { cityCode: form.cityCode, year: Number(form.year), kind: form.kind, amount: Number(form.amount), conditions: form.conditions },
+      method: 'POST',
+      body: {
+        cityCode: form.cityCode, year: Number(form.year), kind: form.kind, amount: Number(form.amount), conditions: form.conditions,
+        ...(consortium ? { memberCityCodes: members } : {}),
+      },
     });
     onAwarded(grant);
   });
+  const nameOf = (code: string) => {
+    const city = cities.data?.items.find((c) => c.code === code);
+    return city ? cityName(city, locale) : code;
+  };
   return (
     <form className="lc-form" onSubmit={send.onSubmit} aria-labelledby="award-title">
       <h2 className="lc-section-title" id="award-title">{t('grants.awardTitle')}</h2>
@@ -80,8 +90,30 @@ function AwardForm({ onAwarded }: { onAwarded(grant: GrantView): void }) {
         <TextField label={field('amount')} inputMode="numeric" value={form.amount} error={send.fieldError('amount')}
           onChange={(e) => setForm({ ...form, amount: e.target.value.replace(/[^0-9]/g, '') })} />
       </div>
+      {consortium && (
+        <fieldset className="lc-fieldset">
+          <legend>{field('memberCityCodes')}</legend>
+          <p className="lc-hint">{t('grants.membersHint')}</p>
+          {members.length > 0 && (
+            <ul className="lc-plain-list" aria-label={field('memberCityCodes')}>
+              {members.map((code) => (
+                <li key={code}>
+                  {nameOf(code)}{' '}
+                  <button type="button" className="krds-btn tertiary small" onClick={() => setMembers(members.filter((m) => m !== code))}>
+                    {t('grants.removeMember', { city: nameOf(code) })}
+                  </button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <SelectField label={t('grants.addMember')} value="" error={send.fieldError('memberCityCodes')}
+            onChange={(e) => e.target.value && setMembers([...members, e.target.value])}
+            options={[{ value: '', label: t('grants.chooseCity') },
+              ...(cities.data?.items ?? []).filter((c) => c.code !== form.cityCode && !members.includes(c.code)).map((c) => ({ value: c.code, label: cityName(c, locale) }))]} />
+        </fieldset>
+      )}
       <TextArea label={field('conditions')} value={form.conditions} rows={2} maxLength={2000} error={send.fieldError('conditions')} onChange={set('conditions')} />
-      <FormStatus error={send.formError(['cityCode', 'year', 'kind', 'amount', 'conditions'])} />
+      <FormStatus error={send.formError(['cityCode', 'year', 'kind', 'amount', 'conditions', 'memberCityCodes'])} />
       {send.done && <p className="lc-notice success" role="status">{t('grants.awardedDone')}</p>}
       <div><button type="submit" className="krds-btn primary" disabled={send.busy || !form.cityCode}>{t('grants.award')}</button></div>
     </form>

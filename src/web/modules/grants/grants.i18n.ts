@@ -56,6 +56,11 @@ const ko = {
   awardedDone: '교부했습니다.',
   awaitingOnly: '집행 보고 심사 대기만',
   chooseCity: '시·군·구를 고르세요',
+  membersHint: '대표 도시(위에서 고른 도시)가 집행을 보고하고, 참여 도시는 자기 도시의 보조금 목록에서 이 지원금을 봅니다.',
+  addMember: '참여 도시 더하기',
+  removeMember: '{{city}} 빼기',
+  members: '연합 참여 도시',
+  leadCity: '대표 도시',
   investmentLink: '우선 투자',
   grantsLink: '보조금',
   investment: {
@@ -157,6 +162,11 @@ const en: typeof ko = {
   awardedDone: 'Awarded.',
   awaitingOnly: 'Only awaiting a decision',
   chooseCity: 'Choose a city',
+  membersHint: 'The lead city (chosen above) reports the spending; each member city sees this grant among its own.',
+  addMember: 'Add a member city',
+  removeMember: 'Remove {{city}}',
+  members: 'Member cities',
+  leadCity: 'Lead city',
   investmentLink: 'Priority investment',
   grantsLink: 'Grants',
   investment: {
