@@ -364,6 +364,18 @@ const rules: Record<string, Rule> = {
   'PUT /api/cities/{code}/proposals/threshold': { permission: 'proposals.answer', scope: 'city' },
   'GET /api/institutions/{id}/proposal-programs': { permission: 'program.manage', scope: 'institution' },
   'GET /api/me/proposals': loggedIn,
+  // Delivered courses (issue 13, item 3): residents of the city request and join; members read their own; its officers decide.
+  'GET /api/cities/{code}/delivered-courses/settings': anyone,
+  'PUT /api/cities/{code}/delivered-courses/settings': { permission: 'delivered_courses.decide', scope: 'city' },
+  'POST /api/cities/{code}/delivered-courses': { resident: true },
+  'POST /api/cities/{code}/delivered-courses/join': { resident: true },
+  'GET /api/me/delivered-courses': loggedIn,
+  'GET /api/me/delivered-courses/{id}': loggedIn,
+  'GET /api/cities/{code}/delivered-courses': { permission: 'delivered_courses.decide', scope: 'city' },
+  'GET /api/cities/{code}/delivered-courses/{id}': { permission: 'delivered_courses.decide', scope: 'city' },
+  'GET /api/cities/{code}/delivered-courses/{id}/instructor-candidates': { permission: 'delivered_courses.decide', scope: 'city' },
+  'POST /api/cities/{code}/delivered-courses/{id}/approve': { permission: 'delivered_courses.decide', scope: 'city' },
+  'POST /api/cities/{code}/delivered-courses/{id}/decline': { permission: 'delivered_courses.decide', scope: 'city' },
   // The council's public face: anyone reads; unpublished meetings are filtered by city.record.view (tests/api/council.db.test.ts).
   'GET /api/cities/{code}/council/committees': anyone,
   'GET /api/cities/{code}/council/meetings': anyone,
