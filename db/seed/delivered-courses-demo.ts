@@ -20,13 +20,14 @@ const personColumns = sql`id AS "personId", display_name AS "displayName", home_
 
 export async function seedDeliveredCoursesDemo(db: AppDb): Promise<void> {
   const GWANGMYEONG = '31060';
+  const HAAN_2_DONG = '3106063';
   // Generated residents (they cannot log in), the last of the city's so the proposals demo's people stay theirs.
   const group = await rows<Person>(db, sql`
-    SELECT ${personColumns} FROM people WHERE home_city_code = ${GWANGMYEONG} AND password_hash IS NULL AND home_dong_code IS NOT NULL
+    SELECT ${personColumns} FROM people WHERE home_city_code = ${GWANGMYEONG} AND password_hash IS NULL
     ORDER BY id DESC LIMIT ${DEFAULT_MIN_GROUP_SIZE}`);
   if (group.length === DEFAULT_MIN_GROUP_SIZE) {
     const [organiser, ...neighbours] = group as [Person, ...Person[]];
-    const made = await delivered.requestCourse(db, actorOf(organiser), GWANGMYEONG, request(organiser.homeDongCode!, {
+    const made = await delivered.requestCourse(db, actorOf(organiser), GWANGMYEONG, request(HAAN_2_DONG, {
       title: '하안동 아파트 어르신 스마트폰 교실', description: '경로당에 모여 스마트폰으로 사진 보내기, 영상통화, 버스 도착 알림 보는 법을 배우고 싶습니다.',
       area: 'basic_literacy', subcategory: 'life_skills', place: '하안주공 경로당', weekdays: ['tue', 'thu'], startTime: '10:00', endTime: '12:00', sessionCount: 8,
     }));
