@@ -371,6 +371,7 @@ const rules: Record<string, Rule> = {
   'POST /api/cities/{code}/delivered-courses/join': { resident: true },
   'GET /api/me/delivered-courses': loggedIn,
   'GET /api/me/delivered-courses/{id}': loggedIn,
+  'DELETE /api/me/delivered-courses/{id}/membership': loggedIn,
   'GET /api/cities/{code}/delivered-courses': { permission: 'delivered_courses.decide', scope: 'city' },
   'GET /api/cities/{code}/delivered-courses/{id}': { permission: 'delivered_courses.decide', scope: 'city' },
   'GET /api/cities/{code}/delivered-courses/{id}/instructor-candidates': { permission: 'delivered_courses.decide', scope: 'city' },

@@ -18,7 +18,9 @@ export const deliveredCourseStatuses = indexVocabulary<DeliveredCourseStatus, (t
 export const deliveredCourseEventList = [
   { code: 'requested', ko: '신청함', en: 'Requested' },
   { code: 'joined', ko: '모임에 참여함', en: 'Joined the group' },
+  { code: 'left', ko: '모임에서 나감', en: 'Left the group' },
   { code: 'ready', ko: '최소 인원 도달', en: 'Reached the group size' },
+  { code: 'below_size', ko: '최소 인원 아래로 줄어 다시 모으는 중', en: 'Fell below the group size' },
   { code: 'approved', ko: '승인함', en: 'Approved' },
   { code: 'declined', ko: '반려함', en: 'Declined' },
 ] as const satisfies readonly Labelled[];

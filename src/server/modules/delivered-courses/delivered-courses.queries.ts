@@ -80,8 +80,8 @@ export const ofMember = (personId: number, id: number) => sql`r.id = ${id} AND $
 
 /** The request's state, its row locked until the transaction ends: joins and decisions of one request go one at a time. */
 export async function lockRequest(tx: Executor, where: SQL) {
-  return firstRow<{ id: number; cityCode: string; status: DeliveredCourseStatus; title: string }>(tx, sql`
-    SELECT r.id, r.city_code AS "cityCode", r.status, r.title FROM delivered_course_requests r WHERE ${where} FOR UPDATE`);
+  return firstRow<{ id: number; cityCode: string; organiserId: number; status: DeliveredCourseStatus; title: string }>(tx, sql`
+    SELECT r.id, r.city_code AS "cityCode", r.organiser_id AS "organiserId", r.status, r.title FROM delivered_course_requests r WHERE ${where} FOR UPDATE`);
 }
 export const byInviteCode = (cityCode: string, inviteCode: string) => sql`r.invite_code = ${inviteCode.toUpperCase()} AND r.city_code = ${cityCode}`;
 
@@ -111,6 +111,14 @@ export async function recount(tx: Executor, requestId: number): Promise<number> 
 
 export async function markReady(tx: Executor, requestId: number) {
   await tx.execute(sql`UPDATE delivered_course_requests SET status = 'ready', ready_at = now() WHERE id = ${requestId}`);
+}
+
+export async function deleteMember(tx: Executor, requestId: number, personId: number): Promise<boolean> {
+  return (await rows(tx, sql`DELETE FROM delivered_course_members WHERE request_id = ${requestId} AND person_id = ${personId} RETURNING person_id`)).length > 0;
+}
+
+export async function markGathering(tx: Executor, requestId: number) {
+  await tx.execute(sql`UPDATE delivered_course_requests SET status = 'gathering', ready_at = NULL WHERE id = ${requestId}`);
 }
 
 export async function markApproved(tx: Executor, requestId: number, by: number, decision: { programId: number; institutionId: number; profileId: number }) {

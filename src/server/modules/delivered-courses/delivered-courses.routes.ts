@@ -57,6 +57,14 @@ export function registerDeliveredCourseRoutes(api: Api, { database }: ModuleCont
     schema: { tags, summary: 'A request I organised or joined: where it stands, its invite code while open, the course once approved', params: IdParams, response: { 200: DeliveredCourseView, ...errorResponses } },
   }, (request) => service.myRequest(db, requireActor(request), request.params.id));
 
+  api.delete('/me/delivered-courses/:id/membership', {
+    preValidation: mustLogIn,
+    schema: { tags, summary: 'Leave a group I joined, until the city decides (below the minimum it goes back to gathering)', params: IdParams, response: { 204: Type.Null(), ...errorResponses } },
+  }, async (request, reply) => {
+    await service.leave(db, requireActor(request), request.params.id);
+    return reply.status(204).send(null);
+  });
+
   api.get('/cities/:code/delivered-courses', {
     preValidation: mayDecide,
     schema: {

@@ -7,6 +7,12 @@ describe('delivered-course moves', () => {
     expect(moved('gathering', 'join', 5, 5)).toBe('ready');
     expect(moved('ready', 'join', 3, 5)).toBe('ready');
   });
+  it('goes back to gathering when members leave it below the minimum', () => {
+    expect(moved('ready', 'leave', 4, 5)).toBe('gathering');
+    expect(moved('ready', 'leave', 5, 5)).toBe('ready');
+    expect(moved('gathering', 'leave', 1, 5)).toBe('gathering');
+    expect(moved('approved', 'leave', 1, 5)).toBe('decided');
+  });
   it('approves or declines a ready request only, once', () => {
     expect(moved('gathering', 'approve', 4, 5)).toBe('not_ready');
     expect(moved('ready', 'approve', 5, 5)).toBe('approved');

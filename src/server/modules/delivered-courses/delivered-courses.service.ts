@@ -149,6 +149,31 @@ export async function join(db: AppDb, actor: Actor, cityCode: string, inviteCode
   return myRequest(db, actor, id);
 }
 
+/**
+ * A member leaves the group (not its organiser, whose request it is) until the city decides; below the minimum a
+ * ready request goes back to gathering and leaves the console. Leaving twice finds no membership (404).
+ */
+export async function leave(db: AppDb, actor: Actor, id: number): Promise<void> {
+  await db.transaction(async (tx) => {
+    const request = await queries.lockRequest(tx, queries.ofMember(actor.personId, id));
+    if (!request) throw notFound('Your membership', 'id');
+    if (request.organiserId === actor.personId) {
+      throw conflict({ ko: '신청한 사람은 모임을 떠날 수 없습니다.', en: 'The organiser cannot leave their own request.' }, 'id');
+    }
+    if (request.status === 'approved' || request.status === 'declined') {
+      throw conflict({ ko: '시·군·구가 이미 결정한 신청이라 모임을 떠날 수 없습니다. 수강 취소는 강좌에서 할 수 있습니다.', en: 'The city has decided on this request; cancel your place on the course instead.' }, 'id');
+    }
+    await queries.deleteMember(tx, id, actor.personId);
+    const members = await queries.recount(tx, id);
+    await queries.logEvent(tx, { requestId: id, cityCode: request.cityCode, kind: 'left', actorId: actor.personId });
+    const minGroupSize = await queries.minGroupSizeOf(tx, request.cityCode);
+    if (moved(request.status, 'leave', members, minGroupSize) === 'gathering' && request.status === 'ready') {
+      await queries.markGathering(tx, id);
+      await queries.logEvent(tx, { requestId: id, cityCode: request.cityCode, kind: 'below_size', actorId: null, detail: { members, minGroupSize } });
+    }
+  });
+}
+
 /** The request's weekly times, as the pool's availability reads them. */
 const weeklyOf = (row: queries.RequestRow) => row.weekdays.map((weekday) => ({ weekday, from: row.startTime, to: row.endTime }));
 
