@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { brotliDecompressSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { rows } from '../../src/server/platform/database/database.ts';
 import { fieldLabel } from '../../src/shared/vocabulary/index.ts';
 import { testEngine } from '../support/database.ts';
 import { testApp, type TestApp } from '../support/app.ts';
@@ -45,6 +47,26 @@ describe(`the API platform on ${testEngine()}`, () => {
     const response = await t.anonymous.get('/api/health');
     expect(response.statusCode).toBe(200);
     expect(response.json()).toMatchObject({ status: 'ok', engine: testEngine(), migrations: { pending: 0, latest: expect.stringMatching(/^\d{4}_/) } });
+  });
+
+  it('keeps every log and ledger append-only in the database, by one trigger function', async () => {
+    const db = t.database.db;
+    const guarded = await rows<{ table: string; events: string[] }>(db, sql`
+      SELECT c.relname AS "table", array_agg(DISTINCT e.event ORDER BY e.event) AS events
+      FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_proc f ON f.oid = g.tgfoid
+      CROSS JOIN LATERAL (VALUES (8, 'DELETE'), (16, 'UPDATE'), (32, 'TRUNCATE')) AS e(bit, event)
+      WHERE f.proname = 'reject_change_to_append_only' AND g.tgtype & e.bit <> 0
+      GROUP BY c.relname ORDER BY c.relname`);
+    const logs = await rows<{ table: string }>(db, sql`
+      SELECT table_name AS "table" FROM information_schema.tables
+      WHERE table_schema = 'public' AND (table_name ~ '_(log|ledger)$' OR table_name = 'completion_decisions') ORDER BY table_name`);
+    expect(logs.length).toBeGreaterThanOrEqual(7);
+    expect(guarded).toEqual(logs.map(({ table }) => ({ table, events: ['DELETE', 'TRUNCATE', 'UPDATE'] })));
+    for (const { table } of logs) {
+      await expect(db.execute(sql`TRUNCATE ${sql.identifier(table)} CASCADE`)).rejects.toMatchObject({
+        cause: { message: `${table} is append-only: TRUNCATE is not allowed` },
+      });
+    }
   });
 
   it('serves OpenAPI 3 describing every route with its schema, and Swagger UI', async () => {

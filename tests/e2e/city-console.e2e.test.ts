@@ -4,6 +4,7 @@
  * and one institution's on its page), downloads the annual report as a PDF. Then Suncheon's officer finds
  * Gwangmyeong's console closed to them.
  */
+import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
@@ -89,6 +90,19 @@ describe.skipIf(!chromiumAvailable)('a city officer in the city console', () => 
     await page.getByRole('heading', { name: `${year}년 성과와 기반` }).waitFor();
     await expect.poll(() => indicatorValue('주민 1인당 평생교육 예산'), { timeout: 15_000 }).not.toBe(budgetBefore);
     expect(Number((await indicatorValue('위원회 회의')).replace(/,/g, ''))).toBe(Number(meetingsBefore) + 1);
+  });
+
+  it('takes the record out as a workbook and brings it back; a file that is not one is refused in Korean', async () => {
+    await openTab('도시 기록');
+    const download = page.waitForEvent('download');
+    await page.getByRole('link', { name: '엑셀 파일 받기' }).click();
+    const workbook = await (await download).path();
+    const input = page.getByLabel('고친 엑셀 파일 올리기');
+    await input.setInputFiles({ name: '광명시 기록.xlsx', mimeType: 'application/octet-stream', buffer: await readFile(workbook) });
+    await page.getByText(/^[1-9][\d,]*줄을 반영했습니다\.$/).waitFor();
+    await input.setInputFiles({ name: '광명시 기록.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('이름,예산\n광명,1\n') });
+    await page.getByRole('alert').getByText('엑셀 파일(.xlsx)이 아닙니다.').waitFor();
+    expect(await seriousAccessibilityViolations(page)).toEqual([]);
   });
 
   it('opens the access map and the copied programs, also on an institution’s page', async () => {

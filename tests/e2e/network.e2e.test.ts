@@ -13,6 +13,7 @@ import { hashPassword, insertPerson, insertRoleGrant } from '../../src/server/mo
 import { firstRow } from '../../src/server/platform/database/database.ts';
 import { todayInKorea } from '../../src/server/platform/clock.ts';
 import { DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer } from '../support/browser.ts';
+import { samplePdf } from '../support/documents.ts';
 
 const CITY = '31060';
 const JOURNEY = 'network';
@@ -83,6 +84,12 @@ describe.skipIf(!chromiumAvailable)('two institutions sign a partnership and one
     const card = partner.getByRole('listitem').filter({ has: partner.getByRole('heading', { name: /도서관·평생학습관 공동 운영 협약/ }) });
     await card.getByRole('button', { name: '협약에 서명' }).click();
     await card.getByText('체결됨').waitFor();
+    // The signed copy: asked for before one is chosen, then kept and offered as a link.
+    await card.getByRole('button', { name: '협약서 올리기' }).click();
+    await card.getByText('올릴 PDF 파일을 골라 주세요.').waitFor();
+    await card.getByLabel('서명된 협약서 (PDF)').setInputFiles({ name: '공동운영협약서.pdf', mimeType: 'application/pdf', buffer: samplePdf() });
+    await card.getByRole('button', { name: '협약서 올리기' }).click();
+    await card.getByRole('link', { name: '공동운영협약서.pdf' }).waitFor();
     await checkScreen(partner, JOURNEY, 'agreement signed');
 
     await partner.getByLabel('이름', { exact: true }).fill('3층 세미나실');

@@ -26,7 +26,14 @@ const problemsIn = (value: unknown): Problem[] | undefined =>
     ? value.map((p: Problem) => ({ ...(p.field ? { field: p.field } : {}), message: p.message }))
     : undefined;
 
-export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
+/**
+ * A JSON body is sent as JSON; a file (a Blob) as its bytes, the one kind of request that is not JSON: the server tells a
+ * document's type by its contents, and reads a workbook or CSV by the `contentType` given.
+ */
+export async function api<T>(
+  path: string, init: { method?: string; body?: unknown; contentType?: string; signal?: AbortSignal } = {},
+): Promise<T> {
+  const bytes = init.body instanceof Blob;
   const response = await fetch(`/api${path}`, {
     method: init.method ?? 'GET',
     credentials: 'same-origin',
@@ -34,9 +41,9 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     headers: {
       accept: 'application/json',
       'accept-language': i18next.language,
-      ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      ...(init.body === undefined ? {} : { 'content-type': bytes ? init.contentType ?? 'application/octet-stream' : 'application/json' }),
     },
-    body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    body: init.body === undefined ? undefined : bytes ? (init.body as Blob) : JSON.stringify(init.body),
     signal: init.signal,
   });
   if (response.status === 204) return undefined as T;

@@ -5,33 +5,34 @@
 import { useState, type ChangeEvent } from 'react';
 import { MAX_DOCUMENT_BYTES } from '../../shared/vocabulary/index.ts';
 import { useLocale } from '../i18n/index.ts';
+import { api, ApiError } from './client.ts';
 
-export interface UploadState { busy?: string; done?: boolean; error?: string }
+/** `busy` and `done` name the file being sent and the one sent. */
+export interface UploadState { busy?: string; done?: string; error?: string }
 
-/** `urlOf` gives the API address for a file (its name in the query); `onUploaded` gets the server's answer. */
-export function useDocumentUpload(urlOf: (file: File) => string, onUploaded: (answer: unknown) => void) {
-  const { locale } = useLocale();
+/**
+ * `urlOf` gives the API address for a file (its name in the query); `onUploaded` gets the server's answer. A document
+ * that replaces the one kept (a milestone's file, an agreement's signed copy) is `PUT`.
+ */
+export function useDocumentUpload<T = unknown>(urlOf: (file: File) => string, onUploaded: (answer: T) => void, method: 'POST' | 'PUT' = 'POST') {
+  const { t } = useLocale();
   const [state, setState] = useState<UploadState>({});
   const upload = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     event.target.value = '';
     if (!file) return;
     if (file.size > MAX_DOCUMENT_BYTES) {
-      setState({ error: `${file.name}: ${(file.size / 1024 / 1024).toFixed(1)} MB > 20 MB` });
+      setState({ error: t('common.fileTooLarge', { name: file.name, size: (file.size / 1024 / 1024).toFixed(1) }) });
       return;
     }
     setState({ busy: file.name });
-    const response = await fetch(`/api${urlOf(file)}`, {
-      method: 'POST', credentials: 'same-origin', body: file,
-      headers: { 'content-type': 'application/octet-stream', accept: 'application/json', 'accept-language': locale },
-    }).catch(() => null);
-    const body = (await response?.json().catch(() => null)) as { message?: string } | null;
-    if (!response?.ok) {
-      setState({ error: body?.message ?? response?.statusText ?? 'network' });
-      return;
+    try {
+      const answer = await api<T>(urlOf(file), { method, body: file });
+      setState({ done: file.name });
+      onUploaded(answer);
+    } catch (error) {
+      setState({ error: error instanceof ApiError ? error.message : t('common.error', { message: String(error) }) });
     }
-    setState({ done: true });
-    onUploaded(body);
   };
   return { state, upload };
 }

@@ -416,6 +416,7 @@ export const en: Messages = {
     save: 'Grant',
   },
   common: {
+    fileTooLarge: '‘{{name}}’ is too large ({{size}} MB). Each file may be at most 20 MB.',
     downloadFailed: 'The file could not be made. Please try again.',
     loading: 'Loading…',
     error: 'Something went wrong: {{message}}',

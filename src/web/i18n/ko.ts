@@ -414,6 +414,7 @@ export const ko = {
     save: '부여하기',
   },
   common: {
+    fileTooLarge: '‘{{name}}’ 파일이 너무 큽니다 ({{size}} MB). 한 파일은 20 MB까지 올릴 수 있습니다.',
     downloadFailed: '파일을 만들지 못했습니다. 다시 시도해 주세요.',
     loading: '불러오는 중…',
     error: '문제가 생겼습니다: {{message}}',

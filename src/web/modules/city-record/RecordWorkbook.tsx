@@ -5,7 +5,7 @@
 import { useState, type ChangeEvent } from 'react';
 import type { ImportProblem } from '../../../shared/contracts/city-record.ts';
 import type { JobView } from '../../../shared/contracts/jobs.ts';
-import { ApiError } from '../../api/client.ts';
+import { api, ApiError } from '../../api/client.ts';
 import { useJob } from '../../api/useJob.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { ProgressBar } from '../../ui/ProgressBar.tsx';
@@ -23,16 +23,15 @@ export function RecordWorkbook({ cityCode, canEdit, onImported }: { cityCode: st
     if (!file) return;
     setProblems([]);
     void job.start(async () => {
-      const response = await fetch(`/api/cities/${cityCode}/record/import`, {
-        method: 'POST', credentials: 'same-origin', headers: { 'content-type': XLSX, accept: 'application/json' }, body: file,
-      });
-      const body = (await response.json()) as { jobId: string; rows: number; message?: string; error?: string; field?: string; problems?: ImportProblem[] };
-      if (!response.ok) {
-        setProblems(body.problems ?? []);
-        throw new ApiError(response.status, body.error ?? 'error', body.message ?? response.statusText, body.field);
+      try {
+        const answer = await api<{ jobId: string; rows: number }>(`/cities/${cityCode}/record/import`, { method: 'POST', body: file, contentType: XLSX });
+        setRows(answer.rows);
+        return answer;
+      } catch (error) {
+        // A workbook's problems come row by row, with the sheet and cell, beside the message.
+        if (error instanceof ApiError) setProblems((error.body?.problems as ImportProblem[] | undefined) ?? []);
+        throw error;
       }
-      setRows(body.rows);
-      return body;
     });
   };
   return (

@@ -2,15 +2,14 @@
  * An application's attachments: each with its purpose, type and size, downloaded by a plain link; the city adds
  * files (sent as their bytes: the server decides their type by their contents) and removes them while it may edit.
  */
-import { useState, type ChangeEvent } from 'react';
+import { useState } from 'react';
 import type { ApplicationView, Attachment } from '../../../shared/contracts/designation-applications.ts';
-import type { ErrorBody } from '../../../shared/contracts/common.ts';
-import { attachmentPurposes, documentTypes, MAX_DOCUMENT_BYTES, type AttachmentPurpose } from '../../../shared/vocabulary/index.ts';
+import { attachmentPurposes, documentTypes, type AttachmentPurpose } from '../../../shared/vocabulary/index.ts';
 import { api, ApiError } from '../../api/client.ts';
+import { DOCUMENT_ACCEPT, useDocumentUpload } from '../../api/useDocumentUpload.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { SelectField } from '../../ui/Field.tsx';
-
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+import { UploadStatus } from '../../ui/UploadStatus.tsx';
 
 export function AttachmentList({ application, onRemoved }: { application: ApplicationView; onRemoved: ((attachment: Attachment) => void) | null }) {
   const { t, label, number } = useLocale();
@@ -53,33 +52,11 @@ export function AttachmentList({ application, onRemoved }: { application: Applic
 
 /** Choosing a purpose and a file uploads it at once; a file over 20 MB is refused here, before it is sent. */
 export function AttachmentUpload({ applicationId, onUploaded }: { applicationId: number; onUploaded(attachment: Attachment): void }) {
-  const { t, label, locale } = useLocale();
+  const { t, label } = useLocale();
   const [purpose, setPurpose] = useState<AttachmentPurpose>('program_plan');
-  const [state, setState] = useState<{ busy?: string; done?: string; error?: string }>({});
-
-  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    if (file.size > MAX_DOCUMENT_BYTES) {
-      setState({ error: t('applications.attachments.tooLarge', { name: file.name, size: megabytes(file.size) }) });
-      return;
-    }
-    setState({ busy: file.name });
-    // The one request that is not JSON: the file's bytes as they are (see city-record's workbook import).
-    const response = await fetch(`/api/designation/applications/${applicationId}/attachments?purpose=${purpose}&name=${encodeURIComponent(file.name)}`, {
-      method: 'POST', credentials: 'same-origin', body: file,
-      headers: { 'content-type': 'application/octet-stream', accept: 'application/json', 'accept-language': locale },
-    }).catch(() => null);
-    const body = (await response?.json().catch(() => null)) as (Attachment & Partial<ErrorBody>) | null;
-    if (!response?.ok || !body) {
-      setState({ error: body?.message ?? response?.statusText ?? 'network' });
-      return;
-    }
-    setState({ done: t('applications.attachments.uploaded', { name: body.fileName }) });
-    onUploaded(body);
-  };
-
+  const { state, upload } = useDocumentUpload<Attachment>(
+    (file) => `/designation/applications/${applicationId}/attachments?purpose=${purpose}&name=${encodeURIComponent(file.name)}`, onUploaded,
+  );
   return (
     <div className="lc-inline-form">
       <p className="lc-hint">{t('applications.attachments.lead')}</p>
@@ -88,15 +65,11 @@ export function AttachmentUpload({ applicationId, onUploaded }: { applicationId:
           options={attachmentPurposes.entries.map((p) => ({ value: p.code, label: label(p) }))} />
         <label className="krds-btn secondary lc-file-button">
           {t('applications.attachments.choose')}
-          <input type="file" className="sr-only" disabled={state.busy !== undefined} onChange={(e) => void upload(e)}
-            accept=".pdf,.hwp,.hwpx,.xlsx,.docx,.png,.jpg,.jpeg" />
+          <input type="file" className="sr-only" disabled={state.busy !== undefined} onChange={(e) => void upload(e)} accept={DOCUMENT_ACCEPT} />
         </label>
       </div>
-      <div aria-live="polite">
-        {state.busy && <p role="status">{t('applications.attachments.uploading', { name: state.busy })}</p>}
-        {state.done && <p className="lc-notice success" role="status">{state.done}</p>}
-      </div>
-      {state.error && <p className="lc-notice error" role="alert">{state.error}</p>}
+      <UploadStatus state={state} busy={(name) => t('applications.attachments.uploading', { name })}
+        done={(name) => t('applications.attachments.uploaded', { name })} />
     </div>
   );
 }

@@ -7,18 +7,19 @@
  * that deferred it). The ministry opens a deferred city's consulting from the national picture or the round. The
  * server decides who may do what; the page only offers what the person's roles allow.
  */
-import { useState, type ChangeEvent, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
-import type { ErrorBody, PageOf } from '../../../shared/contracts/common.ts';
+import type { PageOf } from '../../../shared/contracts/common.ts';
 import type {
   ConsultantCandidate, ConsultingDecision, ConsultingDetail, ConsultingSummary, Improvement, MilestoneOutcome, MilestoneView,
 } from '../../../shared/contracts/designation-consulting.ts';
 import type { Me } from '../../../shared/contracts/identity.ts';
 import {
-  consultingPurposes, consultingRecommendations, documentTypes, evaluationOutcomes, MAX_DOCUMENT_BYTES, milestoneKinds, milestoneStatuses,
+  consultingPurposes, consultingRecommendations, documentTypes, evaluationOutcomes, milestoneKinds, milestoneStatuses,
   type ConsultingPurpose, type ConsultingRecommendation,
 } from '../../../shared/vocabulary/index.ts';
 import { api, query, useApi } from '../../api/client.ts';
+import { DOCUMENT_ACCEPT, useDocumentUpload } from '../../api/useDocumentUpload.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { useFieldLabels } from '../../i18n/field-labels.ts';
@@ -30,6 +31,7 @@ import { DateRange } from '../../ui/DateRange.tsx';
 import { SelectField, TextArea } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
+import { UploadStatus } from '../../ui/UploadStatus.tsx';
 import { Loaded, PageTitle } from '../../ui/Status.tsx';
 import { cityName } from '../geography/places.ts';
 import { ImprovementBadge } from './ImprovementBadge.tsx';
@@ -260,42 +262,20 @@ function Milestone({ consulting, milestone, mayWork, mayReview, onChanged }: {
   );
 }
 
-const megabytes = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
-
 /** Choosing a file uploads it at once (its bytes as they are; the server judges the type by them). */
 function UploadDocument({ consultingId, milestone, name, onUploaded }: { consultingId: number; milestone: MilestoneView; name: string; onUploaded(): void }) {
-  const { t, locale } = useLocale();
-  const [state, setState] = useState<{ busy?: string; done?: string; error?: string }>({});
-  const upload = async (event: ChangeEvent<HTMLInputElement>) => {
-    const file = event.target.files?.[0];
-    event.target.value = '';
-    if (!file) return;
-    if (file.size > MAX_DOCUMENT_BYTES) return setState({ error: t('consulting.upload.tooLarge', { name: file.name, size: megabytes(file.size) }) });
-    setState({ busy: file.name });
-    // Not JSON: the document's bytes (as the application's attachments are sent).
-    const response = await fetch(`/api/designation/consultings/${consultingId}/milestones/${milestone.kind}/file?name=${encodeURIComponent(file.name)}`, {
-      method: 'PUT', credentials: 'same-origin', body: file,
-      headers: { 'content-type': 'application/octet-stream', accept: 'application/json', 'accept-language': locale },
-    }).catch(() => null);
-    if (!response?.ok) {
-      const body = (await response?.json().catch(() => null)) as Partial<ErrorBody> | null;
-      return setState({ error: body?.message ?? response?.statusText ?? 'network' });
-    }
-    setState({ done: t('consulting.upload.uploaded', { name: file.name }) });
-    onUploaded();
-  };
+  const { t } = useLocale();
+  const { state, upload } = useDocumentUpload(
+    (file) => `/designation/consultings/${consultingId}/milestones/${milestone.kind}/file?name=${encodeURIComponent(file.name)}`, onUploaded, 'PUT',
+  );
   return (
     <div className="lc-inline-form">
       <p className="lc-hint">{t('consulting.upload.lead')}</p>
       <label className="krds-btn secondary lc-file-button">
         {t(milestone.file ? 'consulting.upload.replace' : 'consulting.upload.choose', { milestone: name })}
-        <input type="file" className="sr-only" disabled={state.busy !== undefined} onChange={(e) => void upload(e)} accept=".pdf,.hwp,.hwpx,.xlsx,.docx,.png,.jpg,.jpeg" />
+        <input type="file" className="sr-only" disabled={state.busy !== undefined} onChange={(e) => void upload(e)} accept={DOCUMENT_ACCEPT} />
       </label>
-      <div aria-live="polite">
-        {state.busy && <p role="status">{t('consulting.upload.uploading', { name: state.busy })}</p>}
-        {state.done && <p className="lc-notice success" role="status">{state.done}</p>}
-      </div>
-      {state.error && <p className="lc-notice error" role="alert">{state.error}</p>}
+      <UploadStatus state={state} busy={(file) => t('consulting.upload.uploading', { name: file })} done={(file) => t('consulting.upload.uploaded', { name: file })} />
     </div>
   );
 }

@@ -74,7 +74,6 @@ const ko = {
     replace: '{{milestone}} 문서 바꾸기',
     uploading: '‘{{name}}’ 올리는 중…',
     uploaded: '‘{{name}}’을(를) 올렸습니다.',
-    tooLarge: '‘{{name}}’ 파일이 너무 큽니다 ({{size}} MB). 한 파일은 20 MB까지 올릴 수 있습니다.',
   },
   submit: {
     button: '{{milestone}} 제출',
@@ -197,7 +196,6 @@ export const text: ModuleText<typeof ko> = {
       replace: 'Replace the {{milestone}} document',
       uploading: 'Uploading ‘{{name}}’…',
       uploaded: 'Uploaded ‘{{name}}’.',
-      tooLarge: '‘{{name}}’ is too large ({{size}} MB). Each file may be at most 20 MB.',
     },
     submit: {
       button: 'Submit the {{milestone}}',

@@ -15,6 +15,7 @@ import { useFieldLabels } from '../../i18n/field-labels.ts';
 import { SelectField, TextArea } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { Loaded } from '../../ui/Status.tsx';
+import { UploadStatus } from '../../ui/UploadStatus.tsx';
 import type { ConsolePanelProps } from '../city-console/console-tabs.ts';
 
 const itemsOf = (view: CityRoundView) => view.frame.areas.flatMap((area) => area.fields.flatMap((field) => field.items));
@@ -59,11 +60,7 @@ function EvidenceUpload({ view, onUploaded }: { view: CityRoundView; onUploaded(
         </label>
       </div>
       <p className="lc-hint">{t('evaluation.city.evidenceFile')}</p>
-      <div aria-live="polite">
-        {state.busy && <p role="status">{state.busy}…</p>}
-        {state.done && <p className="lc-notice success" role="status">{t('evaluation.city.uploaded')}</p>}
-      </div>
-      {state.error && <p className="lc-notice error" role="alert">{state.error}</p>}
+      <UploadStatus state={state} busy={(name) => `${name}…`} done={() => t('evaluation.city.uploaded')} />
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { ChoiceGroup } from '../../ui/ChoiceGroup.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { Loaded } from '../../ui/Status.tsx';
+import { UploadStatus } from '../../ui/UploadStatus.tsx';
 import { useWon } from './won.ts';
 
 export function GrantDetail({ cityCode, id, onChanged }: { cityCode: string; id: number; onChanged(): void }) {
@@ -125,11 +126,7 @@ function ReportDocuments({ cityCode, grantId, report, canAttach, onAttached }: {
             <input type="file" className="sr-only" disabled={state.busy !== undefined} onChange={(e) => void upload(e)} accept={DOCUMENT_ACCEPT} />
           </label>
           <p className="lc-hint">{t('grants.attachHint')}</p>
-          <div aria-live="polite">
-            {state.busy && <p role="status">{state.busy}…</p>}
-            {state.done && <p className="lc-notice success" role="status">{t('grants.attached')}</p>}
-          </div>
-          {state.error && <p className="lc-notice error" role="alert">{state.error}</p>}
+          <UploadStatus state={state} busy={(name) => `${name}…`} done={() => t('grants.attached')} />
         </>
       )}
     </div>

@@ -95,13 +95,7 @@ function AgreementCard({ agreement, institution, manage, onChanged }: { agreemen
   const [file, setFile] = useState<File | null>(null);
   const upload = useSubmission(async () => {
     if (!file) throw new ApiError(400, 'bad_request', t('network.agreements.chooseFile'), 'file');
-    const response = await fetch(`/api${base}/document?name=${encodeURIComponent(file.name)}`, {
-      method: 'PUT', credentials: 'same-origin', headers: { 'content-type': 'application/octet-stream', 'accept-language': document.documentElement.lang }, body: file,
-    });
-    if (!response.ok) {
-      const error = (await response.json().catch(() => ({}))) as { error?: string; message?: string; field?: string };
-      throw new ApiError(response.status, error.error ?? 'error', error.message ?? response.statusText, error.field);
-    }
+    await api(`${base}/document?name=${encodeURIComponent(file.name)}`, { method: 'PUT', body: file });
   }, onChanged);
   const headingId = `agreement-${agreement.id}`;
   return (

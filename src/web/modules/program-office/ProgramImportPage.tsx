@@ -4,14 +4,13 @@
  * import itself with what it made and changed; and every program exported. After each step the keyboard is taken
  * to its outcome.
  */
-import i18next from 'i18next';
 import { useCallback, useEffect, useRef, useState, type ChangeEvent, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import type { InstitutionDetail } from '../../../shared/contracts/institutions.ts';
 import type { JobView } from '../../../shared/contracts/jobs.ts';
 import type { FileFormat, ImportReport, ImportStatus } from '../../../shared/contracts/program-import.ts';
 import { programFilePhases } from '../../../shared/vocabulary/index.ts';
-import { api, ApiError } from '../../api/client.ts';
+import { api } from '../../api/client.ts';
 import { useJob } from '../../api/useJob.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { useSession } from '../../shells/session.tsx';
@@ -68,15 +67,9 @@ function ProgramFiles({ institution }: { institution: InstitutionDetail }) {
     setFileError(undefined);
     setOutcome(null);
     setStep(check ? 'check' : 'import');
-    void job.start(async () => {
-      const response = await fetch(`/api${base}/import${check ? '?check=true' : ''}`, {
-        method: 'POST', credentials: 'same-origin', body: file,
-        headers: { 'content-type': /\.xlsx$/i.test(file.name) ? XLSX : 'text/csv', accept: 'application/json', 'accept-language': i18next.language },
-      });
-      const body = (await response.json().catch(() => ({}))) as { jobId: string; error?: string; message?: string; field?: string };
-      if (!response.ok) throw new ApiError(response.status, body.error ?? 'error', body.message ?? response.statusText, body.field);
-      return body;
-    });
+    void job.start(() => api<{ jobId: string }>(`${base}/import${check ? '?check=true' : ''}`, {
+      method: 'POST', body: file, contentType: /\.xlsx$/i.test(file.name) ? XLSX : 'text/csv',
+    }));
   };
   const check = (event: FormEvent) => {
     event.preventDefault();
