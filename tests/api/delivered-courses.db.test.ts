@@ -110,6 +110,21 @@ describe(`delivered courses on ${testEngine()}`, () => {
     expect((await join(people[4]!, 'ZZZZZZZZ')).json()).toMatchObject({ field: 'inviteCode' });
   });
 
+  it('lets a member leave until the city decides; below the minimum the request goes back to gathering', async () => {
+    const made = await readyRequest('떠나는 회원 시험', [people[0]!, people[1]!, people[2]!]);
+    const leave = (client: Client) => client.request({ method: 'DELETE', url: `/api/me/delivered-courses/${made.id}/membership` });
+    expect((await leave(people[0]!)).statusCode).toBe(409);
+    expect((await leave(people[5]!)).statusCode).toBe(404);
+    expect((await leave(people[2]!)).statusCode).toBe(204);
+    expect((await leave(people[2]!)).statusCode).toBe(404);
+    expect((await people[0]!.get(`/api/me/delivered-courses/${made.id}`)).json()).toMatchObject({ status: 'gathering', members: 2, readyAt: null });
+    expect((await officer.get(`/api/cities/${CITY}/delivered-courses/${made.id}`)).statusCode).toBe(404);
+    expect((await join(people[2]!, made.inviteCode!)).statusCode).toBe(200);
+    const back = (await people[0]!.get(`/api/me/delivered-courses/${made.id}`)).json<DeliveredCourseView>();
+    expect(back).toMatchObject({ status: 'ready', members: 3 });
+    expect(back.log.map((e) => e.kind)).toEqual(['requested', 'joined', 'joined', 'ready', 'left', 'below_size', 'joined', 'ready']);
+  });
+
   it('shows a resident only the requests they organised or joined, and other cities’ officers none', async () => {
     const made = await request(people[0]!, '나만 아는 신청');
     expect((await people[5]!.get(`/api/me/delivered-courses/${made.id}`)).statusCode).toBe(404);

@@ -1,10 +1,12 @@
 /** A request as its members see it (/me/delivered-courses/:id): the group's size, the invite code to share, the course once approved. */
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import type { DeliveredCourseView } from '../../../shared/contracts/delivered-courses.ts';
 import { deliveredCourseEvents } from '../../../shared/vocabulary/index.ts';
-import { useApi } from '../../api/client.ts';
+import { api, useApi } from '../../api/client.ts';
+import { useSubmission } from '../../api/useSubmission.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
+import { FormStatus } from '../../ui/FormStatus.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { Loaded, PageTitle } from '../../ui/Status.tsx';
 import { DeliveredCourseCard } from './DeliveredCourseCard.tsx';
@@ -24,6 +26,7 @@ export function DeliveredCoursePage() {
           <DeliveredCourseCard request={r} />
           <p>{r.description}</p>
           {r.inviteCode && <Invite code={r.inviteCode} size={r.minGroupSize} />}
+          {r.mine === 'joined' && (r.status === 'gathering' || r.status === 'ready') && <Leave id={r.id} />}
           {r.program && (
             <section aria-labelledby="course" className="lc-section">
               <h2 id="course" className="lc-section-title">{t('delivered-courses.program')}</h2>
@@ -55,6 +58,23 @@ function Invite({ code, size }: { code: string; size: number }) {
       <p className="lc-invite-code" data-testid="invite-code"><strong>{code}</strong></p>
       <p>{t('delivered-courses.inviteLink')}: <a href={link}>{link}</a></p>
     </section>
+  );
+}
+
+/** A member (not the organiser) leaves the group until the city decides. */
+function Leave({ id }: { id: number }) {
+  const { t } = useLocale();
+  const navigate = useNavigate();
+  const send = useSubmission(async () => {
+    await api(`/me/delivered-courses/${id}/membership`, { method: 'DELETE' });
+    void navigate('/me/delivered-courses');
+  });
+  return (
+    <form className="lc-form" onSubmit={send.onSubmit}>
+      <p>{t('delivered-courses.leaveLead')}</p>
+      <FormStatus error={send.formError([])} />
+      <div><button type="submit" className="krds-btn secondary" disabled={send.busy}>{t('delivered-courses.leave')}</button></div>
+    </form>
   );
 }
 
