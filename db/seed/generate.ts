@@ -36,6 +36,7 @@ import { seedColleaguesDemo } from './colleagues-demo.ts';
 import { seedInstructorsDemo } from './instructors-demo.ts';
 import { seedNetworkDemo } from './network-demo.ts';
 import { seedProposalsDemo } from './proposals-demo.ts';
+import { seedDeliveredCoursesDemo } from './delivered-courses-demo.ts';
 import { seedVouchersDemo } from './vouchers-demo.ts';
 import type { CredentialSettings } from '../../src/server/modules/credentials/credentials.service.ts';
 
@@ -62,6 +63,8 @@ export interface SeedOptions {
   surveysDemo?: boolean;
   /** Residents' proposals in Gwangmyeong and Suncheon, one awaiting, one accepted, one declined (default: with the demo size). */
   proposalsDemo?: boolean;
+  /** Delivered courses: a Gwangmyeong group awaiting the city, the Suncheon demo resident's request gathering its group (default: with the demo size). */
+  deliveredCoursesDemo?: boolean;
   /** LearnFare vouchers: the national programme drawn and issued (the demo resident holds one), Suncheon's open. */
   vouchersDemo?: boolean;
 }
@@ -574,6 +577,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     progress({ phase: 'Satisfaction surveys', done: 1, total: 1 });
   }
   if (options.proposalsDemo ?? options.size === 'demo') await seedProposalsDemo(db);
+  if (options.deliveredCoursesDemo ?? options.size === 'demo') await seedDeliveredCoursesDemo(db);
   if (options.vouchersDemo ?? options.size === 'demo') await seedVouchersDemo(db, { today, seed: options.seed });
   progress({ phase: 'Search index', done: 0, total: 1 });
   await programsModule.refreshSearchIndex(db, today);

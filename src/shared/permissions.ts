@@ -102,6 +102,8 @@ export const permissions = {
   'proposals.answer': { city_officer: 'own_city', administrator: 'any' },
   /** Who did what in a proposal's log (the public sees what and when). */
   'proposals.log.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
+  /** A city's delivered-course requests (배달강좌) that reached the group size: matching an instructor, approving into a program or declining, and the minimum group size. */
+  'delivered_courses.decide': { city_officer: 'own_city', administrator: 'any' },
   /** The national picture's private side: every learning city's index score named, and the cities at risk (the public sees distributions). */
   'national.private.view': { ministry_officer: 'any', administrator: 'any' },
   /** Grants: awarding, adjusting, deciding the cities' spending reports, and priority investment rounds. */

@@ -1,6 +1,6 @@
 /** Institutions: lifelong-education institutions and their venues. */
 import type { AppModule } from '../index.ts';
-import { countInstitutions, findInstitution, findVenue, institutionVenues, lockInstitution } from './institutions.queries.ts';
+import { countInstitutions, findInstitution, findVenue, insertVenue, institutionVenues, lockInstitution } from './institutions.queries.ts';
 import { registerInstitutionRoutes } from './institutions.routes.ts';
 
 export const institutionsModule = {
@@ -9,6 +9,8 @@ export const institutionsModule = {
   findInstitution,
   findVenue,
   institutionVenues,
+  // Delivered courses: the group's own place, where the institution teaches them.
+  insertVenue,
   countInstitutions,
   lockInstitution,
 } satisfies AppModule & Record<string, unknown>;

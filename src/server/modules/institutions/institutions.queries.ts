@@ -74,6 +74,12 @@ export async function institutionVenues(db: Executor, institutionId: number) {
   return db.select().from(venues).where(eq(venues.institutionId, institutionId)).orderBy(asc(venues.id));
 }
 
+/** A place the institution teaches at outside its own buildings (a delivered course's room); its id. */
+export async function insertVenue(db: Executor, venue: typeof venues.$inferInsert): Promise<number> {
+  const [row] = await db.insert(venues).values(venue).returning({ id: venues.id });
+  return row!.id;
+}
+
 export async function findVenue(db: Executor, venueId: number) {
   const [row] = await db.select().from(venues).where(eq(venues.id, venueId));
   return row;

@@ -131,7 +131,9 @@ export async function programSlots(db: Executor, programId: number): Promise<Ava
 
 /** What a program asks of its instructor. */
 export interface ProgramNeeds {
-  programId: number;
+  /** Null for a course not made yet (a delivered course's request): its weekly times are then `weekly`. */
+  programId: number | null;
+  weekly?: readonly AvailabilitySlot[];
   cityCode: string;
   dongCode: string | null;
   online: boolean;
@@ -153,6 +155,17 @@ export interface CandidateRow extends PoolEntry {
   assigned: boolean;
 }
 
+/** The course's weekly times (weekday, start, end): from the program's sessions, or as the request names them. */
+function weeklyTimesOf(needs: ProgramNeeds): SQL {
+  if (needs.programId !== null) {
+    return sql`SELECT DISTINCT ${koreanWeekday(sql`starts_at`)} AS weekday, (starts_at AT TIME ZONE 'Asia/Seoul')::time AS s, (ends_at AT TIME ZONE 'Asia/Seoul')::time AS e
+      FROM program_sessions WHERE program_id = ${needs.programId}`;
+  }
+  const weekly = needs.weekly ?? [];
+  return sql`SELECT w AS weekday, f::time AS s, t::time AS e
+    FROM unnest(${sql.param(weekly.map((x) => x.weekday))}::text[], ${sql.param(weekly.map((x) => x.from))}::text[], ${sql.param(weekly.map((x) => x.to))}::text[]) AS x(w, f, t)`;
+}
+
 /**
  * The city's pool ranked for a program: the exact subcategory (4) or its area (2), a travel area covering the
  * venue (3), free at every weekly time the program meets (3), serving one of its target groups (1), holding a
@@ -162,10 +175,7 @@ export async function candidatesFor(db: Executor, needs: ProgramNeeds, page: Pag
   const inPool = sql`p.published AND ${needs.cityCode} = ANY(p.reach_city_codes)`;
   // The program's weekly times once; each profile is scored against them, and only the page's rows are described.
   const items = await rows<CandidateRow>(db, sql`
-    WITH slots AS MATERIALIZED (
-      SELECT DISTINCT ${koreanWeekday(sql`starts_at`)} AS weekday, (starts_at AT TIME ZONE 'Asia/Seoul')::time AS s, (ends_at AT TIME ZONE 'Asia/Seoul')::time AS e
-      FROM program_sessions WHERE program_id = ${needs.programId}
-    ), taught AS (
+    WITH slots AS MATERIALIZED (${weeklyTimesOf(needs)}), taught AS (
       SELECT profile_id, count(*)::int AS n FROM program_instructors GROUP BY profile_id
     ), flags AS (
       SELECT p.id, pe.display_name, coalesce(t.n, 0) AS taught,

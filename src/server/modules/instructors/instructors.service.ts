@@ -182,23 +182,37 @@ function clashesByProfile(clashes: readonly (ScheduleClash & { profileId: number
   return by;
 }
 
-/** The city's pool ranked for one of the actor's institution's programs, with the reasons and schedule clashes of each. */
-export async function candidates(db: AppDb, actor: Actor, programId: number, page: PageRequest): Promise<PageOf<Candidate>> {
-  const program = await assignableProgram(db, actor, programId);
-  const online = program.mode === 'online';
+/** What a course asks of its instructor, and where it is (for the reasons' words). */
+interface CourseNeeds {
+  /** Null for a course not made yet; its weekly times are then `weekly`. */
+  programId: number | null;
+  weekly: readonly AvailabilitySlot[];
+  cityCode: string;
+  dongCode: string | null;
+  online: boolean;
+  area: string;
+  subcategory: queries.ProgramNeeds['subcategory'];
+  targetGroups: queries.ProgramNeeds['targetGroups'];
+  cityNameKo: string;
+  cityNameEn: string;
+  dongNameKo: string | null;
+  dongNameEn: string | null;
+}
+
+/** The city's pool ranked for the course, with the reasons of each and the clashes with their other programs (a made program only). */
+async function rankedFor(db: Executor, course: CourseNeeds, page: PageRequest): Promise<PageOf<Candidate>> {
   const found = await queries.candidatesFor(db, {
-    programId: program.id, cityCode: program.cityCode, dongCode: program.dongCode, online, subcategory: program.subcategory,
-    areaSubcategories: programSubcategories.entries.filter((s) => s.area === program.area).map((s) => s.code),
-    targetGroups: program.targetGroups,
+    programId: course.programId, weekly: course.weekly, cityCode: course.cityCode, dongCode: course.dongCode, online: course.online,
+    subcategory: course.subcategory, areaSubcategories: programSubcategories.entries.filter((s) => s.area === course.area).map((s) => s.code),
+    targetGroups: course.targetGroups,
   }, page);
-  const [slots, clashes] = await Promise.all([
-    queries.programSlots(db, program.id),
-    queries.clashesWith(db, program.id, found.items.map((c) => c.id)),
-  ]);
+  const [slots, clashes] = course.programId === null
+    ? [course.weekly, []]
+    : await Promise.all([queries.programSlots(db, course.programId), queries.clashesWith(db, course.programId, found.items.map((c) => c.id))]);
   const clashing = clashesByProfile(clashes);
   const place = {
-    placeKo: [program.cityNameKo, program.dongNameKo].filter(Boolean).join(' '),
-    placeEn: [program.dongNameEn, program.cityNameEn].filter(Boolean).join(', '),
+    placeKo: [course.cityNameKo, course.dongNameKo].filter(Boolean).join(' '),
+    placeEn: [course.dongNameEn, course.cityNameEn].filter(Boolean).join(', '),
   };
   return {
     ...found,
@@ -206,11 +220,25 @@ export async function candidates(db: AppDb, actor: Actor, programId: number, pag
       const { skillExact: _s, skillArea: _a, travels: _t, unavailable: _u, servesGroup: _g, lifelongEducator: _l, score, assigned, ...profile } = row;
       return {
         profile, score, assigned, clashes: clashing.get(row.id) ?? [],
-        reasons: reasonsFor(row, { ...program, ...place, online }, slots),
+        reasons: reasonsFor(row, { ...course, ...place }, slots),
       };
     }),
   };
 }
+
+/** The city's pool ranked for one of the actor's institution's programs, with the reasons and schedule clashes of each. */
+export async function candidates(db: AppDb, actor: Actor, programId: number, page: PageRequest): Promise<PageOf<Candidate>> {
+  const program = await assignableProgram(db, actor, programId);
+  return rankedFor(db, { ...program, programId: program.id, weekly: [], online: program.mode === 'online' }, page);
+}
+
+/** The pool ranked for a course not made yet (a delivered course's group), in person at its dong on its weekly times. */
+export async function candidatesForCourse(db: Executor, course: Omit<CourseNeeds, 'programId' | 'online'>, page: PageRequest): Promise<PageOf<Candidate>> {
+  return rankedFor(db, { ...course, programId: null, online: false }, page);
+}
+
+/** A published profile of the city's pool, or undefined. */
+export const profileInPool = queries.profileInPool;
 
 /**
  * Links a profile of the city's pool to the program: the program names its instructor, the person is told (and
@@ -225,29 +253,41 @@ export async function assign(db: AppDb, actor: Actor, programId: number, profile
   // The program exists for the caller; what the body names is not in the pool (unpublished, elsewhere, unknown).
   if (!profile) throw badRequest(notInPoolWords, 'profileId');
   const institution = (await institutionsModule.findInstitution(db, program.institutionId))!;
-  const { assignedAt } = await db.transaction(async (tx) => {
-    const linked = await queries.assign(tx, { programId: program.id, profileId: profile.id, institutionId: program.institutionId, assignedBy: actor.personId });
-    await programsModule.setInstructorName(tx, program.id, profile.displayName);
-    const message = (ko: string, en: string) => ({
-      title: { ko: `${institution.name} ‘${program.title}’ ${ko}`, en: `${en} “${program.title}” at ${institution.name}` },
-      body: { ko: `${actor.displayName}님이 바꾸었습니다.`, en: `Changed by ${actor.displayName}.` },
-      cityCode: program.cityCode,
-    });
-    await notifications.notify(tx, await identity.recipientsByIds(tx, [profile.personId]), {
-      kind: 'instructors.assigned', link: '/me/teaching', ...message('강사로 배정되었습니다', 'You are assigned to teach'),
-    });
-    if (linked.previousProfileId !== null) {
-      const previous = await queries.personOfProfile(tx, linked.previousProfileId);
-      if (previous) {
-        await notifications.notify(tx, await identity.recipientsByIds(tx, [previous.personId]), {
-          kind: 'instructors.unassigned', ...message('강사 배정이 취소되었습니다', 'You no longer teach'),
-        });
-      }
-    }
-    return linked;
-  });
+  const { assignedAt } = await db.transaction((tx) => linkInstructor(tx, { program, profile, institutionName: institution.name, by: actor }));
   const clashes = await queries.clashesWith(db, program.id, [profile.id]);
   return { programId: program.id, profileId: profile.id, displayName: profile.displayName, assignedAt, clashes: clashes.map(({ profileId: _p, ...c }) => c) };
+}
+
+/**
+ * Links the profile to the program in the caller's transaction: the program names its instructor, the person is
+ * told (and the one it replaces, if any). Who may do it is the caller's to check.
+ */
+export async function linkInstructor(tx: Executor, link: {
+  program: { id: number; title: string; cityCode: string; institutionId: number };
+  profile: { id: number; personId: number; displayName: string };
+  institutionName: string;
+  by: { personId: number; displayName: string };
+}) {
+  const { program, profile, institutionName, by } = link;
+  const linked = await queries.assign(tx, { programId: program.id, profileId: profile.id, institutionId: program.institutionId, assignedBy: by.personId });
+  await programsModule.setInstructorName(tx, program.id, profile.displayName);
+  const message = (ko: string, en: string) => ({
+    title: { ko: `${institutionName} ‘${program.title}’ ${ko}`, en: `${en} “${program.title}” at ${institutionName}` },
+    body: { ko: `${by.displayName}님이 바꾸었습니다.`, en: `Changed by ${by.displayName}.` },
+    cityCode: program.cityCode,
+  });
+  await notifications.notify(tx, await identity.recipientsByIds(tx, [profile.personId]), {
+    kind: 'instructors.assigned', link: '/me/teaching', ...message('강사로 배정되었습니다', 'You are assigned to teach'),
+  });
+  if (linked.previousProfileId !== null) {
+    const previous = await queries.personOfProfile(tx, linked.previousProfileId);
+    if (previous) {
+      await notifications.notify(tx, await identity.recipientsByIds(tx, [previous.personId]), {
+        kind: 'instructors.unassigned', ...message('강사 배정이 취소되었습니다', 'You no longer teach'),
+      });
+    }
+  }
+  return linked;
 }
 
 /** Unlinks the program's instructor, if any (its name is cleared too), and tells them. */

@@ -21,6 +21,7 @@ export const consoleTabs: ConsoleTab[] = [
   { id: 'record', labelKey: 'city-record.tab', panel: lazy(() => import('../city-record/RecordPanel.tsx')) },
   { id: 'demand', labelKey: 'demand.tab', panel: lazy(() => import('../demand/GapsPanel.tsx')) },
   { id: 'proposals', labelKey: 'proposals.tab', panel: lazy(() => import('../proposals/ProposalsPanel.tsx')) },
+  { id: 'delivered', labelKey: 'delivered-courses.tab', panel: lazy(() => import('../delivered-courses/DeliveredCoursesPanel.tsx')) },
   { id: 'access', labelKey: 'access.tab', panel: lazy(() => import('../access/AccessPanel.tsx')) },
   { id: 'copies', labelKey: 'copies.tab', panel: lazy(() => import('../copies/CopiesPanel.tsx')) },
   { id: 'roles', labelKey: 'role-map.tab', panel: lazy(() => import('../role-map/RoleMapPanel.tsx')) },

@@ -22,6 +22,7 @@ import { institutionNameIn, titleIn } from '../programs/format.ts';
 import { RATING_ANCHOR } from '../satisfaction/RatingForm.tsx';
 import { WishesSection } from '../participation/WishesSection.tsx';
 import { MyProposalsSection } from '../proposals/MyProposalsSection.tsx';
+import { DeliveredCoursesSection } from '../delivered-courses/DeliveredCoursesSection.tsx';
 import { MyVouchersSection } from '../vouchers/MyVouchersSection.tsx';
 
 const BarChart = lazy(() => import('../../ui/BarChart.tsx'));
@@ -276,6 +277,7 @@ export function MyLearningPage() {
             <Community record={r} />
             <WishesSection />
             <MyProposalsSection />
+            <DeliveredCoursesSection />
             <MyVouchersSection />
             <Account />
           </>
