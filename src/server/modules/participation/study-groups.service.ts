@@ -91,12 +91,18 @@ async function requireLeader(db: Reader, actor: Actor, id: number) {
   }
 }
 
-/** A member leaves, or the leader removes one; the leader stays (the group would have none). */
+/**
+ * A member leaves, or the leader removes one; the leader stays (the group would have none). To whoever is not a
+ * member, who is in the group is private: they hear "not found", as for anyone not in it.
+ */
 export async function removeMember(db: AppDb, actor: Actor, cityCode: string, id: number, personId: number): Promise<StudyGroupView> {
   await db.transaction(async (tx) => {
     const group = await queries.lockGroup(tx, cityCode, id);
     if (!group) throw notFound('The study group', 'id');
-    if (personId !== actor.personId) await requireLeader(tx, actor, id);
+    if (personId !== actor.personId) {
+      if ((await queries.roleIn(tx, id, actor.personId)) === null) throw notFound('The member', 'personId');
+      await requireLeader(tx, actor, id);
+    }
     if (!(await queries.endMembership(tx, id, personId, todayInKorea()))) {
       const role = await queries.roleIn(tx, id, personId);
       if (role === 'leader') throw conflict({ ko: '대표는 학습동아리를 떠날 수 없습니다.', en: 'The leader cannot leave the study group.' }, 'personId');

@@ -5,7 +5,7 @@ import type { Volunteer, VolunteerBody, VolunteerHoursEntry } from '../../../sha
 import { firstRow, isoUtc, offsetOf, rows, type Executor } from '../../platform/database/database.ts';
 
 /** The entries that count: those no later entry replaced (a correction replaces; corrections chain). */
-export const countingHours = (alias: string) => sql.raw(`NOT EXISTS (SELECT 1 FROM volunteer_hours r WHERE r.replaces_id = ${alias}.id)`);
+export const countingHours = (alias: string) => sql`NOT EXISTS (SELECT 1 FROM volunteer_hours r WHERE r.replaces_id = ${sql.identifier(alias)}.id)`;
 
 const volunteerColumns = sql`
   v.id, v.city_code AS "cityCode", p.display_name AS "displayName", v.kind, v.areas, v.since::text AS since, v.active,
