@@ -179,6 +179,17 @@ describe(`study groups and volunteers on ${testEngine()}`, () => {
     expect(log.total).toBe(3);
   });
 
+  it('gives the demo’s groups a leader each and recent meetings with attendance', async () => {
+    const demo = await firstRow<{ groups: number; led: number; meetings: number; attended: number }>(t.database.db, sql`
+      SELECT (SELECT count(*)::int FROM study_groups WHERE registered_by IS NULL) AS groups,
+             (SELECT count(DISTINCT study_group_id)::int FROM study_group_members WHERE role = 'leader') AS led,
+             (SELECT count(*)::int FROM study_group_meetings) AS meetings, (SELECT count(*)::int FROM study_group_attendance) AS attended`);
+    expect(demo!.groups).toBeGreaterThan(0);
+    expect(demo!.led).toBeGreaterThanOrEqual(demo!.groups);
+    expect(demo!.meetings).toBeGreaterThan(0);
+    expect(demo!.attended).toBeGreaterThan(demo!.meetings);
+  });
+
   it('records a resident who completed a local-leader program as a local leader', async () => {
     const person = neighbours[8]!;
     const program = (await firstRow<{ id: number; endsOn: string }>(t.database.db, sql`
