@@ -106,4 +106,26 @@ describe.skipIf(!chromiumAvailable)('a study group registered, joined, met and f
     await member.locator('.lc-stat', { hasText: '학습동아리 시간' }).getByText('2시간').waitFor();
     await checkScreen(member, JOURNEY, 'hours in my record');
   });
+
+  it('she registers as a volunteer; the officer records her hours; they join her record', async () => {
+    await member.getByText('자원봉사자로 등록하기').click();
+    await member.getByRole('radio', { name: '학습 자원봉사자' }).press('Space');
+    await member.getByRole('checkbox', { name: '인문교양교육' }).press('Space');
+    await member.getByRole('button', { name: '등록하기', exact: true }).click();
+    await member.getByText('자원봉사자로 등록했습니다.').waitFor();
+
+    await officer.goto(`${server.url}/cities/${CITY}/volunteers`);
+    const card = officer.getByRole('listitem').filter({ has: officer.getByRole('heading', { name: MEMBER_NAME }) });
+    await card.getByRole('button', { name: '봉사 시간 기록' }).click();
+    const form = officer.getByRole('form', { name: `봉사 시간 기록: ${MEMBER_NAME}` });
+    await form.getByLabel('봉사 시간', { exact: true }).fill('3');
+    await form.getByLabel('봉사 활동', { exact: true }).fill('그림책 낭독 봉사');
+    await form.getByRole('button', { name: '봉사 시간 기록' }).click();
+    await card.getByText(/그림책 낭독 봉사 · 정현우/).waitFor();
+    await checkScreen(officer, JOURNEY, 'volunteer hours recorded');
+
+    await member.goto(`${server.url}/me`);
+    await member.locator('.lc-stat', { hasText: '자원봉사 시간' }).getByText('3시간').waitFor();
+    await member.getByRole('region', { name: '재능 나눔·봉사' }).getByText(/학습 자원봉사자 · 순천시 · .* · 3시간/).waitFor();
+  });
 });

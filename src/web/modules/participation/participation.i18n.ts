@@ -60,6 +60,15 @@ const ko = {
   localLeader: '지역 리더',
   localLeaderSince: '{{date}}에 지역 리더 양성 과정을 수료해 지역 리더로 기록되었습니다.',
   left: '{{date}} 탈퇴',
+  volunteersTitle: '자원봉사자와 봉사 시간',
+  volunteersLead: '시·군·구에 등록한 평생학습 자원봉사자입니다. 봉사한 시간을 기록하면 봉사자의 학습 이력에 쌓입니다. 기록은 고쳐 쓰지 않고, 고친 기록을 새로 남깁니다.',
+  volunteersNone: '아직 등록한 자원봉사자가 없습니다.',
+  recordHours: '봉사 시간 기록',
+  noHours: '아직 기록한 봉사 시간이 없습니다.',
+  correct: '고치기',
+  correcting: '기록 {{id}}번을 고칩니다. 0시간이면 그 기록을 취소합니다.',
+  corrects: '기록 {{id}}번을 고침',
+  replaced: '고친 기록이 있음',
 };
 
 export const text: ModuleText<typeof ko> = {
@@ -124,5 +133,14 @@ export const text: ModuleText<typeof ko> = {
     localLeader: 'Local leader',
     localLeaderSince: 'Recorded as a local leader since completing a local-leader program on {{date}}.',
     left: 'left {{date}}',
+    volunteersTitle: 'Volunteers and their hours',
+    volunteersLead: 'Lifelong-learning volunteers registered with the city. Hours recorded here show in the volunteer’s learning record. Entries are never rewritten: a correction is a new entry.',
+    volunteersNone: 'No volunteer is registered yet.',
+    recordHours: 'Record hours',
+    noHours: 'No hours recorded yet.',
+    correct: 'Correct',
+    correcting: 'Correcting entry #{{id}}. 0 hours withdraws it.',
+    corrects: 'corrects #{{id}}',
+    replaced: 'corrected later',
   },
 };
