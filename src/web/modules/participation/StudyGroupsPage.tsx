@@ -13,8 +13,8 @@ import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
-import { Pagination } from '../../ui/Pagination.tsx';
-import { Loaded, PageTitle } from '../../ui/Status.tsx';
+import { PageTitle } from '../../ui/Status.tsx';
+import { PagedCards } from './PagedCards.tsx';
 
 /** The line under a group's name: its area, where, how many, and the city's support when there is some. */
 export function GroupFacts({ group }: { group: StudyGroupSummary }) {
@@ -57,21 +57,12 @@ export function StudyGroupsPage() {
         <SelectField label={field('support')} value={support} onChange={(e) => { setSupport(e.target.value as StudyGroupSupport | ''); setPage(1); }}
           options={[{ value: '', label: t('participation.allSupport') }, ...studyGroupSupports.entries.map((s) => ({ value: s.code, label: label(s) }))]} />
       </div>
-      <Loaded state={list}>
-        {(data) => data.items.length === 0 ? <p>{t('participation.groupsNone')}</p> : (
-          <>
-            <ul className="lc-cards lc-plain-list">
-              {data.items.map((g) => (
-                <li key={g.id} className="lc-card">
-                  <h3><Link to={`/cities/${code}/study-groups/${g.id}`}>{g.name}</Link></h3>
-                  <GroupFacts group={g} />
-                </li>
-              ))}
-            </ul>
-            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
-          </>
-        )}
-      </Loaded>
+      <PagedCards state={list} none={t('participation.groupsNone')} onPage={setPage} card={(g) => (
+        <>
+          <h3><Link to={`/cities/${code}/study-groups/${g.id}`}>{g.name}</Link></h3>
+          <GroupFacts group={g} />
+        </>
+      )} />
     </>
   );
 }

@@ -15,8 +15,8 @@ import { useLocale } from '../../i18n/index.ts';
 import { useFieldLabels } from '../../i18n/field-labels.ts';
 import { TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
-import { Pagination } from '../../ui/Pagination.tsx';
 import { Loaded, PageTitle } from '../../ui/Status.tsx';
+import { PagedCards } from './PagedCards.tsx';
 
 export function CityVolunteersPage() {
   const { code = '' } = useParams();
@@ -36,28 +36,19 @@ function VolunteersPage({ base, fieldArea }: { base: string; fieldArea: string }
   return (
     <>
       <PageTitle title={t('participation.volunteersTitle')} lead={t('participation.volunteersLead')} />
-      <Loaded state={list}>
-        {(data) => data.items.length === 0 ? <p>{t('participation.volunteersNone')}</p> : (
-          <>
-            <ul className="lc-cards lc-plain-list">
-              {data.items.map((v) => (
-                <li key={v.id} className="lc-card">
-                  <h2 className="lc-group-title">{v.displayName}</h2>
-                  <p className="lc-meta">
-                    {label(volunteerKinds.get(v.kind))}{v.areas.length > 0 && ` · ${v.areas.map((a) => label(programAreas.get(a))).join(', ')}`}
-                    {' · '}{t('programs.hours', { hours: number(v.hours) })}{!v.active && ` · ${t('resident.ended')}`}
-                  </p>
-                  <button type="button" className="krds-btn small secondary" aria-expanded={open === v.id} onClick={() => setOpen(open === v.id ? null : v.id)}>
-                    {t('participation.recordHours')}
-                  </button>
-                  {open === v.id && <HoursOf url={`${base}/${v.id}/hours`} name={v.displayName} fieldArea={fieldArea} onRecorded={list.reload} />}
-                </li>
-              ))}
-            </ul>
-            <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
-          </>
-        )}
-      </Loaded>
+      <PagedCards state={list} none={t('participation.volunteersNone')} onPage={setPage} card={(v) => (
+        <>
+          <h2 className="lc-group-title">{v.displayName}</h2>
+          <p className="lc-meta">
+            {label(volunteerKinds.get(v.kind))}{v.areas.length > 0 && ` · ${v.areas.map((a) => label(programAreas.get(a))).join(', ')}`}
+            {' · '}{t('programs.hours', { hours: number(v.hours) })}{!v.active && ` · ${t('resident.ended')}`}
+          </p>
+          <button type="button" className="krds-btn small secondary" aria-expanded={open === v.id} onClick={() => setOpen(open === v.id ? null : v.id)}>
+            {t('participation.recordHours')}
+          </button>
+          {open === v.id && <HoursOf url={`${base}/${v.id}/hours`} name={v.displayName} fieldArea={fieldArea} onRecorded={list.reload} />}
+        </>
+      )} />
     </>
   );
 }
