@@ -161,6 +161,8 @@ const tables = {
   ],
   study_groups: ['id', 'city_code', 'dong_code', 'name', 'area', 'description', 'meeting_pattern', 'founded_on', 'active'],
   study_group_members: ['study_group_id', 'person_id', 'city_code', 'role', 'joined_on'],
+  study_group_meetings: ['id', 'study_group_id', 'held_on', 'hours', 'topic', 'recorded_by'],
+  study_group_attendance: ['meeting_id', 'study_group_id', 'person_id'],
   volunteers: ['person_id', 'city_code', 'kind', 'areas', 'bio', 'since', 'active'],
 } as const;
 
@@ -279,7 +281,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
     dongsByCity.set(dong.municipalityCode, list);
   }
 
-  const ids = { institution: 0, venue: 0, program: 0, person: 0, studyGroup: 0, enrolment: 0, committee: 0 };
+  const ids = { institution: 0, venue: 0, program: 0, person: 0, studyGroup: 0, studyGroupMeeting: 0, enrolment: 0, committee: 0 };
 
   // Cities: designation histories, profiles, their record (budget, staff, committees…), learning events.
   progress({ phase: 'Cities and designations', done: 0, total: participating.length });
@@ -540,9 +542,17 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
         id, city.code, dong.code, fillName(r.pick(studyGroupNames[area]), { dong: dong.nameKo }), area,
         fillName(r.pick(studyGroupDescriptions[area]), { dong: dong.nameKo }), r.pick(studyGroupMeetingPatterns), foundedOn, r.chance(0.9),
       ]);
-      r.sample(byAge.adult.length >= 5 ? byAge.adult : residents, r.int(5, 15)).forEach((member, i) => {
+      const members = r.sample(byAge.adult.length >= 5 ? byAge.adult : residents, r.int(5, 15));
+      members.forEach((member, i) => {
         writer.add('study_group_members', [id, member.id, city.code, i === 0 ? 'leader' : 'member', addDays(foundedOn, r.int(0, 150))]);
       });
+      // The last weeks' meetings, recorded by the leader (everyone joined at least 50 days ago); a stream of its own keeps the rest of the demo as it was.
+      const m = r.fork(`study-group-meetings:${id}`);
+      for (let week = m.int(0, 6); week > 0; week--) {
+        const meeting = ++ids.studyGroupMeeting;
+        writer.add('study_group_meetings', [meeting, id, addDays(today, -7 * week), m.pick([1.5, 2, 2, 3]), `${m.pick(['정기 모임', '함께 읽기', '발표와 토론', '실습'])}`, members[0]!.id]);
+        for (const present of m.sample(members, m.int(Math.ceil(members.length / 2), members.length))) writer.add('study_group_attendance', [meeting, id, present.id]);
+      }
     }
     for (const volunteer of r.sample(byAge.adult, Math.round(residents.length * 0.015))) {
       const kind = r.weighted([['instructor', 4], ['volunteer', 5], ['learning_manager', 1]] as const);

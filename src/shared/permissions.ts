@@ -100,6 +100,12 @@ export const permissions = {
   'surveys.needs.manage': { city_officer: 'own_city', administrator: 'any' },
   /** Residents' proposals of the city: answering them (accepted into a draft program, or declined with reasons) and setting the threshold of supporters. */
   'proposals.answer': { city_officer: 'own_city', administrator: 'any' },
+  /** The city's study groups (학습동아리) with their members and meetings, and deciding their support (supported, funded with an amount, declined), logged. */
+  'study_groups.support': { city_officer: 'own_city', administrator: 'any' },
+  /** The city's register of volunteers, and recording (and correcting) the hours they served. */
+  'volunteers.manage': { city_officer: 'own_city', administrator: 'any' },
+  /** The volunteers of the institution's city, and recording (and correcting) the hours they served at the institution. */
+  'volunteers.hours.record': { institution_manager: 'own_institution', institution_staff: 'own_institution', administrator: 'any' },
   /** Who did what in a proposal's log (the public sees what and when). */
   'proposals.log.view': { city_officer: 'own_city', ministry_officer: 'any', administrator: 'any' },
   /** A city's delivered-course requests (배달강좌) that reached the group size: matching an instructor, approving into a program or declining, and the minimum group size. */

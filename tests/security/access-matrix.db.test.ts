@@ -377,6 +377,23 @@ const rules: Record<string, Rule> = {
   'GET /api/cities/{code}/delivered-courses/{id}/instructor-candidates': { permission: 'delivered_courses.decide', scope: 'city' },
   'POST /api/cities/{code}/delivered-courses/{id}/approve': { permission: 'delivered_courses.decide', scope: 'city' },
   'POST /api/cities/{code}/delivered-courses/{id}/decline': { permission: 'delivered_courses.decide', scope: 'city' },
+  // Study groups and volunteers (issue 13, item 5): groups are public (counts only); residents of the city register,
+  // join and volunteer; leaving, removing and recording meetings are the member's and the leader's (the service's 403);
+  // the city's officers decide support and keep the volunteer register; institutions' staff record hours served there.
+  'GET /api/cities/{code}/study-groups': anyone,
+  'GET /api/cities/{code}/study-groups/{id}': anyone,
+  'POST /api/cities/{code}/study-groups': { resident: true },
+  'POST /api/cities/{code}/study-groups/{id}/members': { resident: true },
+  'DELETE /api/cities/{code}/study-groups/{id}/members/{personId}': loggedIn,
+  'POST /api/cities/{code}/study-groups/{id}/meetings': loggedIn,
+  'PUT /api/cities/{code}/study-groups/{id}/support': { permission: 'study_groups.support', scope: 'city' },
+  'POST /api/cities/{code}/volunteers': { resident: true },
+  'GET /api/cities/{code}/volunteers': { permission: 'volunteers.manage', scope: 'city' },
+  'GET /api/cities/{code}/volunteers/{volunteerId}/hours': { permission: 'volunteers.manage', scope: 'city' },
+  'POST /api/cities/{code}/volunteers/{volunteerId}/hours': { permission: 'volunteers.manage', scope: 'city' },
+  'GET /api/institutions/{id}/volunteers': { permission: 'volunteers.hours.record', scope: 'institution' },
+  'GET /api/institutions/{id}/volunteers/{volunteerId}/hours': { permission: 'volunteers.hours.record', scope: 'institution' },
+  'POST /api/institutions/{id}/volunteers/{volunteerId}/hours': { permission: 'volunteers.hours.record', scope: 'institution' },
   // The council's public face: anyone reads; unpublished meetings are filtered by city.record.view (tests/api/council.db.test.ts).
   'GET /api/cities/{code}/council/committees': anyone,
   'GET /api/cities/{code}/council/meetings': anyone,

@@ -24,6 +24,8 @@ export const LearningEntry = Type.Object({
   attended: Type.Integer(),
   certificateId: Nullable(Type.String()),
   rated: Type.Boolean(),
+  /** A program training local leaders (지역 리더 양성, the paper's HRD area). */
+  localLeader: Type.Boolean(),
   enrolledAt: Type.String(),
 });
 export type LearningEntry = Static<typeof LearningEntry>;
@@ -37,9 +39,18 @@ export const LearningRecord = Type.Object({
     credits: Type.Number(),
     /** Hours of completed programs by the year they ended and their area. */
     byYearAndArea: Type.Array(Type.Object({ year: Type.Integer(), area: Code(programAreas.codes), hours: Type.Number(), programs: Type.Integer() })),
+    /** Hours of the study-group meetings they attended. */
+    studyGroupHours: Type.Number(),
+    /** Hours they served as a volunteer (as recorded by the city or its institutions, corrections applied). */
+    volunteerHours: Type.Number(),
   }),
-  studyGroups: Type.Array(Type.Object({ id: Type.Integer(), name: Type.String(), cityNameKo: Type.String(), role: Type.String(), joinedOn: Type.String() })),
-  volunteering: Type.Array(Type.Object({ kind: Code(volunteerKinds.codes), cityNameKo: Type.String(), since: Type.String(), active: Type.Boolean() })),
+  /** The day they first completed a local-leader program (the record calls them a local leader from then), or null. */
+  localLeaderSince: Nullable(Type.String()),
+  studyGroups: Type.Array(Type.Object({
+    id: Type.Integer(), cityCode: Type.String(), name: Type.String(), cityNameKo: Type.String(), role: Type.String(), joinedOn: Type.String(),
+    leftOn: Nullable(Type.String()), hours: Type.Number(),
+  })),
+  volunteering: Type.Array(Type.Object({ kind: Code(volunteerKinds.codes), cityNameKo: Type.String(), since: Type.String(), active: Type.Boolean(), hours: Type.Number() })),
   generatedAt: Type.String(),
 });
 export type LearningRecord = Static<typeof LearningRecord>;

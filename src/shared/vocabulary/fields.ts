@@ -514,6 +514,26 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'answers.choices': l('고른 보기', 'Choices'),
   'answers.current': l('현재 수준', 'Current level'),
   'answers.required': l('필요 수준', 'Required level'),
+  // Study groups and volunteers (participation)
+  'cities/study-groups:name': l('동아리 이름', 'Group name'),
+  'cities/study-groups:dongCode': l('모이는 동네 (읍·면·동)', 'Neighbourhood it meets in (dong)'),
+  'cities/study-groups:description': l('무엇을 함께 배우나요', 'What the group learns together'),
+  'cities/study-groups:hours': l('모임 시간 (시간)', 'Length of the meeting (hours)'),
+  'cities/study-groups:note': l('사유·메모', 'Reason or note'),
+  'cities/study-groups:year': l('지원 연도', 'Year of support'),
+  meetingPlace: l('모임 장소', 'Meeting place'),
+  meetingPattern: l('모임 일정', 'When it meets'),
+  topic: l('주제', 'Topic'),
+  attendeeIds: l('참석한 회원', 'Members present'),
+  support: l('시·군·구 지원', "City's support"),
+  amountWon: l('지원 금액 (원)', 'Amount granted (won)'),
+  volunteerId: l('자원봉사자', 'Volunteer'),
+  servedOn: l('봉사한 날', 'Day served'),
+  activity: l('봉사 활동', 'Activity'),
+  replacesId: l('고칠 기록', 'Entry corrected'),
+  'cities/volunteers:kind': l('활동 종류', 'Kind of volunteering'),
+  'cities/volunteers:hours': l('봉사 시간', 'Hours served'),
+  'institutions/volunteers:hours': l('봉사 시간', 'Hours served'),
 };
 
 /**

@@ -18,3 +18,4 @@ export * from './national.ts';
 export * from './grants.ts';
 export * from './vouchers.ts';
 export * from './delivered-courses.ts';
+export * from './participation.ts';

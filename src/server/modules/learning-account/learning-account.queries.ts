@@ -21,7 +21,7 @@ export async function entriesOf(db: Executor, personId: number) {
            p.starts_on::text AS "startsOn", p.ends_on::text AS "endsOn", p.total_hours::float8 AS "totalHours",
            p.credits::float8 AS credits, p.credit_type AS "creditType", p.session_count AS "sessionCount",
            (SELECT count(*)::int FROM attendance a WHERE a.enrolment_id = e.id AND a.present) AS attended,
-           c.id::text AS "certificateId", (r.enrolment_id IS NOT NULL) AS rated,
+           c.id::text AS "certificateId", (r.enrolment_id IS NOT NULL) AS rated, 'local_leader' = ANY(p.purpose_tags) AS "localLeader",
            to_char(e.enrolled_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "enrolledAt"
     FROM enrolments e
     JOIN programs p ON p.id = e.program_id
@@ -33,17 +33,23 @@ export async function entriesOf(db: Executor, personId: number) {
     ORDER BY p.starts_on DESC, e.id DESC`);
 }
 
+/** The groups they belong or belonged to, with the hours of the meetings they attended. */
 export async function studyGroupsOf(db: Executor, personId: number) {
-  return rows<{ id: number; name: string; cityNameKo: string; role: string; joinedOn: string }>(db, sql`
-    SELECT g.id, g.name, m.name_ko AS "cityNameKo", sm.role, sm.joined_on::text AS "joinedOn"
+  return rows<{ id: number; cityCode: string; name: string; cityNameKo: string; role: string; joinedOn: string; leftOn: string | null; hours: number }>(db, sql`
+    SELECT g.id, g.city_code AS "cityCode", g.name, m.name_ko AS "cityNameKo", sm.role, sm.joined_on::text AS "joinedOn", sm.left_on::text AS "leftOn",
+           (SELECT coalesce(sum(mt.hours), 0)::float8 FROM study_group_attendance a JOIN study_group_meetings mt ON mt.id = a.meeting_id
+            WHERE a.study_group_id = g.id AND a.person_id = sm.person_id) AS hours
     FROM study_group_members sm JOIN study_groups g ON g.id = sm.study_group_id JOIN municipalities m ON m.code = g.city_code
-    WHERE sm.person_id = ${personId} ORDER BY sm.joined_on DESC`);
+    WHERE sm.person_id = ${personId} ORDER BY sm.joined_on DESC, g.id DESC`);
 }
 
+/** Their registrations as volunteers, with the hours that count (entries no correction replaced). */
 export async function volunteeringOf(db: Executor, personId: number) {
-  return rows<{ kind: VolunteerKind; cityNameKo: string; since: string; active: boolean }>(db, sql`
-    SELECT v.kind, m.name_ko AS "cityNameKo", v.since::text AS since, v.active
-    FROM volunteers v JOIN municipalities m ON m.code = v.city_code WHERE v.person_id = ${personId} ORDER BY v.since DESC`);
+  return rows<{ kind: VolunteerKind; cityNameKo: string; since: string; active: boolean; hours: number }>(db, sql`
+    SELECT v.kind, m.name_ko AS "cityNameKo", v.since::text AS since, v.active,
+           (SELECT coalesce(sum(h.hours), 0)::float8 FROM volunteer_hours h
+            WHERE h.volunteer_id = v.id AND NOT EXISTS (SELECT 1 FROM volunteer_hours r WHERE r.replaces_id = h.id)) AS hours
+    FROM volunteers v JOIN municipalities m ON m.code = v.city_code WHERE v.person_id = ${personId} ORDER BY v.since DESC, v.id DESC`);
 }
 
 export async function certificateJwtsOf(db: Executor, personId: number) {

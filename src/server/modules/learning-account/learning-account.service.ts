@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import type { CalendarFeed, LearningRecord } from '../../../shared/contracts/learning-account.ts';
 import { addDays } from '../../../shared/lib/schedule.ts';
-import { creditTypes, learnerStatusOf, programAreas } from '../../../shared/vocabulary/index.ts';
+import { creditTypes, learnerStatusOf, programAreas, volunteerKinds } from '../../../shared/vocabulary/index.ts';
 import { todayInKorea } from '../../platform/clock.ts';
 import type { Executor } from '../../platform/database/database.ts';
 import { renderPdfOffThread } from '../../platform/documents/pdf.ts';
@@ -27,6 +27,7 @@ export async function learningRecord(db: Executor, personId: number): Promise<Le
     byKey.set(key, cell);
   }
   const round = (n: number) => Math.round(n * 10) / 10;
+  const localLeader = completed.filter((e) => e.localLeader).map((e) => e.endsOn).sort();
   return {
     person,
     entries,
@@ -35,7 +36,10 @@ export async function learningRecord(db: Executor, personId: number): Promise<Le
       hours: round(completed.reduce((sum, e) => sum + e.totalHours, 0)),
       credits: round(completed.reduce((sum, e) => sum + e.credits, 0)),
       byYearAndArea: [...byKey.values()].map((c) => ({ ...c, hours: round(c.hours) })).sort((a, b) => b.year - a.year || a.area.localeCompare(b.area)),
+      studyGroupHours: round(studyGroups.reduce((sum, g) => sum + g.hours, 0)),
+      volunteerHours: round(volunteering.reduce((sum, v) => sum + v.hours, 0)),
     },
+    localLeaderSince: localLeader[0] ?? null,
     studyGroups,
     volunteering,
     generatedAt: new Date().toISOString(),
@@ -74,7 +78,11 @@ export async function recordPdf(db: Executor, personId: number, publicUrl: strin
         ],
         margin: [0, 0, 0, 12],
       },
-      { text: `수료 ${record.totals.completed}과정 · ${record.totals.hours}시간 · 학점 ${record.totals.credits}`, bold: true, margin: [0, 0, 0, 12] },
+      { text: `수료 ${record.totals.completed}과정 · ${record.totals.hours}시간 · 학점 ${record.totals.credits}`, bold: true, margin: [0, 0, 0, 4] },
+      {
+        text: `학습동아리 ${record.totals.studyGroupHours}시간 · 자원봉사 ${record.totals.volunteerHours}시간${record.localLeaderSince ? ` · 지역 리더(${record.localLeaderSince}부터)` : ''}`,
+        margin: [0, 0, 0, 12],
+      },
       { text: '수료한 과정', fontSize: 13, bold: true, margin: [0, 8, 0, 6] },
       completed.length === 0 ? { text: '아직 수료한 과정이 없습니다.' } : {
         table: {
@@ -107,7 +115,11 @@ export async function recordPdf(db: Executor, personId: number, publicUrl: strin
       ] : []),
       ...(record.studyGroups.length > 0 ? [
         { text: '학습동아리', fontSize: 13, bold: true, margin: [0, 14, 0, 6] },
-        { ul: record.studyGroups.map((g) => `${g.name} (${g.cityNameKo}) — ${g.role === 'leader' ? '대표' : '회원'}, ${g.joinedOn}부터`) },
+        { ul: record.studyGroups.map((g) => `${g.name} (${g.cityNameKo}) — ${g.role === 'leader' ? '대표' : '회원'}, ${g.joinedOn}부터${g.leftOn ? ` ${g.leftOn}까지` : ''}, ${g.hours}시간`) },
+      ] : []),
+      ...(record.volunteering.length > 0 ? [
+        { text: '자원봉사', fontSize: 13, bold: true, margin: [0, 14, 0, 6] },
+        { ul: record.volunteering.map((v) => `${volunteerKinds.get(v.kind).ko} (${v.cityNameKo}) — ${v.since}부터, ${v.hours}시간`) },
       ] : []),
       {
         text: `수료증의 진위는 ${verifyAddress(publicUrl)} 에서 수료증 번호로, 또는 휴대전화 카메라로 QR 코드를 비추어 확인할 수 있습니다.`,

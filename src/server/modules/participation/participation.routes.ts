@@ -5,11 +5,15 @@ import { requireActor } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import type { ModuleContext } from '../index.ts';
 import * as service from './participation.service.ts';
+import { registerStudyGroupRoutes } from './study-groups.routes.ts';
+import { registerVolunteerRoutes } from './volunteers.routes.ts';
 
 const tags = ['participation'];
 
-export function registerParticipationRoutes(api: Api, { database }: ModuleContext): void {
-  const { db } = database;
+export function registerParticipationRoutes(api: Api, context: ModuleContext): void {
+  const { db } = context.database;
+  registerStudyGroupRoutes(api, context);
+  registerVolunteerRoutes(api, context);
 
   api.get('/me/wishes', {
     schema: {

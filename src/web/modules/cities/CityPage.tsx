@@ -63,6 +63,8 @@ export function CityPage() {
           </div>
           <p><Link to={`/programs${query({ city: c.code })}`}>{t('home.allPrograms')} →</Link></p>
           <p><Link to={`/cities/${c.code}/proposals`}>{t('proposals.title')} →</Link></p>
+          <p><Link to={`/cities/${c.code}/study-groups`}>{t('participation.groupsLink')} →</Link></p>
+          {session.can('volunteers.manage', { cityCode: c.code }) && <p><Link to={`/cities/${c.code}/volunteers`}>{t('participation.volunteersTitle')} →</Link></p>}
           <p><Link to={`/cities/${c.code}/council`}>{t('council.link')} →</Link></p>
 
           <h2 className="lc-section-title">{t('cities.profile')}</h2>

@@ -98,6 +98,9 @@ export function InstitutionPage() {
           {session.can('network.agreements.view', { institutionId: i.id, cityCode: i.cityCode }) && (
             <p><Link className="krds-btn secondary" to={`/institutions/${i.id}/network`}>{t('network.link')}</Link></p>
           )}
+          {session.can('volunteers.hours.record', { institutionId: i.id, cityCode: i.cityCode }) && (
+            <p><Link className="krds-btn secondary" to={`/institutions/${i.id}/volunteers`}>{t('participation.volunteersTitle')}</Link></p>
+          )}
           {session.can('institution.update', { institutionId: i.id, cityCode: i.cityCode }) && <InstitutionForm institution={i} onSaved={institution.reload} />}
           <InstitutionPrograms institution={i} />
           <PartnerPrograms institutionId={i.id} />

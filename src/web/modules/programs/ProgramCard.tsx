@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { ProgramHit, ProgramSummary } from '../../../shared/contracts/programs.ts';
-import { deliveryModes, programAreas, targetGroups } from '../../../shared/vocabulary/index.ts';
+import { deliveryModes, programAreas, purposeTags, targetGroups } from '../../../shared/vocabulary/index.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { distanceText, feeText, institutionNameIn, placeText, seatsText, titleIn } from './format.ts';
 import { Schedule } from './Schedule.tsx';
@@ -18,6 +18,7 @@ export function ProgramCard({ program, children }: { program: ProgramSummary & P
         <span className="krds-badge bg-light-primary">{label(programAreas.get(program.area))}</span>
         <span className="krds-badge outline-secondary">{label(deliveryModes.get(program.mode))}</span>
         {program.feeKrw === 0 && <span className="krds-badge bg-light-success">{t('programs.free')}</span>}
+        {program.purposeTags.includes('local_leader') && <span className="krds-badge outline-primary">{label(purposeTags.get('local_leader'))}</span>}
       </div>
       <h3><Link to={`/programs/${program.id}`} lang={locale === 'en' && program.titleEn ? 'en' : 'ko'}>{titleIn(program, locale)}</Link></h3>
       <ul className="lc-meta">

@@ -2,7 +2,9 @@
 import { useId } from 'react';
 import { Link, useParams } from 'react-router';
 import type { ProgramDetail, SearchResult } from '../../../shared/contracts/programs.ts';
-import { creditTypes, deliveryModes, institutionTypes, programAreas, programStatuses, programSubcategories, registrationModes, targetGroups } from '../../../shared/vocabulary/index.ts';
+import {
+  creditTypes, deliveryModes, institutionTypes, programAreas, programStatuses, programSubcategories, purposeTags, registrationModes, targetGroups,
+} from '../../../shared/vocabulary/index.ts';
 import { todayInKorea } from '../../../shared/lib/korea-time.ts';
 import { useApi } from '../../api/client.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -89,6 +91,8 @@ export function ProgramPage() {
               <span className="krds-badge outline-gray">
                 {p.status === 'published' && enrolmentWindow(p, todayInKorea()).state === 'closed' ? t('enrolment.closedBadge') : label(programStatuses.get(p.status))}
               </span>
+              {/* The paper's HRD area: completing it records the resident as a local leader. */}
+              {p.purposeTags.includes('local_leader') && <span className="krds-badge outline-primary">{label(purposeTags.get('local_leader'))}</span>}
             </div>
             <h1 className="lc-title">{titleIn(p, locale)}</h1>
             {locale === 'en' && <p className="lc-lead" lang="ko">{p.title}</p>}

@@ -20,6 +20,7 @@ import { FormStatus } from '../../ui/FormStatus.tsx';
 import { Loaded, Loading, PageTitle } from '../../ui/Status.tsx';
 import { institutionNameIn, titleIn } from '../programs/format.ts';
 import { RATING_ANCHOR } from '../satisfaction/RatingForm.tsx';
+import { VolunteerSection } from '../participation/VolunteerSection.tsx';
 import { WishesSection } from '../participation/WishesSection.tsx';
 import { MyProposalsSection } from '../proposals/MyProposalsSection.tsx';
 import { DeliveredCoursesSection } from '../delivered-courses/DeliveredCoursesSection.tsx';
@@ -42,6 +43,8 @@ function Totals({ totals }: { totals: LearningRecord['totals'] }) {
       <div className="lc-stat"><strong>{t('resident.coursesCount', { count: totals.completed })}</strong>{t('resident.completedCourses')}</div>
       <div className="lc-stat"><strong>{t('programs.hours', { hours: number(totals.hours) })}</strong>{t('resident.learningHours')}</div>
       <div className="lc-stat"><strong>{number(totals.credits)}</strong>{t('resident.credits')}</div>
+      <div className="lc-stat"><strong>{t('programs.hours', { hours: number(totals.studyGroupHours) })}</strong>{t('participation.studyGroupHours')}</div>
+      <div className="lc-stat"><strong>{t('programs.hours', { hours: number(totals.volunteerHours) })}</strong>{t('participation.volunteerHours')}</div>
     </div>
   );
 }
@@ -94,6 +97,7 @@ function EntryCard({ entry }: { entry: LearningEntry }) {
       <div className="lc-badges">
         <span className="krds-badge bg-light-primary">{label(programAreas.get(entry.area))}</span>
         <span className="krds-badge outline-secondary">{label(learnerStatusOf(entry, todayInKorea()))}</span>
+        {entry.localLeader && <span className="krds-badge outline-primary">{t('participation.localLeader')}</span>}
       </div>
       <h4><Link to={`/programs/${entry.programId}`} lang={locale === 'en' && entry.titleEn ? 'en' : 'ko'}>{titleIn(entry, locale)}</Link></h4>
       <ul className="lc-meta">
@@ -132,26 +136,38 @@ function Entries({ entries }: { entries: LearningEntry[] }) {
   );
 }
 
-function Community({ record }: { record: LearningRecord }) {
+function Community({ record, onChanged }: { record: LearningRecord; onChanged(): void }) {
   const { me } = useSession();
-  const { t, label, date } = useLocale();
+  const { t, label, date, number } = useLocale();
   return (
     <>
+      {record.localLeaderSince && <p className="lc-notice success">{t('participation.localLeaderSince', { date: date(record.localLeaderSince) })}</p>}
       <section aria-labelledby="my-groups">
         <h2 id="my-groups" className="lc-section-title">{t('resident.studyGroups')}</h2>
         {record.studyGroups.length === 0 ? <p>{t('resident.noStudyGroups')}</p> : (
-          <ul>{record.studyGroups.map((g) => <li key={g.id}>{g.name} · {g.cityNameKo} · {t(`resident.groupRoles.${g.role}`)} · {t('resident.since', { date: date(g.joinedOn) })}</li>)}</ul>
+          <ul>
+            {record.studyGroups.map((g) => (
+              <li key={g.id}>
+                <Link to={`/cities/${g.cityCode}/study-groups/${g.id}`}>{g.name}</Link> · {g.cityNameKo} · {t(`resident.groupRoles.${g.role}`)} · {t('resident.since', { date: date(g.joinedOn) })}
+                {g.leftOn && ` · ${t('participation.left', { date: date(g.leftOn) })}`} · {t('programs.hours', { hours: number(g.hours) })}
+              </li>
+            ))}
+          </ul>
         )}
+        {me?.homeCityCode && <p><Link to={`/cities/${me.homeCityCode}/study-groups`}>{t('participation.groupsLink')} →</Link></p>}
       </section>
       <section aria-labelledby="my-volunteering">
         <h2 id="my-volunteering" className="lc-section-title">{t('resident.volunteering')}</h2>
         {record.volunteering.length === 0 ? <p>{t('resident.noVolunteering')}</p> : (
           <ul>
             {record.volunteering.map((v) => (
-              <li key={`${v.kind}-${v.since}`}>{label(volunteerKinds.get(v.kind))} · {v.cityNameKo} · {t('resident.since', { date: date(v.since) })}{!v.active && ` · ${t('resident.ended')}`}</li>
+              <li key={`${v.kind}-${v.since}`}>
+                {label(volunteerKinds.get(v.kind))} · {v.cityNameKo} · {t('resident.since', { date: date(v.since) })} · {t('programs.hours', { hours: number(v.hours) })}{!v.active && ` · ${t('resident.ended')}`}
+              </li>
             ))}
           </ul>
         )}
+        {me?.homeCityCode && <VolunteerSection cityCode={me.homeCityCode} onRegistered={onChanged} />}
         <p className="lc-actions">
           <Link to="/me/instructor-profile">{t('instructors.profile.title')}</Link>
           <Link to="/me/teaching">{t('instructors.teaching.title')}</Link>
@@ -274,7 +290,7 @@ export function MyLearningPage() {
             <Entries entries={r.entries} />
             <CalendarFeedSection />
             <HoursByYear rows={r.totals.byYearAndArea} />
-            <Community record={r} />
+            <Community record={r} onChanged={record.reload} />
             <WishesSection />
             <MyProposalsSection />
             <DeliveredCoursesSection />
