@@ -39,6 +39,7 @@ import { national } from './national/index.ts';
 import { grantsModule } from './grants/index.ts';
 import { vouchersModule } from './vouchers/index.ts';
 import { council } from './council/index.ts';
+import { occupations } from './occupations/index.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -62,5 +63,5 @@ export interface AppModule {
 export const modules: AppModule[] = [
   geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
   cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule, annualReport, designation, evaluation, notifications, programOffice, roleMapModule,
-  colleagues, instructors, network, lotteryModule, openingDay, surveysModule, proposals, national, grantsModule, vouchersModule, council,
+  colleagues, instructors, network, lotteryModule, openingDay, surveysModule, proposals, national, grantsModule, vouchersModule, council, occupations,
 ];

@@ -17,3 +17,4 @@ export * from './proposals.ts';
 export * from './national.ts';
 export * from './grants.ts';
 export * from './vouchers.ts';
+export * from './occupations.ts';
