@@ -35,6 +35,7 @@ export const routes: RouteObject[] = [
       { path: '/cities/:code', element: lazyPage(() => import('./modules/cities/CityPage.tsx'), 'CityPage') },
       { path: '/cities/:code/proposals', element: lazyPage(() => import('./modules/proposals/ProposalsPage.tsx'), 'ProposalsPage') },
       { path: '/cities/:code/proposals/:id', element: lazyPage(() => import('./modules/proposals/ProposalPage.tsx'), 'ProposalPage') },
+      { path: '/cities/:code/jobs', element: lazyPage(() => import('./modules/occupations/JobCoursesPage.tsx'), 'JobCoursesPage') },
       { path: '/cities/:code/council', element: lazyPage(() => import('./modules/council/CouncilPage.tsx'), 'CouncilPage') },
       { path: '/cities/:code/council/meetings/:id', element: lazyPage(() => import('./modules/council/MeetingPage.tsx'), 'MeetingPage') },
       { path: '/cities/:code/console/:tab?', element: lazyPage(() => import('./modules/city-console/CityConsolePage.tsx'), 'CityConsolePage') },

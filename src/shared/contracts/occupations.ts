@@ -1,10 +1,7 @@
 /** Learning to jobs (issue 13, item 7): vocational programs tagged with KSCO occupation groups and certificates. */
 import Type, { type Static } from 'typebox';
-import { kscoVersions } from '../vocabulary/index.ts';
+import { kscoVersions, MAX_CERTIFICATES, MAX_OCCUPATIONS } from '../vocabulary/index.ts';
 import { Code, Nullable, Page, PageQuery } from './common.ts';
-
-export const MAX_OCCUPATIONS = 10;
-export const MAX_CERTIFICATES = 10;
 
 export const KscoVersionCode = Code(kscoVersions.map((v) => v.code), 'Revision of the Korean Standard Classification of Occupations');
 export const OccupationCode = Type.String({ pattern: '^[0-9A-Z]{1,2}$', description: 'A KSCO major (1 character) or sub-major (2) group code' });

@@ -10,6 +10,10 @@ export const kscoVersions = [
   { code: 'ksco-7', ko: '한국표준직업분류 제7차 개정 (2017)', en: 'KSCO, 7th revision (2017)' },
 ] as const satisfies readonly Labelled[];
 export type KscoVersion = (typeof kscoVersions)[number]['code'];
+/** How many occupation groups and certificates one program may name (a course prepares for a few jobs, not all). */
+export const MAX_OCCUPATIONS = 10;
+export const MAX_CERTIFICATES = 10;
+
 /** The revision new tags are made under. */
 export const currentKscoVersion: KscoVersion = 'ksco-7';
 

@@ -64,6 +64,7 @@ export function CityPage() {
           <p><Link to={`/programs${query({ city: c.code })}`}>{t('home.allPrograms')} →</Link></p>
           <p><Link to={`/cities/${c.code}/proposals`}>{t('proposals.title')} →</Link></p>
           <p><Link to={`/cities/${c.code}/council`}>{t('council.link')} →</Link></p>
+          <p><Link to={`/cities/${c.code}/jobs`}>{t('occupations.link')} →</Link></p>
 
           <h2 className="lc-section-title">{t('cities.profile')}</h2>
           <dl className="lc-facts">
