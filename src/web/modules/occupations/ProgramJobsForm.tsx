@@ -23,12 +23,13 @@ export function ProgramJobsForm({ programId }: { programId: number }) {
     <section aria-labelledby="program-jobs-editor" className="lc-section">
       <h2 className="lc-section-title" id="program-jobs-editor">{t('occupations.editorHeading')}</h2>
       <p>{t('occupations.editorLead')}</p>
-      <Loaded state={jobs}>{(data) => <JobsEditor key={JSON.stringify(data)} programId={programId} saved={data} onSaved={jobs.reload} />}</Loaded>
+      {/* The editor keeps what was saved: the answer is the same tags, so it is not loaded again (and "saved" stays in view). */}
+      <Loaded state={jobs}>{(data) => <JobsEditor programId={programId} saved={data} />}</Loaded>
     </section>
   );
 }
 
-function JobsEditor({ programId, saved, onSaved }: { programId: number; saved: ProgramJobs; onSaved(): void }) {
+function JobsEditor({ programId, saved }: { programId: number; saved: ProgramJobs }) {
   const { t, label } = useLocale();
   const field = useFieldLabels('programs/occupations');
   // Tags of an earlier revision are not choosable any more: saving leaves only current ones.
@@ -40,7 +41,6 @@ function JobsEditor({ programId, saved, onSaved }: { programId: number; saved: P
       method: 'PUT',
       body: { version: currentKscoVersion, occupations: codes, certificates: certificates.map((c) => ({ name: c.name, code: c.code?.trim() || null })) },
     }),
-    onSaved,
   );
   const words = search.trim().toLowerCase();
   const found = words === '' ? choosable
