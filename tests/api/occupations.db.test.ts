@@ -87,6 +87,17 @@ describe(`learning to jobs on ${testEngine()}`, () => {
     await expect(rows(t.database.db, sql`INSERT INTO program_occupations (program_id, ksco_version, code) VALUES (${id}, 'ksco-7', '20')`)).rejects.toThrow();
   });
 
+  it('leaves one whole set when colleagues save at once, never a mix', async () => {
+    const id = await newProgram();
+    const sets = [['22', '23'], ['44'], ['75', '76', '77'], ['31'], ['42', '87']];
+    const answers = await Promise.all(sets.map((codes) => tag(staff, id, body(codes, [{ name: `자격 ${codes.join('-')}`, code: null }]))));
+    expect(answers.map((a) => a.statusCode)).toEqual(sets.map(() => 200));
+    const final = (await t.anonymous.get(`/api/programs/${id}/occupations`)).json<ProgramJobs>();
+    const codes = final.occupations.map((o) => o.code);
+    expect(sets).toContainEqual(codes);
+    expect(final.certificates).toEqual([{ name: `자격 ${codes.join('-')}`, code: null }]);
+  });
+
   it('lets only the institution running the program tag it', async () => {
     const id = await newProgram();
     expect((await tag(otherOfficer, id, body(['22']))).statusCode).toBe(403);
