@@ -5,6 +5,7 @@
  * page what it leads to; the city's officer reads the year's completions per occupation group in the console, as the
  * API counts them. Korean; each screen checked with axe in normal and high-contrast modes and for sideways scrolling.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { OccupationCompletions } from '../../src/shared/contracts/occupations.ts';
@@ -95,5 +96,8 @@ describe.skipIf(!chromiumAvailable)('learning to jobs: staff tag, a resident fin
     await officer.getByText(`직업능력교육 수료 모두 ${counts.vocationalCompletions}명`, { exact: false }).waitFor();
     await officer.getByRole('table', { name: /경제 영역 지표/ }).getByRole('rowheader', { name: '창업 프로그램' }).waitFor();
     await checkScreen(officer, JOURNEY, 'completions per occupation group');
+    const [download] = await Promise.all([officer.waitForEvent('download'), officer.getByRole('button', { name: /^CSV/ }).click()]);
+    const csv = readFileSync(await download.path(), 'utf8');
+    for (const group of counts.items) expect(csv).toContain(`${group.code} ${group.ko},${group.count}`);
   });
 });

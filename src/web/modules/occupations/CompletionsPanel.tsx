@@ -11,6 +11,7 @@ import { useLocale } from '../../i18n/index.ts';
 import { SelectField } from '../../ui/Field.tsx';
 import { Pagination } from '../../ui/Pagination.tsx';
 import { Loaded } from '../../ui/Status.tsx';
+import { TableDownloads } from '../../ui/TableDownloads.tsx';
 import type { ConsolePanelProps } from '../city-console/console-tabs.ts';
 
 export default function CompletionsPanel({ cityCode }: ConsolePanelProps) {
@@ -60,6 +61,12 @@ function Completions({ cityCode, year }: { cityCode: string; year: number }) {
           </div>
           <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
           <p>{t('occupations.vocationalTotal', { count: data.vocationalCompletions })}, {t('occupations.untagged', { count: data.untaggedCompletions })}</p>
+          {/* All ten major groups fit one page: the download is the whole table. */}
+          <TableDownloads table={{
+            title: t('occupations.completionsCaption', { year: data.year }),
+            columns: [t('occupations.group'), t('occupations.completions')],
+            rows: data.items.map((g) => [`${g.code} ${label(g)}`, g.count]),
+          }} />
         </div>
       )}
     </Loaded>
