@@ -477,7 +477,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'programs/occupations:certificates': l('취득 가능 자격증', 'Certificates'),
   'programs/occupations:certificates.name': l('자격증 이름', 'Certificate name'),
   'programs/occupations:certificates.code': l('자격 종목 코드 (선택)', 'Certificate code (optional)'),
-  'cities/job-courses:major': l('직업 분야', 'Occupation group'),
+  'cities/job-courses:major': l('직업 대분류', 'Major occupation group'),
   'programs/lottery:applicationsCloseAt': l('신청 마감 (한국 시간)', 'Applications close (Korea time)'),
   'programs/offline-applications:email': l('이메일 (가입한 주민)', 'Email (registered residents)'),
   'programs/rating:comment': l('하고 싶은 말 (적지 않아도 됩니다)', 'Anything to add (optional)'),
