@@ -38,6 +38,7 @@ import { seedNetworkDemo } from './network-demo.ts';
 import { seedProposalsDemo } from './proposals-demo.ts';
 import { seedDeliveredCoursesDemo } from './delivered-courses-demo.ts';
 import { seedVouchersDemo } from './vouchers-demo.ts';
+import { seedOccupationsDemo } from './occupations-demo.ts';
 import type { CredentialSettings } from '../../src/server/modules/credentials/credentials.service.ts';
 
 export interface SeedOptions {
@@ -67,6 +68,8 @@ export interface SeedOptions {
   deliveredCoursesDemo?: boolean;
   /** LearnFare vouchers: the national programme drawn and issued (the demo resident holds one), Suncheon's open. */
   vouchersDemo?: boolean;
+  /** Vocational programs tagged with the occupations and certificates their titles name (default: with the demo size). */
+  occupationsDemo?: boolean;
 }
 
 export interface SeedSummary {
@@ -589,6 +592,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   if (options.proposalsDemo ?? options.size === 'demo') await seedProposalsDemo(db);
   if (options.deliveredCoursesDemo ?? options.size === 'demo') await seedDeliveredCoursesDemo(db);
   if (options.vouchersDemo ?? options.size === 'demo') await seedVouchersDemo(db, { today, seed: options.seed });
+  if (options.occupationsDemo ?? options.size === 'demo') await seedOccupationsDemo(db);
   progress({ phase: 'Search index', done: 0, total: 1 });
   await programsModule.refreshSearchIndex(db, today);
   progress({ phase: 'Search index', done: 1, total: 1 });

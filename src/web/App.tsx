@@ -39,6 +39,7 @@ export const routes: RouteObject[] = [
       { path: '/cities/:code/study-groups/:id', element: lazyPage(() => import('./modules/participation/StudyGroupPage.tsx'), 'StudyGroupPage') },
       { path: '/cities/:code/volunteers', element: lazyPage(() => import('./modules/participation/VolunteersPage.tsx'), 'CityVolunteersPage') },
       { path: '/institutions/:id/volunteers', element: lazyPage(() => import('./modules/participation/VolunteersPage.tsx'), 'InstitutionVolunteersPage') },
+      { path: '/cities/:code/jobs', element: lazyPage(() => import('./modules/occupations/JobCoursesPage.tsx'), 'JobCoursesPage') },
       { path: '/cities/:code/council', element: lazyPage(() => import('./modules/council/CouncilPage.tsx'), 'CouncilPage') },
       { path: '/cities/:code/council/meetings/:id', element: lazyPage(() => import('./modules/council/MeetingPage.tsx'), 'MeetingPage') },
       { path: '/cities/:code/console/:tab?', element: lazyPage(() => import('./modules/city-console/CityConsolePage.tsx'), 'CityConsolePage') },

@@ -394,6 +394,12 @@ const rules: Record<string, Rule> = {
   'GET /api/institutions/{id}/volunteers': { permission: 'volunteers.hours.record', scope: 'institution' },
   'GET /api/institutions/{id}/volunteers/{volunteerId}/hours': { permission: 'volunteers.hours.record', scope: 'institution' },
   'POST /api/institutions/{id}/volunteers/{volunteerId}/hours': { permission: 'volunteers.hours.record', scope: 'institution' },
+  // Learning to jobs (issue 13, item 7): what a program prepares for is public as the program is; its institution tags it;
+  // the city's courses that lead to jobs are public; completions per occupation group are the console's analysis.
+  'GET /api/programs/{id}/occupations': { public: true, program: true },
+  'PUT /api/programs/{id}/occupations': manageProgram,
+  'GET /api/cities/{code}/job-courses': anyone,
+  'GET /api/cities/{code}/occupation-completions': cityAnalysis,
   // The council's public face: anyone reads; unpublished meetings are filtered by city.record.view (tests/api/council.db.test.ts).
   'GET /api/cities/{code}/council/committees': anyone,
   'GET /api/cities/{code}/council/meetings': anyone,

@@ -40,6 +40,7 @@ import { grantsModule } from './grants/index.ts';
 import { vouchersModule } from './vouchers/index.ts';
 import { council } from './council/index.ts';
 import { deliveredCourses } from './delivered-courses/index.ts';
+import { occupations } from './occupations/index.ts';
 
 export interface ModuleContext {
   config: Config;
@@ -64,5 +65,5 @@ export const modules: AppModule[] = [
   geography, identity, cities, institutionsModule, programsModule, enrolmentModule, credentials, learningAccount, satisfaction,
   cityRecord, indicatorsModule, participation, demand, accessModule, copiesModule, annualReport, designation, evaluation, notifications, programOffice, roleMapModule,
   colleagues, instructors, network, lotteryModule, openingDay, surveysModule, proposals, national, grantsModule, vouchersModule, council,
-  deliveredCourses,
+  deliveredCourses, occupations,
 ];

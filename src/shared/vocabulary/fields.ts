@@ -483,6 +483,13 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'programs/cancellation:reason': l('폐강 사유 (수강생에게 알립니다)', 'Reason (told to the people enrolled)'),
   'programs/completion-rule:completionRate': l('출석률 (%)', 'Attendance needed (%)'),
   'programs/copy:startsOn': l('새 학기 시작일', 'First day of the new term'),
+  // Learning to jobs: what a vocational program prepares for (the program office's tagging form) and the residents' filter.
+  'programs/occupations:version': l('직업분류 판', 'Classification revision'),
+  'programs/occupations:occupations': l('관련 직업', 'Occupations'),
+  'programs/occupations:certificates': l('취득 가능 자격증', 'Certificates'),
+  'programs/occupations:certificates.name': l('자격증 이름', 'Certificate name'),
+  'programs/occupations:certificates.code': l('자격 종목 코드 (선택)', 'Certificate code (optional)'),
+  'cities/job-courses:major': l('직업 대분류', 'Major occupation group'),
   'programs/lottery:applicationsCloseAt': l('신청 마감 (한국 시간)', 'Applications close (Korea time)'),
   'programs/offline-applications:email': l('이메일 (가입한 주민)', 'Email (registered residents)'),
   'programs/rating:comment': l('하고 싶은 말 (적지 않아도 됩니다)', 'Anything to add (optional)'),

@@ -19,3 +19,4 @@ export * from './grants.ts';
 export * from './vouchers.ts';
 export * from './delivered-courses.ts';
 export * from './participation.ts';
+export * from './occupations.ts';

@@ -66,6 +66,7 @@ export function CityPage() {
           <p><Link to={`/cities/${c.code}/study-groups`}>{t('participation.groupsLink')} →</Link></p>
           {session.can('volunteers.manage', { cityCode: c.code }) && <p><Link to={`/cities/${c.code}/volunteers`}>{t('participation.volunteersTitle')} →</Link></p>}
           <p><Link to={`/cities/${c.code}/council`}>{t('council.link')} →</Link></p>
+          <p><Link to={`/cities/${c.code}/jobs`}>{t('occupations.link')} →</Link></p>
 
           <h2 className="lc-section-title">{t('cities.profile')}</h2>
           <dl className="lc-facts">

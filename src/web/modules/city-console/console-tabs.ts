@@ -34,4 +34,5 @@ export const consoleTabs: ConsoleTab[] = [
   { id: 'evaluation', labelKey: 'evaluation.tab', panel: lazy(() => import('../evaluation/EvaluationPanel.tsx')) },
   { id: 'grants', labelKey: 'grants.tab', panel: lazy(() => import('../grants/GrantsPanel.tsx')) },
   { id: 'vouchers', labelKey: 'vouchers.tab', panel: lazy(() => import('../vouchers/VoucherOffice.tsx')) },
+  { id: 'jobs', labelKey: 'occupations.tab', panel: lazy(() => import('../occupations/CompletionsPanel.tsx')) },
 ];

@@ -24,6 +24,7 @@ import { SelectField, TextArea, TextField } from '../../ui/Field.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { Loaded } from '../../ui/Status.tsx';
 import { LotteryOffice, OfflineApplicationForm } from '../lottery/LotteryOffice.tsx';
+import { ProgramJobsForm } from '../occupations/ProgramJobsForm.tsx';
 
 const toggled = <T,>(list: readonly T[], value: T, on: boolean) => (on ? [...list, value] : list.filter((v) => v !== value));
 const sessionsOf = (program: OfficeProgram): SessionInput[] =>
@@ -46,6 +47,7 @@ export function ProgramEditorPage() {
         <>
           {outcome?.id === p.id ? <p className="lc-notice success" role="status">{outcome.words}</p> : <CopiedNotice />}
           <EditorFor key={`${p.id}:${p.version}`} program={p} onSaved={(words) => { setOutcome({ id: p.id, words }); program.reload(); }} onChanged={program.reload} />
+          {p.area === 'vocational' && <ProgramJobsForm programId={p.id} />}
         </>
       )}
     </Loaded>

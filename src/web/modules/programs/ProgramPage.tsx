@@ -18,6 +18,7 @@ import { RateProgram } from '../satisfaction/RatingForm.tsx';
 import { SatisfactionSummary } from '../satisfaction/SatisfactionSummary.tsx';
 import { feeText, institutionNameIn, placeText, seatsText, sessionText, titleIn } from './format.ts';
 import { ProgramRooms } from '../network/ProgramRooms.tsx';
+import { ProgramOccupations } from '../occupations/ProgramOccupations.tsx';
 import { PlaceMap } from './PlaceMap.tsx';
 import { ProgramCard } from './ProgramCard.tsx';
 import { Schedule } from './Schedule.tsx';
@@ -114,6 +115,7 @@ export function ProgramPage() {
             <Facts program={p} />
             <h2 className="lc-section-title">{t('programs.description')}</h2>
             <p lang="ko">{p.description}</p>
+            {p.area === 'vocational' && <ProgramOccupations programId={p.id} />}
             <h2 className="lc-section-title">{t('programs.sessionList')}</h2>
             <ol className="lc-sessions">
               {p.sessions.map((s) => {
