@@ -130,8 +130,8 @@ describe.skipIf(!chromiumAvailable)('a priority investment round approved by the
     await form.getByLabel('지원 조건').fill('두 도시가 함께 여는 평생학습 축제');
     await form.getByRole('button', { name: '교부' }).click();
     await form.getByText('연합 참여 도시는 1개 이상 골라 주세요.').waitFor();
-    await form.getByLabel('참여 도시 더하기').selectOption({ label: '전남 순천시' });
-    await form.getByRole('list', { name: '연합 참여 도시' }).getByText('전남 순천시').waitFor();
+    await form.getByLabel('연합 참여 도시').selectOption({ label: '전남 순천시' });
+    await form.getByRole('list', { name: '고른 참여 도시' }).getByText('전남 순천시').waitFor();
     await checkScreen(ministry, JOURNEY, 'consortium members');
     await form.getByRole('button', { name: '교부' }).click();
     await ministry.getByText(/대표 도시.*광명시.*연합 참여 도시.*순천시/).waitFor();

@@ -51,7 +51,10 @@ export async function copyIntoTerm(page: Page, startsOn: string): Promise<string
   await page.getByRole('button', { name: '복사하기' }).click();
   await page.getByText('복사했습니다. 새 프로그램을 고친 뒤 공개하세요.').waitFor();
   expect(page.url()).not.toBe(original);
-  return page.getByRole('group', { name: '3회차' }).getByLabel('날짜').inputValue();
+  // The editor may still show the original's sessions for a moment while the copy loads: its dates are in the new term.
+  const third = page.getByRole('group', { name: '3회차' }).getByLabel('날짜');
+  await expect.poll(async () => (await third.inputValue()) >= startsOn).toBe(true);
+  return third.inputValue();
 }
 
 /** In the editor: cancels the program with `reason`, by keyboard, confirming that `told` people are told; the page then says why. */

@@ -442,6 +442,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   'designation/consultings/decision:reason': l('결정 사유 (도시에 공개됩니다)', 'Reason (published to the city)'),
   'designation/consultings/milestones/submit:note': l('컨설턴트에게 남길 메모 (선택)', 'A note for the consultant (optional)'),
   'designation/consultings/recommendation:reason': l('권고 사유', 'Reason'),
+  'cities/delivered-courses/approve:profileId': l('추천 강사', 'Ranked instructors'),
   'cities/delivered-courses:title': l('배우고 싶은 수업 이름', 'What you want to learn'),
   'cities/delivered-courses:description': l('어떤 수업을 바라는지', 'What the class should cover'),
   'cities/delivered-courses:place': l('모임 장소 (집 주소는 적지 마세요)', 'Where the group meets (not a home address)'),

@@ -103,7 +103,7 @@ function Decision({ request, onDecided }: { request: DeliveredCourseSummary; onD
         <>
           <Loaded state={candidates}>
             {(data) => data.items.length === 0 ? <p>{t('delivered-courses.noCandidates')}</p> : (
-              <ChoiceGroup legend={t('delivered-courses.candidates')} type="radio" selected={[profileId]} error={send.fieldError('profileId')}
+              <ChoiceGroup legend={field('profileId')} type="radio" selected={[profileId]} error={send.fieldError('profileId')}
                 options={data.items.map((c) => ({
                   value: String(c.profile.id),
                   label: `${c.profile.displayName} · ${t('delivered-courses.score', { score: c.score })} · ${c.reasons.filter((r) => r.fit).map((r) => r.words[locale]).join(', ')}`,

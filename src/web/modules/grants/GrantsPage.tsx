@@ -91,11 +91,9 @@ function AwardForm({ onAwarded }: { onAwarded(grant: GrantView): void }) {
           onChange={(e) => setForm({ ...form, amount: e.target.value.replace(/[^0-9]/g, '') })} />
       </div>
       {consortium && (
-        <fieldset className="lc-fieldset">
-          <legend>{field('memberCityCodes')}</legend>
-          <p className="lc-hint">{t('grants.membersHint')}</p>
+        <>
           {members.length > 0 && (
-            <ul className="lc-plain-list" aria-label={field('memberCityCodes')}>
+            <ul className="lc-plain-list" aria-label={t('grants.chosenMembers')}>
               {members.map((code) => (
                 <li key={code}>
                   {nameOf(code)}{' '}
@@ -106,11 +104,11 @@ function AwardForm({ onAwarded }: { onAwarded(grant: GrantView): void }) {
               ))}
             </ul>
           )}
-          <SelectField label={t('grants.addMember')} value="" error={send.fieldError('memberCityCodes')}
+          <SelectField label={field('memberCityCodes')} hint={t('grants.membersHint')} value="" error={send.fieldError('memberCityCodes')}
             onChange={(e) => e.target.value && setMembers([...members, e.target.value])}
-            options={[{ value: '', label: t('grants.chooseCity') },
+            options={[{ value: '', label: t('grants.addMember') },
               ...(cities.data?.items ?? []).filter((c) => c.code !== form.cityCode && !members.includes(c.code)).map((c) => ({ value: c.code, label: cityName(c, locale) }))]} />
-        </fieldset>
+        </>
       )}
       <TextArea label={field('conditions')} value={form.conditions} rows={2} maxLength={2000} error={send.fieldError('conditions')} onChange={set('conditions')} />
       <FormStatus error={send.formError(['cityCode', 'year', 'kind', 'amount', 'conditions', 'memberCityCodes'])} />

@@ -42,6 +42,7 @@ function JobsEditor({ programId, saved }: { programId: number; saved: ProgramJob
       body: { version: currentKscoVersion, occupations: codes, certificates: certificates.map((c) => ({ name: c.name, code: c.code?.trim() || null })) },
     }),
   );
+  const certificatesError = submission.fieldError('certificates');
   const words = search.trim().toLowerCase();
   const found = words === '' ? choosable
     : choosable.filter((g) => g.code.toLowerCase().startsWith(words) || g.ko.includes(words) || g.en.toLowerCase().includes(words)
@@ -62,17 +63,17 @@ function JobsEditor({ programId, saved }: { programId: number; saved: ProgramJob
           onChange={(code, checked) => setCodes(checked ? [...codes, code] : codes.filter((c) => c !== code))}
         />
       </div>
-      <fieldset className="lc-choices">
+      {/* The server's problem with the list is the whole list's: shown under its legend, read with the group. */}
+      <fieldset className="lc-choices" aria-describedby={certificatesError ? 'certificates-problem' : undefined}>
         <legend>{field('certificates')}</legend>
+        {certificatesError && <p className="form-hint-invalid" id="certificates-problem">{certificatesError}</p>}
         {certificates.map((c, i) => (
           <div key={i} className="lc-controls">
-            <TextField label={`${field('certificates.name')} ${i + 1}`} value={c.name} maxLength={100} onChange={(e) => setCertificate(i, { name: e.target.value })}
-              error={i === 0 ? submission.fieldError('certificates') : undefined} />
+            <TextField label={`${field('certificates.name')} ${i + 1}`} value={c.name} maxLength={100} onChange={(e) => setCertificate(i, { name: e.target.value })} />
             <TextField label={`${field('certificates.code')} ${i + 1}`} value={c.code ?? ''} maxLength={20} onChange={(e) => setCertificate(i, { code: e.target.value })} />
             <button type="button" className="krds-btn small tertiary" onClick={() => setCertificates(certificates.filter((_, j) => j !== i))}>{t('occupations.removeCertificate')}</button>
           </div>
         ))}
-        {certificates.length === 0 && submission.fieldError('certificates') && <p className="form-hint-invalid">{submission.fieldError('certificates')}</p>}
         {certificates.length < MAX_CERTIFICATES && (
           <button type="button" className="krds-btn small secondary" onClick={() => setCertificates([...certificates, { name: '', code: null }])}>{t('occupations.addCertificate')}</button>
         )}
