@@ -7,12 +7,12 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Actor } from '../../src/server/platform/auth/actor.ts';
 import { firstRow, rows } from '../../src/server/platform/database/database.ts';
 import * as delivered from '../../src/server/modules/delivered-courses/delivered-courses.service.ts';
 import { saveMyProfile } from '../../src/server/modules/instructors/instructors.service.ts';
-import { DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer } from '../support/browser.ts';
+import { checkScreen, chromiumAvailable, logIn, openStage, type RunningServer, type Stage } from '../support/browser.ts';
 
 const CITY = '36030';
 const TITLE = '아파트 주민 스마트폰 사진 교실';
@@ -20,31 +20,23 @@ const JOURNEY = 'delivered-courses';
 const actorOf = (personId: number, displayName: string): Actor => ({ personId, displayName, email: '', locale: 'ko', homeCityCode: CITY, grants: [] });
 
 describe.skipIf(!chromiumAvailable)('a group’s delivered course, requested on a phone and approved by the city', () => {
+  let stage: Stage;
   let server: RunningServer;
-  let browser: Browser;
-  let residentContext: BrowserContext;
-  let officerContext: BrowserContext;
   let resident: Page;
   let officer: Page;
   let requestId: number;
   let inviteCode: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    residentContext = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    officerContext = await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    [resident, officer] = await Promise.all([residentContext.newPage(), officerContext.newPage()]);
+    stage = await openStage();
+    ({ server } = stage);
+    [resident, officer] = await Promise.all([stage.open('phone'), stage.open('desktop')]);
     // Suncheon asks groups of 3 (the default is 5).
     const db = server.database.db;
     const officerId = (await firstRow<{ id: number }>(db, sql`SELECT id FROM people WHERE email = 'officer.suncheon@example.com'`))!.id;
     await delivered.setSettings(db, { ...actorOf(officerId, '담당자') }, CITY, 3);
   });
-  afterAll(async () => {
-    await residentContext?.close();
-    await officerContext?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stage?.close());
 
   it('a resident requests one on a phone and gets the code to share', async () => {
     await logIn(resident, server.url, 'resident@example.com');

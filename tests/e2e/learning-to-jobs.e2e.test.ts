@@ -7,27 +7,28 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { OccupationCompletions } from '../../src/shared/contracts/occupations.ts';
 import { addDays } from '../../src/shared/lib/schedule.ts';
 import { todayInKorea } from '../support/clock.ts';
-import { DESKTOP, apiAs, chromiumAvailable, checkScreen, openPhone, logIn, type PhoneWorld } from '../support/browser.ts';
+import { apiAs, chromiumAvailable, checkScreen, logIn, openStage, type Stage } from '../support/browser.ts';
 
 const CITY = '31060';
 const JOURNEY = 'learning-to-jobs';
 const COURSE = '동네 식당 창업을 위한 한식 조리 과정';
 
 describe.skipIf(!chromiumAvailable)('learning to jobs: staff tag, a resident finds, the officer counts', () => {
-  let world: PhoneWorld;
+  let stage: Stage;
   let programId: number;
-  let staffContext: BrowserContext;
-  let officerContext: BrowserContext;
+  let resident: Page;
   let staff: Page;
   let officer: Page;
 
   beforeAll(async () => {
-    world = await openPhone();
-    const staffApi = await apiAs(world.server, 'staff@example.com');
+    stage = await openStage();
+    // Each in a browser of their own: one session each.
+    [resident, staff, officer] = await Promise.all([stage.open('phone'), stage.open('desktop'), stage.open('desktop')]);
+    const staffApi = await apiAs(stage.server, 'staff@example.com');
     const institutionId = (await staffApi('GET', '/api/auth/me')).json().grants[0].institutionId;
     const venueId = (await staffApi('GET', `/api/institutions/${institutionId}`)).json().venues.find((v: { seats: number }) => v.seats >= 20).id;
     const made = await staffApi('POST', '/api/programs', {
@@ -37,19 +38,11 @@ describe.skipIf(!chromiumAvailable)('learning to jobs: staff tag, a resident fin
     });
     expect(made.statusCode, made.body).toBe(201);
     programId = made.json().id;
-    // Each in a browser of their own: one session each.
-    const desktop = () => world.browser.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    [staffContext, officerContext] = await Promise.all([desktop(), desktop()]);
   });
-  afterAll(async () => {
-    await staffContext?.close();
-    await officerContext?.close();
-    await world?.close();
-  });
+  afterAll(() => stage?.close());
 
   it('staff find the occupation by a word of its name, add the certificate and save', async () => {
-    const { server } = world;
-    staff = await staffContext.newPage();
+    const { server } = stage;
     await logIn(staff, server.url, 'staff@example.com');
     await staff.goto(`${server.url}/programs/${programId}/edit`);
     const section = staff.getByRole('region', { name: '이어지는 직업과 자격증' });
@@ -65,7 +58,8 @@ describe.skipIf(!chromiumAvailable)('learning to jobs: staff tag, a resident fin
   });
 
   it('a resident on a phone finds the course under its occupation group and reads what it leads to', async () => {
-    const { page, server } = world;
+    const { server } = stage;
+    const page = resident;
     await logIn(page, server.url, 'resident@example.com');
     await page.goto(`${server.url}/cities/${CITY}`);
     await page.getByRole('link', { name: /일자리로 이어지는 강좌/ }).click();
@@ -83,8 +77,7 @@ describe.skipIf(!chromiumAvailable)('learning to jobs: staff tag, a resident fin
   });
 
   it('the officer reads the year’s completions per occupation group beside the economy indicators', async () => {
-    const { server } = world;
-    officer = await officerContext.newPage();
+    const { server } = stage;
     await logIn(officer, server.url, 'officer@example.com');
     await officer.goto(`${server.url}/cities/${CITY}/console/jobs`);
     const year = Number(await officer.getByLabel('연도').inputValue());

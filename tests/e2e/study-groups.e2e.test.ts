@@ -5,9 +5,9 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { firstRow } from '../../src/server/platform/database/database.ts';
-import { DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer } from '../support/browser.ts';
+import { checkScreen, chromiumAvailable, logIn, openStage, type RunningServer, type Stage } from '../support/browser.ts';
 
 const CITY = '36030';
 const NAME = '순천 그림책 함께 읽기';
@@ -16,29 +16,23 @@ const MEMBER_NAME = '이웃독자';
 const JOURNEY = 'study-groups';
 
 describe.skipIf(!chromiumAvailable)('a study group registered, joined, met and funded; the hours in the member’s record', () => {
+  let stage: Stage;
   let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let leader: Page;
   let member: Page;
   let officer: Page;
   let groupUrl: string;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    const phone = { viewport: PHONE, isMobile: true, hasTouch: true, locale: 'ko-KR', timezoneId: 'Asia/Seoul' };
-    for (const options of [phone, phone, { viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'Asia/Seoul' }]) contexts.push(await browser.newContext(options));
-    [leader, member, officer] = await Promise.all(contexts.map((c) => c.newPage())) as [Page, Page, Page];
+    stage = await openStage();
+    ({ server } = stage);
+    [leader, member, officer] = await Promise.all([stage.open('phone'), stage.open('phone'), stage.open('desktop')]);
     // A neighbour of the same city, with the demo password.
     await server.database.db.execute(sql`
       INSERT INTO people (email, password_hash, display_name, birth_year, home_city_code, locale)
       SELECT ${MEMBER_EMAIL}, password_hash, ${MEMBER_NAME}, 1985, ${CITY}, 'ko' FROM people WHERE email = 'resident@example.com'`);
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stage?.close());
 
   it('a resident registers a group on a phone and leads it', async () => {
     await logIn(leader, server.url, 'resident@example.com');
