@@ -6,12 +6,10 @@
  * then the province page in English; every screen checked with axe and at 390 px; the key steps by keyboard.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { hashPassword, identity, insertPerson } from '../../src/server/modules/identity/index.ts';
-import {
-  DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer,
-} from '../support/browser.ts';
+import { checkScreen, chromiumAvailable, logIn, openStage, type RunningServer, type Stage } from '../support/browser.ts';
 import { openCallNow } from '../support/applications.ts';
 import { yearInKorea } from '../support/clock.ts';
 import { samplePdf } from '../support/documents.ts';
@@ -20,15 +18,14 @@ const SEONGNAM = '31020';
 const year = yearInKorea();
 
 describe.skipIf(!chromiumAvailable)('a city applies and its province endorses', () => {
+  let stage: Stage;
   let server: RunningServer;
-  let browser: Browser;
-  let cityContext: BrowserContext;
-  let provinceContext: BrowserContext;
   let city: Page;
   let province: Page;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    stage = await openStage();
+    ({ server } = stage);
     const db = server.database.db;
     await openCallNow(db, year);
     const passwordHash = await hashPassword(DEMO_PASSWORD);
@@ -36,16 +33,9 @@ describe.skipIf(!chromiumAvailable)('a city applies and its province endorses', 
     await identity.insertRoleGrant(db, { personId: officer, role: 'city_officer', cityCode: SEONGNAM });
     const provinceOfficer = await insertPerson(db, { email: 'province@example.com', passwordHash, displayName: '경기도 담당자', homeCityCode: '31010' });
     await identity.insertRoleGrant(db, { personId: provinceOfficer, role: 'province_officer', provinceCode: '31' });
-    cityContext = await browser.newContext({ viewport: PHONE, locale: 'ko-KR', timezoneId: 'Asia/Seoul', isMobile: true, hasTouch: true });
-    provinceContext = await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'Asia/Seoul', acceptDownloads: true });
-    [city, province] = await Promise.all([cityContext.newPage(), provinceContext.newPage()]);
+    [city, province] = await Promise.all([stage.open('phone'), stage.open('desktop', { acceptDownloads: true })]);
   });
-  afterAll(async () => {
-    await cityContext?.close();
-    await provinceContext?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stage?.close());
 
   const autosaved = (on: Page) => on.getByRole('status').filter({ hasText: /^저장됨 \d{2}:\d{2}/ }).first().waitFor();
 

@@ -8,12 +8,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { hashPassword, identity, insertPerson } from '../../src/server/modules/identity/index.ts';
-import {
-  DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer,
-} from '../support/browser.ts';
+import { checkScreen, chromiumAvailable, logIn, openStage, type RunningServer, type Stage } from '../support/browser.ts';
 import { yearInKorea } from '../support/clock.ts';
 import { appointAsConsultant, citiesNeverInTheProgramme, potentialCity, type PotentialCity } from '../support/consulting.ts';
 import { samplePdf } from '../support/documents.ts';
@@ -23,9 +21,8 @@ const callYear = yearInKorea() - 1;
 /** Set to a folder to keep a screenshot of every checked screen (for looking at the layout). */
 
 describe.skipIf(!chromiumAvailable)('the consulting year of a potential city', () => {
+  let stage: Stage;
   let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let ministry: Page;
   let consultant: Page;
   let city: Page;
@@ -33,7 +30,8 @@ describe.skipIf(!chromiumAvailable)('the consulting year of a potential city', (
   let consultantId: number;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    stage = await openStage();
+    ({ server } = stage);
     const [chosen] = await citiesNeverInTheProgramme(server.database, 1);
     potential = await potentialCity(server.database, chosen!, callYear);
     const db = server.database.db;
@@ -42,15 +40,9 @@ describe.skipIf(!chromiumAvailable)('the consulting year of a potential city', (
     await identity.insertRoleGrant(db, { personId: officer, role: 'city_officer', cityCode: potential.cityCode });
     consultantId = await insertPerson(db, { email: 'consultant@example.com', passwordHash, displayName: '서지우', homeCityCode: '11010' });
     await appointAsConsultant(server.database, consultantId);
-    const open = (viewport: typeof DESKTOP, extra = {}) => browser.newContext({ viewport, locale: 'ko-KR', timezoneId: 'Asia/Seoul', ...extra });
-    contexts.push(await open(DESKTOP, { acceptDownloads: true }), await open(DESKTOP), await open(PHONE, { isMobile: true, hasTouch: true }));
-    [ministry, consultant, city] = await Promise.all([contexts[0]!.newPage(), contexts[1]!.newPage(), contexts[2]!.newPage()]);
+    [ministry, consultant, city] = await Promise.all([stage.open('desktop', { acceptDownloads: true }), stage.open('desktop'), stage.open('phone')]);
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stage?.close());
 
   const inboxLink = (on: Page) => on.getByRole('navigation', { name: '메뉴', exact: true }).getByRole('link', { name: /^알림/ });
   const milestone = (on: Page, name: string) => on.getByRole('region', { name });

@@ -5,10 +5,10 @@
  * screen is checked with axe (also in high contrast) and at 390 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { hashPassword, insertPerson } from '../../src/server/modules/identity/index.ts';
-import { DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer } from '../support/browser.ts';
+import { checkScreen, chromiumAvailable, logIn, openStage, type RunningServer, type Stage } from '../support/browser.ts';
 import { appointAsConsultant } from '../support/consulting.ts';
 import { designatedIn, finalisedRound } from '../support/evaluation.ts';
 import { newcomers } from '../support/review.ts';
@@ -16,32 +16,24 @@ import { newcomers } from '../support/review.ts';
 const ROUND = 2023;
 
 describe.skipIf(!chromiumAvailable)('a consultant for a deferred city', () => {
+  let stage: Stage;
   let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let ministry: Page;
   let consultant: Page;
   let deferred: { code: string; nameKo: string };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    stage = await openStage();
+    ({ server } = stage);
     const db = server.database.db;
     [deferred] = await newcomers(db, '34', 1) as [{ code: string; nameKo: string }];
     await designatedIn(db, deferred.code, 2018);
     await finalisedRound(db, ROUND, [{ cityCode: deferred.code, areas: [['추진체계', 35, 17.5], ['사업운영', 35, 20], ['성과', 30, 15]], outcome: 'deferred' }]);
     const consultantId = await insertPerson(db, { email: 'consultant@example.com', passwordHash: await hashPassword(DEMO_PASSWORD), displayName: '백승호', homeCityCode: '11010' });
     await appointAsConsultant(server.database, consultantId, '평생교육진흥연구소');
-    contexts.push(
-      await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'Asia/Seoul' }),
-      await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'ko-KR', timezoneId: 'Asia/Seoul' }),
-    );
-    [ministry, consultant] = await Promise.all([contexts[0]!.newPage(), contexts[1]!.newPage()]);
+    [ministry, consultant] = await Promise.all([stage.open('desktop'), stage.open('phone')]);
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stage?.close());
 
   it('the ministry assigns a consultant from the round that deferred the city', async () => {
     await logIn(ministry, server.url, 'ministry@example.com');

@@ -7,12 +7,12 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { hashPassword, insertPerson, insertRoleGrant } from '../../src/server/modules/identity/index.ts';
 import { firstRow } from '../../src/server/platform/database/database.ts';
 import { todayInKorea } from '../../src/server/platform/clock.ts';
-import { DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer } from '../support/browser.ts';
+import { checkScreen, chromiumAvailable, logIn, openStage, type RunningServer, type Stage } from '../support/browser.ts';
 import { samplePdf } from '../support/documents.ts';
 
 const CITY = '31060';
@@ -26,9 +26,8 @@ function nextWeekday(): string {
 }
 
 describe.skipIf(!chromiumAvailable)('two institutions sign a partnership and one books the other’s room', () => {
+  let stage: Stage;
   let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let manager: Page;
   let partner: Page;
   let centre: { id: number; name: string };
@@ -36,7 +35,8 @@ describe.skipIf(!chromiumAvailable)('two institutions sign a partnership and one
   const day = nextWeekday();
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    stage = await openStage();
+    ({ server } = stage);
     const { db } = server.database;
     centre = (await firstRow<{ id: number; name: string }>(db, sql`
       SELECT i.id, i.name FROM institutions i JOIN role_grants g ON g.institution_id = i.id JOIN people p ON p.id = g.person_id
@@ -45,15 +45,9 @@ describe.skipIf(!chromiumAvailable)('two institutions sign a partnership and one
       SELECT id, name FROM institutions WHERE city_code = ${CITY} AND id <> ${centre.id} ORDER BY (type = 'library') DESC, id LIMIT 1`))!;
     const personId = await insertPerson(db, { email: 'partner@example.com', passwordHash: await hashPassword(DEMO_PASSWORD), displayName: '윤서연', homeCityCode: CITY });
     await insertRoleGrant(db, { personId, role: 'institution_manager', institutionId: library.id });
-    const open = (viewport: typeof DESKTOP, extra = {}) => browser.newContext({ viewport, locale: 'ko-KR', timezoneId: 'Asia/Seoul', ...extra });
-    contexts.push(await open(DESKTOP), await open(PHONE, { isMobile: true, hasTouch: true }));
-    [manager, partner] = await Promise.all([contexts[0]!.newPage(), contexts[1]!.newPage()]);
+    [manager, partner] = await Promise.all([stage.open('desktop'), stage.open('phone')]);
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stage?.close());
 
   it('the centre’s manager proposes a partnership to the library', async () => {
     await logIn(manager, server.url, 'staff@example.com');
@@ -140,9 +134,7 @@ describe.skipIf(!chromiumAvailable)('two institutions sign a partnership and one
     await room.getByRole('status').filter({ hasText: /예약했습니다/ }).waitFor();
 
     // A resident (nobody logged in) on the program's page, on a phone.
-    const resident = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    contexts.push(resident);
-    const page = await resident.newPage();
+    const page = await stage.open('phone');
     await page.goto(`${server.url}/programs/${program.id}`);
     const section = page.getByRole('region', { name: '협력 기관 공간에서 열리는 수업' });
     await section.getByText(new RegExp(`${library.name} 3층 세미나실`)).first().waitFor();
@@ -151,9 +143,7 @@ describe.skipIf(!chromiumAvailable)('two institutions sign a partnership and one
   });
 
   it('the city officer sees the network tab with the graph and its table', async () => {
-    const officer = await contexts[0]!.browser()!.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    contexts.push(officer);
-    const page = await officer.newPage();
+    const page = await stage.open('desktop');
     await logIn(page, server.url, 'officer@example.com');
     await page.goto(`${server.url}/cities/${CITY}/console`);
     await page.getByRole('link', { name: '협력 네트워크' }).click();

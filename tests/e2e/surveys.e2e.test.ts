@@ -5,11 +5,11 @@
  * resident's comment; Gwangmyeong's centre types in the paper form of a resident without an account. Every screen
  * checked with axe (and in high contrast) and at 390 px.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CitySatisfactionResults } from '../../src/shared/contracts/surveys.ts';
 import { seedSurveysDemo } from '../../db/seed/surveys-demo.ts';
-import { DESKTOP, WCAG_TAGS, apiAs, axeViolations, checkScreen, chromiumAvailable, logIn, openPhone, type PhoneWorld } from '../support/browser.ts';
+import { WCAG_TAGS, apiAs, axeViolations, checkScreen, chromiumAvailable, logIn, openStage, type Stage } from '../support/browser.ts';
 import { todayInKorea } from '../support/clock.ts';
 
 const JOURNEY = 'surveys';
@@ -29,29 +29,22 @@ const SUNCHEON = '36030';
 const COMMENT = '저녁 강좌가 늘었으면 좋겠습니다.';
 
 describe.skipIf(!chromiumAvailable)('a resident answers the satisfaction survey on a phone; the officer reads the results', () => {
-  let world: PhoneWorld;
+  let world: Stage;
   let phone: Page;
-  let officerContext: BrowserContext;
   let officer: Page;
-  let browser: Browser;
   let seeded: number;
   const year = Number(todayInKorea().slice(0, 4));
 
   beforeAll(async () => {
-    world = await openPhone();
-    ({ page: phone, browser } = world);
+    world = await openStage();
+    [phone, officer] = await Promise.all([world.open('phone'), world.open('desktop')]);
     // Suncheon's other residents answered already (the demo's generator, for this one city).
     await seedSurveysDemo(world.server.database, { today: todayInKorea(), seed: 2001, cityCodes: [SUNCHEON] });
     const ministry = await apiAs(world.server, 'ministry@example.com');
     seeded = (await ministry('GET', `/api/cities/${SUNCHEON}/surveys/city-satisfaction/${year}`)).json<CitySatisfactionResults>().responses;
     expect(seeded).toBeGreaterThanOrEqual(30);
-    officerContext = await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    officer = await officerContext.newPage();
   });
-  afterAll(async () => {
-    await officerContext?.close();
-    await world?.close();
-  });
+  afterAll(() => world?.close());
 
   it('the resident finds the survey from My learning and is told every question left unanswered', async () => {
     await logIn(phone, world.server.url, 'resident@example.com');
@@ -106,7 +99,7 @@ describe.skipIf(!chromiumAvailable)('a resident answers the satisfaction survey 
   });
 
   it('a centre’s staff type in the paper form of a resident without an account', async () => {
-    const staff = await officerContext.newPage();
+    const staff = await world.open('desktop');
     await logIn(staff, world.server.url, 'staff@example.com');
     const me = (await (await apiAs(world.server, 'staff@example.com'))('GET', '/api/auth/me')).json<{ grants: { institutionId: number | null }[] }>();
     const institutionId = me.grants.find((g) => g.institutionId !== null)!.institutionId!;
