@@ -7,12 +7,10 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { firstRow } from '../../src/server/platform/database/database.ts';
-import {
-  DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer,
-} from '../support/browser.ts';
+import { checkScreen, chromiumAvailable, logIn, openStage, type RunningServer, type Stage } from '../support/browser.ts';
 import { yearInKorea } from '../support/clock.ts';
 import { callInReview, endorsedApplication, newcomers } from '../support/review.ts';
 import { hashPassword, identity, insertPerson } from '../../src/server/modules/identity/index.ts';
@@ -20,17 +18,16 @@ import { hashPassword, identity, insertPerson } from '../../src/server/modules/i
 const year = yearInKorea();
 
 describe.skipIf(!chromiumAvailable)('a reviewer scores and the ministry decides', () => {
+  let stage: Stage;
   let server: RunningServer;
-  let browser: Browser;
-  let ministryContext: BrowserContext;
-  let reviewerContext: BrowserContext;
   let ministry: Page;
   let reviewer: Page;
   let city: { code: string; nameKo: string };
   let applicationId: number;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    stage = await openStage();
+    ({ server } = stage);
     const db = server.database.db;
     const callId = await callInReview(db, year, { quota: 1, aggregation: 'mean' });
     [city] = await newcomers(db, '36', 1) as [{ code: string; nameKo: string }];
@@ -43,16 +40,9 @@ describe.skipIf(!chromiumAvailable)('a reviewer scores and the ministry decides'
     };
     await appoint('reviewer@example.com', '서심사', '11010');
     await appoint('reviewer.jeonnam@example.com', '남심사', city.code);
-    ministryContext = await browser.newContext({ viewport: DESKTOP, locale: 'ko-KR', timezoneId: 'Asia/Seoul', acceptDownloads: true });
-    reviewerContext = await browser.newContext({ viewport: PHONE, locale: 'ko-KR', timezoneId: 'Asia/Seoul', isMobile: true, hasTouch: true });
-    [ministry, reviewer] = await Promise.all([ministryContext.newPage(), reviewerContext.newPage()]);
+    [ministry, reviewer] = await Promise.all([stage.open('desktop', { acceptDownloads: true }), stage.open('phone')]);
   });
-  afterAll(async () => {
-    await ministryContext?.close();
-    await reviewerContext?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stage?.close());
 
   const cityName = () => `전남 ${city.nameKo}`;
 

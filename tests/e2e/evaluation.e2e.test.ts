@@ -9,13 +9,11 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { rows } from '../../src/server/platform/database/database.ts';
 import { hashPassword, identity, insertPerson } from '../../src/server/modules/identity/index.ts';
-import {
-  DESKTOP, PHONE, apiAs, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer,
-} from '../support/browser.ts';
+import { apiAs, checkScreen, chromiumAvailable, logIn, openStage, type RunningServer, type Stage } from '../support/browser.ts';
 import { citiesNeverInTheProgramme } from '../support/consulting.ts';
 import { todayInKorea } from '../support/clock.ts';
 import { designatedIn, indicatorValues, objectionsClosed, strong, weak } from '../support/evaluation.ts';
@@ -28,9 +26,8 @@ const YEAR = Number(todayInKorea().slice(0, 4)) - 4;
 const DESIGNATED = YEAR - 4;
 
 describe.skipIf(!chromiumAvailable)('the re-designation evaluation', () => {
+  let stage: Stage;
   let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let ministry: Page;
   let reviewer: Page;
   let city: Page;
@@ -40,7 +37,8 @@ describe.skipIf(!chromiumAvailable)('the re-designation evaluation', () => {
   let reviewerId: number;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    stage = await openStage();
+    ({ server } = stage);
     // One in Gyeonggi, one in Gangwon: names that differ (several provinces have a 중구), away from the reviewer's Seoul.
     const never = await citiesNeverInTheProgramme(server.database, 17);
     [weakCity, strongCity] = [never.find((c) => c.code.startsWith('31'))!, never.find((c) => c.code.startsWith('32'))!];
@@ -56,15 +54,9 @@ describe.skipIf(!chromiumAvailable)('the re-designation evaluation', () => {
     reviewerId = await insertPerson(db, { email: 'evaluator@example.com', passwordHash, displayName: '김평가', homeCityCode: '11010' });
     await identity.insertRoleGrant(db, { personId: reviewerId, role: 'reviewer' });
     await db.execute(sql`INSERT INTO designation_experts (person_id, kind, affiliation, works_in_province_code) VALUES (${reviewerId}, 'reviewer', '평생교육학회', '11')`);
-    const open = (viewport: typeof DESKTOP, extra = {}) => browser.newContext({ viewport, locale: 'ko-KR', timezoneId: 'Asia/Seoul', ...extra });
-    contexts.push(await open(DESKTOP), await open(DESKTOP), await open(PHONE, { isMobile: true, hasTouch: true }));
-    [ministry, reviewer, city] = await Promise.all([contexts[0]!.newPage(), contexts[1]!.newPage(), contexts[2]!.newPage()]);
+    [ministry, reviewer, city] = await Promise.all([stage.open('desktop'), stage.open('desktop'), stage.open('phone')]);
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stage?.close());
 
   const statesOf = (cityCode: string) =>
     rows<{ state: string }>(server.database.db, sql`SELECT state FROM designation_transitions WHERE city_code = ${cityCode} ORDER BY occurred_on, id`).then((r) => r.map((s) => s.state));

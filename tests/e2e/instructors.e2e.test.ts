@@ -5,24 +5,24 @@
  * program in her teaching schedule. Every screen is checked with axe and at 390 px.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { addDays } from '../../src/shared/lib/schedule.ts';
 import { todayInKorea } from '../support/clock.ts';
-import { DESKTOP, PHONE, checkScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer } from '../support/browser.ts';
+import { checkScreen, chromiumAvailable, logIn, openStage, type RunningServer, type Stage } from '../support/browser.ts';
 
 const TITLE = '어르신 인문학 산책';
 
 describe.skipIf(!chromiumAvailable)('an instructor is found in the pool and assigned', () => {
+  let stage: Stage;
   let server: RunningServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
   let instructor: Page;
   let staff: Page;
   let programId: number;
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+    stage = await openStage();
+    ({ server } = stage);
     // The centre's program, published through the API as its manager would from the form.
     const login = await server.app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'staff@example.com', password: DEMO_PASSWORD } });
     const cookie = `lc_session=${login.cookies.find((c) => c.name === 'lc_session')!.value}`;
@@ -40,15 +40,9 @@ describe.skipIf(!chromiumAvailable)('an instructor is found in the pool and assi
     });
     expect(made.statusCode, made.body).toBe(201);
     programId = made.json<{ id: number }>().id;
-    const open = (viewport: typeof DESKTOP, extra = {}) => browser.newContext({ viewport, locale: 'ko-KR', timezoneId: 'Asia/Seoul', ...extra });
-    contexts.push(await open(PHONE, { isMobile: true, hasTouch: true }), await open(DESKTOP));
-    [instructor, staff] = await Promise.all([contexts[0]!.newPage(), contexts[1]!.newPage()]);
+    [instructor, staff] = await Promise.all([stage.open('phone'), stage.open('desktop')]);
   });
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stage?.close());
 
   it('a person fills in and publishes their profile on a phone', async () => {
     await logIn(instructor, server.url, 'resident@example.com');

@@ -6,27 +6,26 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { firstRow, rows } from '../../src/server/platform/database/database.ts';
 import { addDays } from '../../src/shared/lib/schedule.ts';
-import { checkScreen as checkJourneyScreen, chromiumAvailable, launchBrowser, logIn, startServer, type RunningServer } from '../support/browser.ts';
+import { checkScreen as checkJourneyScreen, chromiumAvailable, logIn, openStage, type RunningServer, type Stage } from '../support/browser.ts';
 import { todayInKorea } from '../support/clock.ts';
 import { cancelProgram, changeNotices, copyIntoTerm, enrolResidents, moveThirdSessionAndRoom } from '../support/program-office.ts';
 
 const TITLE = '동네 산책 사진 교실';
 
 describe.skipIf(!chromiumAvailable)('an institution runs its programs from the back office', () => {
+  let stage: Stage;
   let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let programId: number;
   let learners: number[];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    page = await context.newPage();
+    stage = await openStage();
+    ({ server } = stage);
+    page = await stage.open('desktop');
     // The program as the staff published it last week, and two residents who enrolled (the enrolment tests cover how).
     const db = server.database.db;
     const staff = (await firstRow<{ institutionId: number }>(db, sql`
@@ -46,11 +45,7 @@ describe.skipIf(!chromiumAvailable)('an institution runs its programs from the b
     programId = (await created.json() as { id: number }).id;
     learners = await enrolResidents(db, programId, [{ email: 'walker.one@example.com', name: '산책자1' }, { email: 'walker.two@example.com', name: '산책자2' }]);
   });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stage?.close());
 
   const checkScreen = (step: string) => checkJourneyScreen(page, 'program-office', step);
 

@@ -6,11 +6,13 @@
  */
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { firstRow, rows } from '../../src/server/platform/database/database.ts';
 import { addDays } from '../../src/shared/lib/schedule.ts';
-import { PHONE, apiAs, checkScreen, chromiumAvailable, highContrastViolations, launchBrowser, logIn, startServer, type RunningServer } from '../support/browser.ts';
+import {
+  apiAs, checkScreen, chromiumAvailable, highContrastViolations, logIn, openStage, type RunningServer, type Stage,
+} from '../support/browser.ts';
 import { todayInKorea } from '../support/clock.ts';
 
 const TITLE = '수채화로 그리는 우리 동네';
@@ -18,9 +20,8 @@ const JOURNEY = 'vouchers';
 const YEAR = 2041;
 
 describe.skipIf(!chromiumAvailable)('a voucher holder pays a class with the voucher, cancels and is refunded', () => {
+  let stage: Stage;
   let server: RunningServer;
-  let browser: Browser;
-  let context: BrowserContext;
   let page: Page;
   let programId: number;
 
@@ -30,9 +31,9 @@ describe.skipIf(!chromiumAvailable)('a voucher holder pays a class with the vouc
   };
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-    context = await browser.newContext({ viewport: PHONE, isMobile: true, hasTouch: true, locale: 'ko-KR', timezoneId: 'Asia/Seoul' });
-    page = await context.newPage();
+    stage = await openStage();
+    ({ server } = stage);
+    page = await stage.open('phone');
     const db = server.database.db;
     const today = todayInKorea();
     // The voucher, through the whole path the officer's page takes.
@@ -61,11 +62,7 @@ describe.skipIf(!chromiumAvailable)('a voucher holder pays a class with the vouc
     expect(created.statusCode, created.body).toBe(201);
     programId = created.json().id;
   });
-  afterAll(async () => {
-    await context?.close();
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => stage?.close());
 
   /** The session cookie of a demo account (apiAs sends only GET and POST; setting a programme up is a PUT). */
   async function loginCookie(email: string) {
