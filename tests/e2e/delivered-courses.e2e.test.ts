@@ -94,6 +94,12 @@ describe.skipIf(!chromiumAvailable)('a group’s delivered course, requested on 
     await checkScreen(officer, JOURNEY, 'console with a ready request');
     await decision.getByRole('button', { name: '승인하기' }).click();
     await officer.getByText('검토할 신청이 없습니다.').waitFor();
+    // The decided request links to its course; someone outside the group is offered nothing to press on it.
+    await officer.getByLabel('상태', { exact: true }).selectOption('approved');
+    await officer.getByRole('link', { name: TITLE }).click();
+    await officer.getByRole('heading', { level: 1, name: TITLE }).waitFor();
+    await officer.getByText('이 강좌는 온라인으로 신청하지 않고 기관에 방문해서 신청합니다. 배달강좌: 신청한 모임의 회원만 수강합니다.').waitFor();
+    expect(await officer.getByRole('button', { name: /신청하기/ }).count()).toBe(0);
     const approved = await firstRow<{ programId: number; enrolled: number }>(db, sql`
       SELECT r.program_id AS "programId", (SELECT count(*)::int FROM enrolments e WHERE e.program_id = r.program_id AND e.status = 'enrolled') AS enrolled
       FROM delivered_course_requests r WHERE r.id = ${requestId} AND r.status = 'approved'`);

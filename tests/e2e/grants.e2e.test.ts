@@ -130,15 +130,24 @@ describe.skipIf(!chromiumAvailable)('a priority investment round approved by the
     await form.getByLabel('지원 조건').fill('두 도시가 함께 여는 평생학습 축제');
     await form.getByRole('button', { name: '교부' }).click();
     await form.getByText('연합 참여 도시는 1개 이상 골라 주세요.').waitFor();
+    // By keyboard, arrowing through the cities adds none of them; the button adds the one chosen.
+    await form.getByLabel('연합 참여 도시').focus();
+    await ministry.keyboard.press('ArrowDown');
+    await ministry.keyboard.press('ArrowDown');
+    expect(await form.getByRole('list', { name: '고른 참여 도시' }).count()).toBe(0);
     await form.getByLabel('연합 참여 도시').selectOption({ label: '전남 순천시' });
+    await form.getByRole('button', { name: '참여 도시로 더하기' }).click();
     await form.getByRole('list', { name: '고른 참여 도시' }).getByText('전남 순천시').waitFor();
     await checkScreen(ministry, JOURNEY, 'consortium members');
     await form.getByRole('button', { name: '교부' }).click();
     await ministry.getByText(/대표 도시.*광명시.*연합 참여 도시.*순천시/).waitFor();
+    // The form is empty again: a second press cannot award the same grant twice.
+    expect(await form.getByLabel('지원액 (원)').inputValue()).toBe('');
 
     const member = await stage.open('phone');
     await logIn(member, server.url, 'officer.suncheon@example.com');
     await member.goto(`${server.url}/cities/36030/console/grants`);
+    await member.getByRole('cell', { name: '참여 도시 (대표: 광명시)' }).waitFor();
     await member.getByRole('button', { name: '광명시 2027년 연합 도시 지원금 자세히' }).click();
     await member.getByText(/연합 참여 도시.*순천시/).waitFor();
     expect(await member.getByRole('form', { name: '집행 보고 내기' }).count()).toBe(0);

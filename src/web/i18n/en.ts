@@ -160,6 +160,7 @@ export const en: Messages = {
   },
   enrolment: {
     title: 'Enrolment',
+    visitOnly: 'This course is not taken online: apply at the institution.',
     loginFirst: 'Please log in to enrol. No account yet? Sign up, and you come straight back to this course.',
     enrol: 'Enrol',
     joinWaitlist: 'Join the waitlist',

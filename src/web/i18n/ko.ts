@@ -158,6 +158,7 @@ export const ko = {
   },
   enrolment: {
     title: '수강 신청',
+    visitOnly: '이 강좌는 온라인으로 신청하지 않고 기관에 방문해서 신청합니다.',
     loginFirst: '신청하려면 로그인해 주세요. 계정이 없으면 회원가입을 하고 바로 이 강좌로 돌아옵니다.',
     enrol: '신청하기',
     joinWaitlist: '대기 신청하기',

@@ -211,12 +211,12 @@ async function programOf(tx: Executor, row: queries.RequestRow, institutionId: n
   });
   const id = await programsModule.insertProgram(tx, {
     cityCode: row.cityCode, institutionId, title: row.title,
-    description: `${row.description}\n\n(배달강좌 신청 #${row.id}에서 · from delivered-course request #${row.id})`,
+    description: `${row.description}\n\n(주민 모임이 신청한 배달강좌입니다.)`,
     area: row.area, subcategory: row.subcategory, targetGroups: ['all'], mode: 'in_person',
     venueId, dongCode: row.dongCode, lat: dong.lat, lon: dong.lon,
     status: 'published', startsOn: sessions[0]!.date, endsOn: sessions.at(-1)!.date, weekdays: row.weekdays, startTime: row.startTime, endTime: row.endTime,
     sessionCount: row.sessionCount, totalHours: sessionHours(row.startTime, row.endTime) * row.sessionCount, capacity: row.members,
-    registrationMode: 'visit', registrationNote: '배달강좌: 신청한 모임의 회원만 수강합니다. (Delivered course: for the group that asked for it only.)',
+    registrationMode: 'visit', registrationNote: '배달강좌: 신청한 모임의 회원만 수강합니다.',
     publishedAt: new Date(),
   });
   await programsModule.insertSessions(tx, sessions.map((s) => ({

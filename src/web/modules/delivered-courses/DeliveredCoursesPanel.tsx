@@ -3,6 +3,7 @@
  * each decided here — an instructor chosen from the ranked pool and an institution, approved; or declined with reasons.
  */
 import { useState } from 'react';
+import { Link } from 'react-router';
 import type { PageOf } from '../../../shared/contracts/common.ts';
 import type { DeliveredCourseSettings, DeliveredCourseSummary } from '../../../shared/contracts/delivered-courses.ts';
 import type { Candidate } from '../../../shared/contracts/instructors.ts';
@@ -49,7 +50,7 @@ export default function DeliveredCoursesPanel({ cityCode }: ConsolePanelProps) {
                   <p className="lc-meta">{t('delivered-courses.organiser', { name: r.organiserName })}</p>
                   <p>{r.description}</p>
                   {r.status === 'ready' && <Decision request={r} onDecided={list.reload} />}
-                  {r.program && <p>{r.program.title} · {t('delivered-courses.programLine', { institution: r.program.institutionName, instructor: r.program.instructorName ?? '—' })}</p>}
+                  {r.program && <p><Link to={`/programs/${r.program.id}`}>{r.program.title}</Link> · {t('delivered-courses.programLine', { institution: r.program.institutionName, instructor: r.program.instructorName ?? '—' })}</p>}
                   {r.declineReason && <p>{t('delivered-courses.declined')}: {r.declineReason}</p>}
                 </li>
               ))}
@@ -90,19 +91,22 @@ function Decision({ request, onDecided }: { request: DeliveredCourseSummary; onD
   const [reason, setReason] = useState('');
   const candidates = useApi<PageOf<Candidate>>(decision === 'approve' ? `${base}/instructor-candidates?pageSize=10` : null);
   const institutions = useApi<PageOf<InstitutionSummary>>(decision === 'approve' ? `/institutions${query({ city: request.cityCode, pageSize: 100 })}` : null);
+  // Nothing chosen is sent as nothing: the server then asks for it by name, rather than for a number above 0.
+  const chosen = (value: string) => (value === '' ? undefined : Number(value));
   const send = useSubmission(() => api(`${base}/${decision}`, {
     method: 'POST',
-    body: decision === 'approve' ? { institutionId: Number(institutionId) || 0, profileId: Number(profileId) || 0 } : { reason },
+    body: decision === 'approve' ? { institutionId: chosen(institutionId), profileId: chosen(profileId) } : { reason },
   }), onDecided);
+  const noPool = decision === 'approve' && candidates.data?.items.length === 0;
   return (
     <form className="lc-form" onSubmit={send.onSubmit} aria-label={`${t('delivered-courses.approve')} / ${t('delivered-courses.decline')}: ${request.title}`} noValidate>
-      <ChoiceGroup legend={t('delivered-courses.status')} type="radio" inline selected={[decision]}
+      <ChoiceGroup legend={t('delivered-courses.decision')} type="radio" inline selected={[decision]}
         options={[{ value: 'approve', label: t('delivered-courses.approve') }, { value: 'decline', label: t('delivered-courses.decline') }]}
         onChange={(value) => setDecision(value as 'approve' | 'decline')} />
       {decision === 'approve' ? (
         <>
           <Loaded state={candidates}>
-            {(data) => data.items.length === 0 ? <p>{t('delivered-courses.noCandidates')}</p> : (
+            {(data) => data.items.length === 0 ? <p className="lc-notice" role="status">{t('delivered-courses.noCandidates')} {t('delivered-courses.noCandidatesWhy')}</p> : (
               <ChoiceGroup legend={field('profileId')} type="radio" selected={[profileId]} error={send.fieldError('profileId')}
                 options={data.items.map((c) => ({
                   value: String(c.profile.id),
@@ -117,7 +121,7 @@ function Decision({ request, onDecided }: { request: DeliveredCourseSummary; onD
       ) : <TextArea label={reasonLabel('reason')} value={reason} rows={3} maxLength={1000} error={send.fieldError('reason')} onChange={(e) => setReason(e.target.value)} />}
       <FormStatus error={send.formError(['institutionId', 'profileId', 'reason'])} />
       {send.done && <p className="lc-notice success" role="status">{t('delivered-courses.decided')}</p>}
-      <div><button type="submit" className="krds-btn primary" disabled={send.busy}>{t(decision === 'approve' ? 'delivered-courses.approve' : 'delivered-courses.decline')}</button></div>
+      <div><button type="submit" className="krds-btn primary" disabled={send.busy || noPool}>{t(decision === 'approve' ? 'delivered-courses.approve' : 'delivered-courses.decline')}</button></div>
     </form>
   );
 }

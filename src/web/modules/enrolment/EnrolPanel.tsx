@@ -157,6 +157,10 @@ export function EnrolPanel({ program, completed, onChange }: { program: ProgramD
 
   const body = () => {
     if (!ready) return null;
+    // Taken at the institution (a delivered course's group, a desk-only class): nothing to press here but one's own place.
+    if (program.registrationMode === 'visit' && (!me || none)) {
+      return <p className="lc-notice">{t('enrolment.visitOnly')}{program.registrationNote && ` ${program.registrationNote}`}</p>;
+    }
     if (!me) return <LoginPrompt message={t('enrolment.loginFirst')} signUp />;
     if (mine.error && !none) return <ErrorNotice error={mine.error} onRetry={mine.reload} />;
     if (!none && !mine.data) return <Loading />;

@@ -19,7 +19,7 @@ import { UploadStatus } from '../../ui/UploadStatus.tsx';
 import { useWon } from './won.ts';
 
 export function GrantDetail({ cityCode, id, onChanged }: { cityCode: string; id: number; onChanged(): void }) {
-  const { t, label, locale } = useLocale();
+  const { t, label, locale, date } = useLocale();
   const won = useWon();
   const session = useSession();
   const grant = useApi<GrantView>(`/cities/${cityCode}/grants/${id}`);
@@ -72,7 +72,7 @@ export function GrantDetail({ cityCode, id, onChanged }: { cityCode: string; id:
               <tbody>
                 {g.ledger.map((e) => (
                   <tr key={e.id}>
-                    <td>{e.recordedAt.slice(0, 10)}</td>
+                    <td>{date(e.recordedAt)}</td>
                     <td>{label(grantLedgerEntries.get(e.kind))}</td>
                     <td>{e.line ? label(spendingLines.get(e.line)) : '—'}</td>
                     <td className="num">{won(e.amount)}</td>
@@ -89,12 +89,12 @@ export function GrantDetail({ cityCode, id, onChanged }: { cityCode: string; id:
 }
 
 function ReportLines({ report }: { report: SpendingReport }) {
-  const { t, label } = useLocale();
+  const { t, label, date } = useLocale();
   const won = useWon();
   return (
     <>
       <p>
-        <strong>{report.submittedAt.slice(0, 10)} · {label(spendingReportStatuses.get(report.status))}</strong> · {t('grants.total')} {won(report.total)}
+        <strong>{date(report.submittedAt)} · {label(spendingReportStatuses.get(report.status))}</strong> · {t('grants.total')} {won(report.total)}
       </p>
       <ul>
         {report.lines.map((l) => <li key={l.line}>{label(spendingLines.get(l.line))}: {won(l.amount)}</li>)}
@@ -184,7 +184,7 @@ function SpendingForm({ grant, onDone }: { grant: GrantView; onDone(): void }) {
 }
 
 function DecisionForm({ cityCode, grantId, report, onDone }: { cityCode: string; grantId: number; report: SpendingReport; onDone(): void }) {
-  const { t } = useLocale();
+  const { t, date } = useLocale();
   const field = useFieldLabels('cities/grants/spending-reports/decision');
   const [decision, setDecision] = useState<'accepted' | 'returned'>('accepted');
   const [reason, setReason] = useState('');
@@ -192,7 +192,7 @@ function DecisionForm({ cityCode, grantId, report, onDone }: { cityCode: string;
     method: 'POST', body: decision === 'accepted' ? { decision } : { decision, reason },
   }), onDone);
   return (
-    <form className="lc-form" onSubmit={send.onSubmit} aria-label={`${t('grants.decideTitle')} ${report.submittedAt.slice(0, 10)}`}>
+    <form className="lc-form" onSubmit={send.onSubmit} aria-label={`${t('grants.decideTitle')} ${date(report.submittedAt)}`}>
       <ChoiceGroup legend={field('decision')} type="radio" inline selected={[decision]} error={send.fieldError('decision')}
         options={[{ value: 'accepted', label: t('grants.accept') }, { value: 'returned', label: t('grants.return') }]}
         onChange={(value) => setDecision(value as 'accepted' | 'returned')} />

@@ -43,7 +43,7 @@ export function GrantsPage() {
           </div>
         </div>
         <Loaded state={list}>
-          {(data) => data.items.length === 0 ? <p className="lc-notice">{t('grants.none')}</p> : (
+          {(data) => data.items.length === 0 ? <p className="lc-notice">{t('grants.noneAwarded')}</p> : (
             <>
               <GrantsTable grants={data.items} onOpen={(id) => setOpen({ cityCode: data.items.find((g) => g.id === id)!.cityCode, id })} />
               <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
@@ -60,8 +60,10 @@ function AwardForm({ onAwarded }: { onAwarded(grant: GrantView): void }) {
   const { t, label, locale } = useLocale();
   const field = useFieldLabels('grants');
   const cities = useApi<PageOf<LearningCitySummary>>(`/cities${query({ listing: 'learning', pageSize: 250 })}`);
-  const [form, setForm] = useState({ cityCode: '', year: String(new Date().getFullYear()), kind: 'new_designation' as GrantKind, amount: '', conditions: '' });
+  const blank = { cityCode: '', year: String(new Date().getFullYear()), kind: 'new_designation' as GrantKind, amount: '', conditions: '' };
+  const [form, setForm] = useState(blank);
   const [members, setMembers] = useState<string[]>([]);
+  const [candidate, setCandidate] = useState('');
   const set = (key: keyof typeof form) => (e: { target: { value: string } }) => setForm({ ...form, [key]: e.target.value });
   const consortium = form.kind === 'consortium';
   const send = useSubmission(async () => {
@@ -72,6 +74,9 @@ function AwardForm({ onAwarded }: { onAwarded(grant: GrantView): void }) {
         ...(consortium ? { memberCityCodes: members } : {}),
       },
     });
+    // A new, empty form: pressing 교부 again must not award the same grant twice.
+    setForm({ ...blank, year: form.year });
+    setMembers([]);
     onAwarded(grant);
   });
   const nameOf = (code: string) => {
@@ -104,10 +109,18 @@ function AwardForm({ onAwarded }: { onAwarded(grant: GrantView): void }) {
               ))}
             </ul>
           )}
-          <SelectField label={field('memberCityCodes')} hint={t('grants.membersHint')} value="" error={send.fieldError('memberCityCodes')}
-            onChange={(e) => e.target.value && setMembers([...members, e.target.value])}
-            options={[{ value: '', label: t('grants.addMember') },
-              ...(cities.data?.items ?? []).filter((c) => c.code !== form.cityCode && !members.includes(c.code)).map((c) => ({ value: c.code, label: cityName(c, locale) }))]} />
+          {/* Chosen, then added by the button: a drop-down's arrow keys change its value, and must not add each city passed. */}
+          <div className="lc-form-row">
+            <SelectField label={field('memberCityCodes')} hint={t('grants.membersHint')} value={candidate} error={send.fieldError('memberCityCodes')}
+              onChange={(e) => setCandidate(e.target.value)}
+              options={[{ value: '', label: t('grants.addMember') },
+                ...(cities.data?.items ?? []).filter((c) => c.code !== form.cityCode && !members.includes(c.code)).map((c) => ({ value: c.code, label: cityName(c, locale) }))]} />
+            <div>
+              <button type="button" className="krds-btn secondary" disabled={!candidate} onClick={() => { setMembers([...members, candidate]); setCandidate(''); }}>
+                {t('grants.addMemberButton')}
+              </button>
+            </div>
+          </div>
         </>
       )}
       <TextArea label={field('conditions')} value={form.conditions} rows={2} maxLength={2000} error={send.fieldError('conditions')} onChange={set('conditions')} />

@@ -24,7 +24,7 @@ export default function GrantsPanel({ cityCode }: ConsolePanelProps) {
       <Loaded state={list}>
         {(data) => data.items.length === 0 ? <p className="lc-notice">{t('grants.none')}</p> : (
           <>
-            <GrantsTable grants={data.items} onOpen={setOpen} />
+            <GrantsTable grants={data.items} onOpen={setOpen} viewer={cityCode} />
             <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onChange={setPage} />
           </>
         )}

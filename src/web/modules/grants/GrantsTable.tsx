@@ -4,7 +4,8 @@ import { grantKinds } from '../../../shared/vocabulary/index.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { useWon } from './won.ts';
 
-export function GrantsTable({ grants, onOpen }: { grants: GrantSummary[]; onOpen(id: number): void }) {
+/** `viewer`: the city whose list it is; a consortium grant it only takes part in says so, naming the lead city. */
+export function GrantsTable({ grants, onOpen, viewer }: { grants: GrantSummary[]; onOpen(id: number): void; viewer?: string }) {
   const { t, label, locale } = useLocale();
   const won = useWon();
   return (
@@ -23,7 +24,7 @@ export function GrantsTable({ grants, onOpen }: { grants: GrantSummary[]; onOpen
             const kind = label(grantKinds.get(g.kind));
             return (
               <tr key={g.id}>
-                <td>{city}</td><td>{g.year}</td><td>{kind}</td>
+                <td>{viewer && g.cityCode !== viewer ? t('grants.memberOf', { city }) : city}</td><td>{g.year}</td><td>{kind}</td>
                 <td className="num">{won(g.awarded)}</td><td className="num">{won(g.spent)}</td>
                 <td className="num">{won(g.balance)}</td><td className="num">{won(g.pending)}</td>
                 <td><button type="button" className="krds-btn tertiary" aria-label={t('grants.openGrant', { city, year: g.year, kind })} onClick={() => onOpen(g.id)}>{t('grants.open')}</button></td>

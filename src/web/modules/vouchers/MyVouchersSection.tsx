@@ -88,14 +88,14 @@ function OpenProgrammes({ applied, onApplied }: { applied: readonly number[]; on
 const programmeName = (title: string, year: number) => (title.includes(String(year)) ? title : `${title} (${year})`);
 
 function Ledger({ voucher }: { voucher: Voucher }) {
-  const { t, label } = useLocale();
+  const { t, label, date } = useLocale();
   const wonText = useWonText();
   return (
     <PagedTable<VoucherLedgerEntry> path={`/me/vouchers/${voucher.id}/ledger`} title={t('vouchers.ledgerOf', { title: voucher.programmeTitle })}
       columns={[t('vouchers.when'), t('vouchers.entry'), t('vouchers.program'), t('vouchers.amount')]}
       row={(e) => (
         <tr key={e.id}>
-          <td>{e.recordedAt.slice(0, 10)}</td>
+          <td>{date(e.recordedAt)}</td>
           <td>{label(voucherLedgerEntries.get(e.kind))}{e.note && <span className="lc-hint"> {e.note}</span>}</td>
           <td>{e.programTitle ?? ''}</td>
           <td className="num">{e.amount > 0 ? '+' : '−'}{wonText(Math.abs(e.amount))}</td>
