@@ -48,7 +48,7 @@ export async function run(args: string[]): Promise<void> {
     await db.execute(sql`
       INSERT INTO survey_answers (response_id, question, text) SELECT id, 'improve', '저녁 강좌를 늘려 주세요.' FROM survey_responses WHERE id % 8 = 0`);
     await db.execute(sql`ANALYZE`);
-    const ministry: Actor = { personId: 0, displayName: '', email: '', locale: 'ko', homeCityCode: null, grants: [{ role: 'ministry_officer', cityCode: null, institutionId: null, provinceCode: null, institutionCityCode: null, scopeName: null }] };
+    const ministry: Actor = { personId: 0, displayName: '', email: '', locale: 'ko', homeCityCode: null, grants: [{ role: 'ministry_officer', cityCode: null, institutionId: null, provinceCode: null, institutionCityCode: null, scopeName: null, scopeNameEn: null }] };
     const measure = async (work: () => Promise<unknown>) => {
       const times: number[] = [];
       for (let i = 0; i < runs; i++) times.push((await timed(work)).seconds * 1000);

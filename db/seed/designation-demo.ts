@@ -135,7 +135,7 @@ export async function seedDesignationDemo(db: AppDb, today: string): Promise<Des
     if (role) await identity.insertRoleGrant(db, { personId, role, ...scope });
     return {
       personId, displayName: p.displayName, email: p.email, locale: 'ko', homeCityCode: p.homeCityCode,
-      grants: role ? [{ role, cityCode: scope.cityCode ?? null, provinceCode: scope.provinceCode ?? null, institutionId: null, institutionCityCode: null, scopeName: null }] : [],
+      grants: role ? [{ role, cityCode: scope.cityCode ?? null, provinceCode: scope.provinceCode ?? null, institutionId: null, institutionCityCode: null, scopeName: null, scopeNameEn: null }] : [],
     };
   }
 
@@ -143,7 +143,7 @@ export async function seedDesignationDemo(db: AppDb, today: string): Promise<Des
   if (!ministry) throw new Error('The designation demo needs the demo ministry officer (createDemoAccounts first).');
   const minister: Person = {
     personId: ministry.personId, displayName: '최은정', email: ministry.email, locale: 'ko', homeCityCode: null,
-    grants: [{ role: 'ministry_officer', cityCode: null, provinceCode: null, institutionId: null, institutionCityCode: null, scopeName: null }],
+    grants: [{ role: 'ministry_officer', cityCode: null, provinceCode: null, institutionId: null, institutionCityCode: null, scopeName: null, scopeNameEn: null }],
   };
   const [province, reviewer, consultant, seongnam, hanam] = [
     await person(designationAccounts[0], 'province_officer', { provinceCode: '31' }),
@@ -164,11 +164,11 @@ export async function seedDesignationDemo(db: AppDb, today: string): Promise<Des
   for (const r of [designationAccounts[1], ...otherReviewers]) {
     const someone = r.email === reviewer!.email ? reviewer! : await person(r, null);
     await experts.appointExpert(db, minister, { email: r.email, kind: 'reviewer', affiliation: r.affiliation, worksInProvinceCode: r.worksIn }, appointedAt);
-    reviewers.push({ ...someone, grants: [{ role: 'reviewer', cityCode: null, provinceCode: null, institutionId: null, institutionCityCode: null, scopeName: null }] });
+    reviewers.push({ ...someone, grants: [{ role: 'reviewer', cityCode: null, provinceCode: null, institutionId: null, institutionCityCode: null, scopeName: null, scopeNameEn: null }] });
   }
   const c = designationAccounts[2];
   await experts.appointExpert(db, minister, { email: c.email, kind: 'consultant', affiliation: c.affiliation, worksInProvinceCode: c.worksIn }, appointedAt);
-  const consultantActor: Person = { ...consultant!, grants: [{ role: 'consultant', cityCode: null, provinceCode: null, institutionId: null, institutionCityCode: null, scopeName: null }] };
+  const consultantActor: Person = { ...consultant!, grants: [{ role: 'consultant', cityCode: null, provinceCode: null, institutionId: null, institutionCityCode: null, scopeName: null, scopeNameEn: null }] };
 
   // The calendar: this year's call is open now; last year's was decided at least 100 days ago, within its year.
   const now = Date.parse(`${today}T10:00:00+09:00`);

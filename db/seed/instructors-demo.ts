@@ -92,7 +92,7 @@ export async function seedInstructorsDemo(db: AppDb): Promise<void> {
   }));
   const staff: Actor = {
     ...asPerson(manager.personId, manager.displayName, manager.email),
-    grants: [{ role: 'institution_manager', cityCode: null, institutionId: manager.institutionId, provinceCode: null, institutionCityCode: GWANGMYEONG, scopeName: manager.institutionName }],
+    grants: [{ role: 'institution_manager', cityCode: null, institutionId: manager.institutionId, provinceCode: null, institutionCityCode: GWANGMYEONG, scopeName: manager.institutionName, scopeNameEn: manager.institutionName }],
   };
   for (const program of taught) await instructors.assign(db, staff, program.id, mine.id);
 }

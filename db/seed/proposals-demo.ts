@@ -32,7 +32,7 @@ async function neighbours(db: AppDb, cityCode: string, count: number) {
 }
 
 const officerGrant = (cityCode: string): Actor['grants'] => [{
-  role: 'city_officer', cityCode, institutionId: null, provinceCode: null, institutionCityCode: null, scopeName: null,
+  role: 'city_officer', cityCode, institutionId: null, provinceCode: null, institutionCityCode: null, scopeName: null, scopeNameEn: null,
 }];
 
 export async function seedProposalsDemo(db: AppDb): Promise<void> {

@@ -19,7 +19,7 @@ const actorOf = (person: Person, grants: Actor['grants'] = []): Actor => ({
   personId: person.personId, displayName: person.displayName, email: person.email, locale: 'ko', homeCityCode: person.homeCityCode, grants,
 });
 const grant = (role: 'ministry_officer' | 'city_officer', cityCode: string | null = null): Actor['grants'] => [{
-  role, cityCode, institutionId: null, provinceCode: null, institutionCityCode: null, scopeName: null,
+  role, cityCode, institutionId: null, provinceCode: null, institutionCityCode: null, scopeName: null, scopeNameEn: null,
 }];
 
 async function account(db: AppDb, email: string) {

@@ -56,7 +56,7 @@ describe(`accounts on ${testEngine()}`, () => {
   it('logs a demo account in, and refuses a wrong password without saying which part was wrong', async () => {
     const officer = await t.as('officer@example.com');
     const me = (await officer.get('/api/auth/me')).json();
-    expect(me.grants).toEqual([expect.objectContaining({ role: 'city_officer', cityCode: '31060', scopeName: '경기 광명시' })]);
+    expect(me.grants).toEqual([expect.objectContaining({ role: 'city_officer', cityCode: '31060', scopeName: '경기 광명시', scopeNameEn: 'Gwangmyeong-si, Gyeonggi' })]);
     const wrong = await t.anonymous.post('/api/auth/login', { email: 'officer@example.com', password: 'not the password' });
     expect(wrong.statusCode).toBe(401);
     const nobody = await t.anonymous.post('/api/auth/login', { email: 'nobody@example.com', password: 'not the password' });

@@ -41,7 +41,7 @@ describe.skipIf(!chromiumAvailable)('a study group registered, joined, met and f
     await checkScreen(leader, JOURNEY, 'study groups of the city');
     const form = leader.locator('form', { has: leader.getByRole('button', { name: '동아리 등록하기' }) });
     await form.getByLabel('동아리 이름', { exact: true }).fill(NAME);
-    await form.getByLabel('무엇을 함께 배우나요', { exact: true }).fill('아이와 함께 그림책을 읽고 이야기를 나누는 동네 모임입니다.');
+    await form.getByLabel('함께 배울 내용', { exact: true }).fill('아이와 함께 그림책을 읽고 이야기를 나누는 동네 모임입니다.');
     await form.getByLabel('분야', { exact: true }).selectOption('liberal_arts');
     await form.getByLabel('모임 장소', { exact: true }).fill('순천시립 그림책도서관');
     await form.getByLabel('모임 일정', { exact: true }).fill('매주 토요일 오전 10시');
@@ -86,7 +86,7 @@ describe.skipIf(!chromiumAvailable)('a study group registered, joined, met and f
     await form.getByLabel('지원 금액 (원)', { exact: true }).fill('500000');
     await form.getByRole('button', { name: '지원 결정 저장' }).click();
     await officer.getByText(/500,000원 지원/).first().waitFor();
-    await officer.getByText(/₩500,000 · \d{4} · 정현우/).waitFor();
+    await officer.getByText(/500,000원 · \d{4} · 정현우/).waitFor();
     await checkScreen(officer, JOURNEY, 'funded');
     const group = await firstRow<{ support: string; amount: number }>(server.database.db, sql`
       SELECT support, support_amount_won AS amount FROM study_groups WHERE name = ${NAME}`);

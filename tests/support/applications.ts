@@ -77,7 +77,7 @@ export async function person(
   if (role) await identity.insertRoleGrant(t.database.db, { personId, role, ...scope });
   const actor: Actor = {
     personId, displayName, email, locale: 'ko', homeCityCode: '11010',
-    grants: role ? [{ role, cityCode: scope.cityCode ?? null, provinceCode: scope.provinceCode ?? null, institutionId: null, institutionCityCode: null, scopeName: null }] : [],
+    grants: role ? [{ role, cityCode: scope.cityCode ?? null, provinceCode: scope.provinceCode ?? null, institutionId: null, institutionCityCode: null, scopeName: null, scopeNameEn: null }] : [],
   };
   return { personId, client: await t.as(email), actor };
 }

@@ -70,6 +70,8 @@ export const GrantView = Type.Object({
   provinceCode: Nullable(Type.String()),
   /** Display name of the scope (city, institution or province), for menus. */
   scopeName: Nullable(Type.String()),
+  /** The same in English (an institution without an English name keeps its own). */
+  scopeNameEn: Nullable(Type.String()),
 });
 export type GrantView = Static<typeof GrantView>;
 

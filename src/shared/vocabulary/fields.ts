@@ -525,7 +525,7 @@ export const fieldLabels: Readonly<Record<string, FieldLabel>> = {
   // Study groups and volunteers (participation)
   'cities/study-groups:name': l('동아리 이름', 'Group name'),
   'cities/study-groups:dongCode': l('모이는 동네 (읍·면·동)', 'Neighbourhood it meets in (dong)'),
-  'cities/study-groups:description': l('무엇을 함께 배우나요', 'What the group learns together'),
+  'cities/study-groups:description': l('함께 배울 내용', 'What the group learns together'),
   'cities/study-groups:hours': l('모임 시간 (시간)', 'Length of the meeting (hours)'),
   'cities/study-groups:note': l('사유·메모', 'Reason or note'),
   'cities/study-groups:year': l('지원 연도', 'Year of support'),

@@ -351,7 +351,7 @@ export const ko = {
     studyGroups: '학습 동아리',
     noStudyGroups: '참여하는 학습 동아리가 없습니다.',
     groupRoles: {
-      leader: '모임장',
+      leader: '대표',
       member: '회원',
     },
     volunteering: '재능 나눔·봉사',

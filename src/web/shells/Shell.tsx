@@ -13,21 +13,22 @@ import { CONTRAST_KEY, RenderedPreferences, rememberForServer, storedHighContras
 import { useSession } from './session.tsx';
 
 function RoleLinks() {
-  const { t } = useLocale();
+  const { t, locale } = useLocale();
   const { me } = useSession();
   const unread = useUnreadCount(me !== null);
   if (!me) return null;
+  const scopeOf = (grant: { scopeName: string | null; scopeNameEn: string | null }) => (locale === 'en' ? grant.scopeNameEn : grant.scopeName) ?? '';
   const links: { to: string; label: string }[] = [{ to: '/me', label: t('nav.myLearning') }];
   for (const grant of me.grants) {
     if (roles.get(grant.role).scope === 'institution' && grant.institutionId) {
-      links.push({ to: `/institutions/${grant.institutionId}`, label: `${t('nav.institution')} · ${grant.scopeName ?? ''}` });
+      links.push({ to: `/institutions/${grant.institutionId}`, label: `${t('nav.institution')} · ${scopeOf(grant)}` });
       // Those who run its programs also reach them directly.
       if (grant.role !== 'institution_instructor') links.push({ to: `/institutions/${grant.institutionId}/office`, label: t('nav.programOffice') });
       // Instructors reach their schedule over all institutions (once, however many institutions they teach at).
       else if (!links.some((link) => link.to === '/me/teaching')) links.push({ to: '/me/teaching', label: t('nav.teaching') });
     }
-    if (grant.role === 'city_officer' && grant.cityCode) links.push({ to: `/cities/${grant.cityCode}/console`, label: `${t('nav.city')} · ${grant.scopeName ?? ''}` });
-    if (grant.role === 'province_officer' && grant.provinceCode) links.push({ to: `/designation/province/${grant.provinceCode}`, label: `${t('nav.province')} · ${grant.scopeName ?? ''}` });
+    if (grant.role === 'city_officer' && grant.cityCode) links.push({ to: `/cities/${grant.cityCode}/console`, label: `${t('nav.city')} · ${scopeOf(grant)}` });
+    if (grant.role === 'province_officer' && grant.provinceCode) links.push({ to: `/designation/province/${grant.provinceCode}`, label: `${t('nav.province')} · ${scopeOf(grant)}` });
     if (grant.role === 'reviewer') links.push({ to: '/designation/reviews', label: t('nav.reviews') }, { to: '/evaluation/reviews', label: t('nav.evaluationReviews') });
     if (grant.role === 'consultant') links.push({ to: '/designation/consulting', label: t('nav.consulting') });
     if (grant.role === 'ministry_officer') links.push({ to: '/ministry', label: t('nav.ministry') }, { to: '/designation', label: t('nav.designationCalls') }, { to: '/evaluation', label: t('nav.evaluation') });

@@ -145,6 +145,7 @@ interface SessionRow {
   institution_city_code: string | null;
   province_code: string | null;
   scope_name: string | null;
+  scope_name_en: string | null;
 }
 
 /** The person behind a live session with all their role grants, in one round trip. */
@@ -152,7 +153,8 @@ export async function findSessionPerson(db: Executor, tokenHash: string): Promis
   const found = await rows<SessionRow>(db, sql`
     SELECT p.id AS person_id, p.display_name, p.email, p.locale, p.home_city_code,
            g.role, g.city_code, g.institution_id, i.city_code AS institution_city_code, g.province_code,
-           COALESCE(i.name, pr.short_ko || ' ' || m.name_ko, gp.name_ko) AS scope_name
+           COALESCE(i.name, pr.short_ko || ' ' || m.name_ko, gp.name_ko) AS scope_name,
+           COALESCE(i.name_en, i.name, m.name_en || ', ' || pr.short_en, gp.name_en) AS scope_name_en
     FROM auth_sessions s
     JOIN people p ON p.id = s.person_id
     LEFT JOIN role_grants g ON g.person_id = p.id
@@ -179,6 +181,7 @@ export async function findSessionPerson(db: Executor, tokenHash: string): Promis
         institutionCityCode: row.institution_city_code,
         provinceCode: row.province_code,
         scopeName: row.scope_name,
+        scopeNameEn: row.scope_name_en,
       })),
   };
 }

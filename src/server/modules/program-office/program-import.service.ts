@@ -238,7 +238,7 @@ export async function apiKeyActor(db: AppDb, token: string): Promise<Actor | nul
     personId: key.createdBy, displayName: `API ${key.prefix}…`, email: '', locale: 'ko', homeCityCode: null,
     grants: [{
       role: 'institution_system', institutionId: key.institutionId, cityCode: null, provinceCode: null,
-      institutionCityCode: institution.cityCode, scopeName: institution.name,
+      institutionCityCode: institution.cityCode, scopeName: institution.name, scopeNameEn: institution.nameEn ?? institution.name,
     }],
   };
 }

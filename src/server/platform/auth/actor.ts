@@ -10,6 +10,7 @@ import { forbidden, unauthorized } from '../http/errors.ts';
 export interface ActorGrant extends Grant {
   /** Display name of the scope (city or institution), for menus. */
   scopeName: string | null;
+  scopeNameEn: string | null;
 }
 
 export interface Actor {

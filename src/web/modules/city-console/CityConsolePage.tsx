@@ -2,7 +2,7 @@
  * The city console: where a city's officers (and the ministry) keep the city's record, see its indicators
  * against peers, its gaps, access and copied programs, and produce the annual report. One tab per module.
  */
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef, type ReactNode } from 'react';
 import { Link, NavLink, Navigate, useParams } from 'react-router';
 import type { CityDetail } from '../../../shared/contracts/cities.ts';
 import { useApi } from '../../api/client.ts';
@@ -12,6 +12,15 @@ import { useSession } from '../../shells/session.tsx';
 import { Loaded } from '../../ui/Status.tsx';
 import { cityName } from '../geography/places.ts';
 import { consoleTabs } from './console-tabs.ts';
+
+/** A tab of the strip; the open one is scrolled into the strip's view (on a phone, or opened by a link, it may be far along). */
+function TabLink({ to, active, children }: { to: string; active: boolean; children: ReactNode }) {
+  const link = useRef<HTMLAnchorElement>(null);
+  useEffect(() => {
+    if (active) link.current?.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+  }, [active]);
+  return <NavLink ref={link} className="btn-tab" to={to}>{children}</NavLink>;
+}
 
 export function CityConsolePage() {
   const { code = '', tab } = useParams();
@@ -37,7 +46,7 @@ export function CityConsolePage() {
               <ul>
                 {consoleTabs.map((item) => (
                   <li key={item.id} className={item.id === current.id ? 'active' : undefined}>
-                    <NavLink className="btn-tab" to={`/cities/${code}/console/${item.id}`}>{t(item.labelKey)}</NavLink>
+                    <TabLink to={`/cities/${code}/console/${item.id}`} active={item.id === current.id}>{t(item.labelKey)}</TabLink>
                   </li>
                 ))}
               </ul>

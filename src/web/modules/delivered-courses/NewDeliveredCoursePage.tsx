@@ -47,7 +47,7 @@ function RequestForm({ cityCode }: { cityCode: string }) {
   const [sessionCount, setSessionCount] = useState('8');
   const send = useSubmission(async () => {
     const made = await api<DeliveredCourseView>(`/cities/${cityCode}/delivered-courses`, {
-      method: 'POST', body: { title, description, area, subcategory, dongCode, place, weekdays: days, startTime, endTime, sessionCount: Number(sessionCount) },
+      method: 'POST', body: { title, description, area, subcategory, dongCode: dongCode || undefined, place, weekdays: days, startTime, endTime, sessionCount: Number(sessionCount) },
     });
     void navigate(`/me/delivered-courses/${made.id}`);
   });

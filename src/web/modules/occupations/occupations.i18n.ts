@@ -31,7 +31,7 @@ const ko = {
   noMatch: '찾는 직업이 없습니다. 다른 말로 찾아 보세요.',
   // The console
   tab: '일자리 연계',
-  consoleLead: '그 해에 끝난 직업능력교육 강좌의 수료를, 강좌가 준비하는 직업 대분류별로 셉니다. 두 분야에 걸친 강좌의 수료는 두 분야에 모두 셉니다. 옆에는 논문의 경제 영역 지표입니다.',
+  consoleLead: '그 해에 끝난 직업능력교육 강좌의 수료를, 강좌가 준비하는 직업 대분류별로 셉니다. 두 분야에 걸친 강좌의 수료는 두 분야에 모두 셉니다. 옆에는 평생학습도시 성과 지표 가운데 경제 영역의 지표를 함께 보입니다.',
   year: '연도',
   group: '직업 대분류',
   completions: '수료',
@@ -73,7 +73,7 @@ export const text: ModuleText<typeof ko> = {
     save: 'Save occupations and certificates',
     noMatch: 'No occupation matches. Try other words.',
     tab: 'Learning to jobs',
-    consoleLead: 'Completions of the vocational courses that ended in the year, per major occupation group the course prepares for. A course tagged in two groups counts in both. Beside them, the paper’s economy-area indicators.',
+    consoleLead: 'Completions of the vocational courses that ended in the year, per major occupation group the course prepares for. A course tagged in two groups counts in both. Beside them, the learning-city indicators of the economy area.',
     year: 'Year',
     group: 'Major occupation group',
     completions: 'Completions',

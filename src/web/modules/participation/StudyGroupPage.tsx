@@ -197,7 +197,7 @@ function SupportForm({ group, onChanged }: { group: StudyGroupView; onChanged: C
           <ol>
             {group.supportLog.map((entry, i) => (
               <li key={i}>
-                {dateTime(entry.at)} · {label(studyGroupSupports.get(entry.support))}{entry.amountWon !== null && ` · ₩${number(entry.amountWon)}`}{entry.year !== null && ` · ${entry.year}`} · {entry.actorName}{entry.note && ` · ${entry.note}`}
+                {dateTime(entry.at)} · {label(studyGroupSupports.get(entry.support))}{entry.amountWon !== null && ` · ${t('participation.amount', { amount: number(entry.amountWon) })}`}{entry.year !== null && ` · ${entry.year}`} · {entry.actorName}{entry.note && ` · ${entry.note}`}
               </li>
             ))}
           </ol>

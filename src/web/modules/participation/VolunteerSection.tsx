@@ -21,17 +21,19 @@ export function VolunteerSection({ cityCode, onRegistered }: { cityCode: string;
     <details className="lc-section">
       <summary>{t('participation.volunteerTitle')}</summary>
       <p>{t('participation.volunteerLead')}</p>
-      <form className="lc-form" onSubmit={send.onSubmit} noValidate>
-        <ChoiceGroup legend={field('kind')} type="radio" selected={[kind]} error={send.fieldError('kind')}
-          options={volunteerKinds.entries.map((k) => ({ value: k.code, label: label(k) }))} onChange={(value) => setKind(value as VolunteerKind)} />
-        <ChoiceGroup legend={field('areas')} type="checkbox" selected={areas} error={send.fieldError('areas')}
-          options={programAreas.entries.map((a) => ({ value: a.code, label: label(a) }))}
-          onChange={(value, on) => setAreas(on ? [...areas, value as ProgramAreaCode] : areas.filter((a) => a !== value))} />
-        <TextArea label={field('bio')} value={bio} maxLength={1000} rows={2} error={send.fieldError('bio')} onChange={(e) => setBio(e.target.value)} />
-        <FormStatus error={send.formError(['kind', 'areas', 'bio'])} />
-        {send.done && <p className="lc-notice success" role="status">{t('participation.volunteerDone')}</p>}
-        <div><button type="submit" className="krds-btn primary" disabled={send.busy}>{t('participation.volunteerSend')}</button></div>
-      </form>
+      {/* Registered once per kind: the form gives way to what happens next. */}
+      {send.done ? <p className="lc-notice success" role="status">{t('participation.volunteerDone')}</p> : (
+        <form className="lc-form" onSubmit={send.onSubmit} noValidate>
+          <ChoiceGroup legend={field('kind')} type="radio" selected={[kind]} error={send.fieldError('kind')}
+            options={volunteerKinds.entries.map((k) => ({ value: k.code, label: label(k) }))} onChange={(value) => setKind(value as VolunteerKind)} />
+          <ChoiceGroup legend={field('areas')} type="checkbox" selected={areas} error={send.fieldError('areas')}
+            options={programAreas.entries.map((a) => ({ value: a.code, label: label(a) }))}
+            onChange={(value, on) => setAreas(on ? [...areas, value as ProgramAreaCode] : areas.filter((a) => a !== value))} />
+          <TextArea label={field('bio')} value={bio} maxLength={1000} rows={2} error={send.fieldError('bio')} onChange={(e) => setBio(e.target.value)} />
+          <FormStatus error={send.formError(['kind', 'areas', 'bio'])} />
+          <div><button type="submit" className="krds-btn primary" disabled={send.busy}>{t('participation.volunteerSend')}</button></div>
+        </form>
+      )}
     </details>
   );
 }
