@@ -79,6 +79,9 @@ function AwardForm({ onAwarded }: { onAwarded(grant: GrantView): void }) {
     setMembers([]);
     onAwarded(grant);
   });
+  // By name, as a person looks for one (the API lists them by code).
+  const cityOptions = (cities.data?.items ?? []).map((c) => ({ value: c.code, label: cityName(c, locale) }))
+    .sort((a, b) => a.label.localeCompare(b.label, locale));
   const nameOf = (code: string) => {
     const city = cities.data?.items.find((c) => c.code === code);
     return city ? cityName(city, locale) : code;
@@ -87,7 +90,7 @@ function AwardForm({ onAwarded }: { onAwarded(grant: GrantView): void }) {
     <form className="lc-form" onSubmit={send.onSubmit} aria-labelledby="award-title">
       <h2 className="lc-section-title" id="award-title">{t('grants.awardTitle')}</h2>
       <SelectField label={field('cityCode')} value={form.cityCode} required error={send.fieldError('cityCode')} onChange={set('cityCode')}
-        options={[{ value: '', label: t('grants.chooseCity') }, ...(cities.data?.items ?? []).map((c) => ({ value: c.code, label: cityName(c, locale) }))]} />
+        options={[{ value: '', label: t('grants.chooseCity') }, ...cityOptions]} />
       <div className="lc-form-row">
         <TextField label={field('year')} inputMode="numeric" value={form.year} error={send.fieldError('year')} onChange={set('year')} />
         <SelectField label={field('kind')} value={form.kind} error={send.fieldError('kind')} onChange={set('kind')}
@@ -114,7 +117,7 @@ function AwardForm({ onAwarded }: { onAwarded(grant: GrantView): void }) {
             <SelectField label={field('memberCityCodes')} hint={t('grants.membersHint')} value={candidate} error={send.fieldError('memberCityCodes')}
               onChange={(e) => setCandidate(e.target.value)}
               options={[{ value: '', label: t('grants.addMember') },
-                ...(cities.data?.items ?? []).filter((c) => c.code !== form.cityCode && !members.includes(c.code)).map((c) => ({ value: c.code, label: cityName(c, locale) }))]} />
+                ...cityOptions.filter((c) => c.value !== form.cityCode && !members.includes(c.value))]} />
             <div>
               <button type="button" className="krds-btn secondary" disabled={!candidate} onClick={() => { setMembers([...members, candidate]); setCandidate(''); }}>
                 {t('grants.addMemberButton')}
