@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currentKscoVersion, kscoVersions, majorGroups, occupationGroup, occupationGroups } from './occupations.ts';
+import { currentKscoVersion, kscoVersions, majorGroups, occupationGroup, occupationGroups, occupationMatches } from './occupations.ts';
 
 describe('the KSCO occupation vocabulary', () => {
   it('has each code once per revision', () => {
@@ -25,5 +25,17 @@ describe('the KSCO occupation vocabulary', () => {
     expect(kscoVersions.map((v) => v.code)).toContain(currentKscoVersion);
     expect(occupationGroup(currentKscoVersion, '22')?.ko).toBe('정보 통신 전문가 및 기술직');
     expect(occupationGroup('ksco-6', '22')).toBeUndefined();
+  });
+
+  it('is found by everyday words and by names written without their spaces', () => {
+    const found = (search: string) => occupationGroups.filter((g) => g.parent !== null && occupationMatches(g, search)).map((g) => g.code);
+    expect(found('바리스타')).toEqual(['44']);
+    expect(found('요양보호사')).toEqual(['42']);
+    expect(found('제빵')).toEqual(['71']);
+    expect(found('지게차 운전')).toEqual(['87']);
+    expect(found('정보통신')).toEqual(['22', '77']);
+    expect(found('조리')).toEqual(['44']);
+    expect(found('44')).toEqual(['44']);
+    expect(found('없는 직업')).toEqual([]);
   });
 });

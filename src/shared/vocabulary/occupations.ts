@@ -111,3 +111,31 @@ export const majorGroups = (version: KscoVersion = currentKscoVersion) =>
 
 /** The major group a code of any level falls under: its first character. */
 export const majorOf = (code: string) => code.slice(0, 1);
+
+/**
+ * Everyday words people search by, pointing to the sub-major group whose jobs they name (바리스타 → 조리 및 음식
+ * 서비스직). Our own search hints for the picker, not part of the classification; a word may point to one group only.
+ */
+const searchWords: Readonly<Record<string, readonly string[]>> = {
+  '22': ['컴퓨터', '데이터', '소프트웨어', '프로그래머', '개발자', '코딩', '인공지능', '웹', '앱'],
+  '28': ['디자인', '디자이너', '사진', '영상', '유튜브'],
+  '31': ['회계', '세무', '경리', '전산회계'],
+  '42': ['요양', '요양보호', '간병', '돌봄', '보육', '미용', '네일', '피부'],
+  '44': ['바리스타', '커피', '요리', '한식', '양식', '조리사'],
+  '71': ['제과', '제빵', '떡', '반찬'],
+  '87': ['운전', '지게차', '택배', '버스'],
+  '61': ['농사', '귀농', '원예', '텃밭'],
+  '94': ['청소', '경비'],
+};
+
+const squeeze = (text: string) => text.toLowerCase().replace(/[\s·.,]/g, '');
+
+/** Whether a group answers a search: by code, by its name or its major group's (spaces ignored), or by an everyday word. */
+export function occupationMatches(group: OccupationGroup, search: string): boolean {
+  const words = squeeze(search);
+  if (words === '') return true;
+  const major = group.parent === null ? undefined : occupationGroup(group.version, group.parent);
+  return group.code.toLowerCase().startsWith(words)
+    || [group.ko, group.en, major?.ko ?? '', major?.en ?? ''].some((name) => squeeze(name).includes(words))
+    || (searchWords[group.code] ?? []).some((word) => word.includes(words) || words.includes(word));
+}

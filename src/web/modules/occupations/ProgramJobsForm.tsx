@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import type { Certificate, ProgramJobs } from '../../../shared/contracts/occupations.ts';
-import { currentKscoVersion, MAX_CERTIFICATES, occupationGroups, occupationGroup } from '../../../shared/vocabulary/index.ts';
+import { currentKscoVersion, MAX_CERTIFICATES, occupationGroups, occupationGroup, occupationMatches } from '../../../shared/vocabulary/index.ts';
 import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { useLocale } from '../../i18n/index.ts';
@@ -43,10 +43,7 @@ function JobsEditor({ programId, saved }: { programId: number; saved: ProgramJob
     }),
   );
   const certificatesError = submission.fieldError('certificates');
-  const words = search.trim().toLowerCase();
-  const found = words === '' ? choosable
-    : choosable.filter((g) => g.code.toLowerCase().startsWith(words) || g.ko.includes(words) || g.en.toLowerCase().includes(words)
-      || label(occupationGroup(currentKscoVersion, g.parent!)!).toLowerCase().includes(words));
+  const found = choosable.filter((g) => occupationMatches(g, search));
   // What is chosen stays in view whatever the search shows.
   const shown = [...choosable.filter((g) => codes.includes(g.code) && !found.includes(g)), ...found];
   const setCertificate = (index: number, change: Partial<Certificate>) =>
