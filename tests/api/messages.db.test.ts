@@ -264,7 +264,7 @@ describe('a form with several problems', () => {
     expect(problems.startsOn).toBe('첫 수업일은 날짜(연-월-일)로 입력해 주세요.');
     expect(problems.startTime).toBe('시작 시각은 시각(시:분)으로 입력해 주세요.');
     expect(problems.area).toBe('분야를 목록에 있는 것 중에서 골라 주세요.');
-    expect(problems.targetGroups).toBe('대상은 1개 이상 골라 주세요.');
+    expect(problems.targetGroups).toBe('대상은 하나 이상 골라 주세요.');
     for (const message of Object.values(problems)) expectReadable(message, 'ko', 'program form');
   });
 

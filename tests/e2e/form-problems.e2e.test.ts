@@ -70,9 +70,9 @@ describe.skipIf(!chromiumAvailable)('a form sent with several problems', () => {
     expect(await invalidFields(page)).toEqual([
       { label: '프로그램 이름', description: '프로그램 이름은 2자 이상 입력해 주세요.', focused: true },
       { label: '소개글', description: '소개글은 10자 이상 입력해 주세요.', focused: false },
-      { label: '대상', description: '대상은 1개 이상 골라 주세요.', focused: false },
+      { label: '대상', description: '대상은 하나 이상 골라 주세요.', focused: false },
       { label: '첫 수업일', description: '첫 수업일은 날짜(연-월-일)로 입력해 주세요.', focused: false },
-      { label: '요일', description: '요일은 1개 이상 골라 주세요.', focused: false },
+      { label: '요일', description: '요일은 하나 이상 골라 주세요.', focused: false },
       { label: '수업 횟수', description: '수업 횟수는 1 이상이어야 합니다.', focused: false },
     ]);
     await checkScreen(page, 'form-problems', 'program with six problems');

@@ -129,7 +129,7 @@ describe.skipIf(!chromiumAvailable)('a priority investment round approved by the
     await form.getByLabel('지원액 (원)').fill('90000000');
     await form.getByLabel('지원 조건').fill('두 도시가 함께 여는 평생학습 축제');
     await form.getByRole('button', { name: '교부' }).click();
-    await form.getByText('연합 참여 도시는 1개 이상 골라 주세요.').waitFor();
+    await form.getByText('연합 참여 도시는 하나 이상 골라 주세요.').waitFor();
     // By keyboard, arrowing through the cities adds none of them; the button adds the one chosen.
     await form.getByLabel('연합 참여 도시').focus();
     await ministry.keyboard.press('ArrowDown');

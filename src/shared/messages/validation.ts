@@ -84,7 +84,8 @@ export function validationMessage(problem: SchemaProblem, label: string | undefi
       case 'exclusiveMinimum': return `${is} ${String(limit)}보다 커야 합니다.`;
       case 'exclusiveMaximum': return `${is} ${String(limit)}보다 작아야 합니다.`;
       case 'multipleOf': return `${is} ${String(params.multipleOf)} 단위로 입력해 주세요.`;
-      case 'minItems': return `${is} ${String(limit)}개 이상 골라 주세요.`;
+      // '하나' counts people and things alike (회원 1개 read as things).
+      case 'minItems': return limit === 1 ? `${is} 하나 이상 골라 주세요.` : `${is} ${String(limit)}개 이상 골라 주세요.`;
       case 'maxItems': return `${is} ${String(limit)}개까지 고를 수 있습니다.`;
       case 'uniqueItems': return `${subject}에 같은 것이 두 번 들어 있습니다.`;
       default: return `${subject}의 값이 올바르지 않습니다.`;
