@@ -1,5 +1,4 @@
 /** HTTP of delivered courses: residents request, join and follow theirs; the city's officers match, approve or decline. */
-import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { CityParams } from '../../../shared/contracts/cities.ts';
 import { IdParams, Page, PageQuery, pageRequest } from '../../../shared/contracts/common.ts';
@@ -8,7 +7,7 @@ import {
   DeliveredCourseSummary, DeliveredCourseView, JoinBody,
 } from '../../../shared/contracts/delivered-courses.ts';
 import { Candidate } from '../../../shared/contracts/instructors.ts';
-import { cityInPath, guard, mustLogIn, requireActor } from '../../platform/auth/actor.ts';
+import { cityInPath, guard, mustLogIn, requireActor, residentInPath } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import type { ModuleContext } from '../index.ts';
 import * as service from './delivered-courses.service.ts';
@@ -16,11 +15,6 @@ import * as service from './delivered-courses.service.ts';
 const tags = ['delivered-courses'];
 const PageOnly = Type.Object(PageQuery, { additionalProperties: false });
 const mayDecide = guard('delivered_courses.decide', cityInPath);
-
-/** Before validation: logged in (401) and living in the city of the path (403). */
-async function residentOfPath(request: FastifyRequest) {
-  service.requireResidentOf(requireActor(request), (request.params as { code?: string }).code ?? '');
-}
 
 export function registerDeliveredCourseRoutes(api: Api, { database }: ModuleContext): void {
   const { db } = database;
@@ -35,7 +29,7 @@ export function registerDeliveredCourseRoutes(api: Api, { database }: ModuleCont
   }, (request) => service.setSettings(db, requireActor(request), request.params.code, request.body.minGroupSize));
 
   api.post('/cities/:code/delivered-courses', {
-    preValidation: residentOfPath,
+    preValidation: residentInPath(service.notResident),
     schema: {
       tags, summary: 'Request a delivered course for my group: what, where (dong and place), which days and hours, how many sessions (residents of the city)',
       params: CityParams, body: DeliveredCourseBody, response: { 201: DeliveredCourseView, ...errorResponses },
@@ -43,7 +37,7 @@ export function registerDeliveredCourseRoutes(api: Api, { database }: ModuleCont
   }, async (request, reply) => reply.status(201).send(await service.requestCourse(db, requireActor(request), request.params.code, request.body)));
 
   api.post('/cities/:code/delivered-courses/join', {
-    preValidation: residentOfPath,
+    preValidation: residentInPath(service.notResident),
     schema: { tags, summary: "Join a neighbour's group by its invite code (once; residents of the city)", params: CityParams, body: JoinBody, response: { 200: DeliveredCourseView, ...errorResponses } },
   }, (request) => service.join(db, requireActor(request), request.params.code, request.body.inviteCode));
 

@@ -10,15 +10,14 @@ import type {
   ApproveBody, DeliveredCourseBody, DeliveredCourseListQuery, DeliveredCourseSummary, DeliveredCourseView,
 } from '../../../shared/contracts/delivered-courses.ts';
 import type { Candidate } from '../../../shared/contracts/instructors.ts';
-import { residentOf } from '../../../shared/permissions.ts';
 import { planSessions } from '../../../shared/lib/holidays.ts';
 import { sessionHours } from '../../../shared/lib/schedule.ts';
 import { programAreas } from '../../../shared/vocabulary/index.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
+import { requireResidentOf, type Actor } from '../../platform/auth/actor.ts';
 import { todayInKorea } from '../../platform/clock.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
 import type { Reader } from '../../platform/database/reads.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
+import { badRequest, conflict, notFound, type Words } from '../../platform/http/errors.ts';
 import { enrolmentModule } from '../enrolment/index.ts';
 import { identity } from '../identity/index.ts';
 import { institutionsModule } from '../institutions/index.ts';
@@ -51,12 +50,8 @@ async function view(db: Reader, row: queries.RequestRow, viewerId: number | null
   };
 }
 
-/** Only residents of the city (the home on their account) ask for and join its delivered courses. Checked before validation. */
-export function requireResidentOf(actor: Actor, cityCode: string): void {
-  if (!residentOf(actor.homeCityCode, cityCode)) {
-    throw forbidden({ ko: '이 시·군·구에 사는 주민만 배달강좌를 신청하고 모임에 참여할 수 있습니다. 내 정보의 사는 곳을 확인해 주세요.', en: 'Only residents of this city can request and join its delivered courses. Check the home on your account.' });
-  }
-}
+/** Who may act here: a resident of the city (`requireResidentOf`, `residentInPath`). */
+export const notResident: Words = { ko: '이 시·군·구에 사는 주민만 배달강좌를 신청하고 모임에 참여할 수 있습니다. 내 정보의 사는 곳을 확인해 주세요.', en: 'Only residents of this city can request and join its delivered courses. Check the home on your account.' };
 
 export async function settingsOf(db: Reader, cityCode: string) {
   return { minGroupSize: await queries.minGroupSizeOf(db, cityCode) };
@@ -96,7 +91,7 @@ export async function cityRequest(db: Reader, cityCode: string, id: number): Pro
 }
 
 export async function requestCourse(db: AppDb, actor: Actor, cityCode: string, body: DeliveredCourseBody): Promise<DeliveredCourseView> {
-  requireResidentOf(actor, cityCode);
+  requireResidentOf(actor, cityCode, notResident);
   if (!programAreas.get(body.area).subcategories.some((s) => s.code === body.subcategory)) {
     throw badRequest({ ko: '고른 분야에 속하지 않는 세부 분야입니다.', en: `${body.subcategory} is not part of ${body.area}.` }, 'subcategory');
   }
@@ -122,7 +117,7 @@ async function tell(tx: Executor, personIds: readonly number[], message: Paramet
 
 /** Joins the group of the code: once per person (the primary key refuses a second); at the minimum size it goes to the city. */
 export async function join(db: AppDb, actor: Actor, cityCode: string, inviteCode: string): Promise<DeliveredCourseView> {
-  requireResidentOf(actor, cityCode);
+  requireResidentOf(actor, cityCode, notResident);
   const id = await db.transaction(async (tx) => {
     const request = await queries.lockRequest(tx, queries.byInviteCode(cityCode, inviteCode));
     if (!request) throw notFound('The invite code', 'inviteCode');

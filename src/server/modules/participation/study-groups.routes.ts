@@ -1,20 +1,14 @@
-import type { FastifyRequest } from 'fastify';
 import { CityParams } from '../../../shared/contracts/cities.ts';
 import { Page, pageRequest } from '../../../shared/contracts/common.ts';
 import {
   StudyGroupBody, StudyGroupListQuery, StudyGroupMeetingBody, StudyGroupMemberParams, StudyGroupParams, StudyGroupSummary, StudyGroupSupportBody, StudyGroupView,
 } from '../../../shared/contracts/participation.ts';
-import { cityInPath, guard, mustLogIn, requireActor } from '../../platform/auth/actor.ts';
+import { cityInPath, guard, mustLogIn, requireActor, residentInPath } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import type { ModuleContext } from '../index.ts';
 import * as service from './study-groups.service.ts';
 
 const tags = ['study groups'];
-
-/** Before validation: logged in (401) and living in the city of the path (403). */
-async function residentOfPath(request: FastifyRequest) {
-  service.requireResidentOf(requireActor(request), (request.params as { code?: string }).code ?? '');
-}
 
 export function registerStudyGroupRoutes(api: Api, { database }: ModuleContext): void {
   const { db } = database;
@@ -27,7 +21,7 @@ export function registerStudyGroupRoutes(api: Api, { database }: ModuleContext):
   }, (request) => service.listGroups(request.reader, request.params.code, request.query, pageRequest(request.query)));
 
   api.post('/cities/:code/study-groups', {
-    preValidation: residentOfPath,
+    preValidation: residentInPath(service.notResident),
     schema: {
       tags, summary: 'Register a study group of my city and lead it (residents of the city)', params: CityParams, body: StudyGroupBody,
       response: { 201: StudyGroupView, ...errorResponses },
@@ -42,7 +36,7 @@ export function registerStudyGroupRoutes(api: Api, { database }: ModuleContext):
   }, (request) => service.groupPage(db, request.actor, request.params.code, request.params.id));
 
   api.post('/cities/:code/study-groups/:id/members', {
-    preValidation: residentOfPath,
+    preValidation: residentInPath(service.notResident),
     schema: { tags, summary: 'Join a study group of my city (once)', params: StudyGroupParams, response: { 200: StudyGroupView, ...errorResponses } },
   }, (request) => service.join(db, requireActor(request), request.params.code, request.params.id));
 

@@ -9,12 +9,12 @@ import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type {
   StudyGroupBody, StudyGroupListQuery, StudyGroupMeetingBody, StudyGroupSupportBody, StudyGroupView,
 } from '../../../shared/contracts/participation.ts';
-import { can, residentOf } from '../../../shared/permissions.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
+import { can } from '../../../shared/permissions.ts';
+import { requireResidentOf, type Actor } from '../../platform/auth/actor.ts';
 import { todayInKorea } from '../../platform/clock.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
 import type { Reader } from '../../platform/database/reads.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
+import { badRequest, conflict, forbidden, notFound, type Words } from '../../platform/http/errors.ts';
 import { geography } from '../geography/index.ts';
 import * as queries from './study-groups.queries.ts';
 
@@ -23,15 +23,12 @@ const MEMBERS_SHOWN = 200;
 const MEETINGS_SHOWN = 50;
 const SUPPORT_LOG_SHOWN = 50;
 
-const notResident = {
+/** Who may act here: a resident of the city (`requireResidentOf`, `residentInPath`). */
+export const notResident: Words = {
   ko: '이 시·군·구에 사는 주민만 학습동아리를 만들고 가입할 수 있습니다. 내 정보의 사는 곳을 확인해 주세요.',
   en: 'Only residents of this city can register or join its study groups. Check the home on your account.',
 };
 
-/** Residents act in the city on their account; routes check it before validation, as for proposals. */
-export function requireResidentOf(actor: Actor, cityCode: string): void {
-  if (!residentOf(actor.homeCityCode, cityCode)) throw forbidden(notResident);
-}
 
 const seesAll = (actor: Actor | null, cityCode: string) => actor !== null && can(actor.grants, 'study_groups.support', { cityCode });
 
@@ -54,7 +51,7 @@ export async function groupPage(db: Reader, viewer: Actor | null, cityCode: stri
 }
 
 export async function register(db: AppDb, actor: Actor, cityCode: string, body: StudyGroupBody): Promise<StudyGroupView> {
-  requireResidentOf(actor, cityCode);
+  requireResidentOf(actor, cityCode, notResident);
   if (body.dongCode) {
     const dong = await geography.findDong(db, body.dongCode);
     if (!dong || dong.municipalityCode !== cityCode) throw badRequest({ ko: '이 시·군·구의 읍·면·동이 아닙니다.', en: 'That dong is not in this city.' }, 'dongCode');
@@ -75,7 +72,7 @@ async function lockedActive(tx: Executor, cityCode: string, id: number) {
 }
 
 export async function join(db: AppDb, actor: Actor, cityCode: string, id: number): Promise<StudyGroupView> {
-  requireResidentOf(actor, cityCode);
+  requireResidentOf(actor, cityCode, notResident);
   await db.transaction(async (tx) => {
     await lockedActive(tx, cityCode, id);
     if (!(await queries.addMember(tx, id, actor.personId, cityCode, 'member', todayInKorea()))) {

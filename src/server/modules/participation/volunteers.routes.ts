@@ -1,20 +1,15 @@
-import type { FastifyRequest } from 'fastify';
 import { CityParams } from '../../../shared/contracts/cities.ts';
 import { IdParams, Page, pageRequest } from '../../../shared/contracts/common.ts';
 import {
   InstitutionVolunteerParams, Volunteer, VolunteerBody, VolunteerHoursBody, VolunteerHoursPage, VolunteerHoursRecorded, VolunteerListQuery, VolunteerParams,
 } from '../../../shared/contracts/participation.ts';
-import { cityInPath, guard, institutionInPath, requireActor } from '../../platform/auth/actor.ts';
+import { cityInPath, guard, institutionInPath, requireActor, residentInPath } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import type { ModuleContext } from '../index.ts';
-import { requireResidentOf } from './study-groups.service.ts';
+import { notResident } from './study-groups.service.ts';
 import * as service from './volunteers.service.ts';
 
 const tags = ['volunteers'];
-
-async function residentOfPath(request: FastifyRequest) {
-  requireResidentOf(requireActor(request), (request.params as { code?: string }).code ?? '');
-}
 
 export function registerVolunteerRoutes(api: Api, { database }: ModuleContext): void {
   const { db } = database;
@@ -22,7 +17,7 @@ export function registerVolunteerRoutes(api: Api, { database }: ModuleContext): 
   const byInstitution = guard('volunteers.hours.record', institutionInPath);
 
   api.post('/cities/:code/volunteers', {
-    preValidation: residentOfPath,
+    preValidation: residentInPath(notResident),
     schema: {
       tags, summary: 'Register as a volunteer of my city: what kind, in which areas (once per kind)', params: CityParams, body: VolunteerBody,
       response: { 201: Volunteer, ...errorResponses },

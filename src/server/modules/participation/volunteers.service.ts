@@ -7,16 +7,16 @@
  */
 import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type { VolunteerBody, VolunteerHoursBody } from '../../../shared/contracts/participation.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
+import { requireResidentOf, type Actor } from '../../platform/auth/actor.ts';
 import { todayInKorea } from '../../platform/clock.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
 import { badRequest, conflict, notFound } from '../../platform/http/errors.ts';
 import { institutionsModule } from '../institutions/index.ts';
-import { requireResidentOf } from './study-groups.service.ts';
+import { notResident } from './study-groups.service.ts';
 import * as queries from './volunteers.queries.ts';
 
 export async function register(db: AppDb, actor: Actor, cityCode: string, body: VolunteerBody) {
-  requireResidentOf(actor, cityCode);
+  requireResidentOf(actor, cityCode, notResident);
   const id = await queries.insertVolunteer(db, actor.personId, cityCode, body, todayInKorea());
   if (id === null) throw conflict({ ko: '이미 이 시·군·구에 같은 활동으로 등록했습니다.', en: 'You are already registered with this city for this kind of volunteering.' }, 'kind');
   return (await queries.findVolunteer(db, cityCode, id))!;

@@ -1,21 +1,15 @@
-import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { CityParams } from '../../../shared/contracts/cities.ts';
 import { IdParams, Page, PageQuery, pageRequest } from '../../../shared/contracts/common.ts';
 import {
   MyProposal, ProposalAnswerBody, ProposalBody, ProposalList, ProposalListQuery, ProposalOrigin, ProposalParams, ProposalThresholdBody, ProposalView, SupportResult,
 } from '../../../shared/contracts/proposals.ts';
-import { cityInPath, guard, institutionInPath, mustLogIn, requireActor } from '../../platform/auth/actor.ts';
+import { cityInPath, guard, institutionInPath, mustLogIn, requireActor, residentInPath } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import type { ModuleContext } from '../index.ts';
 import * as service from './proposals.service.ts';
 
 const tags = ['proposals'];
-
-/** Before validation: logged in (401) and living in the city of the path (403). Unknown cities are 404 after (cities' hook). */
-async function residentOfPath(request: FastifyRequest) {
-  service.requireResidentOf(requireActor(request), (request.params as { code?: string }).code ?? '');
-}
 
 export function registerProposalRoutes(api: Api, { database }: ModuleContext): void {
   const { db } = database;
@@ -28,7 +22,7 @@ export function registerProposalRoutes(api: Api, { database }: ModuleContext): v
   }, (request) => service.listProposals(request.reader, request.params.code, request.query, pageRequest(request.query)));
 
   api.post('/cities/:code/proposals', {
-    preValidation: residentOfPath,
+    preValidation: residentInPath(service.notResident),
     schema: {
       tags, summary: 'Propose a program or a study group for my city (residents of the city)', params: CityParams, body: ProposalBody,
       response: { 201: ProposalView, ...errorResponses },
@@ -48,7 +42,7 @@ export function registerProposalRoutes(api: Api, { database }: ModuleContext): v
   }, (request) => service.proposalsOfMine(db, requireActor(request), pageRequest(request.query)));
 
   api.post('/cities/:code/proposals/:id/support', {
-    preValidation: residentOfPath,
+    preValidation: residentInPath(service.notResident),
     schema: { tags, summary: 'Support a proposal of my city (once)', params: ProposalParams, response: { 200: SupportResult, ...errorResponses } },
   }, (request) => service.support(db, requireActor(request), request.params.code, request.params.id));
 

@@ -8,15 +8,15 @@ import type { PageOf, PageRequest } from '../../../shared/contracts/common.ts';
 import type {
   MyProposal, ProposalAnswerBody, ProposalBody, ProposalList, ProposalListQuery, ProposalSummary, ProposalView, SupportResult,
 } from '../../../shared/contracts/proposals.ts';
-import { can, residentOf } from '../../../shared/permissions.ts';
+import { can } from '../../../shared/permissions.ts';
 import { DEFAULT_PROPOSAL_THRESHOLD, programAreas, type DayPart } from '../../../shared/vocabulary/index.ts';
 import { planSessions } from '../../../shared/lib/holidays.ts';
 import { sessionHours } from '../../../shared/lib/schedule.ts';
-import type { Actor } from '../../platform/auth/actor.ts';
+import { requireResidentOf, type Actor } from '../../platform/auth/actor.ts';
 import { todayInKorea } from '../../platform/clock.ts';
 import type { AppDb, Executor } from '../../platform/database/database.ts';
 import type { Reader } from '../../platform/database/reads.ts';
-import { badRequest, conflict, forbidden, notFound } from '../../platform/http/errors.ts';
+import { badRequest, conflict, notFound, type Words } from '../../platform/http/errors.ts';
 import { geography } from '../geography/index.ts';
 import { identity } from '../identity/index.ts';
 import { institutionsModule } from '../institutions/index.ts';
@@ -65,18 +65,11 @@ export async function proposalPage(db: Reader, viewer: Actor | null, cityCode: s
   };
 }
 
-/**
- * Residents act in the city on their account (proposing, supporting). Routes check it before validation, as `guard`
- * does for a permission, so someone elsewhere hears 403 before anything about the request or the city.
- */
-export function requireResidentOf(actor: Actor, cityCode: string): void {
-  if (!residentOf(actor.homeCityCode, cityCode)) {
-    throw forbidden({ ko: '이 시·군·구에 사는 주민만 제안하고 공감할 수 있습니다. 내 정보의 사는 곳을 확인해 주세요.', en: 'Only residents of this city can propose and support here. Check the home on your account.' });
-  }
-}
+/** Who may act here: a resident of the city (`requireResidentOf`, `residentInPath`). */
+export const notResident: Words = { ko: '이 시·군·구에 사는 주민만 제안하고 공감할 수 있습니다. 내 정보의 사는 곳을 확인해 주세요.', en: 'Only residents of this city can propose and support here. Check the home on your account.' };
 
 export async function propose(db: AppDb, actor: Actor, cityCode: string, body: ProposalBody): Promise<ProposalView> {
-  requireResidentOf(actor, cityCode);
+  requireResidentOf(actor, cityCode, notResident);
   if (body.subcategory && !programAreas.get(body.area).subcategories.some((s) => s.code === body.subcategory)) {
     throw badRequest({ ko: '고른 분야에 속하지 않는 세부 분야입니다.', en: `${body.subcategory} is not part of ${body.area}.` }, 'subcategory');
   }
@@ -103,7 +96,7 @@ async function lockedOpen(tx: Executor, cityCode: string, id: number) {
 
 /** One support per person (the primary key refuses a second); the proposer does not support their own. */
 export async function support(db: AppDb, actor: Actor, cityCode: string, id: number): Promise<SupportResult> {
-  requireResidentOf(actor, cityCode);
+  requireResidentOf(actor, cityCode, notResident);
   return db.transaction(async (tx) => {
     const proposal = await lockedOpen(tx, cityCode, id);
     if (proposal.proposerId === actor.personId) {

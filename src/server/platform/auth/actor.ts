@@ -3,9 +3,9 @@
  * permissions are enforced (`authorize`). Routes call `authorize`; services receive the actor.
  */
 import type { FastifyRequest } from 'fastify';
-import { can, type Grant, type Permission, type Scope } from '../../../shared/permissions.ts';
+import { can, residentOf, type Grant, type Permission, type Scope } from '../../../shared/permissions.ts';
 import type { Locale, RoleCode } from '../../../shared/vocabulary/index.ts';
-import { forbidden, unauthorized } from '../http/errors.ts';
+import { forbidden, unauthorized, type Words } from '../http/errors.ts';
 
 export interface ActorGrant extends Grant {
   /** Display name of the scope (city or institution), for menus. */
@@ -64,3 +64,16 @@ export const cityInPath = (request: FastifyRequest): Scope => ({ cityCode: (requ
 
 /** The scope of routes under /institutions/:id (read before validation: a malformed id matches nobody's institution). */
 export const institutionInPath = (request: FastifyRequest): Scope => ({ institutionId: Number((request.params as { id?: string }).id) });
+
+/** A resident acts in their own city (the home on their account: proposing, joining, volunteering); else 403 in the module's words. */
+export function requireResidentOf(actor: Actor, cityCode: string, refusal: Words): void {
+  if (!residentOf(actor.homeCityCode, cityCode)) throw forbidden(refusal);
+}
+
+/**
+ * `requireResidentOf` for the city of the path, before validation, as `guard` is for a permission: someone elsewhere
+ * hears 401 or 403 before anything about the request or the city.
+ */
+export const residentInPath = (refusal: Words) => async (request: FastifyRequest) => {
+  requireResidentOf(requireActor(request), cityInPath(request).cityCode ?? '', refusal);
+};
