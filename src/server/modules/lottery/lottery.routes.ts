@@ -18,11 +18,7 @@ const PageParams = Type.Object(PageQuery);
 
 export function registerLotteryRoutes(api: Api, { database, config }: ModuleContext): void {
   const { db } = database;
-  /** Before the body is validated: only whoever manages the program learns anything about a request about it. */
-  const managing = async (request: FastifyRequest) => {
-    const id = Number((request.params as { id?: string }).id);
-    if (isId(id)) await programsModule.managedProgram(db, requireActor(request), id);
-  };
+  const managing = programsModule.managingProgramInPath(db);
 
   /** The same for applications taken at a centre: only those who take them learn what a valid one is. */
   const takingApplications = async (request: FastifyRequest) => {

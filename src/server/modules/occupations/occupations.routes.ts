@@ -1,6 +1,5 @@
-import type { FastifyRequest } from 'fastify';
 import { CityParams } from '../../../shared/contracts/cities.ts';
-import { IdParams, isId, pageRequest } from '../../../shared/contracts/common.ts';
+import { IdParams, pageRequest } from '../../../shared/contracts/common.ts';
 import {
   JobCourses, JobCoursesQuery, OccupationCompletions, OccupationCompletionsQuery, ProgramJobs, ProgramJobsBody,
 } from '../../../shared/contracts/occupations.ts';
@@ -14,11 +13,7 @@ const tags = ['occupations'];
 
 export function registerOccupationRoutes(api: Api, { database }: ModuleContext): void {
   const { db } = database;
-  /** Before the body is validated: only whoever manages the program learns anything about a request about it. */
-  const managing = async (request: FastifyRequest) => {
-    const id = Number((request.params as { id?: string }).id);
-    if (isId(id)) await programsModule.managedProgram(db, requireActor(request), id);
-  };
+  const managing = programsModule.managingProgramInPath(db);
 
   api.get('/programs/:id/occupations', {
     schema: {

@@ -1,5 +1,4 @@
-import type { FastifyRequest } from 'fastify';
-import { IdParams, isId, pageRequest } from '../../../shared/contracts/common.ts';
+import { IdParams, pageRequest } from '../../../shared/contracts/common.ts';
 import {
   CancelBody, CopyBody, CopyResult, EditResult, OfficeListQuery, OfficeProgram, OfficeProgramList, ProgramEditBody,
 } from '../../../shared/contracts/program-office.ts';
@@ -16,11 +15,7 @@ const refused = { 409: { $ref: 'ErrorBody#', description: 'A colleague saved fir
 export function registerProgramOfficeRoutes(api: Api, context: ModuleContext): void {
   const { db } = context.database;
   registerProgramImportRoutes(api, context);
-  /** Before the body is validated: only whoever manages the program learns anything about a request about it. */
-  const managing = async (request: FastifyRequest) => {
-    const id = Number((request.params as { id?: string }).id);
-    if (isId(id)) await programsModule.managedProgram(db, requireActor(request), id);
-  };
+  const managing = programsModule.managingProgramInPath(db);
 
   api.get('/institutions/:id/office/programs', {
     preValidation: guard('program.manage', (request) => ({ institutionId: Number((request.params as { id?: string }).id) })),

@@ -2,6 +2,7 @@
 import { NEWEST_PROGRAMS_REQUEST, searchRequest } from '../../../shared/lib/program-search.ts';
 import type { AppModule, ModuleContext } from '../index.ts';
 import { courseJsonLd, sessionsCalendar } from './program-page.ts';
+import { managingProgramInPath } from './program-hooks.ts';
 import { maySeeProgram } from './program-visibility.ts';
 import { checkTerms, managedProgram, pageProgram, placeOf, visibleProgram } from './programs.service.ts';
 import * as office from './programs.office.queries.ts';
@@ -49,6 +50,7 @@ export const programsModule = {
   termProgramIds,
   // The institution's back office (program-office): who may manage a program, its terms and place, and its rows.
   managedProgram,
+  managingProgramInPath,
   checkTerms,
   placeOf,
   office,
