@@ -17,6 +17,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql, type SQL } from 'drizzle-orm';
 import { repositoryRoot } from '../src/server/config.ts';
+import { buildServerIfStale, serverDist } from '../scripts/build-server.ts';
 import { openPglite, openPostgres, rows, type Database } from '../src/server/platform/database/database.ts';
 import { programsModule } from '../src/server/modules/programs/index.ts';
 import { bucketAtOpening } from '../src/server/modules/opening-day/admission.ts';
@@ -141,7 +142,8 @@ async function prepare(database: Database, options: { programs: number; resident
 }
 
 function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
+  // The compiled server, as `npm start` runs it (nothing compiled at run time).
+  const child = spawn(process.execPath, [path.join(serverDist, 'scripts/serve.js')], {
     cwd: repositoryRoot,
     env: {
       ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'warn', SEED_ON_FIRST_START: 'false', DEMO: 'false',
@@ -185,6 +187,7 @@ export async function run(args: string[]): Promise<void> {
   const arrivalSeconds = Number(values['arrival-seconds']);
   const port = 3100 + Math.floor(Math.random() * 900);
 
+  await buildServerIfStale();
   // A fresh small city each run (the `tiny` demo for geography, institutions and one program to copy).
   const dataDir = path.resolve(repositoryRoot, 'bench/.data/opening-day');
   let url = '';

@@ -1,7 +1,9 @@
 /**
  * What the in-process catalogue (programs.catalogue.ts) reads from PostgreSQL: every searchable program with its
- * card, and which ones changed since a snapshot. Each read runs in one REPEATABLE READ transaction, so the rows and
- * the snapshot's xmin agree: a change not in the rows was committed by a transaction whose id is at least xmin.
+ * card, and which ones changed since a snapshot. A look for changes runs in one REPEATABLE READ transaction, so its
+ * rows and its snapshot's xmin agree: a change not in the rows was committed by a transaction whose id is at least
+ * xmin. A whole load reads in short pages after a snapshot (so that, on PGlite, other requests are answered between
+ * them) and relies on the next look for what changed meanwhile.
  */
 import { eq, sql, type SQL } from 'drizzle-orm';
 import { firstRow, type Executor } from '../../platform/database/database.ts';
@@ -15,7 +17,7 @@ export const CHANGES_KEPT_MINUTES = 10;
 
 const snapshotXmin = sql`pg_snapshot_xmin(pg_current_snapshot())::text`;
 
-async function catalogueRows(tx: Executor, where?: SQL) {
+function catalogueRows(tx: Executor, where: SQL) {
   const query = tx.select({
     ...summaryColumns,
     institutionNo: programSearch.institutionId,
@@ -44,7 +46,7 @@ async function catalogueRows(tx: Executor, where?: SQL) {
     .innerJoin(institutions, eq(institutions.id, programs.institutionId))
     .innerJoin(municipalities, eq(municipalities.code, programs.cityCode))
     .leftJoin(dongs, eq(dongs.code, programs.dongCode));
-  return where ? query.where(where) : query;
+  return query.where(where).$dynamic();
 }
 export type CatalogueRow = Awaited<ReturnType<typeof catalogueRows>>[number];
 
@@ -55,13 +57,23 @@ export interface DongCentre {
   lon: number;
 }
 
-/** Every searchable program, the dongs' centres ("near me"), and the xmin of the snapshot they were read in. */
-export function wholeCatalogue(db: Executor): Promise<{ xmin: string; rows: CatalogueRow[]; dongs: DongCentre[] }> {
-  return db.transaction(async (tx) => {
-    const { xmin } = (await firstRow<{ xmin: string }>(tx, sql`SELECT ${snapshotXmin} AS xmin`))!;
-    const centres = await tx.select({ code: dongs.code, nameKo: dongs.nameKo, lat: dongs.lat, lon: dongs.lon }).from(dongs);
-    return { xmin, rows: await catalogueRows(tx), dongs: centres };
-  }, { isolationLevel: 'repeatable read', accessMode: 'read only' });
+/**
+ * Where a load of the whole catalogue starts: the xmin of a snapshot taken now. Rows read after it, page by page
+ * (`cataloguePage`), are as of then or later; every change they may miss was committed by a transaction whose id
+ * is at least this xmin, so the next look for changes (`catalogueChanges`) brings it in.
+ */
+export async function catalogueSnapshot(db: Executor): Promise<string> {
+  return (await firstRow<{ xmin: string }>(db, sql`SELECT ${snapshotXmin} AS xmin`))!.xmin;
+}
+
+/** Searchable programs after `afterId`, by id, at most `limit`: a load reads the catalogue in such pages. */
+export async function cataloguePage(db: Executor, afterId: number, limit: number): Promise<CatalogueRow[]> {
+  return catalogueRows(db, sql`${programSearch.programId} > ${afterId}`).orderBy(programSearch.programId).limit(limit);
+}
+
+/** Every dong's centre ("near me" with no query for its place). */
+export function dongCentres(db: Executor): Promise<DongCentre[]> {
+  return db.select({ code: dongs.code, nameKo: dongs.nameKo, lat: dongs.lat, lon: dongs.lon }).from(dongs);
 }
 
 /**

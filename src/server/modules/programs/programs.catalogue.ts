@@ -19,7 +19,7 @@ import { deliveryModes, programAreas, programSubcategories, targetGroups, weekda
 import { addDays } from '../../../shared/lib/schedule.ts';
 import type { Executor } from '../../platform/database/database.ts';
 import type { Reader } from '../../platform/database/reads.ts';
-import { catalogueChanges, CHANGES_KEPT_MINUTES, wholeCatalogue, type CatalogueRow, type DongCentre } from './programs.catalogue.queries.ts';
+import { catalogueChanges, cataloguePage, catalogueSnapshot, CHANGES_KEPT_MINUTES, dongCentres, type CatalogueRow, type DongCentre } from './programs.catalogue.queries.ts';
 import {
   boundingBox, COMMON_TERM_SHARE, countsOf, defaultSort, facetDimensions, ONLINE, queryWords, sqlPass, tallyColumns, termOf,
   timeOfDayRange, weekdayMask, bitsOf, type Center, type FacetDimension, type SearchInput, type SearchOutcome, type SearchPass,
@@ -172,6 +172,8 @@ const setOfDimension: Record<FacetDimension, number> = {
 export interface CatalogueOptions {
   /** A search first looks for changes when the last look is older than this (seats a resident sees are at most this stale, plus the look). */
   freshnessMs: number;
+  /** Programs read by one query of a whole load (a few milliseconds of the thread each on PGlite); default 500. */
+  loadPage?: number;
   log?: (line: string) => void;
   logError: (error: unknown) => void;
 }
@@ -284,13 +286,26 @@ export class CatalogueIndex {
     return queryWords(input.q).words.every((word) => !termOf(word) || PLAIN_TERM.test(termOf(word)));
   }
 
+  /**
+   * Reads the whole catalogue anew, in pages: on PGlite each query holds the one thread, and a process starting
+   * up answers other requests between pages instead of after the whole read. The index is replaced at once when
+   * every page is in; the look that follows brings in what changed while the pages were read.
+   */
   private async reload(): Promise<void> {
     const started = performance.now();
-    const whole = await wholeCatalogue(this.db);
-    this.rebuild(whole.rows.map((row) => this.entryOf(row)));
-    this.dongCentres = new Map(whole.dongs.map((dong) => [dong.code, dong]));
-    this.xmin = whole.xmin;
+    const xmin = await catalogueSnapshot(this.db);
+    const pageSize = this.options.loadPage ?? 500;
+    const rows: CatalogueRow[] = [];
+    for (;;) {
+      const page = await cataloguePage(this.db, rows[rows.length - 1]?.id ?? 0, pageSize);
+      rows.push(...page);
+      if (page.length < pageSize) break;
+    }
+    if (this.dongCentres.size === 0) this.dongCentres = new Map((await dongCentres(this.db)).map((dong) => [dong.code, dong]));
+    this.rebuild(rows.map((row) => this.entryOf(row)));
+    this.xmin = xmin;
     this.lookedAt = Date.now();
+    this.mustLook = true;
     this.version++;
     this.options.log?.(`Catalogue in memory: ${this.live} programs in ${Math.round(performance.now() - started)} ms`);
   }
