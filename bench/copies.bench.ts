@@ -26,6 +26,7 @@ import { COPY_THRESHOLD, COPY_WEIGHTS } from '../src/server/modules/copies/copie
 import { checkDraft } from '../src/server/modules/copies/copies.service.ts';
 import { combine, nearCopies, scoredCandidates, type ListingStructure, type ListingText, type ScoreWeights } from '../src/server/modules/copies/scoring.ts';
 import { heldOutSet, HELD_OUT_SEED } from './copies-heldout.ts';
+import { thirdSet, THIRD_SEED } from './copies-tuning-third.ts';
 import { secondSet, SECOND_SEED } from './copies-tuning-second.ts';
 import { descriptionBody, setQuality, type SetListing, type SourceListing } from './copies-sets.ts';
 import { compoundSet, COMPOUND_SEED } from './copies-tuning-compound.ts';
@@ -179,7 +180,7 @@ export async function tune(database: Database, copies: number, population: numbe
   const plants = await plantsOf(database, listings[listings.length - 1]?.id ?? 0);
   const sourceOf = new Map(plants.map((p) => [p.copy, p.source]));
   const third = { copies: Math.round(copies / 3), negatives: Math.round(copies / 3) };
-  const tuning = [...tuningSet(listings, third), ...compoundSet(listings, third), ...secondSet(listings, third)];
+  const tuning = [...tuningSet(listings, third), ...compoundSet(listings, third), ...secondSet(listings, third), ...thirdSet(listings, third)];
   const tuned = scoredSplit(listings, tuning, plants, sourceOf);
   let best = { weights: grid[0]!, ...qualityByThreshold(tuned, grid[0]!)[0]! };
   for (const weights of grid) {
@@ -189,7 +190,7 @@ export async function tune(database: Database, copies: number, population: numbe
 }
 
 /**
- * The choice and its check. The tuning splits (copies-tuning.ts and copies-tuning-compound.ts, together)
+ * The choice and its check. The tuning splits (copies-tuning*.ts: the first split and held-out editions 1–3, together)
  * join the first `population` detectable listings; every weighting of the grid and every threshold is
  * tried, and the one whose worst figure (tuning precision and recall, planted precision and recall) is best
  * is what the tuning chooses: the rules (copies.rules.ts) must be that choice. Then the held-out set
@@ -219,7 +220,7 @@ async function tuneAndCheck(database: Database, copies: number, population: numb
   return {
     population: listings.length,
     tuning: {
-      seeds: [TUNING_SEED, COMPOUND_SEED, SECOND_SEED],
+      seeds: [TUNING_SEED, COMPOUND_SEED, SECOND_SEED, THIRD_SEED],
       copies: tuned.copies,
       candidateRecall: tuned.candidateRecall,
       chooses: best,
