@@ -10,10 +10,12 @@ import type { ScoreWeights } from './scoring.ts';
  * course sentence, so there the content cannot tell a copy from another institution's listing of the same
  * course (decision 004).
  */
-export const COPY_WEIGHTS: ScoreWeights = { body: 1, content: 0, title: 0.75, sameInstructor: 0.25, otherInstructor: 0.75, structure: 0.75 };
+export const COPY_WEIGHTS: ScoreWeights = {
+  body: 0, content: 0, title: 0.5, sameInstructor: 0.75, otherInstructor: 0.5, structure: 0.25, sentences: 1, sameInstructorContent: 0.5,
+};
 
 /** The copy score at or above which two listings are near-copies (chosen with the weights). */
-export const COPY_THRESHOLD = 0.63;
+export const COPY_THRESHOLD = 0.69;
 
 /**
  * Sentences carried by at least this share of listings are boilerplate: they say nothing about which
