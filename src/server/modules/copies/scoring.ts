@@ -14,7 +14,11 @@
  *   carry (learned from the listings themselves, the institution's and its dong's names masked, so
  *   "신청은 ○○ 누리집에서" is one sentence everywhere): what is left says which course it is. Compared as the
  *   share of the smaller side found in the other, so sentences a copier adds, or stock sentences it says
- *   in its own words (which are rare, so content), do not hide what it kept;
+ *   in its own words (which are rare, so content), do not hide what it kept; weighed again between listings
+ *   naming the same instructor, where it tells a copy from another course the instructor teaches;
+ * - the sentences aligned: the share of one listing's sentences found one by one in the other (most of a
+ *   sentence's 3-grams in one of the other's), which survives endings restyled, words swapped, clauses cut
+ *   and sentences joined or added better than 3-grams of the whole body do;
  * - the title's 3-grams, the same way (a tag or a season added to a title keeps the course's name);
  * - the instructor named in the "강사:" line;
  * - the structure the catalogue records: subcategory, target groups, hours a session, number of sessions.
