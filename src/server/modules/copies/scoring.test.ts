@@ -33,6 +33,14 @@ const score = (a: Text, b: Text) => combine(scoreParts(profile(a, boilerplate), 
 const wholeTextJaccard = (a: { title: string; description: string }, b: { title: string; description: string }) =>
   jaccard(shingleSet(`${a.title}\n${a.description}`), shingleSet(`${b.title}\n${b.description}`));
 
+/** A listing and another course of its subcategory, each with a sentence of its own (none when the catalogue has no such pair). */
+function withAnotherCourse() {
+  const source = original('광명시 평생학습원');
+  const catalogue = subcategoryCatalogue.find((c) => c.subcategory === source.p.subcategory)!;
+  const other = catalogue.stems.find((s) => s.detail && !s.ko.includes(source.p.stem.ko) && !source.p.stem.ko.includes(s.ko));
+  return other && source.p.stem.detail ? { source, other, body: source.p.sentences.filter((s) => !s.startsWith('강사:')) } : undefined;
+}
+
 describe('the copy score', () => {
   it('splits a listing into title, body and instructor, leaving the fact lines out', () => {
     const parts = listingParts({ title: '도자기 교실', description: '흙으로 그릇을 빚습니다. 강사: 김민서 (도예가) 일정: 3월 2일부터 매주 화 10:00~12:00, 총 8회 장소: 시민회관 2층 수강료: 무료 문의: 02-123-4567' });
@@ -81,11 +89,9 @@ describe('the copy score', () => {
     let checked = 0;
     let contentApart = 0;
     for (let n = 0; n < 40; n++) {
-      const source = original('광명시 평생학습원');
-      const catalogue = subcategoryCatalogue.find((c) => c.subcategory === source.p.subcategory)!;
-      const other = catalogue.stems.find((s) => s.detail && !s.ko.includes(source.p.stem.ko) && !source.p.stem.ko.includes(s.ko));
-      if (!other || !source.p.stem.detail) continue;
-      const sentences = source.p.sentences.filter((s) => !s.startsWith('강사:'));
+      const pair = withAnotherCourse();
+      if (!pair) continue;
+      const { source, other, body: sentences } = pair;
       const sibling = { title: other.ko, description: sentences.map((s) => (s === source.p.stem.detail ? other.detail! : s.split(source.p.stem.ko).join(other.ko))).join(' ') };
       const parts = scoreParts(profile(source, boilerplate), profile(sibling, boilerplate));
       // A listing the generator wrote with no sentence of its own has no content to compare.
@@ -106,11 +112,9 @@ describe('the copy score', () => {
     let checked = 0;
     let siblingsApart = 0;
     for (let n = 0; n < 40; n++) {
-      const source = original('광명시 평생학습원');
-      const catalogue = subcategoryCatalogue.find((c) => c.subcategory === source.p.subcategory)!;
-      const other = catalogue.stems.find((s) => s.detail && !s.ko.includes(source.p.stem.ko) && !source.p.stem.ko.includes(s.ko));
-      const body = source.p.sentences.filter((s) => !s.startsWith('강사:'));
-      if (!other || !source.p.stem.detail || body.length < 5) continue;
+      const pair = withAnotherCourse();
+      if (!pair || pair.body.length < 5) continue;
+      const { source, other, body } = pair;
       // Endings restyled and words swapped everywhere, the first two sentences joined, the last one's clause cut, one sentence added.
       const restyled = body.map((s) => s.replace(/합니다\.$/, '하고 있어요.').replace(/니다\.$/, '니다요.').replace(/함께/g, '더불어').replace(/수업/g, '교육'));
       const joined = [`${restyled[0]!.replace(/\.$/, ',')} ${restyled[1]}`, ...restyled.slice(2, -1), `${restyled.at(-1)!.split(', ')[0]!.replace(/\.$/, '')}.`];
