@@ -14,11 +14,11 @@ import type { ScoreWeights } from './scoring.ts';
  * a copy that hired its own instructor from another institution's listing of the same course (decision 004).
  */
 export const COPY_WEIGHTS: ScoreWeights = {
-  body: 0, content: 0, title: 0.5, sameInstructor: 0.75, otherInstructor: 0.5, structure: 0.25, sentences: 1, sameInstructorContent: 0.5,
+  body: 0, content: 0, title: 0.5, sameInstructor: 0, otherInstructor: 0.75, structure: 0.25, sentences: 1, sameInstructorContent: 0.5,
 };
 
 /** The copy score at or above which two listings are near-copies (chosen with the weights). */
-export const COPY_THRESHOLD = 0.69;
+export const COPY_THRESHOLD = 0.62;
 
 /**
  * Sentences carried by at least this share of listings are boilerplate: they say nothing about which
@@ -28,7 +28,7 @@ export const BOILERPLATE_SHARE = 0.01;
 
 /**
  * The estimated similarity (MinHash, title and body) a pair needs to be scored at all: `lsh` for pairs
- * whose LSH bands meet, `keyed` for pairs naming the same instructor (compared whatever their bands).
+ * whose LSH bands meet, `fine` for pairs only the finer banding meets (minhash.ts, FINE_ROWS), `keyed` for pairs naming the same instructor (compared whatever their bands).
  * Below them scoring every pair would read most of the country's listings back.
  */
-export const CANDIDATE_FLOORS = { lsh: 0.3, keyed: 0.25 };
+export const CANDIDATE_FLOORS = { lsh: 0.3, fine: 0.4, keyed: 0.25 };

@@ -257,7 +257,7 @@ export interface ScoredPair {
  * listings, each candidate scored in parts. For the benchmark and tests; `nearCopies` keeps those reaching a threshold.
  */
 export function scoredCandidates(
-  listings: readonly ListingText[], groups: ArrayLike<number>, floors: { lsh: number; keyed: number } = CANDIDATE_FLOORS,
+  listings: readonly ListingText[], groups: ArrayLike<number>, floors: { lsh: number; fine: number; keyed: number } = CANDIDATE_FLOORS,
 ): { pairs: ScoredPair[]; stats: CandidateStats } {
   const parts = listings.map(listingParts);
   const signatures = new Uint32Array(listings.length * BINS);
