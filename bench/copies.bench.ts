@@ -13,7 +13,9 @@
  *                                                                        --size=large with …/lc_bench_seed_large: 100,000 programs)
  *   options: --sample=3000 (programs in the comparison; 0 skips it; pg_trgm's time grows with its square), --trgm-timeout=900 (seconds, PostgreSQL only),
  *            --refingerprint (drop stored fingerprints first, to time computing them all: `seconds` then includes them),
- *            --heldout=1000 (held-out copies, and as many hard negatives; 0 skips), --heldout-population=100000 (listings, by id, they join)
+ *            --heldout=1000 (held-out copies, and as many hard negatives; 0 skips the held-out check, whose module is then
+ *            never loaded, and reports the tuning's choice alone), --tuning=1000 (copies, and as many negatives, over the tuning
+ *            splits), --heldout-population=100000 (listings, by id, they join)
  */
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -25,14 +27,14 @@ import { copiesModule } from '../src/server/modules/copies/index.ts';
 import { COPY_THRESHOLD, COPY_WEIGHTS } from '../src/server/modules/copies/copies.rules.ts';
 import { checkDraft } from '../src/server/modules/copies/copies.service.ts';
 import { combine, nearCopies, scoredCandidates, type ListingStructure, type ListingText, type ScoreWeights } from '../src/server/modules/copies/scoring.ts';
-import { heldOutSet, HELD_OUT_SEED } from './copies-heldout.ts';
+import { thirdSet, THIRD_SEED } from './copies-tuning-third.ts';
 import { secondSet, SECOND_SEED } from './copies-tuning-second.ts';
 import { descriptionBody, setQuality, type SetListing, type SourceListing } from './copies-sets.ts';
 import { compoundSet, COMPOUND_SEED } from './copies-tuning-compound.ts';
 import { tuningSet, TUNING_SEED } from './copies-tuning.ts';
 import { openBenchData, percentile, record, timed } from './support.ts';
 
-interface Plant { copy: number; source: number; kind: string; compared: boolean }
+export interface Plant { copy: number; source: number; kind: string; compared: boolean }
 type Pair = readonly [number, number];
 
 /**
@@ -61,7 +63,7 @@ function measure(found: readonly Pair[], plants: readonly Plant[]) {
 }
 
 /** Every planted copy (up to an id), and whether both it and its source take part in detection (published or closed). */
-async function plantsOf(database: Database, maxId = 2_147_483_647): Promise<Plant[]> {
+export async function plantsOf(database: Database, maxId = 2_147_483_647): Promise<Plant[]> {
   return rows<Plant>(database.db, sql`
     SELECT c.program_id AS copy, c.source_program_id AS source, c.kind,
       p.status IN ('published', 'closed') AND s.status IN ('published', 'closed') AS compared
@@ -97,15 +99,21 @@ function minhashOnSample(sample: readonly (ListingText & { id: number; instituti
 const SWEEP_FROM = 0.3;
 const thresholds = Array.from({ length: Math.round((0.9 - SWEEP_FROM) / 0.01) + 1 }, (_, k) => Math.round((SWEEP_FROM + k * 0.01) * 100) / 100);
 const quarters = [0, 0.25, 0.5, 0.75, 1];
-/** The weightings the tuning grid tries (body and content 0–1 in halves, the others 0–1 in quarters; not without text). */
-const grid: ScoreWeights[] = [0, 0.5, 1].flatMap((body) => [0, 0.5, 1].flatMap((content) => quarters.flatMap((title) => quarters.flatMap((sameInstructor) =>
-  quarters.flatMap((otherInstructor) => quarters.map((structure) => ({ body, content, title, sameInstructor, otherInstructor, structure })))))))
-  .filter((w) => w.body + w.content > 0);
+const halves = [0, 0.5, 1];
+/**
+ * The weightings the tuning grid tries: body, content, sentence alignment and the content when the
+ * instructor is the same 0–1 in halves, the others 0–1 in quarters; never without text.
+ */
+const grid: ScoreWeights[] = halves.flatMap((body) => halves.flatMap((content) => halves.flatMap((sentences) => halves.flatMap((sameInstructorContent) =>
+  quarters.flatMap((title) => quarters.flatMap((sameInstructor) => quarters.flatMap((otherInstructor) => quarters.map((structure) => ({
+    body, content, title, sameInstructor, otherInstructor, structure, sentences, sameInstructorContent,
+  })))))))))
+  .filter((w) => w.body + w.content + w.sentences > 0);
 
 type Listing = SourceListing;
 
 /** Every detectable listing up to `population`, by id, with its structure and the names its text may carry. */
-async function listingsOf(database: Database, population: number): Promise<Listing[]> {
+export async function listingsOf(database: Database, population: number): Promise<Listing[]> {
   const found = await rows<Omit<Listing, 'structure' | 'ownNames'> & ListingStructure & { institutionName: string; dongName: string | null }>(database.db, sql`
     SELECT p.id, p.institution_id AS "institutionId", p.title, p.description, p.area, p.subcategory, p.target_groups AS "targetGroups",
       p.session_count AS "sessionCount", p.total_hours AS "totalHours", i.name AS "institutionName", coalesce(pd.name_ko, d.name_ko) AS "dongName"
@@ -123,7 +131,7 @@ async function listingsOf(database: Database, population: number): Promise<Listi
  * split, is a pair of planted copies), so trying a weighting costs one pass; and whether each copy met its
  * source as a candidate at all.
  */
-function scoredSplit(population: readonly Listing[], split: readonly SetListing[], plants: readonly Plant[], sourceOf: ReadonlyMap<number, number>) {
+export function scoredSplit(population: readonly Listing[], split: readonly SetListing[], plants: readonly Plant[], sourceOf: ReadonlyMap<number, number>) {
   const everyone = [...population, ...split];
   const { pairs, stats } = scoredCandidates(everyone, everyone.map((l) => l.institutionId));
   const byId = new Map(split.map((l) => [l.id, l]));
@@ -150,7 +158,7 @@ function scoredSplit(population: readonly Listing[], split: readonly SetListing[
 const round4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
 /** Precision and recall on a split and on the planted copies for every threshold at once, under `weights`. */
-function qualityByThreshold(split: ReturnType<typeof scoredSplit>, weights: ScoreWeights) {
+export function qualityByThreshold(split: ReturnType<typeof scoredSplit>, weights: ScoreWeights) {
   // Each pair counts at the highest threshold it reaches; sums from the top down give every threshold's counts.
   const tally = thresholds.map(() => ({ found: 0, right: 0, copies: 0, plantedFound: 0, plantedRight: 0, plants: 0 }));
   for (const p of split.scored) {
@@ -176,10 +184,14 @@ const worst = (q: Quality) => Math.min(q.plantedP ?? 0, q.plantedR, q.P ?? 0, q.
 /** The choice alone: the tuning splits joined with the listings, and the grid's best weighting and threshold on them. */
 export async function tune(database: Database, copies: number, population: number) {
   const listings = await listingsOf(database, population);
-  const plants = await plantsOf(database, listings[listings.length - 1]?.id ?? 0);
+  return tuneOn(listings, await plantsOf(database, listings[listings.length - 1]?.id ?? 0), copies);
+}
+
+/** The same on listings and planted copies already read (an exploration can keep them in a file). */
+export function tuneOn(listings: readonly Listing[], plants: readonly Plant[], copies: number) {
   const sourceOf = new Map(plants.map((p) => [p.copy, p.source]));
   const third = { copies: Math.round(copies / 3), negatives: Math.round(copies / 3) };
-  const tuning = [...tuningSet(listings, third), ...compoundSet(listings, third), ...secondSet(listings, third)];
+  const tuning = [...tuningSet(listings, third), ...compoundSet(listings, third), ...secondSet(listings, third), ...thirdSet(listings, third)];
   const tuned = scoredSplit(listings, tuning, plants, sourceOf);
   let best = { weights: grid[0]!, ...qualityByThreshold(tuned, grid[0]!)[0]! };
   for (const weights of grid) {
@@ -189,7 +201,7 @@ export async function tune(database: Database, copies: number, population: numbe
 }
 
 /**
- * The choice and its check. The tuning splits (copies-tuning.ts and copies-tuning-compound.ts, together)
+ * The choice and its check. The tuning splits (copies-tuning*.ts: the first split and held-out editions 1–3, together)
  * join the first `population` detectable listings; every weighting of the grid and every threshold is
  * tried, and the one whose worst figure (tuning precision and recall, planted precision and recall) is best
  * is what the tuning chooses: the rules (copies.rules.ts) must be that choice. Then the held-out set
@@ -197,14 +209,25 @@ export async function tune(database: Database, copies: number, population: numbe
  * (`nearCopies`) runs over them at the rules; a sweep over thresholds shows what another choice would give.
  * Candidate recall (a copy met its source as a candidate at all) is measured apart from scoring.
  */
-async function tuneAndCheck(database: Database, copies: number, population: number) {
-  const { listings, plants, sourceOf, tuning, tuned, best } = await tune(database, copies, population);
+/** The held-out set's module (bench/copies-heldout.ts), written apart from the tuning and read only by its check. */
+const HELD_OUT_MODULE: string = './copies-heldout.ts';
+interface HeldOutModule {
+  HELD_OUT_SEED: number;
+  heldOutSet(listings: readonly Listing[], size: { copies: number; negatives: number }): SetListing[];
+}
+
+async function tuneAndCheck(database: Database, tuningCopies: number, copies: number, population: number) {
+  const { listings, plants, sourceOf, tuning, tuned, best } = await tune(database, tuningCopies, population);
   const atRules = (split: ReturnType<typeof scoredSplit>) => qualityByThreshold(split, COPY_WEIGHTS).find((q) => q.t === COPY_THRESHOLD)!;
-  const set = heldOutSet(listings, { copies, negatives: copies });
-  const everyone = [...listings, ...set];
-  const { result: found, seconds } = await timed(async () => minhashOnSample(everyone));
-  const held = scoredSplit(listings, set, plants, sourceOf);
-  const sweep = qualityByThreshold(held, COPY_WEIGHTS).filter((q) => Math.round(q.t * 100) % 4 === 0 || q.t === COPY_THRESHOLD);
+  const tuningReport = {
+    seeds: [TUNING_SEED, COMPOUND_SEED, SECOND_SEED, THIRD_SEED],
+    copies: tuned.copies,
+    candidateRecall: tuned.candidateRecall,
+    chooses: best,
+    rulesAreTheChoice: JSON.stringify(best.weights) === JSON.stringify(COPY_WEIGHTS) && best.t === COPY_THRESHOLD,
+    atRules: atRules(tuned),
+    quality: setQuality(tuning, tuned.scored.filter((p) => combine(p.parts, COPY_WEIGHTS) >= COPY_THRESHOLD).map((p) => [p.a, p.b] as const), sourceOf),
+  };
   // What the generator's catalogue composes twice: independent listings (no plant between them, other
   // institutions) whose descriptions are the same sentences apart from their own details and instructor.
   const byBody = new Map<string, { institutionId: number; root: number }[]>();
@@ -216,17 +239,18 @@ async function tuneAndCheck(database: Database, copies: number, population: numb
   for (const group of byBody.values()) {
     group.forEach((a, k) => { composedAlike += group.slice(k + 1).filter((b) => b.institutionId !== a.institutionId && b.root !== a.root).length; });
   }
+  // The held-out set is loaded only when asked for: whoever tunes runs with --heldout=0 and never reads it
+  // (nor needs it to exist; its path is a value so that type-checking does not read it either).
+  if (copies <= 0) return { population: listings.length, tuning: tuningReport, heldOut: null, composedAlikePairs: composedAlike };
+  const { heldOutSet, HELD_OUT_SEED } = await import(HELD_OUT_MODULE) as HeldOutModule;
+  const set = heldOutSet(listings, { copies, negatives: copies });
+  const everyone = [...listings, ...set];
+  const { result: found, seconds } = await timed(async () => minhashOnSample(everyone));
+  const held = scoredSplit(listings, set, plants, sourceOf);
+  const sweep = qualityByThreshold(held, COPY_WEIGHTS).filter((q) => Math.round(q.t * 100) % 4 === 0 || q.t === COPY_THRESHOLD);
   return {
     population: listings.length,
-    tuning: {
-      seeds: [TUNING_SEED, COMPOUND_SEED, SECOND_SEED],
-      copies: tuned.copies,
-      candidateRecall: tuned.candidateRecall,
-      chooses: best,
-      rulesAreTheChoice: JSON.stringify(best.weights) === JSON.stringify(COPY_WEIGHTS) && best.t === COPY_THRESHOLD,
-      atRules: atRules(tuned),
-      quality: setQuality(tuning, tuned.scored.filter((p) => combine(p.parts, COPY_WEIGHTS) >= COPY_THRESHOLD).map((p) => [p.a, p.b] as const), sourceOf),
-    },
+    tuning: tuningReport,
     heldOut: {
       seed: HELD_OUT_SEED,
       seconds: round(seconds),
@@ -295,6 +319,7 @@ export async function run(args: string[]): Promise<void> {
       size: { type: 'string' },
       sample: { type: 'string', default: '3000' },
       heldout: { type: 'string', default: '1000' },
+      tuning: { type: 'string', default: '1000' },
       'heldout-population': { type: 'string', default: '100000' },
       'trgm-timeout': { type: 'string', default: '900' },
       refingerprint: { type: 'boolean', default: false },
@@ -330,8 +355,8 @@ export async function run(args: string[]): Promise<void> {
       };
     }
 
-    const heldOutCopies = Number(values.heldout);
-    const heldOut = heldOutCopies > 0 ? await tuneAndCheck(database, heldOutCopies, Number(values['heldout-population'])) : null;
+    const tuningCopies = Number(values.tuning);
+    const heldOut = tuningCopies > 0 ? await tuneAndCheck(database, tuningCopies, Number(values.heldout), Number(values['heldout-population'])) : null;
 
     record('copies', {
       engine: database.engine,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../shared/lib/random.ts';
 import { composeProgram, copyListing, factLines, pickSubcategory, type CopyKind } from '../../../../db/seed/compose.ts';
-import { BANDS, BINS, MAX_KEY_GROUP, ROWS, canonicalCodes, candidatePairs, estimate, jaccard, likelyPairs, sameKeyPairs, shingleSet, signature, similarity } from './minhash.ts';
+import { BANDS, BINS, FINE_ROWS, MAX_KEY_GROUP, ROWS, canonicalCodes, candidatePairs, estimate, jaccard, likelyPairs, sameKeyPairs, shingleSet, signature, similarity } from './minhash.ts';
 import { nearCopies } from './scoring.ts';
 import { COPY_THRESHOLD } from './copies.rules.ts';
 
@@ -82,22 +82,39 @@ describe('near-duplicate detection', () => {
     expect(recall).toBeGreaterThanOrEqual(0.95);
   });
 
-  it('reports every pair that shares a band exactly once, and none of one institution', () => {
+  it.each([ROWS, FINE_ROWS])('reports every pair that shares a band (of %i rows) exactly once, and none of one institution', (rows) => {
     // Few distinct values per bin, so that many pairs share bands (some several): a brute force can list them all.
     const n = 300;
     const signatures = new Uint32Array(n * BINS).map(() => random.int(0, 1));
     const groups = Array.from({ length: n }, () => random.int(0, 20));
-    const sharesBand = (i: number, j: number) => Array.from({ length: BANDS }, (_, band) => band).some((band) =>
-      Array.from({ length: ROWS }, (_, r) => band * ROWS + r).every((k) => signatures[i * BINS + k] === signatures[j * BINS + k]));
+    const sharesBand = (i: number, j: number) => Array.from({ length: Math.floor(BINS / rows) }, (_, band) => band).some((band) =>
+      Array.from({ length: rows }, (_, r) => band * rows + r).every((k) => signatures[i * BINS + k] === signatures[j * BINS + k]));
     const expected: string[] = [];
     for (let i = 0; i < n; i++) {
       for (let j = i + 1; j < n; j++) if (groups[i] !== groups[j] && sharesBand(i, j) && estimate(signatures, i, j) >= 0.55) expected.push(`${i}:${j}`);
     }
     const reported: string[] = [];
-    const stats = likelyPairs(signatures, groups, 0.55, (i, j) => reported.push(`${i}:${j}`), n);
+    const stats = likelyPairs(signatures, groups, 0.55, (i, j) => reported.push(`${i}:${j}`), n, rows);
     expect(expected.length).toBeGreaterThan(100);
     expect(reported.sort()).toEqual(expected.sort());
     expect(stats).toMatchObject({ likely: expected.length, skippedBuckets: 0 });
+  });
+
+  it('meets, by the finer banding, a pair every band of the first misses, within its own floor', () => {
+    // Two signatures that differ in one bin of every band of 4 rows (estimate 0.75) but agree on bins 0–2, a band of 3.
+    const signatures = new Uint32Array(2 * BINS).map((_, k) => k % BINS);
+    for (let k = ROWS - 1; k < BINS; k += ROWS) signatures[BINS + k] = 1000 + k;
+    const first: string[] = [];
+    likelyPairs(signatures, [1, 2], 0.3, (i, j) => first.push(`${i}:${j}`));
+    expect(first).toEqual([]);
+    const reported: string[] = [];
+    const stats = candidatePairs(signatures, [1, 2], [0, 0], { lsh: 0.3, fine: 0.4, keyed: 0.25 }, (i, j) => reported.push(`${i}:${j}`));
+    expect(reported).toEqual(['0:1']);
+    expect(stats).toMatchObject({ likely: 0, fineAdded: 1 });
+    // Below the finer banding's floor it is not a candidate.
+    const none: string[] = [];
+    candidatePairs(signatures, [1, 2], [0, 0], { lsh: 0.3, fine: 0.8, keyed: 0.25 }, (i, j) => none.push(`${i}:${j}`));
+    expect(none).toEqual([]);
   });
 
   it('skips boilerplate buckets larger than the limit', () => {
@@ -128,13 +145,13 @@ describe('near-duplicate detection', () => {
     expect(none).toEqual([]);
   });
 
-  it('hands each candidate pair over once when both LSH and the instructor find it', () => {
+  it('hands each candidate pair over once when both bandings and the instructor find it', () => {
     const same = signature('같은 강좌 소개 문장입니다. 같은 강사가 가르칩니다.');
     const signatures = new Uint32Array(3 * BINS);
     for (let i = 0; i < 3; i++) signatures.set(same, i * BINS);
     const reported: string[] = [];
-    const stats = candidatePairs(signatures, [1, 2, 3], [5, 5, 0], { lsh: 0.5, keyed: 0.2 }, (i, j) => reported.push(`${i}:${j}`));
+    const stats = candidatePairs(signatures, [1, 2, 3], [5, 5, 0], { lsh: 0.5, fine: 0.5, keyed: 0.2 }, (i, j) => reported.push(`${i}:${j}`));
     expect(reported.sort()).toEqual(['0:1', '0:2', '1:2']);
-    expect(stats).toMatchObject({ keyedCompared: 1, keyedAdded: 0 });
+    expect(stats).toMatchObject({ fineAdded: 0, keyedCompared: 1, keyedAdded: 0 });
   });
 });

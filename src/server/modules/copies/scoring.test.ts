@@ -8,7 +8,10 @@ import { composeProgram, factLines, pickSubcategory } from '../../../../db/seed/
 import { subcategoryCatalogue } from '../../../../db/seed/catalogue.ts';
 import { COPY_THRESHOLD, COPY_WEIGHTS } from './copies.rules.ts';
 import { jaccard, shingleSet } from './minhash.ts';
-import { combine, instructorKey, learnBoilerplate, listingParts, nearCopies, profile, scoreParts, sentenceKey, structureAgreement, type ListingStructure } from './scoring.ts';
+import {
+  combine, instructorKey, learnBoilerplate, listingParts, nearCopies, profile, scoreParts, sentenceKey, sentencesFound, structureAgreement,
+  type ListingStructure, type ScoreParts,
+} from './scoring.ts';
 
 const random = new Random(1414);
 const facts = (institution: string, sessions: number) => factLines({
@@ -29,6 +32,14 @@ type Text = { title: string; description: string; ownNames?: string[]; structure
 const score = (a: Text, b: Text) => combine(scoreParts(profile(a, boilerplate), profile(b, boilerplate)), COPY_WEIGHTS);
 const wholeTextJaccard = (a: { title: string; description: string }, b: { title: string; description: string }) =>
   jaccard(shingleSet(`${a.title}\n${a.description}`), shingleSet(`${b.title}\n${b.description}`));
+
+/** A listing and another course of its subcategory, each with a sentence of its own (none when the catalogue has no such pair). */
+function withAnotherCourse() {
+  const source = original('광명시 평생학습원');
+  const catalogue = subcategoryCatalogue.find((c) => c.subcategory === source.p.subcategory)!;
+  const other = catalogue.stems.find((s) => s.detail && !s.ko.includes(source.p.stem.ko) && !source.p.stem.ko.includes(s.ko));
+  return other && source.p.stem.detail ? { source, other, body: source.p.sentences.filter((s) => !s.startsWith('강사:')) } : undefined;
+}
 
 describe('the copy score', () => {
   it('splits a listing into title, body and instructor, leaving the fact lines out', () => {
@@ -78,11 +89,9 @@ describe('the copy score', () => {
     let checked = 0;
     let contentApart = 0;
     for (let n = 0; n < 40; n++) {
-      const source = original('광명시 평생학습원');
-      const catalogue = subcategoryCatalogue.find((c) => c.subcategory === source.p.subcategory)!;
-      const other = catalogue.stems.find((s) => s.detail && !s.ko.includes(source.p.stem.ko) && !source.p.stem.ko.includes(s.ko));
-      if (!other || !source.p.stem.detail) continue;
-      const sentences = source.p.sentences.filter((s) => !s.startsWith('강사:'));
+      const pair = withAnotherCourse();
+      if (!pair) continue;
+      const { source, other, body: sentences } = pair;
       const sibling = { title: other.ko, description: sentences.map((s) => (s === source.p.stem.detail ? other.detail! : s.split(source.p.stem.ko).join(other.ko))).join(' ') };
       const parts = scoreParts(profile(source, boilerplate), profile(sibling, boilerplate));
       // A listing the generator wrote with no sentence of its own has no content to compare.
@@ -97,6 +106,50 @@ describe('the copy score', () => {
     }
     expect(checked).toBeGreaterThan(20);
     expect(contentApart).toBeGreaterThanOrEqual(0.8 * checked);
+  });
+
+  it('aligns sentences: a copy’s sentences restyled, joined, cut or added to are found one by one; another course on the template keeps only its stock ones', () => {
+    let checked = 0;
+    let siblingsApart = 0;
+    for (let n = 0; n < 40; n++) {
+      const pair = withAnotherCourse();
+      if (!pair || pair.body.length < 5) continue;
+      const { source, other, body } = pair;
+      // Endings restyled and words swapped everywhere, the first two sentences joined, the last one's clause cut, one sentence added.
+      const restyled = body.map((s) => s.replace(/합니다\.$/, '하고 있어요.').replace(/니다\.$/, '니다요.').replace(/함께/g, '더불어').replace(/수업/g, '교육'));
+      const joined = [`${restyled[0]!.replace(/\.$/, ',')} ${restyled[1]}`, ...restyled.slice(2, -1), `${restyled.at(-1)!.split(', ')[0]!.replace(/\.$/, '')}.`];
+      const copy = { title: source.title, description: [...joined, '올해 새로 문을 연 강좌로 선착순 20명을 모집합니다.'].join(' ') };
+      const sibling = { title: other.ko, description: body.map((s) => (s === source.p.stem.detail ? other.detail! : s.split(source.p.stem.ko).join(other.ko))).join(' ') };
+      const copyFound = sentencesFound(profile(source, boilerplate), profile(copy, boilerplate));
+      expect(copyFound, source.title).toBeGreaterThanOrEqual(0.8);
+      // The course's own sentences are the sibling's own: most of the time some stay unfound, below what the copy keeps.
+      if (sentencesFound(profile(source, boilerplate), profile(sibling, boilerplate)) < copyFound) siblingsApart++;
+      expect(scoreParts(profile(source, boilerplate), profile(copy, boilerplate)).sentences).toBe(copyFound);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(15);
+    expect(siblingsApart).toBeGreaterThanOrEqual(0.8 * checked);
+    // Nothing in common, nothing found; a listing without a sentence long enough to compare finds nothing either way.
+    const a = profile({ title: '도자기 교실', description: '흙으로 그릇을 빚고 유약을 발라 가마에 굽습니다.' }, boilerplate);
+    const b = profile({ title: '합창 교실', description: '발성과 호흡을 익혀 여러 성부로 노래를 부릅니다.' }, boilerplate);
+    expect(sentencesFound(a, b)).toBe(0);
+    expect(sentencesFound(a, a)).toBe(1);
+    expect(sentencesFound(a, profile({ title: '도자기', description: '' }, boilerplate))).toBe(0);
+  });
+
+  it('weighs the content only between listings naming the same instructor', () => {
+    const weights = { ...COPY_WEIGHTS, content: 0, sameInstructorContent: 1 };
+    const parts: ScoreParts = { body: 0.5, content: 0, title: 0.5, instructor: 1, structure: 1, sentences: 0.5 };
+    // The same instructor and none of the course's words: a sibling taught by the source's instructor scores lower than with them all.
+    expect(combine({ ...parts, content: 0 }, weights)).toBeLessThan(combine({ ...parts, content: 1 }, weights));
+    // Different instructors: the content does not count, whatever it is.
+    expect(combine({ ...parts, instructor: 0, content: 0 }, weights)).toBe(combine({ ...parts, instructor: 0, content: 1 }, weights));
+    expect(combine({ ...parts, instructor: null, content: 0 }, weights)).toBe(combine({ ...parts, instructor: null, content: 1 }, weights));
+    // No content to compare (boilerplate through and through): left out, not counted against.
+    expect(combine({ ...parts, content: null }, weights)).toBe(combine({ ...parts, content: null }, { ...weights, sameInstructorContent: 0 }));
+    const withContent = (content: number) => ({ ...parts, content });
+    expect(combine(withContent(1), weights)).toBeCloseTo((0.5 * weights.title + weights.sameInstructor + weights.structure + 0.5 * weights.sentences + 1)
+      / (weights.title + weights.sameInstructor + weights.structure + weights.sentences + 1), 10);
   });
 
   it('tells how far two programs’ structure agrees: subcategory, target groups, hours a session, sessions', () => {

@@ -14,7 +14,11 @@
  *   carry (learned from the listings themselves, the institution's and its dong's names masked, so
  *   "신청은 ○○ 누리집에서" is one sentence everywhere): what is left says which course it is. Compared as the
  *   share of the smaller side found in the other, so sentences a copier adds, or stock sentences it says
- *   in its own words (which are rare, so content), do not hide what it kept;
+ *   in its own words (which are rare, so content), do not hide what it kept; weighed again between listings
+ *   naming the same instructor, where it tells a copy from another course the instructor teaches;
+ * - the sentences aligned: the share of one listing's sentences found one by one in the other (most of a
+ *   sentence's 3-grams in one of the other's), which survives endings restyled, words swapped, clauses cut
+ *   and sentences joined or added better than 3-grams of the whole body do;
  * - the title's 3-grams, the same way (a tag or a season added to a title keeps the course's name);
  * - the instructor named in the "강사:" line;
  * - the structure the catalogue records: subcategory, target groups, hours a session, number of sessions.
@@ -22,7 +26,7 @@
  * The fact lines (일정, 장소, 수강료, 문의) are left out: a careful copy changes them all, a lazy one keeps them.
  */
 import { BOILERPLATE_SHARE, CANDIDATE_FLOORS, COPY_THRESHOLD, COPY_WEIGHTS } from './copies.rules.ts';
-import { BINS, canonicalCodes, candidatePairs, fmix32, jaccard, overlap, shinglesOf, signature, type CandidateStats } from './minhash.ts';
+import { BINS, canonicalCodes, candidatePairs, fmix32, jaccard, overlap, shared, shinglesOf, signature, type CandidateStats } from './minhash.ts';
 
 /** The lines that state the facts, as catalogues print them ("강사: …", "일정: …"). */
 const FACT_LABEL = /^(강사|일정|장소|수강료|문의)\s*:/;
@@ -114,6 +118,8 @@ export interface ListingProfile {
   body: Uint32Array;
   /** The same without boilerplate sentences. */
   content: Uint32Array;
+  /** Each body sentence's 3-gram hashes (digits left out), in order. */
+  sentences: Uint32Array[];
   instructor: string;
   structure: ListingStructure | null;
 }
@@ -125,6 +131,7 @@ export function profile(listing: ListingText, boilerplate: ReadonlySet<number>, 
     title: shinglesOf(canonicalCodes(parts.title)),
     body: shinglesOfText(parts.sentences.join(' ')),
     content: shinglesOfText(parts.sentences.filter((s) => !boilerplate.has(sentenceKey(s, listing.ownNames))).join(' ')),
+    sentences: parts.sentences.map(shinglesOfText),
     instructor: parts.instructor,
     structure: listing.structure ?? null,
   };
@@ -139,6 +146,8 @@ export interface ScoreParts {
   instructor: number | null;
   /** The share of the structure that agrees (subcategory, target groups, hours a session, sessions), null when either is unknown. */
   structure: number | null;
+  /** The share of one listing's body sentences that the other says too, in its own words or not (`sentencesFound`), the larger of the two ways. */
+  sentences: number;
 }
 
 export interface ScoreWeights {
@@ -149,6 +158,15 @@ export interface ScoreWeights {
   sameInstructor: number;
   otherInstructor: number;
   structure: number;
+  /** The sentence alignment's weight. */
+  sentences: number;
+  /**
+   * The content's weight added when both name the same instructor: the instructor on another institution's
+   * listing is a copy or the instructor teaching another course there, and only the course's own words
+   * tell which. Listings naming different instructors do not get it: the demo's independent listings of
+   * one course share the course's sentence word for word (decision 004).
+   */
+  sameInstructorContent: number;
 }
 
 /** How far the structures of two programs agree, 0 to 1: each of four facts counts a quarter. */
@@ -159,6 +177,46 @@ export function structureAgreement(a: ListingStructure, b: ListingStructure): nu
   return ((a.subcategory === b.subcategory ? 1 : 0) + (sameGroups ? 1 : 0) + (Math.abs(perSession(a) - perSession(b)) <= 0.25 ? 1 : 0) + sessions) / 4;
 }
 
+/**
+ * A sentence of one listing is found in another when most of the smaller of it and one of the other's
+ * sentences is in the larger: endings restyled, words swapped, a clause cut or two sentences joined
+ * still leave that much, and another sentence of the same template does not (measured on the tuning splits).
+ */
+export const SENTENCE_FOUND = 0.4;
+/** Sentences shorter than this many 3-grams are not compared alone (one word says nothing). */
+const SHORTEST_SENTENCE = 4;
+
+function found(sentence: Uint32Array, among: readonly Uint32Array[]): boolean {
+  for (const other of among) {
+    const smaller = Math.min(sentence.length, other.length);
+    if (smaller >= SHORTEST_SENTENCE && shared(sentence, other) >= SENTENCE_FOUND * smaller) return true;
+  }
+  return false;
+}
+
+/** The share of `from`'s sentences found among `among`'s, or null when it has none long enough to compare. */
+function shareFound(from: ListingProfile, among: ListingProfile): number | null {
+  let asked = 0;
+  let hits = 0;
+  for (const sentence of from.sentences) {
+    if (sentence.length < SHORTEST_SENTENCE) continue;
+    asked++;
+    if (found(sentence, among.sentences)) hits++;
+  }
+  return asked === 0 ? null : hits / asked;
+}
+
+/**
+ * Sentence alignment, both ways: a copy keeps most of its source's sentences one by one, in its own words
+ * or not, whatever it adds or cuts (so the larger share counts). Another course written on the source's
+ * template keeps only its stock sentences; 0 when either listing has no sentence to compare.
+ */
+export function sentencesFound(a: ListingProfile, b: ListingProfile): number {
+  const ab = shareFound(a, b);
+  const ba = shareFound(b, a);
+  return ab === null || ba === null ? 0 : Math.max(ab, ba);
+}
+
 export function scoreParts(a: ListingProfile, b: ListingProfile): ScoreParts {
   return {
     body: jaccard(a.body, b.body),
@@ -166,6 +224,7 @@ export function scoreParts(a: ListingProfile, b: ListingProfile): ScoreParts {
     title: overlap(a.title, b.title),
     instructor: a.instructor === '' && b.instructor === '' ? null : a.instructor === b.instructor ? 1 : 0,
     structure: a.structure && b.structure ? structureAgreement(a.structure, b.structure) : null,
+    sentences: sentencesFound(a, b),
   };
 }
 
@@ -178,11 +237,11 @@ export function scoreParts(a: ListingProfile, b: ListingProfile): ScoreParts {
 export function combine(parts: ScoreParts, weights: ScoreWeights): number {
   const instructor = parts.instructor === null ? 0 : parts.instructor === 1 ? weights.sameInstructor : weights.otherInstructor;
   const structure = parts.structure === null ? 0 : weights.structure;
-  const content = parts.content === null ? 0 : weights.content;
-  const total = weights.body + content + weights.title + instructor + structure;
+  const content = parts.content === null ? 0 : weights.content + (parts.instructor === 1 ? weights.sameInstructorContent : 0);
+  const total = weights.body + content + weights.title + instructor + structure + weights.sentences;
   if (total === 0) return 0;
   return (weights.body * parts.body + content * (parts.content ?? 0) + weights.title * parts.title
-    + instructor * (parts.instructor ?? 0) + structure * (parts.structure ?? 0)) / total;
+    + instructor * (parts.instructor ?? 0) + structure * (parts.structure ?? 0) + weights.sentences * parts.sentences) / total;
 }
 
 export interface ScoredPair {
@@ -198,7 +257,7 @@ export interface ScoredPair {
  * listings, each candidate scored in parts. For the benchmark and tests; `nearCopies` keeps those reaching a threshold.
  */
 export function scoredCandidates(
-  listings: readonly ListingText[], groups: ArrayLike<number>, floors: { lsh: number; keyed: number } = CANDIDATE_FLOORS,
+  listings: readonly ListingText[], groups: ArrayLike<number>, floors: { lsh: number; fine: number; keyed: number } = CANDIDATE_FLOORS,
 ): { pairs: ScoredPair[]; stats: CandidateStats } {
   const parts = listings.map(listingParts);
   const signatures = new Uint32Array(listings.length * BINS);

@@ -1,13 +1,13 @@
 /**
- * The evaluation sets of copy detection (bench/copies-heldout.ts, bench/copies-sets.ts, reported by
- * `npm run bench -- copies`): the held-out set is what it says (deterministic, every copy edited several
- * ways at once, each kind of hard negative made as described), and its scoring tells a right detector from
- * broken ones.
+ * The third tuning split of copy detection (bench/copies-tuning-third.ts, held out in edition 3, tuning data since;
+ * bench/copies-sets.ts; reported by `npm run bench -- copies`): the set is what it says (deterministic, every copy
+ * edited several ways at once, each kind of hard negative made as described), and its scoring tells a right
+ * detector from broken ones.
  */
 import { describe, expect, it } from 'vitest';
 import { Random } from '../../../shared/lib/random.ts';
 import { composeProgram, factLines, pickSubcategory } from '../../../../db/seed/compose.ts';
-import { heldOutCopyEdits, heldOutNegativeKinds, heldOutSet } from '../../../../bench/copies-heldout.ts';
+import { thirdCopyEdits, thirdNegativeKinds, thirdSet } from '../../../../bench/copies-tuning-third.ts';
 import { descriptionBody, setQuality, type SourceListing } from '../../../../bench/copies-sets.ts';
 import { COPY_THRESHOLD } from './copies.rules.ts';
 import { nearCopies } from './scoring.ts';
@@ -30,20 +30,20 @@ function sources(count: number): SourceListing[] {
   });
 }
 
-describe('the held-out check of copy detection', () => {
+describe('the third tuning split of copy detection (the held-out set of edition 3)', () => {
   const base = sources(1500);
-  const set = heldOutSet(base, { copies: 150, negatives: 150 });
+  const set = thirdSet(base, { copies: 150, negatives: 150 });
   const byId = new Map(base.map((l) => [l.id, l]));
   const noPlants = new Map<number, number>();
   const copies = set.filter((l) => l.kind === 'copy');
   const negatives = set.filter((l) => l.kind === 'negative');
 
   it('edits each copy three to five ways at once besides its own details, the same for the same seed', () => {
-    expect(heldOutSet(base, { copies: 150, negatives: 150 })).toEqual(set);
+    expect(thirdSet(base, { copies: 150, negatives: 150 })).toEqual(set);
     expect(copies).toHaveLength(150);
     for (const copy of copies) {
       const source = byId.get(copy.of)!;
-      expect(copy.edits.filter((e) => (heldOutCopyEdits as readonly string[]).includes(e)).length).toBeGreaterThanOrEqual(3);
+      expect(copy.edits.filter((e) => (thirdCopyEdits as readonly string[]).includes(e)).length).toBeGreaterThanOrEqual(3);
       expect(copy.description).not.toBe(source.description);
       // Its own details: the schedule, place and telephone lines are another's (a fee may happen to be the same).
       for (const label of ['일정', '장소', '문의']) {
@@ -52,7 +52,7 @@ describe('the held-out check of copy detection', () => {
       expect(copy.structure.subcategory).toBe(source.structure.subcategory);
     }
     // Every kind of edit comes up, each in many copies, and some copies hire their own instructor.
-    for (const edit of heldOutCopyEdits) expect(copies.filter((c) => c.edits.includes(edit)).length, edit).toBeGreaterThan(50);
+    for (const edit of thirdCopyEdits) expect(copies.filter((c) => c.edits.includes(edit)).length, edit).toBeGreaterThan(50);
     expect(copies.filter((c) => c.edits.includes('own-instructor')).length).toBeGreaterThan(15);
     expect(new Set(set.map((l) => l.institutionId)).size).toBe(set.length);
     expect(set.every((l) => l.id < 0 && l.institutionId < 0)).toBe(true);
@@ -60,7 +60,7 @@ describe('the held-out check of copy detection', () => {
 
   it('makes each kind of hard negative: siblings on the source’s template, and the source’s title taught differently', () => {
     expect(negatives.length).toBeGreaterThan(140);
-    for (const kind of heldOutNegativeKinds) expect(negatives.filter((n) => n.edits[0] === kind).length, kind).toBeGreaterThan(15);
+    for (const kind of thirdNegativeKinds) expect(negatives.filter((n) => n.edits[0] === kind).length, kind).toBeGreaterThan(15);
     const instructor = (text: string) => /강사: (\S+)/.exec(text)?.[1];
     for (const negative of negatives) {
       const source = byId.get(negative.of)!;
