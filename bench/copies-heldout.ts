@@ -94,8 +94,8 @@ const rooms = ['3층 배움방', '1층 열린교실', '지하 다목적실', '2�
 const instructorNames = ['피도현', '범수빈', '옥채린', '제승우', '남궁연', '독고현', '어윤서', '진소담', '봉태윤', '모시현'];
 const instructorRoles = ['공예 작가', '전직 교사', '사회복지사', '문화예술교육사', '현장 실무자'];
 
-/** Course sentences said another way, phrase by phrase (the catalogue's openings, details and outcomes). */
-const paraphrases: readonly (readonly [string, string])[] = [
+/** Course sentences said another way, phrase by phrase (the catalogue's openings, details and outcomes; the test reads them). */
+export const paraphrases: readonly (readonly [string, string])[] = [
   ['과정을 마치면', '수업을 다 듣고 나면'], ['수 있게 됩니다', '수 있는 힘이 생깁니다'], ['직접 해 봅니다', '스스로 해 보는 시간을 가집니다'],
   ['기본', '바탕'], ['필요한', '꼭 있어야 할'], ['실제', '현실의'], ['자주', '흔히'], ['요령을', '노하우를'], ['이야기를', '얘기를'],
   ['쉬운', '만만한'], ['짧은', '길지 않은'], ['바로', '곧장'], ['차근차근', '한 걸음씩'], ['꾸준히', '빠짐없이'], ['사례를', '실례를'],
@@ -222,9 +222,14 @@ const bulleted = (random: Random, body: string[], from: number, to: number) => {
 const copyEdits: Record<HeldOutCopyEdit, { applies: (n: Notice, c: EditContext) => boolean; apply: (n: Notice, c: EditContext) => Notice }> = {
   paraphrase: {
     applies: (n) => n.body.some((s) => !isStock(s) && paraphrases.some(([a]) => s.includes(a))),
-    apply: (n, { random }) => ({
-      ...n, body: n.body.map((s) => (isStock(s) ? s : paraphrases.reduce((t, [a, b]) => (random.chance(0.8) ? t.split(a).join(b) : t), s))),
-    }),
+    // Most of the phrases found, and always at least one.
+    apply: (n, { random }) => {
+      const found = paraphrases.filter(([a]) => n.body.some((s) => !isStock(s) && s.includes(a)));
+      const surely = random.pick(found);
+      return {
+        ...n, body: n.body.map((s) => (isStock(s) ? s : found.reduce((t, p) => (p === surely || random.chance(0.8) ? t.split(p[0]).join(p[1]) : t), s))),
+      };
+    },
   },
   register: {
     applies: (n) => n.body.some((s) => s.endsWith('니다.')),
@@ -245,18 +250,23 @@ const copyEdits: Record<HeldOutCopyEdit, { applies: (n: Notice, c: EditContext) 
   },
   'spacing-typos': {
     applies: () => true,
+    // Three slips in three sentences, each a word run into the next, a word split, a syllable dropped or one doubled.
     apply: (n, { random }) => {
       const body = [...n.body];
+      const slips: Record<string, { fits: (w: string, next: string | undefined) => boolean; make: (w: string, next: string | undefined) => string[] }> = {
+        join: { fits: (w, next) => next !== undefined && isSyllable(w.at(-1)!) && isSyllable(next[0]!), make: (w, next) => [`${w}${next}`] },
+        split: { fits: (w) => [...w].filter(isSyllable).length >= 4 && isSyllable(w[1]!) && isSyllable(w[2]!), make: (w) => [w.slice(0, 2), w.slice(2)] },
+        drop: { fits: (w) => w.length >= 3 && isSyllable(w[0]!) && isSyllable(w[1]!) && isSyllable(w[2]!), make: (w) => [w[0]! + w.slice(2)] },
+        double: { fits: (w) => w.length >= 2 && isSyllable(w[0]!) && isSyllable(w[1]!), make: (w) => [w[0]! + w] },
+      };
       for (const at of random.sample(body.map((_, k) => k), 3)) {
         const words = body[at]!.split(' ');
-        const w = random.int(0, words.length - 1);
-        const word = words[w]!;
-        const syllables = [...word].filter(isSyllable).length;
-        const change = random.pick(['join', 'split', 'drop', 'double'] as const);
-        if (change === 'join' && w < words.length - 1) words.splice(w, 2, `${word}${words[w + 1]}`);
-        else if (change === 'split' && syllables >= 4) words[w] = `${word.slice(0, 2)} ${word.slice(2)}`;
-        else if (change === 'drop' && syllables >= 3 && isSyllable(word[1]!)) words[w] = word[0]! + word.slice(2);
-        else if (isSyllable(word[0]!)) words[w] = word[0]! + word;
+        const fitting = (slip: (typeof slips)[string]) => words.map((_, k) => k).filter((k) => slip.fits(words[k]!, words[k + 1]));
+        const fits = Object.values(slips).filter((s) => fitting(s).length > 0);
+        if (fits.length === 0) continue;
+        const slip = random.pick(fits);
+        const w = random.pick(fitting(slip));
+        words.splice(w, slip === slips.join ? 2 : 1, ...slip.make(words[w]!, words[w + 1]));
         body[at] = words.join(' ');
       }
       return { ...n, body };

@@ -5,30 +5,10 @@
  * scoring tells a right detector from broken ones. The detector is used only as a black box at the end.
  */
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../../shared/lib/random.ts';
-import { composeProgram, factLines, pickSubcategory } from '../../../../db/seed/compose.ts';
-import { BULLETS, HEADERS, heldOutCopyEdits, heldOutNegativeKinds, heldOutSet } from '../../../../bench/copies-heldout.ts';
-import { descriptionBody, setQuality, type SourceListing } from '../../../../bench/copies-sets.ts';
+import { BULLETS, HEADERS, heldOutCopyEdits, paraphrases, heldOutNegativeKinds, heldOutSet } from '../../../../bench/copies-heldout.ts';
+import { descriptionBody, setQuality } from '../../../../bench/copies-sets.ts';
 import { COPY_THRESHOLD } from './copies.rules.ts';
-import { nearCopies } from './scoring.ts';
-
-/** Listings as the generator writes them (content from the catalogue, then their own facts), 40 institutions. */
-function sources(count: number): SourceListing[] {
-  const random = new Random(14);
-  return Array.from({ length: count }, (_, n) => {
-    const institutionName = `기관${n % 40} 평생학습센터`;
-    const p = composeProgram(random, pickSubcategory(random, 'lifelong_learning_centre'), { dongName: '철산동', institutionName, online: false });
-    const facts = factLines({
-      startsOn: `2027-0${random.int(1, 9)}-1${random.int(0, 9)}`, weekdays: '화·목', startTime: '10:00', endTime: '12:00', sessions: p.sessions,
-      place: `${institutionName} 강의실`, feeKrw: random.pick([0, 30000]), phone: `02-${random.int(200, 989)}-${random.int(1000, 9999)}`,
-    });
-    return {
-      id: n + 1, institutionId: n % 40, title: p.title, description: [...p.sentences, ...facts].join(' '), subcategory: p.subcategory,
-      structure: { area: p.area, subcategory: p.subcategory, targetGroups: p.targetGroups, sessionCount: p.sessions, totalHours: p.sessions * p.hoursPerSession },
-      ownNames: [institutionName, '철산동'],
-    };
-  });
-}
+import { detectedPairs, generatedListings, partsOf, rightAndFlagging } from '../../../../tests/support/copy-sets.ts';
 
 /** A labelled line's value ("일정", "강사"…), as the listing states it. */
 const line = (description: string, label: string) => description.split(` ${label}:`)[1]?.split(/ (?:강사|일정|장소|수강료|문의):/)[0]?.trim();
@@ -36,12 +16,10 @@ const line = (description: string, label: string) => description.split(` ${label
 const words = (description: string) => new Set(description.split(/ (?=강사:|일정:)/)[0]!.replace(/[■▶○.]|(?:^| )- /g, ' ').split(/\s+/).filter((w) => w.length > 1));
 
 describe('the held-out set of copy detection (edition 4)', () => {
-  const base = sources(1500);
+  const base = generatedListings(1500);
   const set = heldOutSet(base, { copies: 150, negatives: 150 });
-  const byId = new Map(base.map((l) => [l.id, l]));
+  const { byId, copies, negatives } = partsOf(base, set);
   const noPlants = new Map<number, number>();
-  const copies = set.filter((l) => l.kind === 'copy');
-  const negatives = set.filter((l) => l.kind === 'negative');
   const withEdit = (edit: string) => copies.filter((c) => c.edits.includes(edit));
 
   it('makes each copy another institution’s own, edited three to five ways at once, the same for the same seed', () => {
@@ -104,6 +82,15 @@ describe('the held-out set of copy detection (edition 4)', () => {
         const part = (s: string) => s.split(/기관\d+ 평생학습센터|철산동/).sort((a, b) => b.length - a.length)[0]!.slice(0, 15);
         expect([first, last].filter((s) => copy.description.includes(part(s))).length, `drop-end ${copy.id}`).toBe(1);
       }
+      // Course sentences paraphrased: the copy says some of them in the table's words (where no later edit rewrites those).
+      const paraphrased = paraphrases.filter(([from, to]) => !source.description.includes(to) && copy.description.includes(to) && source.description.includes(from));
+      if (!has('register') && !has('spacing-typos')) expect(paraphrased.length > 0, `paraphrase ${copy.id}`).toBe(has('paraphrase'));
+      // Spacing slips and typos lose words of the source where nothing else rewrites or drops any.
+      if (!['paraphrase', 'register', 'numerals', 'drop-end'].some(has)) {
+        const mine = words(copy.description);
+        const lost = [...words(source.description)].filter((w) => !/\d|기관|평생학습센터|철산동/.test(w) && !mine.has(w));
+        expect(lost.length > 0, `spacing-typos ${copy.id}: ${lost.join(' ')}`).toBe(has('spacing-typos'));
+      }
     }
   });
 
@@ -130,9 +117,8 @@ describe('the held-out set of copy detection (edition 4)', () => {
   });
 
   it('scores a detector that finds exactly the copies 1 and 1, and one that also flags the negatives below 0.95 precision', () => {
-    const right = copies.map((l) => [l.id, l.of] as const);
-    expect(setQuality(set, right, noPlants)).toMatchObject({ precision: 1, recall: 1, negativesFlagged: 0, wrong: 0 });
-    const quality = setQuality(set, [...right, ...negatives.map((l) => [l.of, l.id] as const)], noPlants);
+    const { right, flagging: quality } = rightAndFlagging(set);
+    expect(right).toMatchObject({ precision: 1, recall: 1, negativesFlagged: 0, wrong: 0 });
     expect(quality).toMatchObject({ recall: 1, negativesFlagged: negatives.length, wrong: negatives.length });
     expect(quality.precision).toBeLessThan(0.95);
     for (const kind of heldOutNegativeKinds) expect(quality.negativesFlaggedByKind[kind], kind).toBeGreaterThan(20);
@@ -140,9 +126,7 @@ describe('the held-out set of copy detection (edition 4)', () => {
   });
 
   it('fails a detector whose threshold is set too high, where the run finds copies the check accepts as such', () => {
-    const everyone = [...base, ...set];
-    const run = (threshold: number) => nearCopies(everyone, everyone.map((l) => l.institutionId), threshold)
-      .map(({ i, j }) => [everyone[i]!.id, everyone[j]!.id] as const);
+    const run = (threshold: number) => detectedPairs(base, set, threshold);
     const broken = setQuality(set, run(0.99), noPlants);
     expect(broken.recall).toBeLessThan(0.95);
     expect(setQuality(set, run(COPY_THRESHOLD), noPlants).recall).toBeGreaterThan(broken.recall!);
