@@ -59,6 +59,8 @@ describe('the held-out set of copy detection (edition 4)', () => {
     // The text before the labelled lines, without a notice header, as sentences and list items.
     const items = (text: string) => HEADERS.reduce((t, h) => (t.startsWith(h) ? t.slice(h.length) : t), text.split(/ (?=강사:|일정:)/)[0]!)
       .split(/(?<=\.) | ?(?:^|\s)(?:[■▶○]|-) /).map((s) => s.trim()).filter((s) => s.length > 0);
+    // A sentence's longest part between the names of the listings' institutions and dong: a copy names itself there.
+    const part = (s: string) => s.replace(/\.$/, '').split(/기관\d+ 평생학습센터|철산동/).sort((a, b) => b.length - a.length)[0]!;
     for (const copy of copies) {
       const source = byId.get(copy.of)!;
       const has = (edit: string) => copy.edits.includes(edit);
@@ -78,13 +80,19 @@ describe('the held-out set of copy detection (edition 4)', () => {
       const first = items(source.description)[0]!;
       const last = items(source.description).at(-1)!;
       if (has('drop-end') && !['paraphrase', 'register', 'spacing-typos', 'numerals'].some(has)) {
-        // (Their longest part between the source's names: the copier names itself there.)
-        const part = (s: string) => s.split(/기관\d+ 평생학습센터|철산동/).sort((a, b) => b.length - a.length)[0]!.slice(0, 15);
         expect([first, last].filter((s) => copy.description.includes(part(s))).length, `drop-end ${copy.id}`).toBe(1);
       }
       // Course sentences paraphrased: the copy says some of them in the table's words (where no later edit rewrites those).
       const paraphrased = paraphrases.filter(([from, to]) => !source.description.includes(to) && copy.description.includes(to) && source.description.includes(from));
       if (!has('register') && !has('spacing-typos')) expect(paraphrased.length > 0, `paraphrase ${copy.id}`).toBe(has('paraphrase'));
+      // Merged: a sentence of another listing of the subcategory that is not the source's (where no edit rewrites sentences).
+      if (!['paraphrase', 'register', 'spacing-typos', 'numerals'].some(has)) {
+        const own = items(source.description).map(part);
+        const others = [...new Set(base.filter((l) => l.subcategory === source.subcategory && l.id !== source.id).flatMap((l) => items(l.description).map(part)))]
+          .filter((p) => p.length > 10 && !own.includes(p));
+        const merged = items(copy.description).filter((s) => !own.some((p) => s.includes(p)) && others.some((p) => s.includes(p)));
+        expect(merged.length > 0, `merge ${copy.id}`).toBe(has('merge'));
+      }
       // Spacing slips and typos lose words of the source where nothing else rewrites or drops any.
       if (!['paraphrase', 'register', 'numerals', 'drop-end'].some(has)) {
         const mine = words(copy.description);
