@@ -1,8 +1,8 @@
 /**
  * What the evaluation sets of copy detection share (issue 14): the shape of a source listing and of a
  * made-up one, and how a run's pairs are scored against a set. How each set is made is its own module's
- * business: the tuning splits (copies-tuning.ts, copies-tuning-compound.ts) choose the rules, the held-out
- * set (copies-heldout.ts) only checks them.
+ * business: the tuning splits (copies-tuning*.ts) choose the rules, the held-out set (copies-heldout.ts,
+ * edition 4) only checks them.
  */
 import type { ListingStructure } from '../src/server/modules/copies/scoring.ts';
 

@@ -3,8 +3,8 @@
  * how much memory it needs, and its precision and recall against the copies the generator planted
  * (demo_copy_plants); then the choice of the score's weights and threshold on the tuning splits
  * (bench/copies-tuning*.ts, each its own seed and edits) with the planted copies; then, held out from that
- * choice, against copies edited in several ways at once and hard negatives (bench/copies-heldout.ts), with a
- * threshold sweep and the candidate stage's recall measured apart from scoring; then, on a sample, the same
+ * choice, against copies edited in several ways at once and hard negatives (bench/copies-heldout.ts, held-out
+ * edition 4), with a threshold sweep and the candidate stage's recall measured apart from scoring; then, on a sample, the same
  * MinHash/LSH pipeline against PostgreSQL trigram similarity (pg_trgm `%` self-join), so the choice is measured;
  * and how long the check before publishing takes (GIN index on the LSH bands, then exact similarity).
  *
@@ -205,7 +205,7 @@ export function tuneOn(listings: readonly Listing[], plants: readonly Plant[], c
  * join the first `population` detectable listings; every weighting of the grid and every threshold is
  * tried, and the one whose worst figure (tuning precision and recall, planted precision and recall) is best
  * is what the tuning chooses: the rules (copies.rules.ts) must be that choice. Then the held-out set
- * (copies-heldout.ts, its own seed and code) joins the same listings and the production pipeline
+ * (copies-heldout.ts, edition 4: its own seed and code) joins the same listings and the production pipeline
  * (`nearCopies`) runs over them at the rules; a sweep over thresholds shows what another choice would give.
  * Candidate recall (a copy met its source as a candidate at all) is measured apart from scoring.
  */

@@ -5,38 +5,16 @@
  * detector from broken ones.
  */
 import { describe, expect, it } from 'vitest';
-import { Random } from '../../../shared/lib/random.ts';
-import { composeProgram, factLines, pickSubcategory } from '../../../../db/seed/compose.ts';
 import { thirdCopyEdits, thirdNegativeKinds, thirdSet } from '../../../../bench/copies-tuning-third.ts';
-import { descriptionBody, setQuality, type SourceListing } from '../../../../bench/copies-sets.ts';
+import { descriptionBody, setQuality } from '../../../../bench/copies-sets.ts';
 import { COPY_THRESHOLD } from './copies.rules.ts';
-import { nearCopies } from './scoring.ts';
-
-/** Listings as the generator writes them (content from the catalogue, then their own facts), 40 institutions. */
-function sources(count: number): SourceListing[] {
-  const random = new Random(14);
-  return Array.from({ length: count }, (_, n) => {
-    const institutionName = `기관${n % 40} 평생학습센터`;
-    const p = composeProgram(random, pickSubcategory(random, 'lifelong_learning_centre'), { dongName: '철산동', institutionName, online: false });
-    const facts = factLines({
-      startsOn: `2027-0${random.int(1, 9)}-1${random.int(0, 9)}`, weekdays: '화·목', startTime: '10:00', endTime: '12:00', sessions: p.sessions,
-      place: `${institutionName} 강의실`, feeKrw: random.pick([0, 30000]), phone: `02-${random.int(200, 989)}-${random.int(1000, 9999)}`,
-    });
-    return {
-      id: n + 1, institutionId: n % 40, title: p.title, description: [...p.sentences, ...facts].join(' '), subcategory: p.subcategory,
-      structure: { area: p.area, subcategory: p.subcategory, targetGroups: p.targetGroups, sessionCount: p.sessions, totalHours: p.sessions * p.hoursPerSession },
-      ownNames: [institutionName, '철산동'],
-    };
-  });
-}
+import { detectedPairs, generatedListings, partsOf, rightAndFlagging } from '../../../../tests/support/copy-sets.ts';
 
 describe('the third tuning split of copy detection (the held-out set of edition 3)', () => {
-  const base = sources(1500);
+  const base = generatedListings(1500);
   const set = thirdSet(base, { copies: 150, negatives: 150 });
-  const byId = new Map(base.map((l) => [l.id, l]));
+  const { byId, copies, negatives } = partsOf(base, set);
   const noPlants = new Map<number, number>();
-  const copies = set.filter((l) => l.kind === 'copy');
-  const negatives = set.filter((l) => l.kind === 'negative');
 
   it('edits each copy three to five ways at once besides its own details, the same for the same seed', () => {
     expect(thirdSet(base, { copies: 150, negatives: 150 })).toEqual(set);
@@ -80,9 +58,8 @@ describe('the third tuning split of copy detection (the held-out set of edition 
   });
 
   it('scores a detector that finds exactly the copies 1 and 1, and one that also flags the negatives below 0.95 precision', () => {
-    const right = copies.map((l) => [l.id, l.of] as const);
-    expect(setQuality(set, right, noPlants)).toMatchObject({ precision: 1, recall: 1, negativesFlagged: 0, wrong: 0 });
-    const quality = setQuality(set, [...right, ...negatives.map((l) => [l.of, l.id] as const)], noPlants);
+    const { right, flagging: quality } = rightAndFlagging(set);
+    expect(right).toMatchObject({ precision: 1, recall: 1, negativesFlagged: 0, wrong: 0 });
     expect(quality).toMatchObject({ recall: 1, negativesFlagged: negatives.length, wrong: negatives.length });
     expect(quality.precision).toBeLessThan(0.95);
   });
@@ -95,9 +72,7 @@ describe('the third tuning split of copy detection (the held-out set of edition 
   });
 
   it('fails a detector whose threshold is set too high, where the run finds copies the check accepts as such', () => {
-    const everyone = [...base, ...set];
-    const run = (threshold: number) => nearCopies(everyone, everyone.map((l) => l.institutionId), threshold)
-      .map(({ i, j }) => [everyone[i]!.id, everyone[j]!.id] as const);
+    const run = (threshold: number) => detectedPairs(base, set, threshold);
     const broken = setQuality(set, run(0.99), noPlants);
     expect(broken.recall).toBeLessThan(0.95);
     expect(setQuality(set, run(COPY_THRESHOLD), noPlants).recall).toBeGreaterThan(broken.recall!);
