@@ -5,7 +5,7 @@
  * cancelled, an institution renamed, the catalogue emptied — each seen after one look.
  */
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { SearchQuery } from '../../src/shared/contracts/programs.ts';
 import { rows } from '../../src/server/platform/database/database.ts';
 import { chosungOf } from '../../src/shared/lib/hangul.ts';
@@ -108,6 +108,19 @@ describe(`the in-process catalogue on ${testEngine()}`, () => {
     expect(failures).toEqual([]);
   });
 
+  it('reads the catalogue when first searched, answering by SQL meanwhile', async () => {
+    const lazy = new CatalogueIndex(t.database.db, { freshnessMs: 0, logError: (error) => failures.push(error) });
+    lazy.start();
+    // Started and never searched: not read (a starting process is ready before the catalogue is).
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    expect(lazy.ready).toBe(false);
+    const input: SearchInput = { center: null, today, q: '교실' };
+    expect(await searchPrograms(t.database.db, input, lazy.pass(t.database.db))).toEqual(await searchPrograms(t.database.db, input));
+    await vi.waitFor(() => expect(lazy.ready).toBe(true), { timeout: 60_000, interval: 50 });
+    expect(lazy.size).toBe(index.size);
+    lazy.stop();
+  });
+
   it('misses nothing written while a load reads the catalogue page by page', async () => {
     const programs = await rows<{ id: number; seats: number }>(t.database.db, sql`
       SELECT program_id AS id, seats_left AS seats FROM program_search WHERE seats_left > 0 ORDER BY program_id`);
@@ -115,13 +128,14 @@ describe(`the in-process catalogue on ${testEngine()}`, () => {
     // reads faster than seats are taken, so most are taken in programs it has already read.
     const loading = new CatalogueIndex(t.database.db, { freshnessMs: 0, loadPage: 3, logError: (error) => failures.push(error) });
     loading.start();
+    const load = loading.loaded();
     let duringLoad = 0;
     for (let k = 0; !loading.ready; k++) {
       const program = programs[k % programs.length]!;
       await t.database.db.execute(sql`UPDATE program_search SET seats_left = greatest(seats_left - 1, 0) WHERE program_id = ${program.id}`);
       if (!loading.ready) duringLoad++;
     }
-    await loading.loaded();
+    await load;
     expect(duringLoad).toBeGreaterThan(10);
     // Every program, seats included, as the SQL gives them now (answered by the index: it is ready and not stopped).
     expect(loading.ready).toBe(true);

@@ -204,10 +204,13 @@ export class CatalogueIndex {
 
   constructor(private readonly db: Executor, private readonly options: CatalogueOptions) {}
 
-  /** Loads the catalogue in the background and keeps looking for changes every second (searches use SQL meanwhile). */
+  /**
+   * Keeps the catalogue looking for changes every second once it is loaded. The first load begins with the first
+   * search (or `loaded()`), which the SQL answers meanwhile: a starting process is ready before it has read the
+   * catalogue (on PGlite the read holds the one thread), and one that is never searched never holds it.
+   */
   start(): void {
-    this.looking = this.reload().catch((error) => this.options.logError(error)).finally(() => { this.looking = null; });
-    this.timer = setInterval(() => void this.fresh(0).catch((error) => this.options.logError(error)), 1000);
+    this.timer = setInterval(() => { if (this.ready) void this.fresh(0).catch((error) => this.options.logError(error)); }, 1000);
     this.timer.unref();
   }
 
@@ -229,15 +232,28 @@ export class CatalogueIndex {
     this.mustLook = true;
   }
 
-  /** Waits for the first load (tests, benchmarks). */
+  /** Loads the catalogue unless it is loaded, and waits (tests, benchmarks). */
   async loaded(): Promise<void> {
-    while (!this.ready && this.looking) await this.looking;
+    if (!this.ready && !this.stopped) await this.load();
   }
 
-  /** Looks for changes unless it did within `maxAgeMs` (one look at a time; searches meanwhile wait for it). */
+  /** The first load (again after a failed one); one at a time. */
+  private load(): Promise<void> {
+    this.looking ??= this.reload().catch((error) => this.options.logError(error)).finally(() => { this.looking = null; });
+    return this.looking;
+  }
+
+  /**
+   * Looks for changes unless it did within `maxAgeMs` (one look at a time; searches meanwhile wait for it). Before
+   * the first load has finished, begins it and returns at once: the SQL answers until then.
+   */
   async fresh(maxAgeMs = this.options.freshnessMs): Promise<void> {
+    if (!this.ready) {
+      if (!this.stopped) void this.load();
+      return;
+    }
     if (this.looking) return this.looking;
-    if (!this.ready || (!this.mustLook && Date.now() - this.lookedAt < maxAgeMs)) return;
+    if (!this.mustLook && Date.now() - this.lookedAt < maxAgeMs) return;
     this.mustLook = false;
     this.looking = this.look().finally(() => { this.looking = null; });
     return this.looking;
