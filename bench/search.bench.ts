@@ -111,7 +111,10 @@ async function timeEach(items: Query[], run: (q: Query) => Promise<void>): Promi
   return times;
 }
 
-/** Starts the server; resolves once it is ready and, with the catalogue in memory, every process has loaded it. */
+/**
+ * Starts the server; resolves once it is ready and, with the catalogue in memory, every process has loaded it
+ * (a process reads the catalogue at its first search: searches are sent until each has said it loaded).
+ */
 function startServer(env: Record<string, string>, port: number, loads: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts'], {
     cwd: repositoryRoot, env: { ...process.env, ...env, PORT: String(port), LOG_LEVEL: 'info', API_RATE_LIMIT_PER_MINUTE: '10000000', SEED_ON_FIRST_START: 'false' },
@@ -122,7 +125,13 @@ function startServer(env: Record<string, string>, port: number, loads: number): 
   return new Promise((resolve, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => {
       const text = chunk.toString();
-      if (text.includes('Ready in')) ready = true;
+      if (text.includes('Ready in') && !ready) {
+        ready = true;
+        const ask = setInterval(() => {
+          if (loaded >= loads) clearInterval(ask);
+          else void fetch(`http://127.0.0.1:${port}/api/programs?q=%EA%B5%90%EC%8B%A4`).then((r) => r.arrayBuffer(), () => null);
+        }, 100);
+      }
       loaded += text.split('Catalogue in memory').length - 1;
       if (ready && loaded >= loads) resolve(child);
     });
