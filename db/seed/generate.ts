@@ -30,7 +30,7 @@ import { sizeSpecs } from './sizes.ts';
 import { cityRecordRows } from './city-records.ts';
 import { residentsSay } from './demand.ts';
 import { createDemoAccounts } from './accounts.ts';
-import { seedDesignationDemo } from './designation-demo.ts';
+import { designationDemoApplicants, seedDesignationDemo } from './designation-demo.ts';
 import { evaluation } from '../../src/server/modules/evaluation/index.ts';
 import { seedColleaguesDemo } from './colleagues-demo.ts';
 import { seedInstructorsDemo } from './instructors-demo.ts';
@@ -116,6 +116,13 @@ class Writer {
 
   add(table: string, row: CopyValue[]) {
     this.buffers.get(table)!.rows.push(row);
+  }
+
+  /** Writes once enough rows wait: hundreds of small COPYs (a city's each) cost more than the rows in them. */
+  async flushWhenFull(rows = 50_000) {
+    let waiting = 0;
+    for (const buffer of this.buffers.values()) waiting += buffer.rows.length;
+    if (waiting >= rows) await this.flush();
   }
 
   async flush() {
@@ -259,6 +266,17 @@ export async function clearDemo(db: AppDb): Promise<void> {
   });
 }
 
+/**
+ * The cities a size generates, each with its designation year: the paper's and the stories' cities in the small
+ * sizes (tests), every municipality from `demo` up, the others' years following the national totals.
+ */
+export function citiesTakingPart(size: SeedSize, municipalityCodes: readonly string[], lastCompleteYear: number, random: Random, neverDesignated: readonly string[] = []): DemoCity[] {
+  const { cities } = sizeSpecs[size];
+  return cities <= demoCities.length
+    ? demoCities.slice(0, cities)
+    : nationalDemoCities(municipalityCodes, demoCities, lastCompleteYear, random.fork('national'), neverDesignated);
+}
+
 export async function seedDemo(database: Database, options: SeedOptions): Promise<SeedSummary> {
   const started = Date.now();
   const { db } = database;
@@ -273,9 +291,10 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
 
   const municipalities = await geography.allMunicipalities(db);
   const byCode = new Map(municipalities.map((m) => [m.code, m]));
-  const chosen: DemoCity[] = spec.cities <= demoCities.length
-    ? demoCities.slice(0, spec.cities)
-    : nationalDemoCities(municipalities.map((m) => m.code), demoCities, lastCompleteYear, random.fork('national'));
+  const designationDemo = options.designationDemo ?? options.size === 'demo';
+  // The designation demo's applicants must be eligible to apply: never designated, no application of their own.
+  const applicants = new Set(designationDemo ? designationDemoApplicants : []);
+  const chosen = citiesTakingPart(options.size, municipalities.map((m) => m.code), lastCompleteYear, random, [...applicants]);
   const participating = chosen.map((c) => ({ demo: c, city: byCode.get(c.code)! }));
   const dongsByCity = new Map<string, Dong[]>();
   for (const dong of await geography.dongsOfCities(db, chosen.map((c) => c.code))) {
@@ -291,7 +310,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   for (const { demo, city } of participating) {
     const r = random.fork(`designation:${city.code}`);
     const designated = Number.isFinite(demo.designatedYear);
-    const history = designated ? historyOf(demo, lastCompleteYear, r) : undesignatedHistory(currentYear, r);
+    const history = designated ? historyOf(demo, lastCompleteYear, r) : applicants.has(city.code) ? [] : undesignatedHistory(currentYear, r);
     for (const t of history) writer.add('designation_transitions', [city.code, t.state, t.year, t.occurredOn, t.reason, t.evidence]);
     const names = cityNames(city);
     writer.add('city_profiles', [
@@ -565,18 +584,19 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
 
     residentsSay(r.fork('demand'), { cityCode: city.code, residents, today }, (table, row) => writer.add(table, row));
 
-    await writer.flush();
+    await writer.flushWhenFull();
     programsDone += programs.length;
     progress({ phase: 'Institutions and programs', done: programsDone, total: spec.programs });
   }
 
+  await writer.flush();
   progress({ phase: 'Demo accounts', done: 0, total: 1 });
   await resetIdentitySequences(db);
   await createDemoAccounts(db, today, options.credentials ?? { publicUrl: 'http://localhost:3000', signingKeyPem: null });
   progress({ phase: 'Demo accounts', done: 1, total: 1 });
   // The 2025 re-designation frame (three areas, ten fields, twenty items), in every size: the ministry copies it forward.
   await evaluation.seedFrame(db, 2025);
-  if (options.designationDemo ?? options.size === 'demo') {
+  if (designationDemo) {
     progress({ phase: 'Designation calls', done: 0, total: 1 });
     await seedDesignationDemo(db, today);
     progress({ phase: 'Designation calls', done: 1, total: 1 });
