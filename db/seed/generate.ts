@@ -26,7 +26,7 @@ import { demoCities, type DemoCity } from './learning-cities.ts';
 import { Random } from '../../src/shared/lib/random.ts';
 import { seedSurveysDemo } from './surveys-demo.ts';
 import { withTopicParticle } from '../../src/shared/lib/hangul.ts';
-import { sizeSpecs } from './sizes.ts';
+import { sizeSpecs, type SizeSpec } from './sizes.ts';
 import { cityRecordRows } from './city-records.ts';
 import { residentsSay } from './demand.ts';
 import { createDemoAccounts } from './accounts.ts';
@@ -267,6 +267,33 @@ export async function clearDemo(db: AppDb): Promise<void> {
 }
 
 /**
+ * How much of a size falls to each city (in the order given), in proportion to `weights`, each at least its floor
+ * (4 institutions, 20 programs, 30 residents). With `others`, the demo list's cities share the size's amounts as when
+ * they were the whole demo, and the other municipalities share `others`.
+ */
+export function amountsPerCity(spec: SizeSpec, cityCodes: readonly string[], weights: readonly number[]) {
+  const storyCities = new Set(demoCities.map((c) => c.code));
+  const groups = spec.others ? [{ amounts: spec, story: true }, { amounts: spec.others, story: false }] : [{ amounts: spec, story: null }];
+  const institutionsPerCity: number[] = [];
+  const programsPerCity: number[] = [];
+  const residentsPerCity: number[] = [];
+  const enrolmentsPerCity: number[] = [];
+  for (const { amounts, story } of groups) {
+    const members = cityCodes.flatMap((code, i) => (story === null || storyCities.has(code) === story ? [i] : []));
+    const shares = members.map((i) => weights[i]!);
+    const programs = allocate(amounts.programs, shares, 20);
+    const [institutions, residents, enrolments] = [allocate(amounts.institutions, shares, 4), allocate(amounts.residents, shares, 30), allocate(amounts.enrolments, programs)];
+    members.forEach((i, k) => {
+      institutionsPerCity[i] = institutions[k]!;
+      programsPerCity[i] = programs[k]!;
+      residentsPerCity[i] = residents[k]!;
+      enrolmentsPerCity[i] = enrolments[k]!;
+    });
+  }
+  return { institutionsPerCity, programsPerCity, residentsPerCity, enrolmentsPerCity };
+}
+
+/**
  * The cities a size generates, each with its designation year: the paper's and the stories' cities in the small
  * sizes (tests), every municipality from `demo` up, the others' years following the national totals.
  */
@@ -342,10 +369,8 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
 
   // How much of each size falls to each city: by population, dampened so small counties still get a share.
   const weights = participating.map(({ city }) => Math.max(city.population, 10_000) ** 0.7);
-  const institutionsPerCity = allocate(spec.institutions, weights, 4);
-  const programsPerCity = allocate(spec.programs, weights, 20);
-  const residentsPerCity = allocate(spec.residents, weights, 30);
-  const enrolmentsPerCity = allocate(spec.enrolments, programsPerCity);
+  const { institutionsPerCity, programsPerCity, residentsPerCity, enrolmentsPerCity } = amountsPerCity(spec, participating.map(({ city }) => city.code), weights);
+  const programsTotal = programsPerCity.reduce((a, b) => a + b, 0);
 
   const copySources: { programId: number; institutionId: number; cityCode: string; composed: ReturnType<typeof composeProgram> }[] = [];
   const onlineLearners: { id: number; age: number }[] = [];
@@ -586,7 +611,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
 
     await writer.flushWhenFull();
     programsDone += programs.length;
-    progress({ phase: 'Institutions and programs', done: programsDone, total: spec.programs });
+    progress({ phase: 'Institutions and programs', done: programsDone, total: programsTotal });
   }
 
   await writer.flush();

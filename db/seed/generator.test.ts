@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { allocate, citiesTakingPart } from './generate.ts';
+import { allocate, amountsPerCity, citiesTakingPart } from './generate.ts';
+import { sizeSpecs } from './sizes.ts';
 import { cumulativeTarget, demoCities } from './learning-cities.ts';
 import { historyOf } from './designations.ts';
 import { designationDemoApplicants } from './designation-demo.ts';
@@ -86,5 +87,25 @@ describe('the demo generator', () => {
     for (const code of designationDemoApplicants) expect(designatedIn.has(code), code).toBe(false);
     // The tests' sizes keep the 31 cities only, so never-designated municipalities remain for them.
     expect(citiesTakingPart('tiny', codes, lastCompleteYear, new Random(2001)).map((c) => c.code)).toEqual(demoCities.map((c) => c.code));
+  });
+
+  it('keeps the story cities\' data as it was when they were the whole demo, and gives every other municipality its floor', () => {
+    const codes = geographyTables().municipalities.map((m) => m.code);
+    const cities = citiesTakingPart('demo', codes, 2025, new Random(2001), designationDemoApplicants).map((c) => c.code);
+    const weights = cities.map((_, i) => 1 + (i % 7));
+    const all = amountsPerCity(sizeSpecs.demo, cities, weights);
+    const { others: _, ...storyOnly } = sizeSpecs.demo;
+    const story = amountsPerCity({ ...storyOnly, cities: demoCities.length }, cities.slice(0, demoCities.length), weights.slice(0, demoCities.length));
+    expect(all.programsPerCity.slice(0, demoCities.length)).toEqual(story.programsPerCity);
+    expect(all.residentsPerCity.slice(0, demoCities.length)).toEqual(story.residentsPerCity);
+    expect(all.institutionsPerCity.slice(0, demoCities.length)).toEqual(story.institutionsPerCity);
+    expect(all.enrolmentsPerCity.slice(0, demoCities.length)).toEqual(story.enrolmentsPerCity);
+    const rest = (amounts: number[]) => amounts.slice(demoCities.length);
+    expect(rest(all.institutionsPerCity)).toHaveLength(229 - demoCities.length);
+    expect(Math.min(...rest(all.institutionsPerCity))).toBeGreaterThanOrEqual(4);
+    expect(Math.min(...rest(all.programsPerCity))).toBeGreaterThanOrEqual(20);
+    // 30 residents at least: the satisfaction survey shows (and the evaluation scores) a city from 30 answers.
+    expect(Math.min(...rest(all.residentsPerCity))).toBeGreaterThanOrEqual(30);
+    expect(rest(all.programsPerCity).reduce((a, b) => a + b, 0)).toBe(sizeSpecs.demo.others!.programs);
   });
 });
