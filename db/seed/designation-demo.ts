@@ -63,6 +63,9 @@ const lastYear = [
   { cityCode: '33020', marks: [0.55, 0.6, 0.5], decision: 'rejected', reason: '평생학습 조례와 전담 조직이 아직 마련되지 않았습니다.' },
 ] as const;
 
+/** The municipalities the designation demo has apply: the generator leaves them without a designation history of their own. */
+export const designationDemoApplicants: readonly string[] = [...thisYear, ...lastYear].map((a) => a.cityCode);
+
 type Person = Actor & { personId: number };
 
 export interface DesignationDemoSummary {

@@ -72,12 +72,17 @@ export function historyOf(city: DemoCity, lastYear: number, random: Random): Tra
 }
 
 /**
- * At national scale every municipality takes part: the demo cities keep their histories, the others get
+ * From the `demo` size up every municipality takes part: the demo cities keep their histories, the others get
  * designation years that follow the national totals, and the rest have applied (some rejected) or never.
+ * `neverDesignated` are kept out of the plan (the designation demo's applicants must still be eligible to apply);
+ * they come last, with no designation year.
  */
-export function nationalDemoCities(allCodes: readonly string[], fixed: readonly DemoCity[], lastYear: number, random: Random): DemoCity[] {
+export function nationalDemoCities(
+  allCodes: readonly string[], fixed: readonly DemoCity[], lastYear: number, random: Random, neverDesignated: readonly string[] = [],
+): DemoCity[] {
   const fixedCodes = new Set(fixed.map((c) => c.code));
-  const others = random.sample(allCodes.filter((code) => !fixedCodes.has(code)), allCodes.length);
+  const kept = new Set(neverDesignated);
+  const others = random.sample(allCodes.filter((code) => !fixedCodes.has(code) && !kept.has(code)), allCodes.length);
   const cities: DemoCity[] = [...fixed];
   let next = 0;
   for (let year = 2001; year <= lastYear; year++) {
@@ -86,7 +91,8 @@ export function nationalDemoCities(allCodes: readonly string[], fixed: readonly 
       cities.push({ code: others[next++]!, designatedYear: year, source: 'synthetic' });
     }
   }
-  return cities.concat(others.slice(next).map((code) => ({ code, designatedYear: Number.POSITIVE_INFINITY, source: 'synthetic' as const })));
+  const never = [...others.slice(next), ...allCodes.filter((code) => kept.has(code) && !fixedCodes.has(code))];
+  return cities.concat(never.map((code) => ({ code, designatedYear: Number.POSITIVE_INFINITY, source: 'synthetic' as const })));
 }
 
 /** History for a municipality that was never designated: perhaps an application, perhaps a rejection. */

@@ -26,11 +26,11 @@ import { demoCities, type DemoCity } from './learning-cities.ts';
 import { Random } from '../../src/shared/lib/random.ts';
 import { seedSurveysDemo } from './surveys-demo.ts';
 import { withTopicParticle } from '../../src/shared/lib/hangul.ts';
-import { sizeSpecs } from './sizes.ts';
+import { sizeSpecs, type SizeSpec } from './sizes.ts';
 import { cityRecordRows } from './city-records.ts';
 import { residentsSay } from './demand.ts';
 import { createDemoAccounts } from './accounts.ts';
-import { seedDesignationDemo } from './designation-demo.ts';
+import { designationDemoApplicants, seedDesignationDemo } from './designation-demo.ts';
 import { evaluation } from '../../src/server/modules/evaluation/index.ts';
 import { seedColleaguesDemo } from './colleagues-demo.ts';
 import { seedInstructorsDemo } from './instructors-demo.ts';
@@ -116,6 +116,13 @@ class Writer {
 
   add(table: string, row: CopyValue[]) {
     this.buffers.get(table)!.rows.push(row);
+  }
+
+  /** Writes once enough rows wait: hundreds of small COPYs (a city's each) cost more than the rows in them. */
+  async flushWhenFull(rows = 50_000) {
+    let waiting = 0;
+    for (const buffer of this.buffers.values()) waiting += buffer.rows.length;
+    if (waiting >= rows) await this.flush();
   }
 
   async flush() {
@@ -259,6 +266,44 @@ export async function clearDemo(db: AppDb): Promise<void> {
   });
 }
 
+/**
+ * How much of a size falls to each city (in the order given), in proportion to `weights`, each at least its floor
+ * (4 institutions, 20 programs, 30 residents). With `others`, the demo list's cities share the size's amounts as when
+ * they were the whole demo, and the other municipalities share `others`.
+ */
+export function amountsPerCity(spec: SizeSpec, cityCodes: readonly string[], weights: readonly number[]) {
+  const storyCities = new Set(demoCities.map((c) => c.code));
+  const groups = spec.others ? [{ amounts: spec, story: true }, { amounts: spec.others, story: false }] : [{ amounts: spec, story: null }];
+  const institutionsPerCity: number[] = [];
+  const programsPerCity: number[] = [];
+  const residentsPerCity: number[] = [];
+  const enrolmentsPerCity: number[] = [];
+  for (const { amounts, story } of groups) {
+    const members = cityCodes.flatMap((code, i) => (story === null || storyCities.has(code) === story ? [i] : []));
+    const shares = members.map((i) => weights[i]!);
+    const programs = allocate(amounts.programs, shares, 20);
+    const [institutions, residents, enrolments] = [allocate(amounts.institutions, shares, 4), allocate(amounts.residents, shares, 30), allocate(amounts.enrolments, programs)];
+    members.forEach((i, k) => {
+      institutionsPerCity[i] = institutions[k]!;
+      programsPerCity[i] = programs[k]!;
+      residentsPerCity[i] = residents[k]!;
+      enrolmentsPerCity[i] = enrolments[k]!;
+    });
+  }
+  return { institutionsPerCity, programsPerCity, residentsPerCity, enrolmentsPerCity };
+}
+
+/**
+ * The cities a size generates, each with its designation year: the paper's and the stories' cities in the small
+ * sizes (tests), every municipality from `demo` up, the others' years following the national totals.
+ */
+export function citiesTakingPart(size: SeedSize, municipalityCodes: readonly string[], lastCompleteYear: number, random: Random, neverDesignated: readonly string[] = []): DemoCity[] {
+  const { cities } = sizeSpecs[size];
+  return cities <= demoCities.length
+    ? demoCities.slice(0, cities)
+    : nationalDemoCities(municipalityCodes, demoCities, lastCompleteYear, random.fork('national'), neverDesignated);
+}
+
 export async function seedDemo(database: Database, options: SeedOptions): Promise<SeedSummary> {
   const started = Date.now();
   const { db } = database;
@@ -273,9 +318,10 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
 
   const municipalities = await geography.allMunicipalities(db);
   const byCode = new Map(municipalities.map((m) => [m.code, m]));
-  const chosen: DemoCity[] = spec.cities <= demoCities.length
-    ? demoCities.slice(0, spec.cities)
-    : nationalDemoCities(municipalities.map((m) => m.code), demoCities, lastCompleteYear, random.fork('national'));
+  const designationDemo = options.designationDemo ?? options.size === 'demo';
+  // The designation demo's applicants must be eligible to apply: never designated, no application of their own.
+  const applicants = new Set(designationDemo ? designationDemoApplicants : []);
+  const chosen = citiesTakingPart(options.size, municipalities.map((m) => m.code), lastCompleteYear, random, [...applicants]);
   const participating = chosen.map((c) => ({ demo: c, city: byCode.get(c.code)! }));
   const dongsByCity = new Map<string, Dong[]>();
   for (const dong of await geography.dongsOfCities(db, chosen.map((c) => c.code))) {
@@ -291,7 +337,7 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
   for (const { demo, city } of participating) {
     const r = random.fork(`designation:${city.code}`);
     const designated = Number.isFinite(demo.designatedYear);
-    const history = designated ? historyOf(demo, lastCompleteYear, r) : undesignatedHistory(currentYear, r);
+    const history = designated ? historyOf(demo, lastCompleteYear, r) : applicants.has(city.code) ? [] : undesignatedHistory(currentYear, r);
     for (const t of history) writer.add('designation_transitions', [city.code, t.state, t.year, t.occurredOn, t.reason, t.evidence]);
     const names = cityNames(city);
     writer.add('city_profiles', [
@@ -323,10 +369,8 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
 
   // How much of each size falls to each city: by population, dampened so small counties still get a share.
   const weights = participating.map(({ city }) => Math.max(city.population, 10_000) ** 0.7);
-  const institutionsPerCity = allocate(spec.institutions, weights, 4);
-  const programsPerCity = allocate(spec.programs, weights, 20);
-  const residentsPerCity = allocate(spec.residents, weights, 30);
-  const enrolmentsPerCity = allocate(spec.enrolments, programsPerCity);
+  const { institutionsPerCity, programsPerCity, residentsPerCity, enrolmentsPerCity } = amountsPerCity(spec, participating.map(({ city }) => city.code), weights);
+  const programsTotal = programsPerCity.reduce((a, b) => a + b, 0);
 
   const copySources: { programId: number; institutionId: number; cityCode: string; composed: ReturnType<typeof composeProgram> }[] = [];
   const onlineLearners: { id: number; age: number }[] = [];
@@ -565,18 +609,19 @@ export async function seedDemo(database: Database, options: SeedOptions): Promis
 
     residentsSay(r.fork('demand'), { cityCode: city.code, residents, today }, (table, row) => writer.add(table, row));
 
-    await writer.flush();
+    await writer.flushWhenFull();
     programsDone += programs.length;
-    progress({ phase: 'Institutions and programs', done: programsDone, total: spec.programs });
+    progress({ phase: 'Institutions and programs', done: programsDone, total: programsTotal });
   }
 
+  await writer.flush();
   progress({ phase: 'Demo accounts', done: 0, total: 1 });
   await resetIdentitySequences(db);
   await createDemoAccounts(db, today, options.credentials ?? { publicUrl: 'http://localhost:3000', signingKeyPem: null });
   progress({ phase: 'Demo accounts', done: 1, total: 1 });
   // The 2025 re-designation frame (three areas, ten fields, twenty items), in every size: the ministry copies it forward.
   await evaluation.seedFrame(db, 2025);
-  if (options.designationDemo ?? options.size === 'demo') {
+  if (designationDemo) {
     progress({ phase: 'Designation calls', done: 0, total: 1 });
     await seedDesignationDemo(db, today);
     progress({ phase: 'Designation calls', done: 1, total: 1 });

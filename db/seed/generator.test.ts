@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { allocate } from './generate.ts';
-import { cumulativeTarget } from './learning-cities.ts';
+import { allocate, amountsPerCity, citiesTakingPart } from './generate.ts';
+import { sizeSpecs } from './sizes.ts';
+import { cumulativeTarget, demoCities } from './learning-cities.ts';
+import { historyOf } from './designations.ts';
+import { designationDemoApplicants } from './designation-demo.ts';
+import { geographyTables } from '../../src/server/modules/geography/geography.loader.ts';
 import { Random } from '../../src/shared/lib/random.ts';
 import { composeProgram, copyListing, pickSubcategory } from './compose.ts';
 
@@ -57,5 +61,51 @@ describe('the demo generator', () => {
     expect([...reordered.sentences].sort()).toEqual([...source.sentences].sort());
     const edited = copyListing(random, source, 'edited', context);
     expect(edited.sentences.filter((s, i) => s === source.sentences[i]).length).toBeGreaterThanOrEqual(source.sentences.length - 1);
+  });
+
+  it('gives the demo the country\'s designation history over the real 229 municipalities (issue 12, item 6)', () => {
+    const codes = geographyTables().municipalities.map((m) => m.code);
+    expect(codes).toHaveLength(229);
+    const lastCompleteYear = 2025;
+    const cities = citiesTakingPart('demo', codes, lastCompleteYear, new Random(2001), designationDemoApplicants);
+    expect(new Set(cities.map((c) => c.code))).toEqual(new Set(codes));
+    // Count as the national map does: a city is designated from the year of its history's 'designated' step.
+    const designatedIn = new Map<string, number>();
+    for (const city of cities.filter((c) => Number.isFinite(c.designatedYear))) {
+      const step = historyOf(city, lastCompleteYear, new Random(1).fork(city.code)).find((t) => t.state === 'designated')!;
+      designatedIn.set(city.code, step.year);
+    }
+    const designatedBy = (year: number) => [...designatedIn.values()].filter((y) => y <= year).length;
+    // The paper's counts, then the ministry's.
+    expect([2001, 2005, 2006, 2007].map(designatedBy)).toEqual([3, 33, 57, 76]);
+    expect(designatedBy(2008)).toBe(cumulativeTarget(2008));
+    expect(designatedBy(2020)).toBe(175);
+    expect(designatedBy(lastCompleteYear)).toBe(201);
+    for (let year = 2001; year <= lastCompleteYear; year++) expect(designatedBy(year), String(year)).toBe(cumulativeTarget(year));
+    // The paper's and the stories' cities keep their years; the designation demo's applicants may still apply.
+    for (const city of demoCities) expect(designatedIn.get(city.code), city.code).toBe(city.designatedYear);
+    for (const code of designationDemoApplicants) expect(designatedIn.has(code), code).toBe(false);
+    // The tests' sizes keep the 31 cities only, so never-designated municipalities remain for them.
+    expect(citiesTakingPart('tiny', codes, lastCompleteYear, new Random(2001)).map((c) => c.code)).toEqual(demoCities.map((c) => c.code));
+  });
+
+  it('keeps the story cities\' data as it was when they were the whole demo, and gives every other municipality its floor', () => {
+    const codes = geographyTables().municipalities.map((m) => m.code);
+    const cities = citiesTakingPart('demo', codes, 2025, new Random(2001), designationDemoApplicants).map((c) => c.code);
+    const weights = cities.map((_, i) => 1 + (i % 7));
+    const all = amountsPerCity(sizeSpecs.demo, cities, weights);
+    const { others: _, ...storyOnly } = sizeSpecs.demo;
+    const story = amountsPerCity({ ...storyOnly, cities: demoCities.length }, cities.slice(0, demoCities.length), weights.slice(0, demoCities.length));
+    expect(all.programsPerCity.slice(0, demoCities.length)).toEqual(story.programsPerCity);
+    expect(all.residentsPerCity.slice(0, demoCities.length)).toEqual(story.residentsPerCity);
+    expect(all.institutionsPerCity.slice(0, demoCities.length)).toEqual(story.institutionsPerCity);
+    expect(all.enrolmentsPerCity.slice(0, demoCities.length)).toEqual(story.enrolmentsPerCity);
+    const rest = (amounts: number[]) => amounts.slice(demoCities.length);
+    expect(rest(all.institutionsPerCity)).toHaveLength(229 - demoCities.length);
+    expect(Math.min(...rest(all.institutionsPerCity))).toBeGreaterThanOrEqual(4);
+    expect(Math.min(...rest(all.programsPerCity))).toBeGreaterThanOrEqual(20);
+    // 30 residents at least: the satisfaction survey shows (and the evaluation scores) a city from 30 answers.
+    expect(Math.min(...rest(all.residentsPerCity))).toBeGreaterThanOrEqual(30);
+    expect(rest(all.programsPerCity).reduce((a, b) => a + b, 0)).toBe(sizeSpecs.demo.others!.programs);
   });
 });

@@ -226,7 +226,8 @@ describe(`residents' satisfaction survey on ${testEngine()}`, () => {
     it('lists every learning city for the ministry with its count and, from 30, its mean', async () => {
       const page = (await ministry.get(`${base}/cities?pageSize=100`)).json<CitySatisfactionPage>();
       expect(page.total).toBe(page.items.length);
-      expect(page.items.find((c) => c.cityCode === GWANGMYEONG)).toMatchObject({ responses: 30, overall: { n: 30 } });
+      // With its 시·도: with every municipality in the demo, many 구 share a name (중구, 동구, 서구…).
+      expect(page.items.find((c) => c.cityCode === GWANGMYEONG)).toMatchObject({ responses: 30, overall: { n: 30 }, provinceShortKo: '경기', provinceShortEn: 'Gyeonggi' });
       expect(page.items.find((c) => c.cityCode === SUNCHEON)).toMatchObject({ responses: 0, overall: null });
     });
 

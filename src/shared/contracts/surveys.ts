@@ -141,9 +141,10 @@ export const OpenAnswer = Type.Object({ question: Type.String(), ko: Type.String
 export const OpenAnswerPage = Page(OpenAnswer);
 export type OpenAnswerPage = Static<typeof OpenAnswerPage>;
 
-/** One city in the ministry's list: its count, and its mean once shown. */
+/** One city in the ministry's list: its count, and its mean once shown (with its 시·도: many 구 share a name). */
 export const CitySatisfactionRow = Type.Object({
-  cityCode: Type.String(), cityNameKo: Type.String(), cityNameEn: Type.String(), responses: Type.Integer(), overall: Nullable(MeanInterval),
+  cityCode: Type.String(), cityNameKo: Type.String(), cityNameEn: Type.String(), provinceShortKo: Type.String(), provinceShortEn: Type.String(),
+  responses: Type.Integer(), overall: Nullable(MeanInterval),
 });
 export const CitySatisfactionPage = Page(CitySatisfactionRow);
 export type CitySatisfactionPage = Static<typeof CitySatisfactionPage>;

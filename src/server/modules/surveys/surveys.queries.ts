@@ -167,8 +167,10 @@ export async function citiesOfSurvey(db: Executor, surveyId: number | null, page
                                       WHERE t.city_code = m.code ORDER BY occurred_on DESC, id DESC LIMIT 1)`;
   return pageOf(
     page,
-    rows<{ cityCode: string; cityNameKo: string; cityNameEn: string; responses: number }>(db, sql`
-      SELECT m.code AS "cityCode", m.name_ko AS "cityNameKo", m.name_en AS "cityNameEn", COALESCE(c.responses, 0) AS responses
+    rows<{ cityCode: string; cityNameKo: string; cityNameEn: string; provinceShortKo: string; provinceShortEn: string; responses: number }>(db, sql`
+      SELECT m.code AS "cityCode", m.name_ko AS "cityNameKo", m.name_en AS "cityNameEn",
+        (SELECT short_ko FROM provinces WHERE code = m.province_code) AS "provinceShortKo",
+        (SELECT short_en FROM provinces WHERE code = m.province_code) AS "provinceShortEn", COALESCE(c.responses, 0) AS responses
       ${from} ORDER BY m.code LIMIT ${page.pageSize} OFFSET ${offsetOf(page)}`),
     rows<{ n: number }>(db, sql`SELECT count(*)::int AS n ${from}`),
   );

@@ -27,7 +27,7 @@ export function SatisfactionCitiesPage() {
         columns={[t('surveys.national.city'), t('surveys.national.responses'), t('surveys.national.mean'), t('surveys.results.interval')]}
         row={(c) => (
           <tr key={c.cityCode}>
-            <th scope="row"><Link to={`/cities/${c.cityCode}/console/survey`}>{locale === 'en' ? c.cityNameEn : c.cityNameKo}</Link></th>
+            <th scope="row"><Link to={`/cities/${c.cityCode}/console/survey`}>{locale === 'en' ? `${c.cityNameEn}, ${c.provinceShortEn}` : `${c.provinceShortKo} ${c.cityNameKo}`}</Link></th>
             <td>{number(c.responses)}</td>
             <td>{c.overall ? twoDecimals(c.overall.mean) : t('surveys.national.notEnough')}</td>
             <td>{c.overall ? intervalText(c.overall) : '—'}</td>
