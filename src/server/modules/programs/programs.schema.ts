@@ -79,6 +79,9 @@ export const programs = pgTable(
     uniqueIndex('programs_institution_external_id').on(t.institutionId, t.externalId),
     index().on(t.dongCode),
     index().on(t.lat, t.lon),
+    // The published programs only (the catalogue, a small part of all programs): the upkeep that closes those
+    // that ended, and the check that the catalogue holds only them, read this instead of every program ever made.
+    index('programs_published_ends_on').on(t.endsOn, t.id).where(sql`${t.status} = 'published'`),
     check('programs_completion_rate_check', sql`${t.completionRate} > 0 AND ${t.completionRate} <= 1`),
     checkIn('programs_area_check', t.area, programAreas.codes),
     checkIn('programs_subcategory_check', t.subcategory, programSubcategories.codes),

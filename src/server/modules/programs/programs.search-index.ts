@@ -84,7 +84,8 @@ export async function ensureSearchIndex(db: Executor, today: string): Promise<bo
 export async function closeEndedPrograms(db: Executor, today: string): Promise<number> {
   const closed = (await db.execute(sql`
     UPDATE programs SET status = 'closed', updated_at = now() WHERE status = 'published' AND ends_on < ${today}::date RETURNING id`)) as unknown as { rows: unknown[] };
-  await db.execute(sql`DELETE FROM program_search s USING programs p WHERE p.id = s.program_id AND p.status <> 'published'`);
+  await db.execute(sql`
+    DELETE FROM program_search s WHERE NOT EXISTS (SELECT 1 FROM programs p WHERE p.id = s.program_id AND p.status = 'published')`);
   return closed.rows.length;
 }
 

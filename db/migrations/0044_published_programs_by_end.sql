@@ -1,0 +1,1 @@
+CREATE INDEX "programs_published_ends_on" ON "programs" USING btree ("ends_on","id") WHERE "programs"."status" = 'published';
