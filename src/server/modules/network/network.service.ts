@@ -6,10 +6,6 @@
  * the database refuses overlapping bookings however many arrive at once. Programs may name partners that co-run them.
  */
 import type { FastifyReply } from 'fastify';
-import Graph from 'graphology';
-import { countConnectedComponents } from 'graphology-components';
-import betweenness from 'graphology-metrics/centrality/betweenness.js';
-import { density } from 'graphology-metrics/graph/density.js';
 import type { PageRequest } from '../../../shared/contracts/common.ts';
 import type { BookingBody, CityNetwork, OpeningHours, ProposeAgreementBody, ResourceBody } from '../../../shared/contracts/network.ts';
 import { BOOKING_STEP_MINUTES, MAX_BOOKING_HOURS, weekdays, type AgreementStatus, type Weekday } from '../../../shared/vocabulary/index.ts';
@@ -420,6 +416,10 @@ export async function listJointPrograms(db: AppDb, institutionId: number, publis
 export async function cityNetwork(db: AppDb, cityCode: string): Promise<CityNetwork> {
   const asOf = todayInKorea();
   const [institutions, pairs] = await Promise.all([queries.cityInstitutions(db, cityCode), queries.cityPartnerships(db, cityCode, asOf)]);
+  // The graph library is loaded with the first network asked for, not at every start of the server.
+  const [{ default: Graph }, { countConnectedComponents }, { default: betweenness }, { density }] = await Promise.all([
+    import('graphology'), import('graphology-components'), import('graphology-metrics/centrality/betweenness.js'), import('graphology-metrics/graph/density.js'),
+  ]);
   const graph = new Graph({ type: 'undirected' });
   for (const i of institutions) graph.addNode(String(i.institutionId), { dongCode: i.dongCode });
   for (const p of pairs) graph.addEdge(String(p.source), String(p.target));

@@ -9,10 +9,8 @@
  * A reader cannot write: its type has no insert, update, delete or read-write transaction, so such code does not
  * compile; at run time those methods are absent, its transactions are READ ONLY, and a standby refuses writes.
  */
-import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
-import { firstRow, type AppDb, type AppTx, type Database, type ServerDatabase } from './database.ts';
+import { firstRow, postgresClient, type AppDb, type AppTx, type Database, type ServerDatabase } from './database.ts';
 
 /** What reading needs, and nothing that writes. Every database and transaction is one. */
 export interface Reader {
@@ -79,9 +77,10 @@ export interface ReplicaOptions {
 export async function replicaReads(primary: ServerDatabase, readUrl: string, options: ReplicaOptions): Promise<ReadRouting> {
   const probeMs = options.probeMs ?? 200;
   // A replica that stops answering must not hold up start or requests for long: reads then go to the primary.
+  const { pg, drizzle } = await postgresClient();
   const pool = new pg.Pool({ connectionString: readUrl, max: options.poolSize, connectionTimeoutMillis: 3000, keepAlive: true });
   pool.on('error', (error) => options.warn(`Replica connection lost (${error.message}); reconnecting on next use.`));
-  const replicaReader = readOnly(drizzlePg(pool, { casing: 'snake_case' }) as unknown as AppDb);
+  const replicaReader = readOnly(drizzle(pool, { casing: 'snake_case' }) as unknown as AppDb);
   const primaryReader = readOnly(primary.db);
 
   // Positions the primary had flushed, each with the moment just before it was read: once the replica has replayed

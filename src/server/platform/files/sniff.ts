@@ -4,8 +4,6 @@
  * `application/hwp+zip` (as EPUB and ODF do); HWP 5.0 is a compound file (CFB) whose `FileHeader` stream
  * starts with "HWP Document File". Anything else (other ZIPs and compound files, text, HWP 3) is not accepted.
  */
-import CFB from 'cfb';
-import { fileTypeFromBuffer } from 'file-type';
 import type { DocumentType } from '../../../shared/vocabulary/index.ts';
 
 const HWPX_MIMETYPE = 'application/hwp+zip';
@@ -18,11 +16,13 @@ export const extensionsOf: Record<DocumentType, readonly string[]> = {
   pdf: ['pdf'], hwp: ['hwp'], hwpx: ['hwpx'], xlsx: ['xlsx'], docx: ['docx'], png: ['png'], jpeg: ['jpg', 'jpeg'],
 };
 
+// The readers are loaded with the first file sniffed, not at every start of the server.
 export async function sniffDocumentType(bytes: Uint8Array): Promise<DocumentType | null> {
   if (isHwpx(bytes)) return 'hwpx';
+  const { fileTypeFromBuffer } = await import('file-type');
   const found = await fileTypeFromBuffer(bytes);
   if (!found) return null;
-  if (found.ext === 'cfb') return isHwp(bytes) ? 'hwp' : null;
+  if (found.ext === 'cfb') return (await isHwp(bytes)) ? 'hwp' : null;
   return fromFileType[found.ext] ?? null;
 }
 
@@ -40,7 +40,8 @@ function isHwpx(bytes: Uint8Array): boolean {
   return text(30, 30 + nameLength) === 'mimetype' && text(start, start + size).trim() === HWPX_MIMETYPE;
 }
 
-function isHwp(bytes: Uint8Array): boolean {
+async function isHwp(bytes: Uint8Array): Promise<boolean> {
+  const { default: CFB } = await import('cfb');
   try {
     const header = CFB.find(CFB.read(bytes, { type: 'buffer' }), 'FileHeader');
     const content = header?.content;
