@@ -28,6 +28,7 @@ import { registerTableExport } from './platform/http/exports.ts';
 import { closeWorkerPool } from './platform/workers/pool.ts';
 import { modules, type ModuleContext } from './modules/index.ts';
 import { identity } from './modules/identity/index.ts';
+import { CatalogueIndex } from './modules/programs/programs.catalogue.ts';
 
 export interface AppOptions {
   config: Config;
@@ -90,7 +91,12 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
 
   const reads = await openReads(config, database, (message) => app.log.warn(message));
   app.addHook('onClose', () => reads.close());
-  const context: ModuleContext = { config, database, reads };
+  // The catalogue residents search, held in this process (decision 017): the programs module answers from it, and
+  // health says whether this process has read it yet.
+  const catalogue = config.catalogueInMemory
+    ? new CatalogueIndex(database.db, { freshnessMs: config.catalogueFreshnessMs, log: (line) => app.log.info(line), logError: (error) => app.log.error(error) })
+    : undefined;
+  const context: ModuleContext = { config, database, reads, ...(catalogue ? { catalogue } : {}) };
   await app.register(
     async (api: Api) => {
       await api.register(fastifyRateLimit, {
@@ -109,7 +115,7 @@ export async function buildApp({ config, database, logger }: AppOptions): Promis
       api.addHook('preValidation', async (request) => {
         if (request.body === undefined && request.method !== 'GET' && request.method !== 'HEAD') request.body = {};
       });
-      registerHealth(api, database, reads, config.demo);
+      registerHealth(api, database, reads, config.demo, catalogue);
       registerJobRoutes(api, database.db);
       registerTableExport(api);
       api.get('/openapi.json', { schema: { hide: true } }, () => app.swagger());

@@ -130,6 +130,11 @@ describe.skipIf(testEngine() !== 'postgresql' || unavailable !== null)('reads fr
     await until('the standby shows the new program', async () => (await t.anonymous.get(`/api/programs/${programId}`)).statusCode === 200);
     expect(await seatsLeft(t.anonymous)).toBe(capacity);
 
+    // The process reads its catalogue at its first search: search, and wait until it has.
+    await until('the catalogue is read', async () => {
+      await t.anonymous.get(`/api/programs?q=${encodeURIComponent('복제 서버 확인')}`);
+      return (await t.anonymous.get('/api/health')).json().catalogue?.loaded === true;
+    });
     await pair.onStandby('SELECT pg_wal_replay_pause()');
     try {
       await takeASeatWhileTheStandbyIsPaused();

@@ -2,6 +2,7 @@
  * The registry of domain modules. Each module folder holds its schema, queries, service, routes and
  * tests; other modules reach it only through its index.ts.
  */
+import type { CatalogueIndex } from './programs/programs.catalogue.ts';
 import type { Config } from '../config.ts';
 import type { Database } from '../platform/database/database.ts';
 import type { ReadRouting } from '../platform/database/reads.ts';
@@ -47,6 +48,8 @@ export interface ModuleContext {
   database: Database;
   /** Where public pages may read from (a replica, when configured); request.reader is the per-request choice. */
   reads: ReadRouting;
+  /** The catalogue residents search, held in this process (decision 017), when CATALOGUE_IN_MEMORY is on. */
+  catalogue?: CatalogueIndex;
 }
 
 export interface AppModule {

@@ -5,17 +5,12 @@ import { requireActor } from '../../platform/auth/actor.ts';
 import { errorResponses, type Api } from '../../platform/http/api.ts';
 import type { ModuleContext } from '../index.ts';
 import { programCalendar } from './program-page.ts';
-import { CatalogueIndex } from './programs.catalogue.ts';
 import * as service from './programs.service.ts';
 
 const tags = ['programs'];
 
-export function registerProgramRoutes(api: Api, { database, config }: ModuleContext): void {
+export function registerProgramRoutes(api: Api, { database, config, catalogue }: ModuleContext): void {
   const { db } = database;
-  // The catalogue residents search, held in this process and kept fresh from PostgreSQL (decision 017).
-  const catalogue = config.catalogueInMemory
-    ? new CatalogueIndex(db, { freshnessMs: config.catalogueFreshnessMs, log: (line) => api.log.info(line), logError: (error) => api.log.error(error) })
-    : undefined;
   if (catalogue) {
     catalogue.start();
     api.addHook('onClose', async () => catalogue.stop());
