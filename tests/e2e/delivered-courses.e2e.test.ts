@@ -12,6 +12,8 @@ import type { Actor } from '../../src/server/platform/auth/actor.ts';
 import { firstRow, rows } from '../../src/server/platform/database/database.ts';
 import * as delivered from '../../src/server/modules/delivered-courses/delivered-courses.service.ts';
 import { saveMyProfile } from '../../src/server/modules/instructors/instructors.service.ts';
+import { hashPassword, insertPerson } from '../../src/server/modules/identity/index.ts';
+import { DEMO_PASSWORD } from '../../db/seed/accounts.ts';
 import { checkScreen, chromiumAvailable, logIn, openStage, type RunningServer, type Stage } from '../support/browser.ts';
 
 const CITY = '36030';
@@ -74,6 +76,29 @@ describe.skipIf(!chromiumAvailable)('a group’s delivered course, requested on 
     await resident.reload();
     await resident.getByText('모임 3명 / 최소 3명').waitFor();
     await resident.getByText('시·군·구 검토 중').first().waitFor();
+  });
+
+  it('a member who changes their mind is asked once more before leaving, and can stay', async () => {
+    const db = server.database.db;
+    const personId = await insertPerson(db, { email: 'group.leaving@example.com', passwordHash: await hashPassword(DEMO_PASSWORD), displayName: '이웃3', homeCityCode: CITY });
+    await delivered.join(db, actorOf(personId, '이웃3'), CITY, inviteCode);
+    const member = await stage.open('phone');
+    await logIn(member, server.url, 'group.leaving@example.com');
+    await member.goto(resident.url());
+    await member.getByText('모임 4명 / 최소 3명').waitFor();
+    await member.getByRole('button', { name: '모임에서 나가기' }).click();
+    await member.getByText('이 모임에서 나갈까요? 다시 들어오려면 참여 코드가 있어야 합니다.').waitFor();
+    await checkScreen(member, JOURNEY, 'asked before leaving');
+    await member.getByRole('button', { name: '모임에 남기' }).click();
+    // Stayed: still a member, the keyboard back on the button that asked.
+    await expect.poll(() => member.evaluate(() => document.activeElement?.textContent)).toBe('모임에서 나가기');
+    expect((await rows(db, sql`SELECT 1 FROM delivered_course_members WHERE person_id = ${personId}`)).length).toBe(1);
+    await member.getByRole('button', { name: '모임에서 나가기' }).click();
+    await member.getByRole('button', { name: '나가기', exact: true }).click();
+    await member.waitForURL(`${server.url}/me/delivered-courses`);
+    expect((await rows(db, sql`SELECT 1 FROM delivered_course_members WHERE person_id = ${personId}`)).length).toBe(0);
+    await resident.reload();
+    await resident.getByText('모임 3명 / 최소 3명').waitFor();
   });
 
   it('the officer picks a ranked instructor and an institution, and approves', async () => {

@@ -6,6 +6,7 @@ import { api, useApi } from '../../api/client.ts';
 import { useSubmission } from '../../api/useSubmission.ts';
 import { useLocale } from '../../i18n/index.ts';
 import { LoginPrompt } from '../../shells/LoginPrompt.tsx';
+import { ConfirmAction } from '../../ui/ConfirmAction.tsx';
 import { FormStatus } from '../../ui/FormStatus.tsx';
 import { useSession } from '../../shells/session.tsx';
 import { Loaded, PageTitle } from '../../ui/Status.tsx';
@@ -69,12 +70,15 @@ function Leave({ id }: { id: number }) {
     await api(`/me/delivered-courses/${id}/membership`, { method: 'DELETE' });
     void navigate('/me/delivered-courses');
   });
+  // Coming back takes the invite code again: the button asks once more.
   return (
-    <form className="lc-form" onSubmit={send.onSubmit}>
+    <div className="lc-form">
       <p>{t('delivered-courses.leaveLead')}</p>
-      <FormStatus error={send.formError([])} />
-      <div><button type="submit" className="krds-btn secondary" disabled={send.busy}>{t('delivered-courses.leave')}</button></div>
-    </form>
+      <ConfirmAction label={t('delivered-courses.leave')} question={t('delivered-courses.leaveQuestion')} yes={t('delivered-courses.leaveYes')}
+        no={t('delivered-courses.stay')} busy={send.busy} onConfirm={send.onSubmit}>
+        <FormStatus error={send.formError([])} />
+      </ConfirmAction>
+    </div>
   );
 }
 
