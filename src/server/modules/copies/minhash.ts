@@ -326,23 +326,18 @@ export function candidatePairs(
 ): CandidateStats {
   const n = groups.length;
   const seen = new Set<number>();
-  const lsh = likelyPairs(signatures, groups, floors.lsh, (i, j) => {
+  // Each pair goes to `found` once, from the first stage that meets it; true when this stage was the first.
+  const keep = (i: number, j: number): boolean => {
+    if (seen.has(i * n + j)) return false;
     seen.add(i * n + j);
     found(i, j);
-  });
+    return true;
+  };
+  const lsh = likelyPairs(signatures, groups, floors.lsh, keep);
   let fineAdded = 0;
-  likelyPairs(signatures, groups, floors.fine, (i, j) => {
-    if (seen.has(i * n + j)) return;
-    seen.add(i * n + j);
-    fineAdded++;
-    found(i, j);
-  }, MAX_BUCKET, FINE_ROWS);
+  likelyPairs(signatures, groups, floors.fine, (i, j) => { if (keep(i, j)) fineAdded++; }, MAX_BUCKET, FINE_ROWS);
   let keyedAdded = 0;
-  const keyedCompared = sameKeyPairs(signatures, groups, keys, floors.keyed, (i, j) => {
-    if (seen.has(i * n + j)) return;
-    keyedAdded++;
-    found(i, j);
-  });
+  const keyedCompared = sameKeyPairs(signatures, groups, keys, floors.keyed, (i, j) => { if (keep(i, j)) keyedAdded++; });
   return { ...lsh, fineAdded, keyedCompared, keyedAdded };
 }
 

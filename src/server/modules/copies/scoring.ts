@@ -111,6 +111,9 @@ export function learnBoilerplate(listings: readonly ListingText[]): Set<number> 
   return new Set([...counts].filter(([, n]) => n >= least).map(([key]) => key));
 }
 
+/** Sentences shorter than this many 3-grams are not compared alone (one word says nothing). */
+const SHORTEST_SENTENCE = 4;
+
 export interface ListingProfile {
   /** Sorted distinct 3-gram hashes of the title. */
   title: Uint32Array;
@@ -118,7 +121,7 @@ export interface ListingProfile {
   body: Uint32Array;
   /** The same without boilerplate sentences. */
   content: Uint32Array;
-  /** Each body sentence's 3-gram hashes (digits left out), in order. */
+  /** Each body sentence's 3-gram hashes (digits left out), in order; those too short to compare alone left out. */
   sentences: Uint32Array[];
   instructor: string;
   structure: ListingStructure | null;
@@ -131,7 +134,8 @@ export function profile(listing: ListingText, boilerplate: ReadonlySet<number>, 
     title: shinglesOf(canonicalCodes(parts.title)),
     body: shinglesOfText(parts.sentences.join(' ')),
     content: shinglesOfText(parts.sentences.filter((s) => !boilerplate.has(sentenceKey(s, listing.ownNames))).join(' ')),
-    sentences: parts.sentences.map(shinglesOfText),
+    // Kept once per listing, not filtered again for every pair it is compared in (the national run's hot path).
+    sentences: parts.sentences.map(shinglesOfText).filter((sentence) => sentence.length >= SHORTEST_SENTENCE),
     instructor: parts.instructor,
     structure: listing.structure ?? null,
   };
@@ -183,27 +187,18 @@ export function structureAgreement(a: ListingStructure, b: ListingStructure): nu
  * still leave that much, and another sentence of the same template does not (measured on the tuning splits).
  */
 export const SENTENCE_FOUND = 0.4;
-/** Sentences shorter than this many 3-grams are not compared alone (one word says nothing). */
-const SHORTEST_SENTENCE = 4;
 
 function found(sentence: Uint32Array, among: readonly Uint32Array[]): boolean {
   for (const other of among) {
-    const smaller = Math.min(sentence.length, other.length);
-    if (smaller >= SHORTEST_SENTENCE && shared(sentence, other) >= SENTENCE_FOUND * smaller) return true;
+    if (shared(sentence, other) >= SENTENCE_FOUND * Math.min(sentence.length, other.length)) return true;
   }
   return false;
 }
 
-/** The share of `from`'s sentences found among `among`'s, or null when it has none long enough to compare. */
+/** The share of `from`'s sentences found among `among`'s, or null when it has none (long enough) to compare. */
 function shareFound(from: ListingProfile, among: ListingProfile): number | null {
-  let asked = 0;
-  let hits = 0;
-  for (const sentence of from.sentences) {
-    if (sentence.length < SHORTEST_SENTENCE) continue;
-    asked++;
-    if (found(sentence, among.sentences)) hits++;
-  }
-  return asked === 0 ? null : hits / asked;
+  if (from.sentences.length === 0) return null;
+  return from.sentences.filter((sentence) => found(sentence, among.sentences)).length / from.sentences.length;
 }
 
 /**
