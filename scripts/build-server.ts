@@ -3,7 +3,7 @@
  * dist/server, so that a start loads plain JavaScript instead of compiling TypeScript at run time. The tree is
  * kept because code finds files beside itself (import.meta.url): worker-thread modules, geography tables.
  */
-import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type * as Esbuild from 'esbuild';
 import { repositoryRoot } from '../src/server/config.ts';
@@ -28,13 +28,33 @@ function filesUnder(entry: string): string[] {
   return readdirSync(full).flatMap((child) => filesUnder(path.join(entry, child)));
 }
 
-/** Relative imports name `.ts` files; the compiled files are `.js`. Packages stay imports of node_modules. */
-const keepImports: Esbuild.Plugin = {
-  name: 'keep-imports',
+/**
+ * Packages left in node_modules: they find files beside themselves (PGlite's WebAssembly, the worker-thread
+ * pool's and the logger's worker scripts, the API docs' static files, the fonts).
+ */
+const keptPackages = new Set(['@electric-sql/pglite', 'piscina', 'pino', '@fastify/swagger-ui', 'krds-uiux', 'esbuild', 'tsx', 'vite']);
+const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+
+/**
+ * Our own files stay one file each (code finds files beside itself through import.meta.url), their relative
+ * imports rewritten from `.ts` to `.js`. The packages a start loads are bundled into shared chunks: a start
+ * then reads a few dozen files instead of some thousand (TypeBox alone is 680 modules). Packages imported
+ * lazily (import()) stay in node_modules, loaded when first needed, as before.
+ */
+const bundleStartupPackages: Esbuild.Plugin = {
+  name: 'bundle-startup-packages',
   setup(build) {
     build.onResolve({ filter: /.*/ }, (args) => {
       if (args.kind === 'entry-point') return undefined;
-      return { path: args.path.startsWith('.') ? args.path.replace(/\.ts$/, '.js') : args.path, external: true };
+      const inPackage = args.importer.includes(`${path.sep}node_modules${path.sep}`);
+      if (args.path.startsWith('.') || path.isAbsolute(args.path)) {
+        return inPackage ? undefined : { path: args.path.replace(/\.ts$/, '.js'), external: true };
+      }
+      if (args.path.startsWith('node:')) return { path: args.path, external: true };
+      if (args.kind === 'dynamic-import' || args.kind === 'require-resolve' || keptPackages.has(packageOf(args.path))) {
+        return { path: args.path, external: true };
+      }
+      return undefined;
     });
   },
 };
@@ -57,14 +77,26 @@ export async function buildServerIfStale(log: (line: string) => void = console.l
     entryPoints: files.filter(isSource),
     outdir: serverDist,
     outbase: '.',
-    bundle: true, // only so that the plugin sees (and rewrites) every import; nothing is inlined
-    plugins: [keepImports],
+    bundle: true,
+    splitting: true,
+    chunkNames: 'packages/[name]-[hash]',
+    plugins: [bundleStartupPackages],
+    // Bundled CommonJS packages require Node's own modules.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     platform: 'node',
     format: 'esm',
     target: 'node20',
     sourcemap: 'linked',
     logLevel: 'warning',
   });
+  // A bundled CommonJS package that finds files beside itself would fail only when it gets there: refuse it now.
+  const chunks = path.join(serverDist, 'packages');
+  for (const chunk of readdirSync(chunks).filter((name) => name.endsWith('.js'))) {
+    if (/\b__(dirname|filename)\b/.test(readFileSync(path.join(chunks, chunk), 'utf8'))) {
+      rmSync(serverDist, { recursive: true, force: true });
+      throw new Error(`A bundled package in ${chunk} looks for files beside itself (__dirname): add it to keptPackages in scripts/build-server.ts.`);
+    }
+  }
   // Data the code reads from beside itself (geography tables).
   for (const file of files.filter((f) => !f.endsWith('.ts') && f !== 'package-lock.json')) {
     cpSync(path.join(repositoryRoot, file), path.join(serverDist, file));

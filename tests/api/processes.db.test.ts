@@ -9,7 +9,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServerIfStale, serverDist } from '../../scripts/build-server.ts';
+import { serverDist } from '../../scripts/build-server.ts';
 import { serverDatabaseCopy, testEngine } from '../support/database.ts';
 
 const onPostgres = testEngine() === 'postgresql';
@@ -67,7 +67,6 @@ describe.skipIf(!onPostgres)('several server processes on one port', () => {
   };
 
   beforeAll(async () => {
-    await buildServerIfStale(() => {});
     const database = await serverDatabaseCopy('seeded');
     drop = database.drop;
     server = spawn(process.execPath, [path.join(serverDist, 'scripts/serve.js')], {

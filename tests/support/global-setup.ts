@@ -1,8 +1,10 @@
 /**
  * Builds (or reuses) the template databases once per test run and tells the test files where they are.
- * The engine is PGlite unless TEST_DATABASE_URL points at a PostgreSQL server.
+ * The engine is PGlite unless TEST_DATABASE_URL points at a PostgreSQL server. Compiles the server when its
+ * sources changed: the files that run the compiled server would otherwise each compile it, at once, into one folder.
  */
 import type { TestProject } from 'vitest/node';
+import { buildServerIfStale } from '../../scripts/build-server.ts';
 import { pgliteTemplate, postgresTemplate } from './templates.ts';
 
 declare module 'vitest' {
@@ -14,6 +16,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
+  await buildServerIfStale(() => {});
   const adminUrl = process.env.TEST_DATABASE_URL || null;
   if (adminUrl) {
     project.provide('testEngine', 'postgresql');
