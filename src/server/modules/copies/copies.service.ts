@@ -12,7 +12,7 @@ import { CANDIDATE_FLOORS as FLOORS, COPY_THRESHOLD, COPY_WEIGHTS } from './copi
 import * as queries from './copies.queries.ts';
 import { BINS, bandHashes, candidatePairs, signature, similarity, type CandidateStats } from './minhash.ts';
 import {
-  BOILERPLATE_SAMPLE, combine, fingerprintText, instructorKey, learnBoilerplate, listingParts, profile, scoreParts, type ListingProfile,
+  BOILERPLATE_SAMPLE, combine, fingerprintText, instructorKey, learnBoilerplate, listingParts, profile, scoreParts, scoreReaching, type ListingProfile,
 } from './scoring.ts';
 
 export type Progress = (phase: string, done: number, total: number) => Promise<void> | void;
@@ -201,8 +201,8 @@ async function verify(db: AppDb, table: SignatureTable, likely: readonly number[
     const b = profiles.get(j);
     // A program deleted since its signature was read has no text: no pair.
     if (!a || !b) continue;
-    const s = combine(scoreParts(a, b), COPY_WEIGHTS);
-    if (s < COPY_THRESHOLD) continue;
+    const s = scoreReaching(a, b, COPY_WEIGHTS, COPY_THRESHOLD);
+    if (s === null) continue;
     // i < j and the table is in id order, so the first program has the smaller id, as copy_pairs wants.
     pairs.push({
       programId: table.ids[i]!, otherProgramId: table.ids[j]!, similarity: s,

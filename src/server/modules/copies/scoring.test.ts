@@ -9,7 +9,8 @@ import { subcategoryCatalogue } from '../../../../db/seed/catalogue.ts';
 import { COPY_THRESHOLD, COPY_WEIGHTS } from './copies.rules.ts';
 import { jaccard, shingleSet } from './minhash.ts';
 import {
-  combine, instructorKey, learnBoilerplate, listingParts, nearCopies, profile, scoreParts, sentenceKey, sentencesFound, structureAgreement,
+  combine, instructorKey, learnBoilerplate, listingParts, nearCopies, profile, scoreParts, scoreReaching, sentenceKey, sentencesFound, SENTENCE_FOUND,
+  structureAgreement,
   type ListingStructure, type ScoreParts,
 } from './scoring.ts';
 
@@ -135,6 +136,47 @@ describe('the copy score', () => {
     expect(sentencesFound(a, b)).toBe(0);
     expect(sentencesFound(a, a)).toBe(1);
     expect(sentencesFound(a, profile({ title: '도자기', description: '' }, boilerplate))).toBe(0);
+  });
+
+  it('gives the national run, by its shortcuts, the score of every pair reaching the threshold and leaves out only those below it', () => {
+    // The alignment by its definition, each sentence of one side against every sentence of the other, 3-grams counted whole.
+    const alikeByDefinition = (x: Uint32Array, y: Uint32Array) => [...x].filter((g) => y.includes(g)).length >= SENTENCE_FOUND * Math.min(x.length, y.length);
+    const shareByDefinition = (from: Uint32Array[], among: Uint32Array[]) => from.filter((x) => among.some((y) => alikeByDefinition(x, y))).length / from.length;
+    const scores: number[] = [];
+    for (let n = 0; n < 30; n++) {
+      const pair = withAnotherCourse();
+      if (!pair) continue;
+      const { source, other, body } = pair;
+      const a = profile(source, boilerplate);
+      const siblingSentences = body.map((s) => (s === source.p.stem.detail ? other.detail! : s.split(source.p.stem.ko).join(other.ko)));
+      // From a copy to another course: the first `swapped` sentences the other course's; the source's title, retitled, or the other's;
+      // a sentence and an instructor added or not.
+      for (let swapped = 0; swapped <= body.length; swapped++) {
+        const sentences = [...siblingSentences.slice(0, swapped), ...body.slice(swapped).map((s) => s.replace(/함께/g, '같이'))];
+        for (const title of [source.title, `${source.title} 클래스`, other.ko]) {
+          for (const extra of [[], ['올해 새로 문을 연 강좌로 선착순 20명을 모집합니다.', '강사: 박지훈 (도예가)']]) {
+            const b = profile({ title, description: [...sentences, ...extra].join(' ') }, boilerplate);
+            expect(sentencesFound(a, b)).toBe(Math.max(shareByDefinition(a.sentences, b.sentences), shareByDefinition(b.sentences, a.sentences)));
+            const full = combine(scoreParts(a, b), COPY_WEIGHTS);
+            // The rules' threshold, and thresholds just at, above and below this pair's score.
+            for (const threshold of [COPY_THRESHOLD, full, full + 1e-9, full - 1e-9, full + 0.03, full - 0.03]) {
+              expect(scoreReaching(a, b, COPY_WEIGHTS, threshold)).toBe(full >= threshold ? full : null);
+            }
+            scores.push(full);
+          }
+        }
+      }
+    }
+    // Sentences drawn from a few 3-grams, so that pairs just at and just below SENTENCE_FOUND are common.
+    const drawn = () => Uint32Array.from(new Set(Array.from({ length: random.int(4, 12) }, () => random.int(0, 24)))).sort();
+    const listingOf = (sentences: Uint32Array[]) => ({ ...profile({ title: '', description: '' }, boilerplate), sentences });
+    for (let n = 0; n < 2000; n++) {
+      const ours = Array.from({ length: random.int(1, 5) }, drawn);
+      const theirs = Array.from({ length: random.int(1, 5) }, drawn);
+      expect(sentencesFound(listingOf(ours), listingOf(theirs))).toBe(Math.max(shareByDefinition(ours, theirs), shareByDefinition(theirs, ours)));
+    }
+    expect(scores.filter((x) => x >= COPY_THRESHOLD).length).toBeGreaterThan(50);
+    expect(scores.filter((x) => x < COPY_THRESHOLD).length).toBeGreaterThan(50);
   });
 
   it('weighs the content only between listings naming the same instructor', () => {

@@ -26,7 +26,7 @@
  * The fact lines (일정, 장소, 수강료, 문의) are left out: a careful copy changes them all, a lazy one keeps them.
  */
 import { BOILERPLATE_SHARE, CANDIDATE_FLOORS, COPY_THRESHOLD, COPY_WEIGHTS } from './copies.rules.ts';
-import { BINS, canonicalCodes, candidatePairs, fmix32, jaccard, overlap, shared, shinglesOf, signature, type CandidateStats } from './minhash.ts';
+import { BINS, canonicalCodes, candidatePairs, fmix32, jaccard, overlap, shinglesOf, signature, type CandidateStats } from './minhash.ts';
 
 /** The lines that state the facts, as catalogues print them ("강사: …", "일정: …"). */
 const FACT_LABEL = /^(강사|일정|장소|수강료|문의)\s*:/;
@@ -188,28 +188,47 @@ export function structureAgreement(a: ListingStructure, b: ListingStructure): nu
  */
 export const SENTENCE_FOUND = 0.4;
 
-function found(sentence: Uint32Array, among: readonly Uint32Array[]): boolean {
-  for (const other of among) {
-    if (shared(sentence, other) >= SENTENCE_FOUND * Math.min(sentence.length, other.length)) return true;
+/**
+ * Whether two sentences are alike: SENTENCE_FOUND of the smaller one's 3-grams are in the other. Stops as soon
+ * as the 3-grams left cannot reach it (most pairs of sentences share almost nothing: the national run's hot path).
+ */
+function alike(a: Uint32Array, b: Uint32Array): boolean {
+  const need = SENTENCE_FOUND * Math.min(a.length, b.length);
+  let i = 0;
+  let j = 0;
+  let both = 0;
+  while (i < a.length && j < b.length) {
+    if (both + Math.min(a.length - i, b.length - j) < need) return false;
+    if (a[i] === b[j]) { both++; i++; j++; } else if (a[i]! < b[j]!) i++; else j++;
   }
-  return false;
-}
-
-/** The share of `from`'s sentences found among `among`'s, or null when it has none (long enough) to compare. */
-function shareFound(from: ListingProfile, among: ListingProfile): number | null {
-  if (from.sentences.length === 0) return null;
-  return from.sentences.filter((sentence) => found(sentence, among.sentences)).length / from.sentences.length;
+  return both >= need;
 }
 
 /**
  * Sentence alignment, both ways: a copy keeps most of its source's sentences one by one, in its own words
  * or not, whatever it adds or cuts (so the larger share counts). Another course written on the source's
- * template keeps only its stock sentences; 0 when either listing has no sentence to compare.
+ * template keeps only its stock sentences; 0 when either listing has no sentence to compare. A sentence is
+ * found in the other listing when it is alike one of its sentences; being alike goes both ways, so each pair
+ * of sentences is compared once, and not at all when both are already found.
  */
 export function sentencesFound(a: ListingProfile, b: ListingProfile): number {
-  const ab = shareFound(a, b);
-  const ba = shareFound(b, a);
-  return ab === null || ba === null ? 0 : Math.max(ab, ba);
+  const ours = a.sentences;
+  const theirs = b.sentences;
+  if (ours.length === 0 || theirs.length === 0) return 0;
+  const theirsFound = new Uint8Array(theirs.length);
+  let oursFoundCount = 0;
+  let theirsFoundCount = 0;
+  for (const sentence of ours) {
+    let found = false;
+    for (let k = 0; k < theirs.length; k++) {
+      if (found && theirsFound[k]) continue;
+      if (!alike(sentence, theirs[k]!)) continue;
+      found = true;
+      if (!theirsFound[k]) { theirsFound[k] = 1; theirsFoundCount++; }
+    }
+    if (found) oursFoundCount++;
+  }
+  return Math.max(oursFoundCount / ours.length, theirsFoundCount / theirs.length);
 }
 
 export function scoreParts(a: ListingProfile, b: ListingProfile): ScoreParts {
@@ -221,6 +240,29 @@ export function scoreParts(a: ListingProfile, b: ListingProfile): ScoreParts {
     structure: a.structure && b.structure ? structureAgreement(a.structure, b.structure) : null,
     sentences: sentencesFound(a, b),
   };
+}
+
+/**
+ * The copy score of two listings when it reaches `threshold`, else null, for the national run's candidates (most
+ * do not reach it): the sentence alignment, the costliest part, is left out when even all sentences found
+ * would not reach the threshold, and parts that weigh nothing for this pair are not computed. Equal to
+ * `combine(scoreParts(a, b), weights)` whenever that reaches the threshold.
+ */
+export function scoreReaching(a: ListingProfile, b: ListingProfile, weights: ScoreWeights, threshold: number): number | null {
+  const instructor = a.instructor === '' && b.instructor === '' ? null : a.instructor === b.instructor ? 1 : 0;
+  const contentWeighs = weights.content > 0 || (instructor === 1 && weights.sameInstructorContent > 0);
+  const parts: ScoreParts = {
+    body: weights.body > 0 ? jaccard(a.body, b.body) : 0,
+    content: !contentWeighs ? 0 : a.content.length === 0 || b.content.length === 0 ? null : overlap(a.content, b.content),
+    title: weights.title > 0 ? overlap(a.title, b.title) : 0,
+    instructor,
+    structure: a.structure && b.structure ? structureAgreement(a.structure, b.structure) : null,
+    sentences: 1,
+  };
+  if (weights.sentences > 0 && combine(parts, weights) < threshold) return null;
+  parts.sentences = weights.sentences > 0 ? sentencesFound(a, b) : 0;
+  const score = combine(parts, weights);
+  return score >= threshold ? score : null;
 }
 
 /**
