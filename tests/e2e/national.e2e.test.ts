@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { designation } from '../../src/server/modules/designation/index.ts';
-import { checkScreen, chromiumAvailable, DESKTOP, launchBrowser, logIn, startServer, type RunningServer } from '../support/browser.ts';
+import { checkScreen, chromiumAvailable, DESKTOP, launchBrowser, logIn, PHONE, startServer, type RunningServer } from '../support/browser.ts';
 import { designatedIn } from '../support/evaluation.ts';
 import { newcomers } from '../support/review.ts';
 
@@ -67,6 +67,27 @@ describe.skipIf(!chromiumAvailable)('the national picture', () => {
     await page.getByRole('button', { name: '다음 해' }).click();
     await expect.poll(() => fallenRow(page).textContent()).toContain('지정 취소');
     await expect.poll(() => page.getByText(/^2022년 말 .*그해 취소 1곳\)$/).count()).toBe(1);
+    await context.close();
+  }, SLOW);
+
+  it('keeps the slider between its two buttons on a phone, the year beside its label', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'ko-KR' });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/national`);
+    await slider(page).waitFor();
+    const middle = async (locator: ReturnType<Page['locator']>) => {
+      const box = (await locator.boundingBox())!;
+      return { y: Math.round(box.y + box.height / 2), right: box.x + box.width };
+    };
+    const [earlier, range, later, label, year] = await Promise.all([
+      middle(page.getByRole('button', { name: '이전 해' })), middle(slider(page)), middle(page.getByRole('button', { name: '다음 해' })),
+      middle(page.locator('label[for="national-year"]')), middle(page.locator('.lc-year-value')),
+    ]);
+    // One row each (on one row did not fit 390 px: the later button or the year wrapped alone).
+    expect(Math.abs(earlier.y - range.y)).toBeLessThan(4);
+    expect(Math.abs(later.y - range.y)).toBeLessThan(4);
+    expect(Math.abs(label.y - year.y)).toBeLessThan(12);
+    expect(later.right).toBeLessThanOrEqual(PHONE.width);
     await context.close();
   }, SLOW);
 
