@@ -101,8 +101,8 @@ describe.skipIf(!chromiumAvailable)('a city officer runs the city’s voucher pr
     const mine = resident.getByRole('region', { name: '평생교육이용권' });
     const ofTheProgramme = mine.getByRole('listitem').filter({ hasText: TITLE });
     await expect.poll(() => ofTheProgramme.filter({ hasText: '자격 확인' }).innerText()).toMatch(won ? /자격 확인 · 선정$/ : /자격 확인 · 추첨에서 뽑히지 않음$/);
-    // Selected, she holds the voucher: its card shows the whole amount as the balance.
-    expect(await ofTheProgramme.filter({ hasText: '잔액' }).count()).toBe(won ? 1 : 0);
+    // Selected, she holds the voucher: its card shows the whole amount as the balance (it may come after the application's line).
+    await expect.poll(() => ofTheProgramme.filter({ hasText: '잔액' }).count()).toBe(won ? 1 : 0);
     if (won) expect(await ofTheProgramme.filter({ hasText: '잔액' }).innerText()).toMatch(/잔액\s+350,000원/);
     await bothModes(resident, 'outcome');
   });

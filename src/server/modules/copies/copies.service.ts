@@ -171,7 +171,7 @@ async function loadSignatures(db: AppDb, skipped: readonly number[], onProgress:
 }
 
 /** Keeps the candidate pairs whose copy score reaches the threshold; reads each listing once. */
-async function verify(db: AppDb, table: SignatureTable, likely: readonly number[], onProgress: Progress): Promise<queries.FoundPair[]> {
+async function verify(db: AppDb, table: SignatureTable, likely: Int32Array, onProgress: Progress): Promise<queries.FoundPair[]> {
   const common = await boilerplate(db, true);
   const involved = new Uint8Array(table.n);
   for (const index of likely) involved[index] = 1;
@@ -242,14 +242,24 @@ export async function detectCopies(db: AppDb, onProgress: Progress = quiet): Pro
   const table = await loadSignatures(db, skipped, onProgress);
   const read = lap();
   await onProgress('Comparing fingerprints', 0, 1);
-  const likely: number[] = [];
+  // Indexes of the candidate pairs, two by two: tens of millions nationally, more than a JavaScript array holds.
+  let likely = new Int32Array(1 << 20);
+  let held = 0;
   const lsh = candidatePairs(
     table.signatures.subarray(0, table.n * BINS), table.institutions.subarray(0, table.n), table.instructors.subarray(0, table.n), FLOORS,
-    (i, j) => { likely.push(i, j); },
+    (i, j) => {
+      if (held + 2 > likely.length) {
+        const larger = new Int32Array(likely.length * 2);
+        larger.set(likely);
+        likely = larger;
+      }
+      likely[held++] = i;
+      likely[held++] = j;
+    },
   );
   await onProgress('Comparing fingerprints', 1, 1);
   const compare = lap();
-  const pairs = await verify(db, table, likely, onProgress);
+  const pairs = await verify(db, table, likely.subarray(0, held), onProgress);
   const verifySeconds = lap();
   await onProgress('Storing pairs', 0, 1);
   const run = await db.transaction(async (tx) => {

@@ -145,6 +145,36 @@ describe('near-duplicate detection', () => {
     expect(none).toEqual([]);
   });
 
+  it.each([
+    { lsh: 0.3, fine: 0.4, keyed: 0.25 },
+    // A finer floor below the first's: a pair may share a band of the first and still not be its candidate.
+    { lsh: 0.6, fine: 0.5, keyed: 0.45 },
+  ])('hands over each pair of the three stages once, from the first that meets it, without a set of pairs (floors %o)', (floors) => {
+    // Few distinct values per bin, so that many pairs meet in several stages; instructors shared within small circles.
+    const n = 300;
+    const signatures = new Uint32Array(n * BINS).map(() => random.int(0, 1));
+    const groups = Array.from({ length: n }, () => random.int(0, 20));
+    const keys = Array.from({ length: n }, () => random.int(0, 30));
+    // The stages by their own definitions, a set keeping the pairs seen.
+    const seen = new Set<string>();
+    const firstFound: string[] = [];
+    const stageAdded = [0, 0, 0];
+    const meet = (stage: number) => (i: number, j: number) => {
+      if (seen.has(`${i}:${j}`)) return;
+      seen.add(`${i}:${j}`);
+      firstFound.push(`${i}:${j}`);
+      stageAdded[stage]!++;
+    };
+    likelyPairs(signatures, groups, floors.lsh, meet(0));
+    likelyPairs(signatures, groups, floors.fine, meet(1), undefined, FINE_ROWS);
+    sameKeyPairs(signatures, groups, keys, floors.keyed, meet(2));
+    const reported: string[] = [];
+    const stats = candidatePairs(signatures, groups, keys, floors, (i, j) => reported.push(`${i}:${j}`));
+    expect(stageAdded.every((count) => count > 20)).toBe(true);
+    expect(reported).toEqual(firstFound);
+    expect(stats).toMatchObject({ likely: stageAdded[0], fineAdded: stageAdded[1], keyedAdded: stageAdded[2] });
+  });
+
   it('hands each candidate pair over once when both bandings and the instructor find it', () => {
     const same = signature('같은 강좌 소개 문장입니다. 같은 강사가 가르칩니다.');
     const signatures = new Uint32Array(3 * BINS);

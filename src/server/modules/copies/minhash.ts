@@ -215,6 +215,7 @@ export interface LshStats {
  */
 export function likelyPairs(
   signatures: Uint32Array, groups: ArrayLike<number>, minEstimate: number, found: (i: number, j: number) => void, maxBucket = MAX_BUCKET, rows = ROWS,
+  compared = new Uint32Array(signatures.length / BINS),
 ): LshStats {
   const n = signatures.length / BINS;
   const bands = Math.floor(BINS / rows);
@@ -222,13 +223,11 @@ export function likelyPairs(
   const hashes = new Uint32Array(n);
   const order = new Uint32Array(n);
   const scratch = new Uint32Array(n);
-  // Bit b: the document's bucket in band b was compared (not skipped), so pairs agreeing there were seen there.
-  const compared = new Uint32Array(n);
+  // Bit b of `compared`: the document's bucket in band b was compared (not skipped), so pairs agreeing there were seen there.
   const stats: LshStats = { bucketPairs: 0, likely: 0, skippedBuckets: 0, skippedDocuments: 0 };
   let bucketPairs = 0;
   const sketch = sketches(signatures, n);
-  // An estimate of at least minEstimate: at most this many of the 64 bins differ.
-  const allowedDifferences = Math.floor((1 - minEstimate) * BINS + 1e-9);
+  const allowedDifferences = differencesAllowed(minEstimate);
   const seenBefore = (i: number, j: number, band: number) => {
     for (let earlier = 0; earlier < band; earlier++) {
       if (compared[i]! & (1 << earlier) && bandAgrees(signatures, i, j, earlier, rows)) return true;
@@ -286,7 +285,7 @@ export function sameKeyPairs(
   const keyed = Uint32Array.from({ length: n }, (_, i) => keys[i]! >>> 0);
   const order = new Uint32Array(n);
   orderByKey(keyed, order, new Uint32Array(n));
-  const allowedDifferences = Math.floor((1 - minEstimate) * BINS + 1e-9);
+  const allowedDifferences = differencesAllowed(minEstimate);
   let compared = 0;
   for (let start = 0; start < n;) {
     let end = start + 1;
@@ -315,29 +314,49 @@ export interface CandidateStats extends LshStats {
   keyedAdded: number;
 }
 
+/** An estimate of at least `minEstimate`: at most this many of the 64 bins differ. */
+const differencesAllowed = (minEstimate: number) => Math.floor((1 - minEstimate) * BINS + 1e-9);
+
+/**
+ * Whether `likelyPairs` with these rows and floor, having left `compared`, reported the pair i < j of different
+ * groups: they agree on a band whose bucket was compared, and their estimate reaches the floor.
+ */
+function reported(signatures: Uint32Array, compared: Uint32Array, i: number, j: number, rows: number, minEstimate: number): boolean {
+  const bands = Math.floor(BINS / rows);
+  for (let band = 0; band < bands; band++) {
+    if (compared[i]! & (1 << band) && bandAgrees(signatures, i, j, band, rows)) return differAtMost(signatures, i, j, differencesAllowed(minEstimate));
+  }
+  return false;
+}
+
 /**
  * Candidate pairs for scoring (each once, i < j): LSH pairs whose estimate reaches `floors.lsh`, pairs of
  * the finer banding whose estimate reaches `floors.fine`, and pairs naming the same instructor whose
- * estimate reaches `floors.keyed`.
+ * estimate reaches `floors.keyed`. A later stage hands over a pair only if no earlier one reported it, which
+ * it tells from the signatures and the earlier stages' compared buckets, not from a set of pairs: the
+ * national run has tens of millions (more than a JavaScript Set holds).
  */
 export function candidatePairs(
   signatures: Uint32Array, groups: ArrayLike<number>, keys: ArrayLike<number>, floors: { lsh: number; fine: number; keyed: number },
   found: (i: number, j: number) => void,
 ): CandidateStats {
   const n = groups.length;
-  const seen = new Set<number>();
-  // Each pair goes to `found` once, from the first stage that meets it; true when this stage was the first.
-  const keep = (i: number, j: number): boolean => {
-    if (seen.has(i * n + j)) return false;
-    seen.add(i * n + j);
-    found(i, j);
-    return true;
-  };
-  const lsh = likelyPairs(signatures, groups, floors.lsh, keep);
+  const coarse = new Uint32Array(n);
+  const fine = new Uint32Array(n);
+  const lsh = likelyPairs(signatures, groups, floors.lsh, found, MAX_BUCKET, ROWS, coarse);
+  const reportedBefore = (i: number, j: number) => reported(signatures, coarse, i, j, ROWS, floors.lsh);
   let fineAdded = 0;
-  likelyPairs(signatures, groups, floors.fine, (i, j) => { if (keep(i, j)) fineAdded++; }, MAX_BUCKET, FINE_ROWS);
+  likelyPairs(signatures, groups, floors.fine, (i, j) => {
+    if (reportedBefore(i, j)) return;
+    fineAdded++;
+    found(i, j);
+  }, MAX_BUCKET, FINE_ROWS, fine);
   let keyedAdded = 0;
-  const keyedCompared = sameKeyPairs(signatures, groups, keys, floors.keyed, (i, j) => { if (keep(i, j)) keyedAdded++; });
+  const keyedCompared = sameKeyPairs(signatures, groups, keys, floors.keyed, (i, j) => {
+    if (reportedBefore(i, j) || reported(signatures, fine, i, j, FINE_ROWS, floors.fine)) return;
+    keyedAdded++;
+    found(i, j);
+  });
   return { ...lsh, fineAdded, keyedCompared, keyedAdded };
 }
 
