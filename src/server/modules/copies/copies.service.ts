@@ -170,6 +170,9 @@ async function loadSignatures(db: AppDb, skipped: readonly number[], onProgress:
   return table;
 }
 
+/** Candidate indexes (two a pair) scored between two reports of progress. */
+const SCORING_STEP = 2_000_000;
+
 /** Keeps the candidate pairs whose copy score reaches the threshold; reads each listing once. */
 async function verify(db: AppDb, table: SignatureTable, likely: Int32Array, onProgress: Progress): Promise<queries.FoundPair[]> {
   const common = await boilerplate(db, true);
@@ -194,7 +197,10 @@ async function verify(db: AppDb, table: SignatureTable, likely: Int32Array, onPr
     await onProgress('Verifying candidates', done, ids.length);
   });
   const pairs: queries.FoundPair[] = [];
+  const candidates = likely.length / 2;
   for (let k = 0; k < likely.length; k += 2) {
+    // Tens of millions of candidates nationally take minutes: the run says how far it is.
+    if (k % SCORING_STEP === 0) await onProgress('Scoring candidates', k / 2, candidates);
     const i = likely[k]!;
     const j = likely[k + 1]!;
     const a = profiles.get(i);
@@ -210,6 +216,7 @@ async function verify(db: AppDb, table: SignatureTable, likely: Int32Array, onPr
       institutionId: table.institutions[i]!, otherInstitutionId: table.institutions[j]!,
     });
   }
+  await onProgress('Scoring candidates', candidates, candidates);
   return pairs;
 }
 
