@@ -266,7 +266,10 @@ export async function detectCopies(db: AppDb, onProgress: Progress = quiet): Pro
   );
   await onProgress('Comparing fingerprints', 1, 1);
   const compare = lap();
-  const pairs = await verify(db, table, likely.subarray(0, held), onProgress);
+  // Stored in id order: each insert's foreign-key checks then visit the programs' pages in order, not at random
+  // (a national run's 167,547 pairs took 12.9 s in random order, 7.7 s sorted, on warm pages).
+  const pairs = (await verify(db, table, likely.subarray(0, held), onProgress))
+    .sort((a, b) => a.programId - b.programId || a.otherProgramId - b.otherProgramId);
   const verifySeconds = lap();
   await onProgress('Storing pairs', 0, 1);
   const run = await db.transaction(async (tx) => {
