@@ -1,4 +1,28 @@
 import { defineConfig } from 'vitest/config';
+import { BaseSequencer, type TestSpecification } from 'vitest/node';
+
+/**
+ * Database test files that take minutes, started first: a clean clone has no record of earlier durations, so the
+ * fuzz suite (the longest, ~130 s on PGlite) used to start last and run alone for 100 s after the other worker had
+ * finished everything else (decision 025).
+ */
+const LONGEST_FIRST = ['tests/security/fuzz.db.test.ts', 'tests/security/access-matrix.db.test.ts'];
+
+class LongestFirst extends BaseSequencer {
+  override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
+    const sorted = await super.sort(files);
+    const projectAt = new Map<string, number>();
+    sorted.forEach((spec, index) => { if (!projectAt.has(spec.project.name)) projectAt.set(spec.project.name, index); });
+    const rank = (spec: TestSpecification) => {
+      const at = LONGEST_FIRST.findIndex((file) => spec.moduleId.endsWith(file));
+      return at < 0 ? LONGEST_FIRST.length : at;
+    };
+    return sorted
+      .map((spec, index) => ({ spec, index }))
+      .sort((a, b) => projectAt.get(a.spec.project.name)! - projectAt.get(b.spec.project.name)! || rank(a.spec) - rank(b.spec) || a.index - b.index)
+      .map(({ spec }) => spec);
+  }
+}
 
 /**
  * Three projects: `unit` (pure code, no database), `db` (the API and SQL against a real database:
@@ -6,6 +30,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         test: {
