@@ -33,6 +33,9 @@ function filesUnder(entry: string): string[] {
  * pool's and the logger's worker scripts, the API docs' static files, the fonts).
  */
 const keptPackages = new Set(['@electric-sql/pglite', 'piscina', 'pino', '@fastify/swagger-ui', 'krds-uiux', 'esbuild', 'tsx', 'vite']);
+/** Bundled CommonJS packages require Node's own modules: each compiled file gets a `require`. */
+const REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
 const packageOf = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 
 /**
@@ -81,20 +84,21 @@ export async function buildServerIfStale(log: (line: string) => void = console.l
     splitting: true,
     chunkNames: 'packages/[name]-[hash]',
     plugins: [bundleStartupPackages],
-    // Bundled CommonJS packages require Node's own modules.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: { js: REQUIRE_BANNER },
     platform: 'node',
     format: 'esm',
     target: 'node20',
     sourcemap: 'linked',
     logLevel: 'warning',
   });
-  // A bundled CommonJS package that finds files beside itself would fail only when it gets there: refuse it now.
+  // A bundled package that finds files beside itself (CommonJS by __dirname, an ES module by import.meta.url, past
+  // the banner's own) would look in the chunks' folder and fail only when it got there: refuse it now.
   const chunks = path.join(serverDist, 'packages');
   for (const chunk of readdirSync(chunks).filter((name) => name.endsWith('.js'))) {
-    if (/\b__(dirname|filename)\b/.test(readFileSync(path.join(chunks, chunk), 'utf8'))) {
+    const code = readFileSync(path.join(chunks, chunk), 'utf8').slice(REQUIRE_BANNER.length);
+    if (/\b__(dirname|filename)\b|\bimport\.meta\b/.test(code)) {
       rmSync(serverDist, { recursive: true, force: true });
-      throw new Error(`A bundled package in ${chunk} looks for files beside itself (__dirname): add it to keptPackages in scripts/build-server.ts.`);
+      throw new Error(`A bundled package in ${chunk} looks for files beside itself: add it to keptPackages in scripts/build-server.ts.`);
     }
   }
   // Data the code reads from beside itself (geography tables).
