@@ -29,10 +29,11 @@ function filesUnder(entry: string): string[] {
 }
 
 /**
- * Packages left in node_modules: they find files beside themselves (PGlite's WebAssembly, the worker-thread
- * pool's and the logger's worker scripts, the API docs' static files, the fonts).
+ * Packages left in node_modules although a start loads them: they find files beside themselves (PGlite's
+ * WebAssembly, the worker-thread pool's and the logger's worker scripts, the API docs' static files). Packages
+ * imported with import() (the build tools among them) stay there without being named.
  */
-const keptPackages = new Set(['@electric-sql/pglite', 'piscina', 'pino', '@fastify/swagger-ui', 'krds-uiux', 'esbuild', 'tsx', 'vite']);
+const keptPackages = new Set(['@electric-sql/pglite', 'piscina', 'pino', '@fastify/swagger-ui']);
 /** Bundled CommonJS packages require Node's own modules: each compiled file gets a `require`. */
 const REQUIRE_BANNER = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 

@@ -318,13 +318,13 @@ export interface CandidateStats extends LshStats {
 const differencesAllowed = (minEstimate: number) => Math.floor((1 - minEstimate) * BINS + 1e-9);
 
 /**
- * Whether `likelyPairs` with these rows and floor, having left `compared`, reported the pair i < j of different
- * groups: they agree on a band whose bucket was compared, and their estimate reaches the floor.
+ * Whether `likelyPairs` with these rows and floor (as the bins allowed to differ), having left `compared`, reported
+ * the pair i < j of different groups: they agree on a band whose bucket was compared, and their estimate reaches the floor.
  */
-function reported(signatures: Uint32Array, compared: Uint32Array, i: number, j: number, rows: number, minEstimate: number): boolean {
+function reported(signatures: Uint32Array, compared: Uint32Array, i: number, j: number, rows: number, allowedDifferences: number): boolean {
   const bands = Math.floor(BINS / rows);
   for (let band = 0; band < bands; band++) {
-    if (compared[i]! & (1 << band) && bandAgrees(signatures, i, j, band, rows)) return differAtMost(signatures, i, j, differencesAllowed(minEstimate));
+    if (compared[i]! & (1 << band) && bandAgrees(signatures, i, j, band, rows)) return differAtMost(signatures, i, j, allowedDifferences);
   }
   return false;
 }
@@ -344,7 +344,9 @@ export function candidatePairs(
   const coarse = new Uint32Array(n);
   const fine = new Uint32Array(n);
   const lsh = likelyPairs(signatures, groups, floors.lsh, found, MAX_BUCKET, ROWS, coarse);
-  const reportedBefore = (i: number, j: number) => reported(signatures, coarse, i, j, ROWS, floors.lsh);
+  const coarseAllowed = differencesAllowed(floors.lsh);
+  const fineAllowed = differencesAllowed(floors.fine);
+  const reportedBefore = (i: number, j: number) => reported(signatures, coarse, i, j, ROWS, coarseAllowed);
   let fineAdded = 0;
   likelyPairs(signatures, groups, floors.fine, (i, j) => {
     if (reportedBefore(i, j)) return;
@@ -353,7 +355,7 @@ export function candidatePairs(
   }, MAX_BUCKET, FINE_ROWS, fine);
   let keyedAdded = 0;
   const keyedCompared = sameKeyPairs(signatures, groups, keys, floors.keyed, (i, j) => {
-    if (reportedBefore(i, j) || reported(signatures, fine, i, j, FINE_ROWS, floors.fine)) return;
+    if (reportedBefore(i, j) || reported(signatures, fine, i, j, FINE_ROWS, fineAllowed)) return;
     keyedAdded++;
     found(i, j);
   });

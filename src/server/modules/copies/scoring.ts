@@ -231,13 +231,18 @@ export function sentencesFound(a: ListingProfile, b: ListingProfile): number {
   return Math.max(oursFoundCount / ours.length, theirsFoundCount / theirs.length);
 }
 
+// The parts one at a time, for the full score and for the national run's shortcut alike.
+const contentPart = (a: ListingProfile, b: ListingProfile) => (a.content.length === 0 || b.content.length === 0 ? null : overlap(a.content, b.content));
+const instructorPart = (a: ListingProfile, b: ListingProfile) => (a.instructor === '' && b.instructor === '' ? null : a.instructor === b.instructor ? 1 : 0);
+const structurePart = (a: ListingProfile, b: ListingProfile) => (a.structure && b.structure ? structureAgreement(a.structure, b.structure) : null);
+
 export function scoreParts(a: ListingProfile, b: ListingProfile): ScoreParts {
   return {
     body: jaccard(a.body, b.body),
-    content: a.content.length === 0 || b.content.length === 0 ? null : overlap(a.content, b.content),
+    content: contentPart(a, b),
     title: overlap(a.title, b.title),
-    instructor: a.instructor === '' && b.instructor === '' ? null : a.instructor === b.instructor ? 1 : 0,
-    structure: a.structure && b.structure ? structureAgreement(a.structure, b.structure) : null,
+    instructor: instructorPart(a, b),
+    structure: structurePart(a, b),
     sentences: sentencesFound(a, b),
   };
 }
@@ -249,14 +254,14 @@ export function scoreParts(a: ListingProfile, b: ListingProfile): ScoreParts {
  * `combine(scoreParts(a, b), weights)` whenever that reaches the threshold.
  */
 export function scoreReaching(a: ListingProfile, b: ListingProfile, weights: ScoreWeights, threshold: number): number | null {
-  const instructor = a.instructor === '' && b.instructor === '' ? null : a.instructor === b.instructor ? 1 : 0;
+  const instructor = instructorPart(a, b);
   const contentWeighs = weights.content > 0 || (instructor === 1 && weights.sameInstructorContent > 0);
   const parts: ScoreParts = {
     body: weights.body > 0 ? jaccard(a.body, b.body) : 0,
-    content: !contentWeighs ? 0 : a.content.length === 0 || b.content.length === 0 ? null : overlap(a.content, b.content),
+    content: contentWeighs ? contentPart(a, b) : 0,
     title: weights.title > 0 ? overlap(a.title, b.title) : 0,
     instructor,
-    structure: a.structure && b.structure ? structureAgreement(a.structure, b.structure) : null,
+    structure: structurePart(a, b),
     sentences: 1,
   };
   if (weights.sentences > 0 && combine(parts, weights) < threshold) return null;
